@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Kazgov.Platform.Problems;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Kazgov.Api.Hosting;
+
+/// <summary>
+/// Every error leaves the API as an RFC 9457 problem in the caller's language, never as an
+/// HTML page or an empty body: thrown problems, framework errors (bad JSON, wrong content type,
+/// oversized body), and bare status codes (unknown route 404, wrong method 405).
+/// </summary>
+internal static class ErrorHandling
+{
+    public static void UseProblemResponses(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = HandleExceptionAsync,
+            // A status-code-only exception must not be rewritten to 404 by the framework.
+            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages(async context =>
+        {
+            var response = context.HttpContext.Response;
+            if (response.HasStarted || response.ContentLength > 0 || !string.IsNullOrEmpty(response.ContentType))
+            {
+                return;
+            }
+
+            await ProblemWriter.WriteAsync(context.HttpContext, PlatformProblems.ForStatus(response.StatusCode));
+        });
+    }
+
+    private static async Task HandleExceptionAsync(HttpContext context)
+    {
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+
+        context.Response.Clear();
+        switch (exception)
+        {
+            case ProblemException problem:
+                await ProblemWriter.WriteAsync(context, problem);
+                break;
+            case BadHttpRequestException badRequest when badRequest.InnerException is JsonException:
+                await ProblemWriter.WriteAsync(context, PlatformProblems.MalformedJson, detail: new(
+                    "JSON талдау қатесі: " + badRequest.InnerException.Message,
+                    "Ошибка разбора JSON: " + badRequest.InnerException.Message,
+                    "JSON parse error: " + badRequest.InnerException.Message));
+                break;
+            case BadHttpRequestException badRequest:
+                await ProblemWriter.WriteAsync(context, PlatformProblems.ForStatus(badRequest.StatusCode));
+                break;
+            case JsonException json:
+                await ProblemWriter.WriteAsync(context, PlatformProblems.MalformedJson, detail: new(
+                    "JSON талдау қатесі: " + json.Message,
+                    "Ошибка разбора JSON: " + json.Message,
+                    "JSON parse error: " + json.Message));
+                break;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                // The caller went away; nobody is left to read an answer.
+                context.Response.StatusCode = 499;
+                break;
+            default:
+                context.RequestServices.GetRequiredService<ILogger<ExceptionHandlerOptions>>()
+                    .LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+                await ProblemWriter.WriteAsync(context, PlatformProblems.InternalError);
+                break;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.OpenApi;
+using NodaTime;
+
+namespace Kazgov.Api.Hosting;
+
+/// <summary>
+/// The OpenAPI 3 document at /openapi/v1.json (checked in as api/openapi/v1.json; a test fails
+/// when they differ) and Swagger UI at /swagger reading it.
+/// </summary>
+internal static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+
+    public static void AddKazgovOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Kazgov API",
+                    Version = "v1",
+                    Description = "Public services of the Ministry of Internal Affairs of Kazakhstan (order No. 362, 2007): "
+                        + "catalogue, offices, fees, deadlines, applications. Errors are RFC 9457 problem documents with a stable "
+                        + "`code`; `Accept-Language` (kk, ru, en) picks the language of every text. Creating POSTs accept an "
+                        + "`Idempotency-Key` header.",
+                };
+                // The document must not depend on the host it was fetched from: it is compared with the checked-in copy.
+                document.Servers = [];
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+                var (format, example) = type switch
+                {
+                    _ when type == typeof(Instant) => ("date-time", "2026-03-10T05:00:00Z"),
+                    _ when type == typeof(LocalDate) => ("date", "2026-03-10"),
+                    _ when type == typeof(LocalTime) => ("time", "09:00:00"),
+                    _ when type == typeof(Period) => ("duration", "P2M"),
+                    _ when type == typeof(Duration) => ("duration", "PT6H"),
+                    _ => (null, null),
+                };
+                if (format is not null)
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Format = format;
+                    schema.Properties?.Clear();
+                    schema.Required?.Clear();
+                    schema.Examples = [System.Text.Json.Nodes.JsonValue.Create(example)!];
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+
+    public static void MapKazgovOpenApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/openapi/v1.json", "Kazgov API v1");
+            options.RoutePrefix = "swagger";
+            options.DocumentTitle = "Kazgov API";
+        });
+    }
+}

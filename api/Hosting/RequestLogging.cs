@@ -1,0 +1,25 @@
+using System.Diagnostics;
+
+namespace Kazgov.Api.Hosting;
+
+/// <summary>One structured log line per request (inside the correlation-id scope).</summary>
+internal sealed class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            logger.LogInformation(
+                "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms",
+                context.Request.Method,
+                context.Request.Path.Value,
+                context.Response.StatusCode,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Asp.Versioning;
+using Kazgov.Api.Hosting;
+using Kazgov.Platform.Data;
+using Kazgov.Platform.Http;
+using Kazgov.Platform.Idempotency;
+using Kazgov.Platform.Mediation;
+using Kazgov.Platform.Modules;
+using NodaTime;
+using Npgsql;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+var configuration = builder.Configuration;
+
+services.ConfigureHttpJsonOptions(options => PlatformJson.Configure(options.SerializerOptions));
+services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+services.AddSingleton<IClock>(SystemClock.Instance);
+
+NodaTimeTypeHandlers.Register();
+services.AddSingleton(_ =>
+{
+    var dataSource = new NpgsqlDataSourceBuilder(configuration.GetConnectionString("Kazgov")
+        ?? throw new InvalidOperationException("ConnectionStrings:Kazgov is not set."));
+    dataSource.UseNodaTime();
+    return dataSource.Build();
+});
+services.AddScoped<DbSession>();
+
+services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies =
+    [
+        typeof(Program),
+        typeof(Kazgov.Platform.Modules.IKazgovModule),
+        typeof(Kazgov.Licensing.LicensingModule),
+        typeof(Kazgov.Migration.MigrationModule),
+        typeof(Kazgov.Citizenship.CitizenshipModule),
+        typeof(Kazgov.Weapons.WeaponsModule),
+        typeof(Kazgov.Vehicles.VehiclesModule),
+        typeof(Kazgov.AddressBureau.AddressBureauModule),
+    ];
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehavior<,>),
+        typeof(ValidationBehavior<,>),
+        typeof(TransactionBehavior<,>),
+    ];
+});
+
+foreach (var module in KazgovModules.All)
+{
+    services.AddKazgovModule(module, configuration);
+}
+
+services.AddApiVersioning(options =>
+{
+    options.DefaultApiVersion = new ApiVersion(1);
+    options.ApiVersionReader = new UrlSegmentApiVersionReader();
+    options.ReportApiVersions = true;
+}).AddApiExplorer(options =>
+{
+    options.GroupNameFormat = "'v'V";
+    options.SubstituteApiVersionInUrl = true;
+});
+services.AddKazgovOpenApi();
+services.AddKazgovHealth();
+
+var app = builder.Build();
+
+if (configuration.GetValue("Database:MigrateOnStart", true))
+{
+    new DatabaseMigrator(configuration.GetConnectionString("Kazgov")!, app.Services.GetRequiredService<ILogger<DatabaseMigrator>>())
+        .Migrate(app.Services.GetServices<IKazgovModule>());
+}
+
+app.Use(CorrelationId.Middleware);
+app.UseMiddleware<RequestLogging>();
+app.UseProblemResponses();
+app.UseMiddleware<RequestLimits>(configuration.GetValue("Http:MaxRequestBodyBytes", 1024L * 1024));
+app.UseRouting();
+app.UseMiddleware<IdempotencyMiddleware>();
+
+app.MapKazgovOpenApi();
+app.MapKazgovHealth();
+
+var api = app.NewVersionedApi("Kazgov").MapGroup("/api/v{version:apiVersion}").HasApiVersion(1.0);
+foreach (var module in app.Services.GetServices<IKazgovModule>())
+{
+    module.MapEndpoints(api);
+}
+
+app.Run();
+
+/// <summary>The host's entry point; public so that API tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,130 @@
+# Shared by build/run, build/test and build/db. Source it; do not run it.
+# Settings (environment): KAZGOV_DB_PORT (5544), KAZGOV_URL (http://127.0.0.1:8080),
+# KAZGOV_DATA (the project's .data/ folder).
+set -euo pipefail
+
+KAZGOV_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+KAZGOV_DB_PORT="${KAZGOV_DB_PORT:-5544}"
+KAZGOV_URL="${KAZGOV_URL:-http://127.0.0.1:8080}"
+KAZGOV_DATA="${KAZGOV_DATA:-$KAZGOV_ROOT/.data}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf '\033[1m[kazgov]\033[0m %s\n' "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+is_root() { [ "$(id -u)" = 0 ]; }
+
+# Runs a command as the postgres user (PostgreSQL refuses to run as root).
+as_postgres() {
+  if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+apt_install() {
+  is_root || die "missing $* and not root: install it (apt-get install $*) and run again"
+  if [ -z "${KAZGOV_APT_UPDATED:-}" ]; then
+    say "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    KAZGOV_APT_UPDATED=1
+  fi
+  say "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+require_dotnet() {
+  command -v dotnet >/dev/null || die "the .NET SDK is not on PATH (see global.json for the version)"
+}
+
+pg_bindir() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/postgres" ]; then echo "$dir"; return 0; fi
+  done
+  return 1
+}
+
+ensure_postgres() {
+  if ! pg_bindir >/dev/null; then
+    apt_install postgresql-15 postgresql-client-15
+  fi
+  PG_BIN="$(pg_bindir)" || die "PostgreSQL server binaries not found after installing"
+  if is_root && ! id postgres >/dev/null 2>&1; then
+    die "the postgres user does not exist (the postgresql package creates it)"
+  fi
+}
+
+# The cluster lives under .data/ when the postgres user can reach it; a checkout below a
+# folder closed to other users (e.g. /root) gets its cluster under /var/lib/kazgov instead.
+resolve_cluster_dir() {
+  mkdir -p "$KAZGOV_DATA"
+  PG_HOME="$KAZGOV_DATA/postgres"
+  if is_root; then
+    mkdir -p "$PG_HOME"
+    chown postgres:postgres "$PG_HOME"
+    if ! runuser -u postgres -- test -w "$PG_HOME"; then
+      PG_HOME="/var/lib/kazgov/$(printf '%s' "$KAZGOV_ROOT" | sha1sum | cut -c1-12)"
+      mkdir -p "$PG_HOME"
+      chown postgres:postgres "$PG_HOME"
+      say "the postgres user cannot reach $KAZGOV_DATA; the cluster lives in $PG_HOME"
+      ln -sfn "$PG_HOME" "$KAZGOV_DATA/postgres-elsewhere"
+    fi
+  else
+    mkdir -p "$PG_HOME"
+  fi
+  PGDATA_DIR="$PG_HOME/data"
+}
+
+db_is_running() {
+  [ -f "$PGDATA_DIR/postmaster.pid" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1
+}
+
+start_database() {
+  ensure_postgres
+  resolve_cluster_dir
+  if [ ! -f "$PGDATA_DIR/PG_VERSION" ]; then
+    say "creating the project's PostgreSQL cluster in $PGDATA_DIR"
+    as_postgres "$PG_BIN/initdb" -D "$PGDATA_DIR" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$PG_HOME/initdb.log" 2>&1 \
+      || { cat "$PG_HOME/initdb.log" >&2; die "initdb failed"; }
+  fi
+  if db_is_running; then
+    say "PostgreSQL already running on port $(sed -n 4p "$PGDATA_DIR/postmaster.pid")"
+  else
+    say "starting PostgreSQL on 127.0.0.1:$KAZGOV_DB_PORT"
+    as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PG_HOME/postgres.log" -w -t 60 \
+      -o "-p $KAZGOV_DB_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_HOME -c max_connections=200" start >/dev/null \
+      || { tail -n 30 "$PG_HOME/postgres.log" >&2; die "PostgreSQL did not start"; }
+  fi
+  KAZGOV_DB_PORT="$(sed -n 4p "$PGDATA_DIR/postmaster.pid")"
+}
+
+stop_database() {
+  ensure_postgres
+  resolve_cluster_dir
+  if db_is_running; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null
+    say "PostgreSQL stopped"
+  else
+    say "PostgreSQL is not running"
+  fi
+}
+
+psql_admin() {
+  as_postgres "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$KAZGOV_DB_PORT" -U postgres "$@"
+}
+
+ensure_database() {
+  local name="$1"
+  if [ "$(psql_admin -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$name'")" != 1 ]; then
+    say "creating database $name"
+    psql_admin -d postgres -c "CREATE DATABASE \"$name\""
+  fi
+}
+
+recreate_database() {
+  local name="$1"
+  psql_admin -d postgres -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)"
+  psql_admin -d postgres -c "CREATE DATABASE \"$name\""
+}
+
+connection_string() {
+  echo "Host=127.0.0.1;Port=$KAZGOV_DB_PORT;Database=$1;Username=postgres;Include Error Detail=true"
+}

@@ -1,0 +1,26 @@
+using Kazgov.Platform.Data;
+using Mediator;
+
+namespace Kazgov.Platform.Mediation;
+
+/// <summary>
+/// One database transaction per command: committed when the handler returns, rolled back when
+/// it throws (a problem or anything else). Queries run without one.
+/// </summary>
+public sealed class TransactionBehavior<TMessage, TResponse>(DbSession session)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is not IBaseCommand)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        await using var transaction = await session.BeginAsync(cancellationToken);
+        var response = await next(message, cancellationToken);
+        await transaction.CommitAsync();
+        return response;
+    }
+}

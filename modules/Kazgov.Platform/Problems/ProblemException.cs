@@ -1,0 +1,32 @@
+using Kazgov.Platform.Localization;
+
+namespace Kazgov.Platform.Problems;
+
+/// <summary>
+/// Thrown for any outcome the caller must be told about as an RFC 9457 problem. The host turns
+/// it into application/problem+json in the caller's language; the transaction around the
+/// command is rolled back, so nothing is half-written.
+/// </summary>
+public sealed class ProblemException : Exception
+{
+    public ProblemException(
+        ProblemType type,
+        LocalizedText? detail = null,
+        IReadOnlyDictionary<string, IReadOnlyList<LocalizedText>>? errors = null,
+        IReadOnlyDictionary<string, object?>? extensions = null)
+        : base(type.Code)
+    {
+        Type = type;
+        Detail = detail;
+        Errors = errors;
+        Extensions = extensions ?? new Dictionary<string, object?>();
+    }
+
+    public ProblemType Type { get; }
+
+    public LocalizedText? Detail { get; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<LocalizedText>>? Errors { get; }
+
+    public IReadOnlyDictionary<string, object?> Extensions { get; }
+}

@@ -1,0 +1,88 @@
+using System.Reflection;
+using Kazgov.Platform.Modules;
+
+namespace Kazgov.Architecture.Tests;
+
+/// <summary>
+/// Keeps the modular monolith honest (DESIGN.md § Layout): a module never references another
+/// module's assembly, and shows the world only its entry point and its published contracts.
+/// </summary>
+public sealed class ModuleBoundaryTests
+{
+    private static readonly string[] AllModuleNames =
+    [
+        "Kazgov.Licensing",
+        "Kazgov.Migration",
+        "Kazgov.Citizenship",
+        "Kazgov.Weapons",
+        "Kazgov.Vehicles",
+        "Kazgov.AddressBureau",
+    ];
+
+    public static TheoryData<string> ModuleAssemblies => new(AllModuleNames);
+
+    [Theory]
+    [MemberData(nameof(ModuleAssemblies))]
+    public void A_module_references_no_other_module(string assemblyName)
+    {
+        var references = Load(assemblyName).GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        references.Should().NotContain(AllModuleNames.Where(name => name != assemblyName),
+            "modules talk through published contracts or integration events, never by referencing each other");
+        references.Should().NotContain("Kazgov.Api", "the host composes modules; modules do not know the host");
+    }
+
+    [Fact]
+    public void The_platform_kernel_references_no_module()
+    {
+        var references = Load("Kazgov.Platform").GetReferencedAssemblies().Select(a => a.Name!);
+
+        references.Should().NotContain(AllModuleNames);
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleAssemblies))]
+    public void A_module_makes_public_only_its_entry_point_and_its_contracts(string assemblyName)
+    {
+        var assembly = Load(assemblyName);
+
+        var exposed = assembly.GetExportedTypes()
+            .Where(type => !typeof(IKazgovModule).IsAssignableFrom(type))
+            .Where(type => !(type.Namespace ?? "").StartsWith(assemblyName + ".Contracts", StringComparison.Ordinal))
+            .Select(type => type.FullName);
+
+        exposed.Should().BeEmpty("everything but the entry point and {0}.Contracts stays internal", assemblyName);
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleAssemblies))]
+    public void A_module_has_one_entry_point_that_the_host_runs(string assemblyName)
+    {
+        var entryPoints = Load(assemblyName).GetExportedTypes().Where(typeof(IKazgovModule).IsAssignableFrom).ToList();
+        entryPoints.Should().ContainSingle();
+
+        var hostModules = (IEnumerable<IKazgovModule>)typeof(Program).Assembly
+            .GetType("Kazgov.Api.Hosting.KazgovModules")!
+            .GetField("All", BindingFlags.Public | BindingFlags.Static)!
+            .GetValue(null)!;
+        hostModules.Select(module => module.GetType()).Should().Contain(entryPoints[0]);
+    }
+
+    [Fact]
+    public void Every_module_owns_a_schema_of_its_own()
+    {
+        var hostModules = ((IEnumerable<IKazgovModule>)typeof(Program).Assembly
+            .GetType("Kazgov.Api.Hosting.KazgovModules")!
+            .GetField("All", BindingFlags.Public | BindingFlags.Static)!
+            .GetValue(null)!).ToList();
+
+        hostModules.Select(module => module.Schema).Should().OnlyHaveUniqueItems();
+        hostModules.SelectMany(module => module.ServiceCodes).Should().BeEquivalentTo(
+        [
+            "driver-licence", "residence-permit", "temporary-registration", "permanent-residence", "citizenship",
+            "weapon-registration", "vehicle-registration", "proxy-driver-registration", "address-certificate",
+        ], "each of the nine service codes of DESIGN.md belongs to exactly one module");
+    }
+
+    private static Assembly Load(string name) => Assembly.Load(new AssemblyName(name));
+}
