@@ -63,6 +63,9 @@ services.AddApiVersioning(options =>
     options.GroupNameFormat = "'v'V";
     options.SubstituteApiVersionInUrl = true;
 });
+services.AddOptions<ReferenceDataOptions>()
+    .Bind(configuration.GetSection(ReferenceDataOptions.SectionName))
+    .PostConfigure<IHostEnvironment>((options, environment) => options.SeedFile ??= SeedLocator.Find(environment.ContentRootPath));
 services.AddKazgovOpenApi();
 services.AddKazgovHealth();
 
@@ -72,6 +75,10 @@ if (configuration.GetValue("Database:MigrateOnStart", true))
 {
     new DatabaseMigrator(configuration.GetConnectionString("Kazgov")!, app.Services.GetRequiredService<ILogger<DatabaseMigrator>>())
         .Migrate(app.Services.GetServices<IKazgovModule>());
+    foreach (var loader in app.Services.GetServices<IReferenceDataLoader>())
+    {
+        await loader.LoadAsync(CancellationToken.None);
+    }
 }
 
 app.Use(CorrelationId.Middleware);
@@ -90,7 +97,7 @@ foreach (var module in app.Services.GetServices<IKazgovModule>())
     module.MapEndpoints(api);
 }
 
-app.Run();
+await app.RunAsync();
 
 /// <summary>The host's entry point; public so that API tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

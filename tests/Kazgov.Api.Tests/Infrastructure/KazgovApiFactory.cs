@@ -1,0 +1,36 @@
+using Kazgov.Tests;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Kazgov.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (every middleware, every module, real PostgreSQL from <see cref="TestDatabase"/>),
+/// served in memory. The clock is a <see cref="FakeClock"/> the tests can set.
+/// </summary>
+public sealed class KazgovApiFactory : WebApplicationFactory<Program>
+{
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 3, 10, 5, 0));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Kazgov", TestDatabase.ConnectionString);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IClock>();
+            services.AddSingleton<IClock>(Clock);
+        });
+    }
+}
+
+/// <summary>API test classes share one host (and so one migration run) through this collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<KazgovApiFactory>
+{
+    public const string Name = "api";
+}
