@@ -73,12 +73,17 @@ var app = builder.Build();
 
 if (configuration.GetValue("Database:MigrateOnStart", true))
 {
-    new DatabaseMigrator(configuration.GetConnectionString("Kazgov")!, app.Services.GetRequiredService<ILogger<DatabaseMigrator>>())
-        .Migrate(app.Services.GetServices<IKazgovModule>());
-    foreach (var loader in app.Services.GetServices<IReferenceDataLoader>())
-    {
-        await loader.LoadAsync(CancellationToken.None);
-    }
+    await new DatabaseMigrator(configuration.GetConnectionString("Kazgov")!, app.Services.GetRequiredService<ILogger<DatabaseMigrator>>())
+        .MigrateAsync(
+            app.Services.GetServices<IKazgovModule>(),
+            async cancellationToken =>
+            {
+                foreach (var loader in app.Services.GetServices<IReferenceDataLoader>())
+                {
+                    await loader.LoadAsync(cancellationToken);
+                }
+            },
+            CancellationToken.None);
 }
 
 app.Use(CorrelationId.Middleware);

@@ -14,21 +14,37 @@ namespace Kazgov.Platform.Data;
 /// </summary>
 public sealed class DatabaseMigrator(string connectionString, ILogger logger)
 {
-    public void Migrate(IEnumerable<IKazgovModule> modules)
+    /// <summary>
+    /// Migrates every module, then runs <paramref name="loadReferenceData"/>, both under one lock so
+    /// that two hosts never load the same reference data at once.
+    /// </summary>
+    public async Task MigrateAsync(IEnumerable<IKazgovModule> modules, Func<CancellationToken, Task> loadReferenceData, CancellationToken cancellationToken)
     {
         EnsureDatabase.For.PostgresqlDatabase(connectionString, new LogAdapter(logger));
         // One session-level advisory lock: hosts starting side by side (tests, replicas) migrate one at a time.
-        using var gate = new Npgsql.NpgsqlConnection(connectionString);
+        // The connection bypasses the pool so the lock can never outlive this method on a pooled session.
+        using var gate = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         gate.Open();
-        using (var lockCommand = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(3622007)", gate))
+        Execute(gate, "SELECT pg_advisory_lock(3622007)");
+        try
         {
-            lockCommand.ExecuteNonQuery();
-        }
+            foreach (var module in modules)
+            {
+                Apply(module.Schema, module.GetType().Assembly);
+            }
 
-        foreach (var module in modules)
-        {
-            Apply(module.Schema, module.GetType().Assembly);
+            await loadReferenceData(cancellationToken);
         }
+        finally
+        {
+            Execute(gate, "SELECT pg_advisory_unlock(3622007)");
+        }
+    }
+
+    private static void Execute(Npgsql.NpgsqlConnection connection, string sql)
+    {
+        using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 
     private void Apply(string schema, Assembly assembly)

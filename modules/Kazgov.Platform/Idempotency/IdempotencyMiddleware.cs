@@ -25,6 +25,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, DbSession session, IClock clock)
     {
+        // A header that is present but empty is a mistake to report, not a request without a key.
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(HeaderName, out var values))
         {
             await next(context);

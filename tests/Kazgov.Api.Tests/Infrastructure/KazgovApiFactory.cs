@@ -12,7 +12,7 @@ namespace Kazgov.Api.Tests.Infrastructure;
 /// The real host (every middleware, every module, real PostgreSQL from <see cref="TestDatabase"/>),
 /// served in memory. The clock is a <see cref="FakeClock"/> the tests can set.
 /// </summary>
-public sealed class KazgovApiFactory : WebApplicationFactory<Program>
+public class KazgovApiFactory : WebApplicationFactory<Program>
 {
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 3, 10, 5, 0));
 
@@ -24,7 +24,13 @@ public sealed class KazgovApiFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<IClock>();
             services.AddSingleton<IClock>(Clock);
+            ConfigureTestServices(services);
         });
+    }
+
+    /// <summary>Where a specialised factory adds what its tests need.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 }
 

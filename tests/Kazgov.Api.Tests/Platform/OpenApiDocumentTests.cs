@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kazgov.Api.Tests.Infrastructure;
+using Kazgov.Tests;
+
+namespace Kazgov.Api.Tests.Platform;
+
+/// <summary>
+/// The OpenAPI document is a contract: the checked-in copy (api/openapi/v1.json) must equal what
+/// the code generates, so every contract change shows up in review.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class OpenApiDocumentTests(KazgovApiFactory factory)
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Fact]
+    public async Task The_checked_in_document_matches_the_generated_one()
+    {
+        var generated = Normalise(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var path = Path.Combine(RepositoryPaths.Root, "api", "openapi", "v1.json");
+
+        if (Environment.GetEnvironmentVariable("KAZGOV_UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(path, generated);
+        }
+
+        var checkedIn = File.Exists(path) ? Normalise(await File.ReadAllTextAsync(path)) : "(missing)";
+        checkedIn.Should().Be(generated,
+            "api/openapi/v1.json must match the API; if the change is intended, refresh it with ./build/openapi and commit the file");
+    }
+
+    private static string Normalise(string json) => JsonNode.Parse(json)!.ToJsonString(Indented).Replace("\r\n", "\n") + "\n";
+}
+
+/// <summary>Module endpoints land in the document under their versioned URL.</summary>
+[Collection(Probe.ProbeCollection.Name)]
+public sealed class OpenApiVersioningTests(Probe.ProbeApiFactory factory)
+{
+    [Fact]
+    public async Task Module_endpoints_are_described_under_api_v1()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+
+        document["openapi"]!.GetValue<string>().Should().StartWith("3.");
+        document["info"]!["version"]!.GetValue<string>().Should().Be("v1");
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        paths.Should().Contain(["/api/v1/test-probes", "/api/v1/test-probes/{id}"]);
+        paths.Should().OnlyContain(path => path.StartsWith("/api/v1/"));
+    }
+
+    [Fact]
+    public async Task The_api_version_is_reported()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/v1/test-probes/1");
+
+        response.Headers.GetValues("api-supported-versions").Should().Equal("1.0");
+    }
+}

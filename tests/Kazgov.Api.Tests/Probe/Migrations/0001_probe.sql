@@ -1,0 +1,4 @@
+CREATE TABLE test_probe.probes (
+    id   bigserial PRIMARY KEY,
+    name text NOT NULL
+);
