@@ -89,6 +89,7 @@ start_database() {
     say "PostgreSQL already running on port $(sed -n 4p "$PGDATA_DIR/postmaster.pid")"
   else
     say "starting PostgreSQL on 127.0.0.1:$KAZGOV_DB_PORT"
+    KAZGOV_DB_STARTED_HERE=1
     as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PG_HOME/postgres.log" -w -t 60 \
       -o "-p $KAZGOV_DB_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_HOME -c max_connections=200" start >/dev/null \
       || { tail -n 30 "$PG_HOME/postgres.log" >&2; die "PostgreSQL did not start"; }
