@@ -95,6 +95,10 @@ app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapKazgovOpenApi();
 app.MapKazgovHealth();
+if (configuration.GetValue("Notifications:FakeGatewayEnabled", false))
+{
+    app.MapFakeGateway();
+}
 
 var api = app.NewVersionedApi("Kazgov").MapGroup("/api/v{version:apiVersion}").HasApiVersion(1.0);
 foreach (var module in app.Services.GetServices<IKazgovModule>())

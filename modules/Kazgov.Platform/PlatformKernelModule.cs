@@ -1,4 +1,5 @@
 using Kazgov.Platform.Modules;
+using Kazgov.Platform.Notifications;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,11 @@ public sealed class PlatformKernelModule : IKazgovModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
+        services.AddHttpClient<GatewayClient>();
+        services.AddScoped<Outbox>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

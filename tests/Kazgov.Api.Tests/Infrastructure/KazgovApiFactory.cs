@@ -20,6 +20,9 @@ public class KazgovApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Kazgov", TestDatabase.ConnectionString);
+        // Hosts of parallel test classes share one database: none dispatches the outbox on its own,
+        // tests that deliver call OutboxDispatcher.DispatchDueAsync themselves.
+        builder.UseSetting("Notifications:DispatcherEnabled", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IClock>();

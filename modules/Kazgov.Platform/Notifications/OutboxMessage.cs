@@ -1,0 +1,18 @@
+using Kazgov.Platform.Localization;
+
+namespace Kazgov.Platform.Notifications;
+
+public enum NotificationChannel
+{
+    Sms,
+    Email,
+}
+
+/// <summary>A notification to send: already rendered in the recipient's language.</summary>
+public sealed record OutboxMessage(
+    NotificationChannel Channel,
+    string Recipient,
+    Language Language,
+    string Subject,
+    string Body,
+    string? Reference);
