@@ -1,3 +1,6 @@
+using Kazgov.Platform.Calendar;
+using Kazgov.Platform.Catalogue;
+using Kazgov.Platform.Fees;
 using Kazgov.Platform.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -19,9 +22,17 @@ public sealed class PlatformKernelModule : IKazgovModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IReferenceDataLoader, MciDefaultsLoader>();
+        services.AddSingleton<IReferenceDataLoader, HolidayRulesLoader>();
+        // Stands in for the service catalogue until it supplies fee items and term variants.
+        services.AddSingleton<IServiceTerms, StaticServiceTerms>();
+        services.AddScoped<MciStore>();
+        services.AddScoped<CalendarStore>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        api.MapCalendarEndpoints();
+        api.MapFeeEndpoints();
     }
 }
