@@ -20,7 +20,18 @@ public sealed record DeadlineRequest(
     OfficeHours? Hours = null,
     Duration Suspended = default)
 {
-    public static Period TermOf(Duration duration) => Period.FromTicks(duration.BclCompatibleTicks).Normalize();
+    /// <summary>A time-based term from a duration, in hours and smaller units (48 hours stay PT48H, not P2D).</summary>
+    public static Period TermOf(Duration duration)
+    {
+        var ticks = duration.BclCompatibleTicks;
+        return new PeriodBuilder
+        {
+            Hours = ticks / NodaConstants.TicksPerHour,
+            Minutes = ticks % NodaConstants.TicksPerHour / NodaConstants.TicksPerMinute,
+            Seconds = ticks % NodaConstants.TicksPerMinute / NodaConstants.TicksPerSecond,
+            Ticks = ticks % NodaConstants.TicksPerSecond,
+        }.Build();
+    }
 }
 
 /// <summary>
@@ -69,7 +80,7 @@ public sealed class DeadlineEngine(WorkingCalendar calendar)
 
         if (request.Suspended > Duration.Zero)
         {
-            var span = TermOf(request.Suspended).ToString();
+            var span = Period.FromTicks(request.Suspended.BclCompatibleTicks).Normalize().ToString();
             var shifted = Local(start);
             rule = new LocalizedText(
                 $"Мерзім {span} тоқтатылды, сондықтан {shifted} қабылданғандай есептеледі. " + rule.Kk,
@@ -81,7 +92,6 @@ public sealed class DeadlineEngine(WorkingCalendar calendar)
         return new Deadline(dueAt, dueDate, request.Term, request.Clock, rule);
     }
 
-    private static Period TermOf(Duration duration) => DeadlineRequest.TermOf(duration);
 
     private (Instant, LocalizedText) CalendarTerm(Instant start, Period term)
     {
