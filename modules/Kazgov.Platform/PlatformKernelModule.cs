@@ -1,3 +1,6 @@
+using Kazgov.Platform.Calendar;
+using Kazgov.Platform.Catalogue;
+using Kazgov.Platform.Fees;
 using Kazgov.Platform.Modules;
 using Kazgov.Platform.Notifications;
 using Microsoft.AspNetCore.Routing;
@@ -25,9 +28,17 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddScoped<Outbox>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<IReferenceDataLoader, MciDefaultsLoader>();
+        services.AddSingleton<IReferenceDataLoader, HolidayRulesLoader>();
+        // Stands in for the service catalogue until it supplies fee items and term variants.
+        services.AddSingleton<IServiceTerms, StaticServiceTerms>();
+        services.AddScoped<MciStore>();
+        services.AddScoped<CalendarStore>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        api.MapCalendarEndpoints();
+        api.MapFeeEndpoints();
     }
 }

@@ -20,7 +20,15 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger)
     /// </summary>
     public async Task MigrateAsync(IEnumerable<IKazgovModule> modules, Func<CancellationToken, Task> loadReferenceData, CancellationToken cancellationToken)
     {
-        EnsureDatabase.For.PostgresqlDatabase(connectionString, new LogAdapter(logger));
+        try
+        {
+            EnsureDatabase.For.PostgresqlDatabase(connectionString, new LogAdapter(logger));
+        }
+        catch (Npgsql.PostgresException exception) when (exception.SqlState is "42P04" or "23505")
+        {
+            // Another host created the database between DbUp's check and its CREATE DATABASE.
+        }
+
         // One session-level advisory lock: hosts starting side by side (tests, replicas) migrate one at a time.
         // The connection bypasses the pool so the lock can never outlive this method on a pooled session.
         using var gate = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);

@@ -1,0 +1,272 @@
+using Kazgov.Platform.Localization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Kazgov.Platform.Calendar;
+
+/// <summary>What to compute a due moment for.</summary>
+/// <param name="AcceptedAt">When the documents were accepted (the acknowledgement slip's date and time).</param>
+/// <param name="Term">The service term: date-based (P2M, P1M, P5D…) for <see cref="DeadlineClock.Calendar"/>,
+/// time-based (PT6H, PT10M…) for <see cref="DeadlineClock.WorkingTime"/> and <see cref="DeadlineClock.AroundTheClock"/>
+/// (<see cref="TermOf(Duration)"/> builds one from a Duration), P0D for <see cref="DeadlineClock.SameDay"/>.</param>
+/// <param name="Clock">How the term runs.</param>
+/// <param name="Hours">The office's hours for working-time terms; <see cref="OfficeHours.Default"/> when null.</param>
+/// <param name="Suspended">How long the term was suspended: the clock stops for that span, so the term is
+/// counted as if the documents had been accepted that much later.</param>
+public sealed record DeadlineRequest(
+    Instant AcceptedAt,
+    Period Term,
+    DeadlineClock Clock,
+    OfficeHours? Hours = null,
+    Duration Suspended = default)
+{
+    /// <summary>A time-based term from a duration, in hours and smaller units (48 hours stay PT48H, not P2D).</summary>
+    public static Period TermOf(Duration duration)
+    {
+        var ticks = duration.BclCompatibleTicks;
+        return new PeriodBuilder
+        {
+            Hours = ticks / NodaConstants.TicksPerHour,
+            Minutes = ticks % NodaConstants.TicksPerHour / NodaConstants.TicksPerMinute,
+            Seconds = ticks % NodaConstants.TicksPerMinute / NodaConstants.TicksPerSecond,
+            Ticks = ticks % NodaConstants.TicksPerSecond,
+        }.Build();
+    }
+}
+
+/// <summary>
+/// The due moment. <see cref="DueAt"/> is exclusive: the application is in time if it is served
+/// before that instant, and overdue from it on. For a term that ends "at the end of a day" it is the
+/// start (00:00, Asia/Almaty) of the following day. <see cref="DueDate"/> is the last local day that is
+/// still in time (the local date just before <see cref="DueAt"/>).
+/// </summary>
+public sealed record Deadline(Instant DueAt, LocalDate DueDate, Period Term, DeadlineClock Clock, LocalizedText Rule);
+
+/// <summary>
+/// Computes when an application is due. The rules (issue 3 § Working calendar and deadlines):
+/// <list type="bullet">
+/// <item>terms in months or days run in calendar time from the acceptance date: the acceptance day
+///   itself is not counted, so P2M from 10 March ends on 10 May and P5D from 10 March on 15 March; a
+///   month term from a day the last month lacks ends on that month's last day (31 January + P1M =
+///   28/29 February). When the last day is a day off, the term ends at the end of the next working day;</item>
+/// <item>terms in hours or minutes run in the office's working time: working days only, inside the
+///   office hours (default 09:00–18:00); acceptance outside them starts the count at the next opening;</item>
+/// <item>the address bureau's term for priority agencies (PT48H) runs around the clock;</item>
+/// <item>same-day terms (temporary registration) end at the end of the acceptance day, or of the next
+///   working day when accepted on a day off.</item>
+/// </list>
+/// All local dates and times are Asia/Almaty (<see cref="WorkingCalendar.Zone"/>).
+/// </summary>
+public sealed class DeadlineEngine(WorkingCalendar calendar)
+{
+    private static readonly LocalDateTimePattern Minutes = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm");
+
+    public Deadline Compute(DeadlineRequest request)
+    {
+        if (request.Suspended < Duration.Zero)
+        {
+            throw new ArgumentException("A suspension cannot be negative.", nameof(request));
+        }
+
+        var start = request.AcceptedAt + request.Suspended;
+        var (dueAt, rule) = request.Clock switch
+        {
+            DeadlineClock.Calendar => CalendarTerm(start, request.Term),
+            DeadlineClock.WorkingTime => WorkingTime(start, ToDuration(request.Term, allowDays: false), request.Hours ?? OfficeHours.Default, request.Term),
+            DeadlineClock.AroundTheClock => AroundTheClock(start, ToDuration(request.Term, allowDays: true), request.Term),
+            DeadlineClock.SameDay => SameDay(start),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Clock, "Unknown clock."),
+        };
+
+        if (request.Suspended > Duration.Zero)
+        {
+            var span = Period.FromTicks(request.Suspended.BclCompatibleTicks).Normalize().ToString();
+            var shifted = Local(start);
+            rule = new LocalizedText(
+                $"Мерзім {span} тоқтатылды, сондықтан {shifted} қабылданғандай есептеледі. " + rule.Kk,
+                $"Срок приостанавливался на {span}, поэтому считается как при приёме {shifted}. " + rule.Ru,
+                $"The term was suspended for {span}, so it is counted as if accepted at {shifted}. " + rule.En);
+        }
+
+        var dueDate = dueAt.Minus(Duration.Epsilon).InZone(WorkingCalendar.Zone).Date;
+        return new Deadline(dueAt, dueDate, request.Term, request.Clock, rule);
+    }
+
+
+    private (Instant, LocalizedText) CalendarTerm(Instant start, Period term)
+    {
+        if (term.HasTimeComponent || term.Equals(Period.Zero) || term.Years < 0 || term.Months < 0 || term.Weeks < 0 || term.Days < 0)
+        {
+            throw new ArgumentException($"A calendar term must be a positive number of years, months, weeks or days, not {term}.", nameof(term));
+        }
+
+        var accepted = start.InZone(WorkingCalendar.Zone).Date;
+        var last = accepted + term;
+        var head = new LocalizedText(
+            $"{term} қабылданған күннен ({Iso(accepted)}) бастап күнтізбелік уақытпен есептеледі: соңғы күн — {Iso(last)}",
+            $"{term} в календарном исчислении с даты приёма ({Iso(accepted)}): последний день — {Iso(last)}",
+            $"{term} in calendar time from the acceptance date ({Iso(accepted)}): the last day is {Iso(last)}");
+        if (calendar.IsWorkingDay(last))
+        {
+            return (EndOf(last), Append(head,
+                ", жұмыс күні; мерзім сол күннің соңында аяқталады (Asia/Almaty).",
+                ", рабочий день; срок истекает в конце этого дня (Asia/Almaty).",
+                ", a working day; due by the end of that day (Asia/Almaty)."));
+        }
+
+        var (due, skipped) = SkipDaysOff(last);
+        return (EndOf(due), Append(head,
+            $"; {skipped.Kk} → мерзім келесі жұмыс күні {Iso(due)} соңында аяқталады (Asia/Almaty).",
+            $"; {skipped.Ru} → срок истекает в конце следующего рабочего дня {Iso(due)} (Asia/Almaty).",
+            $"; {skipped.En} → due by the end of {Iso(due)}, the next working day (Asia/Almaty)."));
+    }
+
+    private (Instant, LocalizedText) WorkingTime(Instant start, Duration term, OfficeHours hours, Period iso)
+    {
+        if (term <= Duration.Zero)
+        {
+            throw new ArgumentException("A working-time term must be positive.", nameof(term));
+        }
+
+        if (!hours.IsValid)
+        {
+            throw new ArgumentException($"Office hours {hours} are not valid.", nameof(hours));
+        }
+
+        var local = start.InZone(WorkingCalendar.Zone).LocalDateTime;
+        var date = local.Date;
+        var time = local.TimeOfDay;
+        var remaining = term;
+        var segments = new List<string>();
+        var skipped = new List<CalendarDay>();
+        LocalDateTime due;
+        while (true)
+        {
+            if (!calendar.IsWorkingDay(date))
+            {
+                skipped.Add(calendar.Explain(date));
+                date = date.PlusDays(1);
+                time = LocalTime.Midnight;
+                continue;
+            }
+
+            LocalDateTime? end = null;
+            foreach (var (from, to) in hours.Intervals)
+            {
+                if (time >= to)
+                {
+                    continue;
+                }
+
+                var begin = time > from ? time : from;
+                var available = Duration.FromTicks(to.TickOfDay - begin.TickOfDay);
+                if (remaining <= available)
+                {
+                    var finish = begin.PlusTicks(remaining.BclCompatibleTicks);
+                    segments.Add($"{Iso(date)} {OfficeHours.Hm(begin)}–{OfficeHours.Hm(finish)}");
+                    end = date + finish;
+                    break;
+                }
+
+                segments.Add($"{Iso(date)} {OfficeHours.Hm(begin)}–{OfficeHours.Hm(to)}");
+                remaining -= available;
+                time = to;
+            }
+
+            if (end is { } found)
+            {
+                due = found;
+                break;
+            }
+
+            date = date.PlusDays(1);
+            time = LocalTime.Midnight;
+        }
+
+        var dueAt = due.InZoneLeniently(WorkingCalendar.Zone).ToInstant();
+        var path = string.Join(", ", segments);
+        var rule = new LocalizedText(
+            $"{iso} жұмыс уақытымен (жұмыс күндері, {hours}) {Minutes.Format(local)} бастап: {path} → мерзім {Minutes.Format(due)} аяқталады (Asia/Almaty).",
+            $"{iso} рабочего времени (рабочие дни, {hours}) с {Minutes.Format(local)}: {path} → срок истекает {Minutes.Format(due)} (Asia/Almaty).",
+            $"{iso} of working time (working days, {hours}) from {Minutes.Format(local)}: {path} → due at {Minutes.Format(due)} (Asia/Almaty).");
+        if (skipped.Count > 0)
+        {
+            var list = Describe(skipped);
+            rule = Append(rule, $" Өткізілген демалыс күндері: {list.Kk}.", $" Пропущены нерабочие дни: {list.Ru}.", $" Days off skipped: {list.En}.");
+        }
+
+        return (dueAt, rule);
+    }
+
+    private static (Instant, LocalizedText) AroundTheClock(Instant start, Duration term, Period iso)
+    {
+        if (term <= Duration.Zero)
+        {
+            throw new ArgumentException("An around-the-clock term must be positive.", nameof(term));
+        }
+
+        var dueAt = start + term;
+        var from = Local(start);
+        var to = Local(dueAt);
+        return (dueAt, new LocalizedText(
+            $"{iso} тәулік бойы (демалыс күндерін қоса) {from} бастап → мерзім {to} аяқталады (Asia/Almaty).",
+            $"{iso} круглосуточно (включая нерабочие дни) с {from} → срок истекает {to} (Asia/Almaty).",
+            $"{iso} around the clock (days off included) from {from} → due at {to} (Asia/Almaty)."));
+    }
+
+    private (Instant, LocalizedText) SameDay(Instant start)
+    {
+        var accepted = start.InZone(WorkingCalendar.Zone).Date;
+        if (calendar.IsWorkingDay(accepted))
+        {
+            return (EndOf(accepted), new LocalizedText(
+                $"Қызмет құжаттар берілген күні көрсетіледі: {Iso(accepted)} қабылданды, жұмыс күні → мерзім сол күннің соңында аяқталады (Asia/Almaty).",
+                $"Услуга оказывается в день подачи документов: принято {Iso(accepted)}, рабочий день → срок истекает в конце этого дня (Asia/Almaty).",
+                $"Served on the day the documents are handed in: accepted on {Iso(accepted)}, a working day → due by the end of that day (Asia/Almaty)."));
+        }
+
+        var (due, skipped) = SkipDaysOff(accepted);
+        return (EndOf(due), new LocalizedText(
+            $"Қызмет құжаттар берілген күні көрсетіледі: {Iso(accepted)} демалыс күні қабылданды ({skipped.Kk}) → мерзім келесі жұмыс күні {Iso(due)} соңында аяқталады (Asia/Almaty).",
+            $"Услуга оказывается в день подачи документов: принято в нерабочий день {Iso(accepted)} ({skipped.Ru}) → срок истекает в конце следующего рабочего дня {Iso(due)} (Asia/Almaty).",
+            $"Served on the day the documents are handed in: accepted on a day off, {Iso(accepted)} ({skipped.En}) → due by the end of {Iso(due)}, the next working day (Asia/Almaty)."));
+    }
+
+    /// <summary>From a day off to the next working day, with the reasons of every day passed over.</summary>
+    private (LocalDate Due, LocalizedText Skipped) SkipDaysOff(LocalDate dayOff)
+    {
+        var skipped = new List<CalendarDay>();
+        var date = dayOff;
+        while (!calendar.IsWorkingDay(date))
+        {
+            skipped.Add(calendar.Explain(date));
+            date = date.PlusDays(1);
+        }
+
+        return (date, Describe(skipped));
+    }
+
+    private static LocalizedText Describe(IReadOnlyList<CalendarDay> days) => new(
+        string.Join("; ", days.Select(d => $"{Iso(d.Date)} — {d.Reason.Kk}")),
+        string.Join("; ", days.Select(d => $"{Iso(d.Date)} — {d.Reason.Ru}")),
+        string.Join("; ", days.Select(d => $"{Iso(d.Date)} — {d.Reason.En}")));
+
+    /// <summary>The end of a local day, as the exclusive instant: 00:00 of the next day in Asia/Almaty.</summary>
+    private static Instant EndOf(LocalDate date) => WorkingCalendar.Zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
+
+    private static Duration ToDuration(Period term, bool allowDays)
+    {
+        if (term.Years != 0 || term.Months != 0 || (!allowDays && (term.Weeks != 0 || term.Days != 0)))
+        {
+            throw new ArgumentException($"{term} is not a term in hours or minutes.", nameof(term));
+        }
+
+        return term.ToDuration();
+    }
+
+    private static string Local(Instant instant) => Minutes.Format(instant.InZone(WorkingCalendar.Zone).LocalDateTime);
+
+    private static string Iso(LocalDate date) => WorkingCalendar.Iso(date);
+
+    private static LocalizedText Append(LocalizedText text, string kk, string ru, string en) => new(text.Kk + kk, text.Ru + ru, text.En + en);
+}

@@ -1,0 +1,131 @@
+using Kazgov.Platform.Catalogue;
+using Kazgov.Platform.Http;
+using Kazgov.Platform.Localization;
+using Kazgov.Platform.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+
+namespace Kazgov.Platform.Fees;
+
+/// <summary>Fee quotes and the MCI table under /api/v1.</summary>
+internal static class FeeEndpoints
+{
+    private const decimal MaxMci = 9_999_999_999.99m;
+    private const string ChangedBy = "api";
+
+    public static void MapFeeEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/fees/quote", QuoteAsync)
+            .WithTags("Fees")
+            .WithSummary("The amount due in KZT for a service's fee items (all of them when items is omitted) paid on paymentDate.");
+
+        var mci = api.MapGroup("/reference/mci").WithTags("Reference data");
+        mci.MapGet("/", ListAsync).WithSummary("The MCI table: one row per change, in force until the next row.");
+        // Requires the admin policy once authentication lands.
+        mci.MapPut("/{effectiveFrom}", PutAsync).WithSummary("Sets the MCI value in force from a date.");
+        // Requires the admin policy once authentication lands.
+        mci.MapDelete("/{effectiveFrom}", DeleteAsync).WithSummary("Removes the MCI row effective from a date.");
+    }
+
+    private static async Task<IResult> QuoteAsync(string? service, string? paymentDate, HttpContext context, IServiceTerms terms, MciStore store, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors().Required("service", service);
+        var date = RequestValues.Date(errors, "paymentDate", paymentDate);
+        errors.ThrowIfAny();
+        var code = service!.Trim();
+        if (!terms.ServiceExists(code))
+        {
+            throw ServiceTermsProblems.UnknownServiceCode(code);
+        }
+
+        // items=a,b and items=a&items=b both work; DESIGN.md's singular item= too.
+        var requested = context.Request.Query["items"].Concat(context.Request.Query["item"])
+            .SelectMany(value => (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+        IReadOnlyList<ServiceFeeItem> items;
+        if (requested.Count == 0)
+        {
+            items = terms.FeeItems(code);
+        }
+        else
+        {
+            var unknown = requested.Where(item => terms.FindFeeItem(code, item) is null).Distinct(StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                var names = string.Join(", ", unknown);
+                var known = string.Join(", ", terms.FeeItems(code).Select(i => i.Code));
+                throw new ProblemException(ServiceTermsProblems.UnknownFeeItem, new LocalizedText(
+                    "«{0}» қызметінде мұндай төлем баптары жоқ: {1}; бары: {2}",
+                    "У услуги «{0}» нет таких статей оплаты: {1}; есть: {2}",
+                    "The service '{0}' has no fee item {1}; it has: {2}").Format(code, names, known.Length == 0 ? "—" : known),
+                    extensions: new Dictionary<string, object?> { ["service"] = code, ["items"] = unknown.ToArray() });
+            }
+
+            items = requested.Select(item => terms.FindFeeItem(code, item)!).ToList();
+        }
+
+        var quote = new FeeCalculator(await store.LoadAsync(cancellationToken))
+            .Quote(items.Select(i => (i.Code, i.PercentOfMci)).ToList(), date!.Value);
+        return Results.Ok(new QuoteResponse(
+            code,
+            quote.PaymentDate,
+            new MciResponse(quote.Mci.Value, quote.Mci.EffectiveFrom),
+            quote.Lines.Select(l => new LineResponse(l.Item, l.PercentOfMci, l.Amount)).ToList(),
+            quote.Total,
+            "KZT"));
+    }
+
+    private static async Task<IResult> ListAsync(MciStore store, CancellationToken cancellationToken) =>
+        Results.Ok(new RatesResponse((await store.ListAsync(cancellationToken)).Select(RateResponse.From).ToList()));
+
+    private static async Task<IResult> PutAsync(string effectiveFrom, RateBody body, MciStore store, IClock clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var date = RequestValues.Date(errors, "effectiveFrom", effectiveFrom);
+        if (body.Value is null)
+        {
+            errors.Add("value", CommonMessages.Required);
+        }
+        else if (body.Value <= 0 || body.Value > MaxMci || decimal.Round(body.Value.Value, 2) != body.Value)
+        {
+            errors.Add("value", new("АЕК мәні оң сан болуы керек, теңгемен, ең көбі екі ондық таңбамен",
+                "Значение МРП должно быть положительным числом в тенге, не более двух знаков после запятой",
+                "The MCI value must be a positive amount of tenge with at most two decimals"));
+        }
+
+        errors.ThrowIfAny();
+        // The operator's identity replaces ChangedBy once authentication lands.
+        var (row, created) = await store.UpsertAsync(date!.Value, body.Value!.Value, clock.GetCurrentInstant(), ChangedBy, cancellationToken);
+        var response = RateResponse.From(row);
+        return created
+            ? Results.Created("/api/v1/reference/mci/" + NodaTime.Text.LocalDatePattern.Iso.Format(row.EffectiveFrom), response)
+            : Results.Ok(response);
+    }
+
+    private static async Task<IResult> DeleteAsync(string effectiveFrom, MciStore store, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var date = RequestValues.Date(errors, "effectiveFrom", effectiveFrom);
+        errors.ThrowIfAny();
+        return await store.DeleteAsync(date!.Value, cancellationToken)
+            ? Results.NoContent()
+            : throw new ProblemException(FeeProblems.MciRateNotFound);
+    }
+
+    internal sealed record QuoteResponse(string Service, LocalDate PaymentDate, MciResponse Mci, IReadOnlyList<LineResponse> Lines, decimal Total, string Currency);
+
+    internal sealed record MciResponse(decimal Value, LocalDate EffectiveFrom);
+
+    internal sealed record LineResponse(string Item, decimal PercentOfMci, decimal Amount);
+
+    internal sealed record RateBody(decimal? Value);
+
+    internal sealed record RatesResponse(IReadOnlyList<RateResponse> Items);
+
+    internal sealed record RateResponse(LocalDate EffectiveFrom, decimal Value, Instant ChangedAt, string ChangedBy)
+    {
+        public static RateResponse From(MciStore.Row row) => new(row.EffectiveFrom, FeeCalculator.Normalize(row.Kzt), row.ChangedAt, row.ChangedBy);
+    }
+}
