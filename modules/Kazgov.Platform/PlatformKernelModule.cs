@@ -1,4 +1,5 @@
 using Kazgov.Platform.Modules;
+using Kazgov.Platform.Offices;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +20,14 @@ public sealed class PlatformKernelModule : IKazgovModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // The office directory: loaded from the seed at every start, read by the deadline engine.
+        services.AddSingleton<OfficeDirectoryLoader>();
+        services.AddSingleton<IReferenceDataLoader>(provider => provider.GetRequiredService<OfficeDirectoryLoader>());
+        services.AddSingleton<IOfficeSchedules, OfficeSchedules>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        api.MapOfficeEndpoints();
     }
 }
