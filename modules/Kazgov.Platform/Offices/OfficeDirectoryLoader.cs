@@ -210,7 +210,7 @@ public sealed class OfficeDirectoryLoader(
         foreach (var appendix in directory.Appendices)
         {
             var perRegion = KazRegions.All.Where(r => appendix.RowsPerRegion.ContainsKey(r.Code)).Select(r => $"{r.Code} {appendix.RowsPerRegion[r.Code]}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {appendix.Appendix} ({appendix.Service}) [L{appendix.FirstLine}-L{appendix.LastLine}]: {appendix.Total} — {string.Join(", ", perRegion)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {appendix.Appendix} ({appendix.Service}) [L{appendix.FirstLine}-L{appendix.LastLine}]: {appendix.Total} {appendix.Unit} — {string.Join(", ", perRegion)}");
         }
 
         logger.LogInformation("{OfficeImportReport}", text.ToString().TrimEnd());

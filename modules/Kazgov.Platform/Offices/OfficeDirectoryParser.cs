@@ -295,7 +295,7 @@ public static partial class OfficeDirectoryParser
                 }
             }
 
-            reports.Add(Report(appendix, rows.Where(r => r.Cells[2].Text.Length > 0).Select(r => r.RegionCode)));
+            reports.Add(Report(appendix, rows.Where(r => r.Cells[2].Text.Length > 0).Select(r => r.RegionCode)) with { Unit = "e-addresses" });
             copies.Add(rows);
         }
 

@@ -80,8 +80,11 @@ public sealed record ParsedOffice(
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
 
-/// <summary>What one appendix yielded: rows per region, as the import report prints it.</summary>
-public sealed record AppendixReport(string Appendix, string Service, int FirstLine, int LastLine, IReadOnlyDictionary<string, int> RowsPerRegion)
+/// <summary>
+/// What one appendix yielded per region, as the import report prints it: offices, or for the
+/// e-address tables (<see cref="Unit"/> "e-addresses") the rows that hold a value.
+/// </summary>
+public sealed record AppendixReport(string Appendix, string Service, int FirstLine, int LastLine, IReadOnlyDictionary<string, int> RowsPerRegion, string Unit = "offices")
 {
     public int Total => RowsPerRegion.Values.Sum();
 }
