@@ -3,6 +3,7 @@ using Kazgov.Platform.Catalogue;
 using Kazgov.Platform.Fees;
 using Kazgov.Platform.Modules;
 using Kazgov.Platform.Notifications;
+using Kazgov.Platform.Offices;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,11 +35,16 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddSingleton<IServiceTerms, StaticServiceTerms>();
         services.AddScoped<MciStore>();
         services.AddScoped<CalendarStore>();
+        // The office directory: loaded from the seed at every start, read by the deadline engine.
+        services.AddSingleton<OfficeDirectoryLoader>();
+        services.AddSingleton<IReferenceDataLoader>(provider => provider.GetRequiredService<OfficeDirectoryLoader>());
+        services.AddSingleton<IOfficeSchedules, OfficeSchedules>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         api.MapCalendarEndpoints();
         api.MapFeeEndpoints();
+        api.MapOfficeEndpoints();
     }
 }

@@ -1,0 +1,385 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Kazgov.Platform.Data;
+using Kazgov.Platform.Http;
+using Kazgov.Platform.Localization;
+using Kazgov.Platform.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+
+namespace Kazgov.Platform.Offices;
+
+public sealed record RegionResponse(string Code, string IsoCode, LocalizedText Names);
+
+public sealed record RegionListResponse(IReadOnlyList<RegionResponse> Items, string? NextCursor);
+
+/// <summary>An office as the API shows it. <see cref="Schedule"/> is given by GET /offices/{id} only.</summary>
+public sealed record OfficeResponse(
+    string Id,
+    string Directory,
+    RegionResponse Region,
+    string Name,
+    string? District,
+    string? Town,
+    string Address,
+    string? Postcode,
+    IReadOnlyList<OfficePhone> Phones,
+    string PhonesRaw,
+    string? Email,
+    string? Website,
+    string? EAddressRaw,
+    IReadOnlyList<string> Services,
+    IReadOnlyList<OfficeListing> Sources)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OfficeScheduleResponse? Schedule { get; init; }
+}
+
+public sealed record OfficeListResponse(IReadOnlyList<OfficeResponse> Items, string? NextCursor);
+
+public sealed record OfficeScheduleResponse(
+    string OfficeId,
+    string TimeZone,
+    IReadOnlyList<OfficeDay> Days,
+    IReadOnlyList<ServiceWindow> ServiceWindows,
+    int Version,
+    Instant UpdatedAt,
+    string UpdatedBy);
+
+/// <summary>The body of PUT /offices/{id}/schedule: the whole new schedule (time zone is always Asia/Almaty).</summary>
+public sealed record OfficeScheduleRequest(IReadOnlyList<OfficeDay>? Days, IReadOnlyList<ServiceWindow>? ServiceWindows);
+
+/// <summary>GET /regions, GET /offices, GET /offices/{id}, GET and PUT /offices/{id}/schedule.</summary>
+public static class OfficeEndpoints
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+    private const int MaxQueryLength = 200;
+    private const string CursorPrefix = "o1:";
+
+    public static IEndpointRouteBuilder MapOfficeEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/regions", ListRegions)
+            .WithName("ListRegions")
+            .WithSummary("The 16 regions of the seed (Astana, Almaty and the 14 oblasts) with kk/ru/en names")
+            .WithTags("Offices")
+            .Produces<RegionListResponse>();
+
+        var offices = api.MapGroup("/offices").WithTags("Offices");
+        offices.MapGet("", SearchAsync)
+            .WithName("SearchOffices")
+            .WithSummary("Offices from the seed's directories, filtered by service, region and free text (name, town, street; "
+                + "case-insensitive, Kazakh letters match their Russian look-alikes). Paged by limit (default 50, max 200) and an opaque cursor.")
+            .Produces<OfficeListResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        offices.MapGet("/{id}", GetAsync)
+            .WithName("GetOffice")
+            .WithSummary("One office with its services, its seed sources and its schedule")
+            .Produces<OfficeResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        offices.MapGet("/{id}/schedule", GetScheduleAsync)
+            .WithName("GetOfficeSchedule")
+            .WithSummary("An office's working days, hours, lunch break and service windows (ETag = its version)")
+            .Produces<OfficeScheduleResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        // Requires the admin policy once authentication lands.
+        offices.MapPut("/{id}/schedule", PutScheduleAsync)
+            .WithName("ReplaceOfficeSchedule")
+            .WithSummary("Replaces an office's schedule (admin). Optional If-Match with the schedule's ETag; every change is audited.")
+            .Accepts<OfficeScheduleRequest>("application/json")
+            .Produces<OfficeScheduleResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        return api;
+    }
+
+    private static RegionListResponse ListRegions() =>
+        new(KazRegions.All.Select(ToResponse).ToList(), null);
+
+    private static RegionResponse ToResponse(KazRegion region) => new(region.Code, region.IsoCode, region.Names);
+
+    private static async Task<OfficeListResponse> SearchAsync(
+        DbSession session, string? service, string? region, string? q, string? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var pageSize = DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxLimit))
+        {
+            errors.Add("limit", Messages.BadLimit);
+        }
+
+        int? after = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            after = DecodeCursor(cursor);
+            if (after is null)
+            {
+                errors.Add("cursor", Messages.BadCursor);
+            }
+        }
+
+        if (q is { Length: > MaxQueryLength })
+        {
+            errors.Add("q", Messages.QueryTooLong);
+        }
+
+        errors.ThrowIfAny();
+
+        KazRegion? regionFilter = null;
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            regionFilter = KazRegions.Find(region) ?? throw new ProblemException(OfficeProblems.UnknownRegion,
+                Messages.UnknownRegion.Format(region, string.Join(", ", KazRegions.All.Select(r => r.Code))),
+                new Dictionary<string, IReadOnlyList<LocalizedText>> { ["region"] = [OfficeProblems.UnknownRegion.Title] });
+        }
+
+        if (!string.IsNullOrWhiteSpace(service) && !OfficeServiceCodes.All.Contains(service))
+        {
+            throw new ProblemException(OfficeProblems.UnknownService,
+                Messages.UnknownService.Format(service, string.Join(", ", OfficeServiceCodes.All)),
+                new Dictionary<string, IReadOnlyList<LocalizedText>> { ["service"] = [OfficeProblems.UnknownService.Title] });
+        }
+
+        var where = new List<string>();
+        var folded = q is null ? "" : SeedText.Fold(q);
+        if (regionFilter is not null)
+        {
+            where.Add("o.region_code = @region");
+        }
+
+        if (!string.IsNullOrWhiteSpace(service))
+        {
+            where.Add("EXISTS (SELECT 1 FROM platform.office_services s WHERE s.office_id = o.id AND s.service_code = @service)");
+        }
+
+        if (folded.Length > 0)
+        {
+            // The folded text holds only letters, digits and single spaces, so no LIKE escaping is needed.
+            where.Add("o.search_text LIKE @pattern");
+        }
+
+        if (after is not null)
+        {
+            where.Add("o.sort_order > @after");
+        }
+
+        var rows = (await session.QueryAsync<OfficeRow>(
+            OfficeRow.Select + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY o.sort_order LIMIT @take",
+            new { region = regionFilter?.Code, service, pattern = "%" + folded + "%", after, take = pageSize + 1 },
+            cancellationToken)).ToList();
+
+        var page = rows.Take(pageSize).ToList();
+        var next = rows.Count > pageSize ? EncodeCursor(page[^1].SortOrder) : null;
+        return new OfficeListResponse(page.Select(r => r.ToResponse()).ToList(), next);
+    }
+
+    private static async Task<OfficeResponse> GetAsync(DbSession session, HttpContext context, string id, CancellationToken cancellationToken)
+    {
+        var row = await FindAsync(session, id, cancellationToken);
+        var schedule = await ReadScheduleAsync(session, id, cancellationToken);
+        context.Response.Headers.ETag = $"\"{row.ContentHash[..8]}-{schedule.Version}\"";
+        return row.ToResponse() with { Schedule = schedule };
+    }
+
+    private static async Task<OfficeScheduleResponse> GetScheduleAsync(DbSession session, HttpContext context, string id, CancellationToken cancellationToken)
+    {
+        await FindAsync(session, id, cancellationToken);
+        var schedule = await ReadScheduleAsync(session, id, cancellationToken);
+        context.Response.Headers.ETag = ScheduleETag(schedule.Version);
+        return schedule;
+    }
+
+    private static async Task<OfficeScheduleResponse> PutScheduleAsync(
+        DbSession session, HttpContext context, IClock clock, string id, OfficeScheduleRequest request, CancellationToken cancellationToken)
+    {
+        var office = await FindAsync(session, id, cancellationToken);
+        OfficeSchedule.Validate(request.Days, request.ServiceWindows, office.Services).ThrowIfAny();
+
+        await using var transaction = await session.BeginAsync(cancellationToken);
+        var current = await session.QuerySingleAsync<ScheduleRow>(
+            """
+            SELECT schedule::text AS Schedule, version AS Version, updated_at AS UpdatedAt, updated_by AS UpdatedBy
+            FROM platform.office_schedules WHERE office_id = @id FOR UPDATE
+            """,
+            new { id },
+            cancellationToken);
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length > 0 && ifMatch != "*" && !ifMatch.Split(',').Select(t => t.Trim()).Contains(ScheduleETag(current.Version)))
+        {
+            throw new ProblemException(OfficeProblems.ScheduleChanged);
+        }
+
+        var schedule = new OfficeSchedule(OfficeSchedule.OfficeTimeZone, request.Days!, request.ServiceWindows ?? []);
+        var json = JsonSerializer.Serialize(schedule, PlatformJson.Options);
+        var now = clock.GetCurrentInstant();
+        const string who = "anonymous"; // The authenticated admin's name once authentication lands.
+        await session.ExecuteAsync(
+            """
+            UPDATE platform.office_schedules
+            SET schedule = @json::jsonb, version = version + 1, updated_at = @now, updated_by = @who
+            WHERE office_id = @id;
+            INSERT INTO platform.office_schedule_audit (office_id, changed_at, changed_by, old_version, new_version, old_schedule, new_schedule)
+            VALUES (@id, @now, @who, @version, @version + 1, @old::jsonb, @json::jsonb);
+            """,
+            new { id, json, now, who, version = current.Version, old = current.Schedule },
+            cancellationToken);
+        await transaction.CommitAsync();
+
+        context.Response.Headers.ETag = ScheduleETag(current.Version + 1);
+        return new OfficeScheduleResponse(id, schedule.TimeZone, schedule.Days, schedule.ServiceWindows, current.Version + 1, now, who);
+    }
+
+    private static string ScheduleETag(int version) => $"\"{version}\"";
+
+    private static async Task<OfficeRow> FindAsync(DbSession session, string id, CancellationToken cancellationToken) =>
+        await session.QuerySingleOrDefaultAsync<OfficeRow>(OfficeRow.Select + " WHERE o.id = @id", new { id }, cancellationToken)
+        ?? throw new ProblemException(OfficeProblems.OfficeNotFound, Messages.NoSuchOffice.Format(id));
+
+    private static async Task<OfficeScheduleResponse> ReadScheduleAsync(DbSession session, string id, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleAsync<ScheduleRow>(
+            """
+            SELECT schedule::text AS Schedule, version AS Version, updated_at AS UpdatedAt, updated_by AS UpdatedBy
+            FROM platform.office_schedules WHERE office_id = @id
+            """,
+            new { id },
+            cancellationToken);
+        var schedule = JsonSerializer.Deserialize<OfficeSchedule>(row.Schedule, PlatformJson.Options)!;
+        return new OfficeScheduleResponse(id, schedule.TimeZone, schedule.Days, schedule.ServiceWindows, row.Version, row.UpdatedAt, row.UpdatedBy);
+    }
+
+    private static string EncodeCursor(int sortOrder) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + sortOrder.ToString(CultureInfo.InvariantCulture)))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static int? DecodeCursor(string cursor)
+    {
+        try
+        {
+            var base64 = cursor.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            return text.StartsWith(CursorPrefix, StringComparison.Ordinal)
+                && int.TryParse(text.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class ScheduleRow
+    {
+        public string Schedule { get; init; } = "";
+
+        public int Version { get; init; }
+
+        public Instant UpdatedAt { get; init; }
+
+        public string UpdatedBy { get; init; } = "";
+    }
+
+    private sealed class OfficeRow
+    {
+        public const string Select =
+            """
+            SELECT o.id AS Id, o.directory AS Directory, o.region_code AS RegionCode, o.name AS Name, o.district AS District,
+                   o.town AS Town, o.address AS Address, o.postcode AS Postcode, o.phones::text AS Phones, o.phones_raw AS PhonesRaw,
+                   o.email AS Email, o.website AS Website, o.e_address_raw AS EAddressRaw, o.sources::text AS Sources,
+                   o.sort_order AS SortOrder, o.content_hash AS ContentHash,
+                   ARRAY(SELECT s.service_code FROM platform.office_services s WHERE s.office_id = o.id ORDER BY s.service_code) AS Services
+            FROM platform.offices o
+            """;
+
+        public string Id { get; init; } = "";
+
+        public string Directory { get; init; } = "";
+
+        public string RegionCode { get; init; } = "";
+
+        public string Name { get; init; } = "";
+
+        public string? District { get; init; }
+
+        public string? Town { get; init; }
+
+        public string Address { get; init; } = "";
+
+        public string? Postcode { get; init; }
+
+        public string Phones { get; init; } = "[]";
+
+        public string PhonesRaw { get; init; } = "";
+
+        public string? Email { get; init; }
+
+        public string? Website { get; init; }
+
+        public string? EAddressRaw { get; init; }
+
+        public string Sources { get; init; } = "[]";
+
+        public int SortOrder { get; init; }
+
+        public string ContentHash { get; init; } = "";
+
+        public string[] Services { get; init; } = [];
+
+        public OfficeResponse ToResponse() => new(
+            Id,
+            Directory,
+            OfficeEndpoints.ToResponse(KazRegions.Find(RegionCode)!),
+            Name,
+            District,
+            Town,
+            Address,
+            Postcode,
+            JsonSerializer.Deserialize<List<OfficePhone>>(Phones, PlatformJson.Options)!,
+            PhonesRaw,
+            Email,
+            Website,
+            EAddressRaw,
+            Services,
+            JsonSerializer.Deserialize<List<OfficeListing>>(Sources, PlatformJson.Options)!);
+    }
+
+    private static class Messages
+    {
+        public static readonly LocalizedText BadLimit = new(
+            $"limit 1 мен {MaxLimit} аралығындағы бүтін сан болуы керек",
+            $"limit должен быть целым числом от 1 до {MaxLimit}",
+            $"limit must be a whole number from 1 to {MaxLimit}");
+
+        public static readonly LocalizedText BadCursor = new(
+            "cursor алдыңғы жауаптағы nextCursor мәні болуы керек",
+            "cursor должен быть значением nextCursor из предыдущего ответа",
+            "cursor must be the nextCursor of a previous response");
+
+        public static readonly LocalizedText QueryTooLong = new(
+            $"q {MaxQueryLength} таңбадан аспауы керек",
+            $"q не должен превышать {MaxQueryLength} символов",
+            $"q must not exceed {MaxQueryLength} characters");
+
+        public static readonly LocalizedText UnknownRegion = new(
+            "\"{0}\" өңірі жоқ. Өңір кодтары: {1}",
+            "Региона \"{0}\" нет. Коды регионов: {1}",
+            "There is no region \"{0}\". Region codes: {1}");
+
+        public static readonly LocalizedText UnknownService = new(
+            "\"{0}\" қызметі жоқ. Қызмет кодтары: {1}",
+            "Услуги \"{0}\" нет. Коды услуг: {1}",
+            "There is no service \"{0}\". Service codes: {1}");
+
+        public static readonly LocalizedText NoSuchOffice = new(
+            "\"{0}\" бөлімшесі жоқ",
+            "Подразделения \"{0}\" нет",
+            "There is no office \"{0}\"");
+    }
+}

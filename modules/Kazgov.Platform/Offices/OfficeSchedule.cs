@@ -1,0 +1,180 @@
+using Kazgov.Platform.Localization;
+using Kazgov.Platform.Problems;
+using NodaTime;
+
+namespace Kazgov.Platform.Offices;
+
+/// <summary>A span of local time, [From, To).</summary>
+public sealed record TimeRange(LocalTime From, LocalTime To);
+
+/// <summary>One working day of an office: opening hours and the lunch break inside them.</summary>
+public sealed record OfficeDay(IsoDayOfWeek Day, LocalTime Opens, LocalTime Closes, TimeRange? Lunch);
+
+/// <summary>
+/// A window of a working day reserved for one step of one service, e.g. handing out driver
+/// licences (driver-licence §7 note). Windows may lie outside the reception hours: the seed's
+/// 18:00-19:00 licence window ends after the default 18:00 closing.
+/// </summary>
+public sealed record ServiceWindow(string Service, string Purpose, LocalTime From, LocalTime To, string? Source);
+
+/// <summary>
+/// When an office receives applicants, in its local time. All offices of the seed are in
+/// Kazakhstan and, for this project, in one zone: Asia/Almaty (DESIGN.md § Technology).
+/// </summary>
+public sealed record OfficeSchedule(string TimeZone, IReadOnlyList<OfficeDay> Days, IReadOnlyList<ServiceWindow> ServiceWindows)
+{
+    public const string OfficeTimeZone = "Asia/Almaty";
+
+    private static readonly LocalTime Opening = new(9, 0);
+    private static readonly LocalTime Closing = new(18, 0);
+    private static readonly TimeRange LunchBreak = new(new LocalTime(13, 0), new LocalTime(14, 0));
+
+    // §10 of the standards, as read here:
+    // - Std 1, 8, 9 [L99], [L14978], [L15269]: "аптасына бес күн ..., сонымен бірге демалыс
+    //   күндерінің бірінде" — five days a week and also on one of the days off; lunch observed.
+    // - Std 2, 4, 5, 6 [L372], [L3915], [L7259], [L10508]: "аптаның бес күнінде, соның ішінде ...
+    //   демалыс күндерінің бірінде" — literally "on five days, including one of the days off";
+    //   read like STANDARDS.md: the five working days plus one day off.
+    //   The day off is not named; Saturday is the default, an office can change it.
+    // - Std 3 [L3523]: five days, no days off (24/7 for law enforcement during operative-search
+    //   measures [L3525] is not public reception and is not modelled here).
+    // - Std 7 [L14246]: reception "at least twice a week, twice in the evening and twice a month on
+    //   non-working days" — no fixed days; the default is the plain working week, to be set per
+    //   office by an admin.
+    // Hours are not in the seed: 09:00-18:00 with lunch 13:00-14:00 is the default.
+    private static readonly HashSet<string> WeekendReception =
+    [
+        OfficeServiceCodes.DriverLicence, OfficeServiceCodes.VehicleRegistration, OfficeServiceCodes.ProxyDriverRegistration,
+        OfficeServiceCodes.ResidencePermit, OfficeServiceCodes.TemporaryRegistration, OfficeServiceCodes.PermanentResidence,
+        OfficeServiceCodes.Citizenship,
+    ];
+
+    /// <summary>The schedule an office starts with, from the services it provides.</summary>
+    public static OfficeSchedule Default(IEnumerable<string> services)
+    {
+        var serviceSet = services.ToHashSet();
+        var days = new List<IsoDayOfWeek>
+        {
+            IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday,
+        };
+        if (serviceSet.Overlaps(WeekendReception))
+        {
+            days.Add(IsoDayOfWeek.Saturday);
+        }
+
+        var windows = new List<ServiceWindow>();
+        if (serviceSet.Contains(OfficeServiceCodes.DriverLicence))
+        {
+            // [L88]: licences are handed out twice a working day, 12.00-13.00 and 18.00-19.00.
+            windows.Add(new(OfficeServiceCodes.DriverLicence, "licence-hand-over", new(12, 0), new(13, 0), "driver-licence §7 note [L88]"));
+            windows.Add(new(OfficeServiceCodes.DriverLicence, "licence-hand-over", new(18, 0), new(19, 0), "driver-licence §7 note [L88]"));
+        }
+
+        if (serviceSet.Contains(OfficeServiceCodes.VehicleRegistration))
+        {
+            // [L14957]: registration certificates and number plates, 12.00-13.00 and 17.00-18.00.
+            windows.Add(new(OfficeServiceCodes.VehicleRegistration, "certificate-and-plate-hand-over", new(12, 0), new(13, 0), "vehicle-registration §7 note [L14957]"));
+            windows.Add(new(OfficeServiceCodes.VehicleRegistration, "certificate-and-plate-hand-over", new(17, 0), new(18, 0), "vehicle-registration §7 note [L14957]"));
+        }
+
+        return new OfficeSchedule(OfficeTimeZone, days.Select(d => new OfficeDay(d, Opening, Closing, LunchBreak)).ToList(), windows);
+    }
+
+    /// <summary>Checks a schedule an admin sends; every broken rule becomes a field error.</summary>
+    public static ValidationErrors Validate(IReadOnlyList<OfficeDay>? days, IReadOnlyList<ServiceWindow>? windows, IReadOnlyCollection<string> officeServices)
+    {
+        var errors = new ValidationErrors();
+        if (days is null || days.Count == 0)
+        {
+            errors.Add("days", Messages.AtLeastOneDay);
+        }
+        else
+        {
+            for (var i = 0; i < days.Count; i++)
+            {
+                var day = days[i];
+                var field = $"days[{i}]";
+                if (day.Day == IsoDayOfWeek.None || !Enum.IsDefined(day.Day))
+                {
+                    errors.Add(field + ".day", Messages.UnknownDay);
+                }
+                else if (days.Take(i).Any(d => d.Day == day.Day))
+                {
+                    errors.Add(field + ".day", Messages.DuplicateDay);
+                }
+
+                if (day.Opens >= day.Closes)
+                {
+                    errors.Add(field + ".closes", Messages.EndBeforeStart);
+                }
+
+                if (day.Lunch is { } lunch)
+                {
+                    if (lunch.From >= lunch.To)
+                    {
+                        errors.Add(field + ".lunch.to", Messages.EndBeforeStart);
+                    }
+                    else if (lunch.From < day.Opens || lunch.To > day.Closes)
+                    {
+                        errors.Add(field + ".lunch", Messages.LunchOutsideHours);
+                    }
+                }
+            }
+        }
+
+        for (var i = 0; i < (windows?.Count ?? 0); i++)
+        {
+            var window = windows![i];
+            var field = $"serviceWindows[{i}]";
+            if (window.Service is null || !officeServices.Contains(window.Service))
+            {
+                errors.Add(field + ".service", Messages.ServiceNotOffered);
+            }
+
+            if (string.IsNullOrWhiteSpace(window.Purpose))
+            {
+                errors.Add(field + ".purpose", CommonMessages.Required);
+            }
+
+            if (window.From >= window.To)
+            {
+                errors.Add(field + ".to", Messages.EndBeforeStart);
+            }
+        }
+
+        return errors;
+    }
+
+    private static class Messages
+    {
+        public static readonly LocalizedText AtLeastOneDay = new(
+            "Кемінде бір жұмыс күні көрсетілуі керек",
+            "Нужно указать хотя бы один рабочий день",
+            "At least one working day is required");
+
+        public static readonly LocalizedText UnknownDay = new(
+            "Апта күні белгісіз (monday … sunday)",
+            "Неизвестный день недели (monday … sunday)",
+            "Unknown day of the week (monday … sunday)");
+
+        public static readonly LocalizedText DuplicateDay = new(
+            "Бұл күн бірнеше рет көрсетілген",
+            "Этот день указан несколько раз",
+            "This day is given more than once");
+
+        public static readonly LocalizedText EndBeforeStart = new(
+            "Аяқталу уақыты басталу уақытынан кейін болуы керек",
+            "Время окончания должно быть позже времени начала",
+            "The end time must be after the start time");
+
+        public static readonly LocalizedText LunchOutsideHours = new(
+            "Түскі үзіліс жұмыс уақытының ішінде болуы керек",
+            "Обеденный перерыв должен быть внутри рабочего времени",
+            "The lunch break must lie within the working hours");
+
+        public static readonly LocalizedText ServiceNotOffered = new(
+            "Бұл бөлімше бұл қызметті көрсетпейді",
+            "Это подразделение не оказывает эту услугу",
+            "This office does not provide this service");
+    }
+}

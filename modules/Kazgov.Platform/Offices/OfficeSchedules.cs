@@ -1,0 +1,24 @@
+using System.Text.Json;
+using Kazgov.Platform.Http;
+using Npgsql;
+
+namespace Kazgov.Platform.Offices;
+
+/// <summary>Reads an office's schedule: the contract the deadline engine uses for working hours and windows.</summary>
+public interface IOfficeSchedules
+{
+    /// <summary>The office's current schedule, or null when there is no such office.</summary>
+    Task<OfficeSchedule?> FindAsync(string officeId, CancellationToken cancellationToken = default);
+}
+
+internal sealed class OfficeSchedules(NpgsqlDataSource dataSource) : IOfficeSchedules
+{
+    public async Task<OfficeSchedule?> FindAsync(string officeId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT schedule::text FROM platform.office_schedules WHERE office_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = officeId });
+        return await command.ExecuteScalarAsync(cancellationToken) is string json
+            ? JsonSerializer.Deserialize<OfficeSchedule>(json, PlatformJson.Options)
+            : null;
+    }
+}
