@@ -1,7 +1,9 @@
+using Kazgov.Platform.Catalogue;
 using Kazgov.Platform.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Kazgov.Platform;
 
@@ -19,9 +21,12 @@ public sealed class PlatformKernelModule : IKazgovModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(provider => ServiceCatalogue.Load(provider.GetRequiredService<IOptions<ReferenceDataOptions>>().Value.SeedFile));
+        services.AddSingleton<IReferenceDataLoader, CatalogueStartupCheck>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        api.MapCatalogueEndpoints();
     }
 }
