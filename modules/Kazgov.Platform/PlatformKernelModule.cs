@@ -7,6 +7,7 @@ using Kazgov.Platform.Offices;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Kazgov.Platform;
 
@@ -24,6 +25,9 @@ public sealed class PlatformKernelModule : IKazgovModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // The catalogue first: a broken catalogue file stops the start before anything else loads.
+        services.AddSingleton(provider => ServiceCatalogue.Load(provider.GetRequiredService<IOptions<ReferenceDataOptions>>().Value.SeedFile));
+        services.AddSingleton<IReferenceDataLoader, CatalogueStartupCheck>();
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
         services.AddHttpClient<GatewayClient>();
         services.AddScoped<Outbox>();
@@ -31,8 +35,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<IReferenceDataLoader, MciDefaultsLoader>();
         services.AddSingleton<IReferenceDataLoader, HolidayRulesLoader>();
-        // Stands in for the service catalogue until it supplies fee items and term variants.
-        services.AddSingleton<IServiceTerms, StaticServiceTerms>();
+        services.AddSingleton<IServiceTerms, CatalogueServiceTerms>();
         services.AddScoped<MciStore>();
         services.AddScoped<CalendarStore>();
         // The office directory: loaded from the seed at every start, read by the deadline engine.
@@ -43,6 +46,7 @@ public sealed class PlatformKernelModule : IKazgovModule
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        api.MapCatalogueEndpoints();
         api.MapCalendarEndpoints();
         api.MapFeeEndpoints();
         api.MapOfficeEndpoints();

@@ -12,7 +12,7 @@ public sealed record ServiceTermVariant(string Code, string Iso8601Term, Deadlin
 
 /// <summary>
 /// What the fee calculator and the deadline engine need from the service catalogue. The catalogue
-/// implements it; <see cref="StaticServiceTerms"/> stands in until then.
+/// implements it (<see cref="CatalogueServiceTerms"/>).
 /// </summary>
 public interface IServiceTerms
 {

@@ -1,0 +1,58 @@
+using Kazgov.Platform.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace Kazgov.Platform.Catalogue;
+
+/// <summary>
+/// GET /api/v1/services and GET /api/v1/services/{code}. The bodies are serialised once at
+/// load; every text comes in kk, ru and en at once because integrators cache the catalogue,
+/// so the responses carry an ETag (answering If-None-Match with 304) and Cache-Control.
+/// </summary>
+internal static class CatalogueEndpoints
+{
+    /// <summary>The catalogue changes only with a deployment; an hour of caching, then revalidation by ETag.</summary>
+    private const string CacheControl = "public, max-age=3600";
+
+    public static void MapCatalogueEndpoints(this IEndpointRouteBuilder api)
+    {
+        var services = api.MapGroup("/services").WithTags("Catalogue");
+
+        services.MapGet("", (HttpContext context, ServiceCatalogue catalogue) =>
+                Serve(context, catalogue.ListJson, catalogue.ETag))
+            .WithName("ListServices")
+            .WithSummary("The catalogue of the nine public-service standards")
+            .WithDescription("One entry per service code, every text in kk, ru and en, every rule with the seed paragraph it comes from. "
+                + "The catalogue fits one page: nextCursor is always null. Send If-None-Match with the ETag to revalidate.")
+            .Produces<ServiceList>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified);
+
+        services.MapGet("/{code}", (string code, HttpContext context, ServiceCatalogue catalogue) =>
+                catalogue.TryGetServed(code, out var json, out var etag)
+                    ? Serve(context, json, etag)
+                    : throw new ProblemException(CatalogueProblems.UnknownService, CatalogueProblems.UnknownServiceDetail(code),
+                        extensions: new Dictionary<string, object?> { ["service"] = code }))
+            .WithName("GetService")
+            .WithSummary("One standard of the catalogue by its service code")
+            .WithDescription("404 problem `unknown-service` when the code is not one of the catalogue's service codes.")
+            .Produces<ServiceEntry>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static IResult Serve(HttpContext context, byte[] json, string etag)
+    {
+        var headers = context.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = CacheControl;
+        var ifNoneMatch = context.Request.GetTypedHeaders().IfNoneMatch;
+        if (ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false)))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Results.Bytes(json, "application/json; charset=utf-8");
+    }
+}

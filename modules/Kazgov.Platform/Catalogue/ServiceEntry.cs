@@ -1,0 +1,149 @@
+using Kazgov.Platform.Calendar;
+using System.Text.Json.Serialization;
+using Kazgov.Platform.Localization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Kazgov.Platform.Catalogue;
+
+// The catalogue entry of one standard, mirroring CATALOGUE-SCHEMA.md. The same records are
+// deserialised from Catalogue/Data/<code>.json and served by GET /api/v1/services, so the file
+// format and the API shape cannot drift apart.
+
+/// <summary>
+/// A catalogue text in Kazakh, Russian and English. Kk is the seed's own wording unless
+/// <see cref="KkIsParaphrase"/> says it is the project's (readings, composed notes).
+/// </summary>
+public sealed record CatalogueText(string Kk, string Ru, string En)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool KkIsParaphrase { get; init; }
+
+    public LocalizedText ToLocalized() => new(Kk, Ru, En);
+}
+
+/// <summary>A text and the seed paragraph it comes from, e.g. "driver-licence §17.5".</summary>
+public sealed record SourcedText(CatalogueText Text, string Source);
+
+public enum ServiceFormValue
+{
+    Automated,
+    PartlyAutomated,
+    NotAutomated,
+}
+
+public sealed record ServiceForm(ServiceFormValue Value, CatalogueText Text, string Source);
+
+public sealed record ServiceApplicant(string Code, CatalogueText Text, int? MinimumAge, string Source);
+
+/// <summary>One way the service term is counted (most services have one, "default").</summary>
+public sealed record TermVariant(string Code, string Term, DeadlineClock Clock, CatalogueText Text, string Source)
+{
+    /// <summary>The term parsed (validated at load with PeriodPattern.NormalizingIso).</summary>
+    [JsonIgnore]
+    public Period Period => PeriodPattern.NormalizingIso.Parse(Term).Value;
+
+    /// <summary>How a deadline is computed for this kind of clock.</summary>
+    public LocalizedText Rule => DeadlineRules.For(Clock);
+}
+
+/// <summary>Longest waits in the queue (ISO-8601 durations); PickUp is null where the seed sets none.</summary>
+public sealed record QueueLimits(string Submission, string? PickUp, string Source);
+
+public sealed record ServiceTerms(IReadOnlyList<TermVariant> Variants, QueueLimits? Queue = null)
+{
+    public IReadOnlyList<SourcedText> Notes { get; init; } = [];
+}
+
+/// <summary>A window ("HH:mm"–"HH:mm") of the working day in which results are handed out.</summary>
+public sealed record IssuanceWindow(string From, string To, string Source);
+
+public sealed record FeeExemption(string Code, CatalogueText Text, string Source);
+
+/// <summary>A fee item as a percent of the MCI in force on the payment day.</summary>
+public sealed record FeeItem(string Code, decimal PercentOfMci, CatalogueText Text, string Source)
+{
+    public IReadOnlyList<FeeExemption> Exemptions { get; init; } = [];
+}
+
+public sealed record ServiceFees(bool Free, IReadOnlyList<FeeItem> Items)
+{
+    public IReadOnlyList<SourcedText> Notes { get; init; } = [];
+}
+
+public sealed record PhotoRequirement(int Count, int WidthMm, int HeightMm);
+
+public sealed record DocumentItem(string Code, CatalogueText Text, bool Mandatory, string Source, PhotoRequirement? Photo = null);
+
+/// <summary>The documents one type of applicant hands in.</summary>
+public sealed record DocumentGroup(string ApplicantType, CatalogueText Text, IReadOnlyList<DocumentItem> Items)
+{
+    public IReadOnlyList<SourcedText> Notes { get; init; } = [];
+}
+
+/// <summary>A ground for refusal; its code is stable and is what decisions record.</summary>
+public sealed record RefusalGround(string Code, CatalogueText Text, string Source);
+
+public enum ComplaintChannel
+{
+    Post,
+    EMail,
+    InPerson,
+}
+
+public sealed record ComplaintProcedure(
+    IReadOnlyList<SourcedText> Route,
+    IReadOnlyList<ComplaintChannel> Channels,
+    string ReviewTerm,
+    CatalogueText ReviewTermText,
+    IReadOnlyList<SourcedText> Contacts,
+    string Source)
+{
+    public IReadOnlyList<SourcedText> Notes { get; init; } = [];
+}
+
+/// <summary>A value of a KPI table cell: the seed's text and, where it is a number, the percent.</summary>
+public sealed record IndicatorValue(string Verbatim, decimal? Percent);
+
+public sealed record IndicatorGroup(string Number, CatalogueText Text);
+
+/// <summary>A quality-and-accessibility indicator from the standard's KPI appendix (imported, not authored).</summary>
+public sealed record QualityIndicator(
+    string Number,
+    IndicatorGroup Group,
+    CatalogueText Text,
+    IndicatorValue Normative,
+    IndicatorValue NextYearTarget,
+    IndicatorValue Current,
+    string Source,
+    int SeedLine);
+
+/// <summary>One standard of the order: everything an applicant, a clerk or an integrator needs to know.</summary>
+public sealed record ServiceEntry(
+    string Code,
+    string Module,
+    string SeedLines,
+    CatalogueText Name,
+    ServiceForm Form,
+    IReadOnlyList<SourcedText> LegalBases,
+    IReadOnlyList<SourcedText> Providers,
+    SourcedText Result,
+    IReadOnlyList<ServiceApplicant> Applicants,
+    ServiceTerms Terms,
+    IReadOnlyList<IssuanceWindow> IssuanceWindows,
+    SourcedText Reception,
+    ServiceFees Fees,
+    IReadOnlyList<DocumentGroup> Documents,
+    IReadOnlyList<RefusalGround> RefusalGrounds,
+    ComplaintProcedure Complaints,
+    IReadOnlyList<SourcedText> Readings)
+{
+    /// <summary>Procedure paragraphs worth showing (where documents go, acknowledgement, hand-over).</summary>
+    public IReadOnlyList<SourcedText> Procedure { get; init; } = [];
+
+    /// <summary>Merged at load from the seed's KPI appendix by <see cref="QualityIndicatorImporter"/>.</summary>
+    public IReadOnlyList<QualityIndicator> QualityIndicators { get; init; } = [];
+}
+
+/// <summary>The body of GET /api/v1/services. The catalogue fits one page, so NextCursor is always null.</summary>
+public sealed record ServiceList(IReadOnlyList<ServiceEntry> Items, string? NextCursor);

@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Kazgov.Platform.Catalogue;
+using Kazgov.Tests;
+
+namespace Kazgov.Platform.Tests.Catalogue;
+
+/// <summary>A broken catalogue file stops the load with a message that says what and where.</summary>
+public sealed class CatalogueValidationTests
+{
+    private static readonly QualityIndicatorImporter Indicators = QualityIndicatorImporter.FromFile(RepositoryPaths.Seed);
+
+    private static JsonObject ProxyDriver() =>
+        JsonNode.Parse(ServiceCatalogue.EmbeddedFiles().Single(f => f.FileName == "proxy-driver-registration.json").Json)!.AsObject();
+
+    private static Action Loading(JsonObject entry, string fileName = "proxy-driver-registration.json") =>
+        () => ServiceCatalogue.FromFiles([(fileName, entry.ToJsonString())], Indicators);
+
+    [Fact]
+    public void The_unchanged_file_loads()
+    {
+        Loading(ProxyDriver()).Should().NotThrow();
+    }
+
+    [Fact]
+    public void A_text_without_russian_fails()
+    {
+        var entry = ProxyDriver();
+        entry["result"]!["text"]!["ru"] = "  ";
+
+        Loading(entry).Should().Throw<CatalogueException>()
+            .WithMessage("*proxy-driver-registration.json: result.text.ru is empty.*");
+    }
+
+    [Fact]
+    public void A_text_missing_a_language_fails()
+    {
+        var entry = ProxyDriver();
+        entry["result"]!["text"]!.AsObject().Remove("en");
+
+        Loading(entry).Should().Throw<CatalogueException>().WithMessage("*proxy-driver-registration.json:*en*");
+    }
+
+    [Fact]
+    public void A_source_of_another_service_fails()
+    {
+        var entry = ProxyDriver();
+        entry["refusalGrounds"]![1]!["source"] = "driver-licence §15.2";
+
+        Loading(entry).Should().Throw<CatalogueException>()
+            .WithMessage("*refusalGrounds[1].source 'driver-licence §15.2' must start with the service code*");
+    }
+
+    [Fact]
+    public void A_term_that_is_not_an_iso_duration_fails()
+    {
+        var entry = ProxyDriver();
+        entry["terms"]!["variants"]![0]!["term"] = "3 hours";
+
+        Loading(entry).Should().Throw<CatalogueException>()
+            .WithMessage("*terms.variants[default].term '3 hours' is not an ISO-8601 duration*");
+    }
+
+    [Fact]
+    public void A_clock_that_does_not_fit_the_term_fails()
+    {
+        var entry = ProxyDriver();
+        entry["terms"]!["variants"]![0]!["clock"] = "calendar";
+
+        Loading(entry).Should().Throw<CatalogueException>()
+            .WithMessage("*clock 'calendar' does not fit the term 'PT3H'*");
+    }
+
+    [Fact]
+    public void A_refusal_code_that_is_not_kebab_case_or_is_repeated_fails()
+    {
+        var entry = ProxyDriver();
+        entry["refusalGrounds"]![1]!["code"] = "documents-missing";
+        entry["refusalGrounds"]![0]!["code"] = "Documents_Missing";
+
+        Loading(entry).Should().Throw<CatalogueException>()
+            .WithMessage("*code 'Documents_Missing' is not kebab-case*");
+
+        entry["refusalGrounds"]![0]!["code"] = "documents-missing";
+        Loading(entry).Should().Throw<CatalogueException>()
+            .WithMessage("*refusalGrounds: code 'documents-missing' is used twice*");
+    }
+
+    [Fact]
+    public void An_unknown_member_fails_so_typos_do_not_vanish()
+    {
+        var entry = ProxyDriver();
+        entry["refusalGround"] = new JsonArray();
+
+        Loading(entry).Should().Throw<CatalogueException>().WithMessage("*proxy-driver-registration.json:*refusalGround*");
+    }
+
+    [Fact]
+    public void Authored_quality_indicators_fail_because_they_come_from_the_seed()
+    {
+        var entry = ProxyDriver();
+        entry["qualityIndicators"] = new JsonArray(new JsonObject
+        {
+            ["number"] = "1.1",
+            ["group"] = new JsonObject { ["number"] = "1", ["text"] = new JsonObject { ["kk"] = "а", ["ru"] = "б", ["en"] = "c" } },
+            ["text"] = new JsonObject { ["kk"] = "а", ["ru"] = "б", ["en"] = "c" },
+            ["normative"] = new JsonObject { ["verbatim"] = "99", ["percent"] = 99 },
+            ["nextYearTarget"] = new JsonObject { ["verbatim"] = "99", ["percent"] = 99 },
+            ["current"] = new JsonObject { ["verbatim"] = "99", ["percent"] = 99 },
+            ["source"] = "proxy-driver-registration appendix 1",
+            ["seedLine"] = 1,
+        });
+
+        Loading(entry).Should().Throw<CatalogueException>().WithMessage("*qualityIndicators are imported*");
+    }
+
+    [Fact]
+    public void The_file_name_must_be_the_code_and_codes_must_be_unique()
+    {
+        Loading(ProxyDriver(), "proxy.json").Should().Throw<CatalogueException>()
+            .WithMessage("*must be named 'proxy-driver-registration.json'*");
+
+        var twice = () => ServiceCatalogue.FromFiles(
+            [("proxy-driver-registration.json", ProxyDriver().ToJsonString()), ("proxy-driver-registration.json", ProxyDriver().ToJsonString())],
+            Indicators);
+        twice.Should().Throw<CatalogueException>().WithMessage("*service code 'proxy-driver-registration' is defined 2 times*");
+    }
+
+    [Fact]
+    public void Fees_must_be_free_exactly_when_there_are_no_items()
+    {
+        var entry = ProxyDriver();
+        entry["fees"]!["free"] = false;
+
+        Loading(entry).Should().Throw<CatalogueException>().WithMessage("*fees.free must be true exactly when there are no fee items*");
+    }
+
+    [Fact]
+    public void A_missing_seed_file_stops_the_load_with_the_setting_to_fix()
+    {
+        var load = () => ServiceCatalogue.Load("/nowhere/seed.txt");
+
+        load.Should().Throw<CatalogueException>().WithMessage("*'/nowhere/seed.txt' was not found (configuration ReferenceData:SeedFile)*");
+    }
+}
