@@ -1,4 +1,5 @@
 using Kazgov.Platform.Modules;
+using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +20,11 @@ public sealed class PlatformKernelModule : IKazgovModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPlatformSecurity(configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        api.MapSecurityEndpoints();
     }
 }
