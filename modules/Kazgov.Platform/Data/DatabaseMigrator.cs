@@ -18,7 +18,9 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger)
     {
         EnsureDatabase.For.PostgresqlDatabase(connectionString, new LogAdapter(logger));
         // One session-level advisory lock: hosts starting side by side (tests, replicas) migrate one at a time.
-        using var gate = new Npgsql.NpgsqlConnection(connectionString);
+        // Unpooled: closing a pooled connection keeps its session (and so the lock) alive in the pool,
+        // and the next host in the same process (API tests start several) would wait on it forever.
+        using var gate = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         gate.Open();
         using (var lockCommand = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(3622007)", gate))
         {

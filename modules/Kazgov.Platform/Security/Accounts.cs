@@ -255,7 +255,7 @@ internal sealed class Accounts(
     private async Task RevokeIfReusedAsync(byte[] hash, Instant now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var revoked = await connection.QuerySingleOrDefaultAsync<ConsumedRefreshToken>(new CommandDefinition(
+        var revoked = await connection.QueryFirstOrDefaultAsync<ConsumedRefreshToken>(new CommandDefinition(
             """
             UPDATE platform.refresh_tokens SET revoked_at = @now
             WHERE family_id = (SELECT family_id FROM platform.refresh_tokens WHERE token_hash = @hash AND used_at IS NOT NULL AND revoked_at IS NULL)

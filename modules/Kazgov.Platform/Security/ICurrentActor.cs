@@ -99,6 +99,8 @@ public sealed class HttpCurrentActor : ICurrentActor
 
     public ActorKind Kind { get; }
 
+    public bool IsAuthenticated => Kind != ActorKind.Anonymous;
+
     public string Id { get; }
 
     public string DisplayName { get; }
