@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Serialization;
 using Kazgov.Platform.Http;
+using Kazgov.Platform.Idempotency;
 using Kazgov.Platform.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,14 +30,16 @@ internal static class AuthEndpoints
             .Accepts<TokenRequest>("application/json", "application/x-www-form-urlencoded")
             .Produces<TokenResponse>()
             .AllowPublic()
-            .RequireRateLimiting(RateLimitPolicies.Token);
+            .RequireRateLimiting(RateLimitPolicies.Token)
+            .WithMetadata(SkipIdempotency.Instance);
         auth.MapPost("/revoke", RevokeAsync)
             .WithName("RevokeToken")
             .WithSummary("Ends the staff session a refresh token belongs to (every refresh token of that login)")
             .Accepts<RevokeRequest>("application/json", "application/x-www-form-urlencoded")
             .Produces(StatusCodes.Status204NoContent)
             .AllowPublic()
-            .RequireRateLimiting(RateLimitPolicies.Token);
+            .RequireRateLimiting(RateLimitPolicies.Token)
+            .WithMetadata(SkipIdempotency.Instance);
         auth.MapGet("/me", (ICurrentActor actor) => Profile(actor))
             .WithName("GetCurrentActor")
             .WithSummary("The calling actor's profile")

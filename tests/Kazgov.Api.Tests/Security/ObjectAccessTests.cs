@@ -65,4 +65,24 @@ public sealed class ObjectAccessTests(KazgovApiFactory factory)
 
         await ShouldBeProblem(response, HttpStatusCode.Conflict, "staff-user-exists");
     }
+
+    [Fact]
+    public async Task Idempotency_keys_belong_to_the_authenticated_actor()
+    {
+        var admin = await factory.CreateClientAsAsync("admin");
+        var key = "staff-" + Guid.NewGuid().ToString("N");
+        admin.DefaultRequestHeaders.Add("Idempotency-Key", key);
+        var login = "idem." + Guid.NewGuid().ToString("N")[..8];
+        var body = new { login, password = "long-enough-password", fullName = "Қайта Жіберу", position = "Инспектор", role = "auditor" };
+
+        (await admin.PostAsJsonAsync("/api/v1/staff", body)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var replay = await admin.PostAsJsonAsync("/api/v1/staff", body);
+
+        replay.StatusCode.Should().Be(HttpStatusCode.Created);
+        replay.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        var dataSource = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Npgsql.NpgsqlDataSource>(factory.Services);
+        await using var caller = dataSource.CreateCommand($"SELECT caller FROM platform.idempotency_records WHERE key = '{key}'");
+        ((string)(await caller.ExecuteScalarAsync())!).Should().Be("staff:admin");
+    }
 }

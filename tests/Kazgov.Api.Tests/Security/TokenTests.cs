@@ -281,6 +281,25 @@ public sealed class TokenTests(KazgovApiFactory factory)
         response.Headers.WwwAuthenticate.ToString().Should().Contain("error=\"invalid_token\"");
     }
 
+    [Fact]
+    public async Task Token_responses_are_never_stored_for_idempotent_replay()
+    {
+        var key = "token-" + Guid.NewGuid().ToString("N");
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("Idempotency-Key", key);
+
+        var first = await client.PostAsJsonAsync(TokenPath, Password("clerk.astana", DemoAccounts.StaffPassword));
+        var second = await client.PostAsJsonAsync(TokenPath, Password("clerk.astana", DemoAccounts.StaffPassword));
+
+        second.Headers.Contains("Idempotent-Replayed").Should().BeFalse();
+        (await Json(second)).GetProperty("refresh_token").GetString().Should()
+            .NotBe((await Json(first)).GetProperty("refresh_token").GetString());
+        var dataSource = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Npgsql.NpgsqlDataSource>(factory.Services);
+        await using var count = dataSource.CreateCommand($"SELECT count(*) FROM platform.idempotency_records WHERE key = '{key}'");
+        ((long)(await count.ExecuteScalarAsync())!).Should().Be(0);
+    }
+
     private async Task<string> CreateStaffUserAsync()
     {
         var login = "lockout." + Guid.NewGuid().ToString("N")[..8];
