@@ -1,10 +1,12 @@
 using Asp.Versioning;
 using Kazgov.Api.Hosting;
+using Kazgov.Api.Security;
 using Kazgov.Platform.Data;
 using Kazgov.Platform.Http;
 using Kazgov.Platform.Idempotency;
 using Kazgov.Platform.Mediation;
 using Kazgov.Platform.Modules;
+using Kazgov.Platform.Security;
 using NodaTime;
 using Npgsql;
 
@@ -68,6 +70,7 @@ services.AddOptions<ReferenceDataOptions>()
     .PostConfigure<IHostEnvironment>((options, environment) => options.SeedFile ??= SeedLocator.Find(environment.ContentRootPath));
 services.AddKazgovOpenApi();
 services.AddKazgovHealth();
+services.AddKazgovSecurity(configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -91,6 +94,8 @@ app.UseMiddleware<RequestLogging>();
 app.UseProblemResponses();
 app.UseMiddleware<RequestLimits>(configuration.GetValue("Http:MaxRequestBodyBytes", 1024L * 1024));
 app.UseRouting();
+app.UseKazgovSecurity();
+// After authentication: idempotency keys are scoped to the authenticated actor.
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapKazgovOpenApi();
@@ -100,7 +105,7 @@ if (configuration.GetValue("Notifications:FakeGatewayEnabled", false))
     app.MapFakeGateway();
 }
 
-var api = app.NewVersionedApi("Kazgov").MapGroup("/api/v{version:apiVersion}").HasApiVersion(1.0);
+var api = app.NewVersionedApi("Kazgov").MapGroup("/api/v{version:apiVersion}").HasApiVersion(1.0).RequireDeclaredPolicies();
 foreach (var module in app.Services.GetServices<IKazgovModule>())
 {
     module.MapEndpoints(api);

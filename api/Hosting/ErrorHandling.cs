@@ -43,6 +43,12 @@ internal static class ErrorHandling
         switch (exception)
         {
             case ProblemException problem:
+                // A problem that says when to come back (rate limits, locked accounts) says it in the header too.
+                if (problem.Extensions.TryGetValue("retryAfterSeconds", out var retryAfter) && retryAfter is not null)
+                {
+                    context.Response.Headers.RetryAfter = Convert.ToString(retryAfter, System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 await ProblemWriter.WriteAsync(context, problem);
                 break;
             case BadHttpRequestException badRequest when badRequest.InnerException is JsonException:

@@ -4,6 +4,7 @@ using Kazgov.Platform.Fees;
 using Kazgov.Platform.Modules;
 using Kazgov.Platform.Notifications;
 using Kazgov.Platform.Offices;
+using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddSingleton<OfficeDirectoryLoader>();
         services.AddSingleton<IReferenceDataLoader>(provider => provider.GetRequiredService<OfficeDirectoryLoader>());
         services.AddSingleton<IOfficeSchedules, OfficeSchedules>();
+        services.AddPlatformSecurity(configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -50,5 +52,6 @@ public sealed class PlatformKernelModule : IKazgovModule
         api.MapCalendarEndpoints();
         api.MapFeeEndpoints();
         api.MapOfficeEndpoints();
+        api.MapSecurityEndpoints();
     }
 }

@@ -181,13 +181,13 @@ public sealed class OfficesApiTests(KazgovApiFactory factory)
         };
         using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/offices/{id}/schedule") { Content = JsonContent.Create(body) };
         put.Headers.IfMatch.ParseAdd(etag);
-        var response = await _client.SendAsync(put);
+        var response = await (await factory.CreateClientAsAsync("admin")).SendAsync(put);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Headers.ETag!.Tag.Should().Be($"\"{version + 1}\"");
         var saved = await response.Content.ReadFromJsonAsync<JsonElement>();
         saved.GetProperty("version").GetInt32().Should().Be(version + 1);
-        saved.GetProperty("updatedBy").GetString().Should().Be("anonymous");
+        saved.GetProperty("updatedBy").GetString().Should().Be("staff:admin");
         saved.GetProperty("days").EnumerateArray().Select(d => d.GetProperty("day").GetString()).Should().Equal("monday", "wednesday");
 
         var reread = await GetJsonAsync($"/api/v1/offices/{id}/schedule");
@@ -196,14 +196,14 @@ public sealed class OfficesApiTests(KazgovApiFactory factory)
         var audit = await LastAuditAsync(id);
         audit.OldVersion.Should().Be(version);
         audit.NewVersion.Should().Be(version + 1);
-        audit.ChangedBy.Should().Be("anonymous");
+        audit.ChangedBy.Should().Be("staff:admin");
         audit.NewSchedule.Should().Contain($"\"{opens}\"");
         audit.OldSchedule.Should().NotContain($"\"{opens}\"");
 
         // The old ETag is stale now: 412, and nothing is written.
         using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/offices/{id}/schedule") { Content = JsonContent.Create(body) };
         stale.Headers.IfMatch.ParseAdd(etag);
-        var conflict = await _client.SendAsync(stale);
+        var conflict = await (await factory.CreateClientAsAsync("admin")).SendAsync(stale);
         conflict.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
         (await conflict.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("schedule-changed");
         (await AuditCountAsync(id)).Should().Be(auditBefore + 1);
@@ -223,14 +223,14 @@ public sealed class OfficesApiTests(KazgovApiFactory factory)
             serviceWindows = new[] { new { service = "driver-licence", purpose = "licence-hand-over", from = "12:00:00", to = "11:00:00" } },
         };
 
-        var response = await _client.PutAsJsonAsync($"/api/v1/offices/{id}/schedule", body);
+        var response = await (await factory.CreateClientAsAsync("admin")).PutAsJsonAsync($"/api/v1/offices/{id}/schedule", body);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("code").GetString().Should().Be("validation-failed");
         problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().BeEquivalentTo(
             "days[0].lunch", "serviceWindows[0].service", "serviceWindows[0].to");
-        (await _client.PutAsJsonAsync("/api/v1/offices/nope/schedule", body)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await (await factory.CreateClientAsAsync("admin")).PutAsJsonAsync("/api/v1/offices/nope/schedule", body)).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Kazgov.Platform.Security;
 using Kazgov.Platform.Catalogue;
 using Kazgov.Platform.Http;
 using Kazgov.Platform.Localization;
@@ -16,24 +17,26 @@ internal static class CalendarEndpoints
     /// <summary>The longest range GET /calendar/days lists at once (a leap year).</summary>
     public const int MaxDays = 366;
 
-    private const string ChangedBy = "api";
 
     public static void MapCalendarEndpoints(this IEndpointRouteBuilder api)
     {
         var calendar = api.MapGroup("/calendar").WithTags("Calendar");
         calendar.MapGet("/days", ListDaysAsync)
+            .AllowPublic()
             .WithSummary("Days from..to (at most 366) with working / day off and why (Asia/Almaty).");
         calendar.MapGet("/overrides", ListOverridesAsync)
+            .RequirePolicy(Policies.Staff)
             .WithSummary("The per-date overrides of the calendar (Government transfers of days off).");
-        // Requires the admin policy once authentication lands.
         calendar.MapPut("/overrides/{date}", PutOverrideAsync)
+            .RequirePolicy(Policies.Admin)
             .WithSummary("Makes a date a working day or a day off, whatever the rules say.");
-        // Requires the admin policy once authentication lands.
         calendar.MapDelete("/overrides/{date}", DeleteOverrideAsync)
+            .RequirePolicy(Policies.Admin)
             .WithSummary("Removes a date's override; the rules decide the day again.");
 
         api.MapGet("/services/{code}/deadline", (string code, string? acceptedAt, string? variant, HttpContext context, IServiceTerms terms, CalendarStore store, CancellationToken cancellationToken) =>
                 DeadlineAsync(code, acceptedAt, "acceptedAt", variant, context, terms, store, cancellationToken))
+            .AllowPublic()
             .WithTags("Deadlines")
             .WithSummary("When an application of the service accepted at acceptedAt is due, and why.");
         // DESIGN.md's contract point: the same answer as /services/{code}/deadline, with the service and the moment as query values.
@@ -46,6 +49,7 @@ internal static class CalendarEndpoints
 
                 return DeadlineAsync(service!, from, "from", variant, context, terms, store, cancellationToken);
             })
+            .AllowPublic()
             .WithTags("Deadlines")
             .WithSummary("Alias of /services/{code}/deadline: ?service=&from=&variant=.");
     }
@@ -81,7 +85,7 @@ internal static class CalendarEndpoints
     private static async Task<IResult> ListOverridesAsync(CalendarStore store, CancellationToken cancellationToken) =>
         Results.Ok(new OverridesResponse((await store.ListOverridesAsync(cancellationToken)).Select(OverrideResponse.From).ToList()));
 
-    private static async Task<IResult> PutOverrideAsync(string date, OverrideBody body, CalendarStore store, IClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> PutOverrideAsync(string date, OverrideBody body, CalendarStore store, IClock clock, ICurrentActor actor, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var day = RequestValues.Date(errors, "date", date);
@@ -103,8 +107,7 @@ internal static class CalendarEndpoints
             body.Working!.Value,
             new LocalizedText(body.Reason!.Kk!.Trim(), body.Reason.Ru!.Trim(), body.Reason.En!.Trim()),
             string.IsNullOrWhiteSpace(body.Source) ? null : body.Source.Trim());
-        // The operator's identity replaces ChangedBy once authentication lands.
-        var (row, created) = await store.UpsertOverrideAsync(decision, clock.GetCurrentInstant(), ChangedBy, cancellationToken);
+        var (row, created) = await store.UpsertOverrideAsync(decision, clock.GetCurrentInstant(), actor.Id, cancellationToken);
         var response = OverrideResponse.From(row);
         return created
             ? Results.Created("/api/v1/calendar/overrides/" + WorkingCalendar.Iso(row.Date), response)

@@ -1,3 +1,4 @@
+using Kazgov.Platform.Security;
 using Kazgov.Platform.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,7 @@ internal static class CatalogueEndpoints
 
     public static void MapCatalogueEndpoints(this IEndpointRouteBuilder api)
     {
-        var services = api.MapGroup("/services").WithTags("Catalogue");
+        var services = api.MapGroup("/services").WithTags("Catalogue").AllowPublic();
 
         services.MapGet("", (HttpContext context, ServiceCatalogue catalogue) =>
                 Serve(context, catalogue.ListJson, catalogue.ETag))

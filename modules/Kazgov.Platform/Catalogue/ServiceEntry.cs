@@ -45,6 +45,9 @@ public sealed record TermVariant(string Code, string Term, DeadlineClock Clock, 
 
     /// <summary>How a deadline is computed for this kind of clock.</summary>
     public LocalizedText Rule => DeadlineRules.For(Clock);
+
+    /// <summary>The applicant codes this variant applies to (citizenship: categories 2 and 3 are simplified); empty = everybody.</summary>
+    public IReadOnlyList<string> Applicants { get; init; } = [];
 }
 
 /// <summary>Longest waits in the queue (ISO-8601 durations); PickUp is null where the seed sets none.</summary>
@@ -58,7 +61,11 @@ public sealed record ServiceTerms(IReadOnlyList<TermVariant> Variants, QueueLimi
 /// <summary>A window ("HH:mm"–"HH:mm") of the working day in which results are handed out.</summary>
 public sealed record IssuanceWindow(string From, string To, string Source);
 
-public sealed record FeeExemption(string Code, CatalogueText Text, string Source);
+public sealed record FeeExemption(string Code, CatalogueText Text, string Source)
+{
+    /// <summary>The exemption may be used only once by a person (citizenship §8).</summary>
+    public bool OneTime { get; init; }
+}
 
 /// <summary>A fee item as a percent of the MCI in force on the payment day.</summary>
 public sealed record FeeItem(string Code, decimal PercentOfMci, CatalogueText Text, string Source)
@@ -73,12 +80,22 @@ public sealed record ServiceFees(bool Free, IReadOnlyList<FeeItem> Items)
 
 public sealed record PhotoRequirement(int Count, int WidthMm, int HeightMm);
 
-public sealed record DocumentItem(string Code, CatalogueText Text, bool Mandatory, string Source, PhotoRequirement? Photo = null);
+public sealed record DocumentItem(string Code, CatalogueText Text, bool Mandatory, string Source, PhotoRequirement? Photo = null)
+{
+    /// <summary>Applicant groups that need not present this document (e.g. oralmans, permanent-residence §12).</summary>
+    public IReadOnlyList<string> ExemptFor { get; init; } = [];
+
+    /// <summary>For a bank statement: the least balance it must show, in MCI on the application date.</summary>
+    public int? MinimumBalanceMci { get; init; }
+}
 
 /// <summary>The documents one type of applicant hands in.</summary>
 public sealed record DocumentGroup(string ApplicantType, CatalogueText Text, IReadOnlyList<DocumentItem> Items)
 {
     public IReadOnlyList<SourcedText> Notes { get; init; } = [];
+
+    /// <summary>A group handed in on top of another one (e.g. stays over six months); null for a group of its own.</summary>
+    public string? AdditionalTo { get; init; }
 }
 
 /// <summary>A ground for refusal; its code is stable and is what decisions record.</summary>
@@ -141,9 +158,37 @@ public sealed record ServiceEntry(
     /// <summary>Procedure paragraphs worth showing (where documents go, acknowledgement, hand-over).</summary>
     public IReadOnlyList<SourcedText> Procedure { get; init; } = [];
 
+    /// <summary>temporary-registration appendix 3: who registers on their own application.</summary>
+    public IReadOnlyList<SelfRegistrationCategory> SelfRegistrationCategories { get; init; } = [];
+
+    /// <summary>temporary-registration appendix 4: states whose citizens enter without a visa.</summary>
+    public IReadOnlyList<VisaFreeCountry> VisaFreeCountries { get; init; } = [];
+
+    /// <summary>citizenship appendix 2: the professions of Presidential Decree No. 1587 and their requirements.</summary>
+    public IReadOnlyList<Profession> Professions { get; init; } = [];
+
     /// <summary>Merged at load from the seed's KPI appendix by <see cref="QualityIndicatorImporter"/>.</summary>
     public IReadOnlyList<QualityIndicator> QualityIndicators { get; init; } = [];
 }
 
 /// <summary>The body of GET /api/v1/services. The catalogue fits one page, so NextCursor is always null.</summary>
 public sealed record ServiceList(IReadOnlyList<ServiceEntry> Items, string? NextCursor);
+
+/// <summary>A state named in an appendix: ISO 3166-1 alpha-2 code and its name (printedKk: the seed's own case form where it differs).</summary>
+public sealed record NamedCountry(string Iso, CatalogueText Name, string? PrintedKk = null);
+
+/// <summary>A category of foreigners who register on their own application (temporary-registration appendix 3).</summary>
+public sealed record SelfRegistrationCategory(int Number, string Code, CatalogueText Text, string? MaxStay, int? MaxTimesPerYear, string Source)
+{
+    public IReadOnlyList<NamedCountry> Countries { get; init; } = [];
+}
+
+/// <summary>A visa-free state (temporary-registration appendix 4); MaxStay null where the seed sets no limit.</summary>
+public sealed record VisaFreeCountry(int Number, string Iso, CatalogueText Name, string? MaxStay, CatalogueText? MaxStayText, string Source);
+
+/// <summary>A profession of citizenship appendix 2 with its requirements.</summary>
+public sealed record Profession(int Number, CatalogueText Name, CatalogueText Requirements, string Source)
+{
+    /// <summary>The name as the seed prints it where the catalogue mends a broken word.</summary>
+    public string? PrintedKk { get; init; }
+}

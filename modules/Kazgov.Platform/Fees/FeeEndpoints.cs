@@ -1,3 +1,4 @@
+using Kazgov.Platform.Security;
 using Kazgov.Platform.Catalogue;
 using Kazgov.Platform.Http;
 using Kazgov.Platform.Localization;
@@ -13,20 +14,18 @@ namespace Kazgov.Platform.Fees;
 internal static class FeeEndpoints
 {
     private const decimal MaxMci = 9_999_999_999.99m;
-    private const string ChangedBy = "api";
 
     public static void MapFeeEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/fees/quote", QuoteAsync)
+            .AllowPublic()
             .WithTags("Fees")
             .WithSummary("The amount due in KZT for a service's fee items (all of them when items is omitted) paid on paymentDate.");
 
         var mci = api.MapGroup("/reference/mci").WithTags("Reference data");
-        mci.MapGet("/", ListAsync).WithSummary("The MCI table: one row per change, in force until the next row.");
-        // Requires the admin policy once authentication lands.
-        mci.MapPut("/{effectiveFrom}", PutAsync).WithSummary("Sets the MCI value in force from a date.");
-        // Requires the admin policy once authentication lands.
-        mci.MapDelete("/{effectiveFrom}", DeleteAsync).WithSummary("Removes the MCI row effective from a date.");
+        mci.MapGet("/", ListAsync).RequirePolicy(Policies.Staff).WithSummary("The MCI table: one row per change, in force until the next row.");
+        mci.MapPut("/{effectiveFrom}", PutAsync).RequirePolicy(Policies.Admin).WithSummary("Sets the MCI value in force from a date.");
+        mci.MapDelete("/{effectiveFrom}", DeleteAsync).RequirePolicy(Policies.Admin).WithSummary("Removes the MCI row effective from a date.");
     }
 
     private static async Task<IResult> QuoteAsync(string? service, string? paymentDate, HttpContext context, IServiceTerms terms, MciStore store, CancellationToken cancellationToken)
@@ -80,7 +79,7 @@ internal static class FeeEndpoints
     private static async Task<IResult> ListAsync(MciStore store, CancellationToken cancellationToken) =>
         Results.Ok(new RatesResponse((await store.ListAsync(cancellationToken)).Select(RateResponse.From).ToList()));
 
-    private static async Task<IResult> PutAsync(string effectiveFrom, RateBody body, MciStore store, IClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(string effectiveFrom, RateBody body, MciStore store, IClock clock, ICurrentActor actor, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var date = RequestValues.Date(errors, "effectiveFrom", effectiveFrom);
@@ -96,8 +95,7 @@ internal static class FeeEndpoints
         }
 
         errors.ThrowIfAny();
-        // The operator's identity replaces ChangedBy once authentication lands.
-        var (row, created) = await store.UpsertAsync(date!.Value, body.Value!.Value, clock.GetCurrentInstant(), ChangedBy, cancellationToken);
+        var (row, created) = await store.UpsertAsync(date!.Value, body.Value!.Value, clock.GetCurrentInstant(), actor.Id, cancellationToken);
         var response = RateResponse.From(row);
         return created
             ? Results.Created("/api/v1/reference/mci/" + NodaTime.Text.LocalDatePattern.Iso.Format(row.EffectiveFrom), response)

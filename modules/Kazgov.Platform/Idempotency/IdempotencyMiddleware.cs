@@ -26,7 +26,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, DbSession session, IClock clock)
     {
         // A header that is present but empty is a mistake to report, not a request without a key.
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(HeaderName, out var values))
+        if (!HttpMethods.IsPost(context.Request.Method)
+            || !context.Request.Headers.TryGetValue(HeaderName, out var values)
+            || context.GetEndpoint()?.Metadata.GetMetadata<SkipIdempotency>() is not null)
         {
             await next(context);
             return;
@@ -162,4 +164,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     private sealed record StoredResponse(string RequestFingerprint, int StatusCode, string? ContentType, string? Location, string? ETag, byte[] Body);
+}
+
+/// <summary>
+/// Endpoint metadata: the endpoint ignores Idempotency-Key. For POSTs that create nothing a retry
+/// could duplicate and whose responses must not be stored (the token endpoint: its responses are credentials).
+/// </summary>
+public sealed class SkipIdempotency
+{
+    public static readonly SkipIdempotency Instance = new();
+
+    private SkipIdempotency()
+    {
+    }
 }

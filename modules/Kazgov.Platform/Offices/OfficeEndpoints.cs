@@ -1,3 +1,4 @@
+using Kazgov.Platform.Security;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -64,6 +65,7 @@ public static class OfficeEndpoints
     public static IEndpointRouteBuilder MapOfficeEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/regions", ListRegions)
+            .AllowPublic()
             .WithName("ListRegions")
             .WithSummary("The 16 regions of the seed (Astana, Almaty and the 14 oblasts) with kk/ru/en names")
             .WithTags("Offices")
@@ -71,23 +73,26 @@ public static class OfficeEndpoints
 
         var offices = api.MapGroup("/offices").WithTags("Offices");
         offices.MapGet("", SearchAsync)
+            .AllowPublic()
             .WithName("SearchOffices")
             .WithSummary("Offices from the seed's directories, filtered by service, region and free text (name, town, street; "
                 + "case-insensitive, Kazakh letters match their Russian look-alikes). Paged by limit (default 50, max 200) and an opaque cursor.")
             .Produces<OfficeListResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         offices.MapGet("/{id}", GetAsync)
+            .AllowPublic()
             .WithName("GetOffice")
             .WithSummary("One office with its services, its seed sources and its schedule")
             .Produces<OfficeResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         offices.MapGet("/{id}/schedule", GetScheduleAsync)
+            .AllowPublic()
             .WithName("GetOfficeSchedule")
             .WithSummary("An office's working days, hours, lunch break and service windows (ETag = its version)")
             .Produces<OfficeScheduleResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        // Requires the admin policy once authentication lands.
         offices.MapPut("/{id}/schedule", PutScheduleAsync)
+            .RequirePolicy(Policies.Admin)
             .WithName("ReplaceOfficeSchedule")
             .WithSummary("Replaces an office's schedule (admin). Optional If-Match with the schedule's ETag; every change is audited.")
             .Accepts<OfficeScheduleRequest>("application/json")
@@ -195,7 +200,7 @@ public static class OfficeEndpoints
     }
 
     private static async Task<OfficeScheduleResponse> PutScheduleAsync(
-        DbSession session, HttpContext context, IClock clock, string id, OfficeScheduleRequest request, CancellationToken cancellationToken)
+        DbSession session, HttpContext context, IClock clock, ICurrentActor actor, string id, OfficeScheduleRequest request, CancellationToken cancellationToken)
     {
         var office = await FindAsync(session, id, cancellationToken);
         OfficeSchedule.Validate(request.Days, request.ServiceWindows, office.Services).ThrowIfAny();
@@ -217,7 +222,7 @@ public static class OfficeEndpoints
         var schedule = new OfficeSchedule(OfficeSchedule.OfficeTimeZone, request.Days!, request.ServiceWindows ?? []);
         var json = JsonSerializer.Serialize(schedule, PlatformJson.Options);
         var now = clock.GetCurrentInstant();
-        const string who = "anonymous"; // The authenticated admin's name once authentication lands.
+        var who = actor.Id;
         await session.ExecuteAsync(
             """
             UPDATE platform.office_schedules

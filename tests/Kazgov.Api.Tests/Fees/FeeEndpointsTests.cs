@@ -124,9 +124,12 @@ public sealed class FeeEndpointsTests(KazgovApiFactory factory)
     [Fact]
     public async Task The_mci_table_lists_the_reference_rows()
     {
-        var (status, body) = await GetAsync("/api/v1/reference/mci");
+        // The MCI table is for staff; the public reads amounts through /fees/quote.
+        using var staff = await factory.CreateClientAsAsync("clerk.astana");
+        var response = await staff.GetAsync("/api/v1/reference/mci");
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
-        status.Should().Be(HttpStatusCode.OK);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
         var items = body["items"]!.AsArray();
         items.Where(i => string.CompareOrdinal(i!["effectiveFrom"]!.GetValue<string>(), "2027") < 0).Should().HaveCount(22);
         items[0]!["effectiveFrom"]!.GetValue<string>().Should().Be("2007-01-01");
@@ -137,7 +140,7 @@ public sealed class FeeEndpointsTests(KazgovApiFactory factory)
     [Fact]
     public async Task Changing_the_mci_changes_the_quote()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsAsync("admin");
         const string quoteUrl = "/api/v1/fees/quote?service=driver-licence&paymentDate=2031-06-01";
         try
         {
@@ -167,7 +170,7 @@ public sealed class FeeEndpointsTests(KazgovApiFactory factory)
     [InlineData("""{}""")]
     public async Task A_bad_mci_value_is_a_validation_problem(string json)
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsAsync("admin");
 
         var response = await client.PutAsync("/api/v1/reference/mci/2032-01-01", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 

@@ -10,19 +10,57 @@ namespace Kazgov.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The real host (every middleware, every module, real PostgreSQL from <see cref="TestDatabase"/>),
-/// served in memory. The clock is a <see cref="FakeClock"/> the tests can set.
+/// served in memory. The clock is a <see cref="FakeClock"/> the tests can set. Demo data (users of
+/// every role, the egov-portal client) is loaded; rate limits are high enough never to interfere
+/// (RateLimitTests runs its own host with low ones). Tokens: <see cref="ApiAuth"/>.
 /// </summary>
 public class KazgovApiFactory : WebApplicationFactory<Program>
 {
+    public const string TestSigningKey = "test-signing-key-of-at-least-32-bytes-0123456789";
+
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
+
+    public KazgovApiFactory()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <param name="settings">Settings on top of (or removing, with null) the test defaults.</param>
+    protected KazgovApiFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Testing")
+    {
+        _settings = settings;
+        _environment = environment;
+    }
+
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 3, 10, 5, 0));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Kazgov", TestDatabase.ConnectionString);
-        // Hosts of parallel test classes share one database: none dispatches the outbox on its own,
-        // tests that deliver call OutboxDispatcher.DispatchDueAsync themselves.
-        builder.UseSetting("Notifications:DispatcherEnabled", "false");
+        builder.UseEnvironment(_environment);
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Kazgov"] = TestDatabase.ConnectionString,
+            ["ReferenceData:LoadDemoData"] = "true",
+            // Hosts of parallel test classes share one database: none dispatches the outbox on its own,
+            // tests that deliver call OutboxDispatcher.DispatchDueAsync themselves.
+            ["Notifications:DispatcherEnabled"] = "false",
+            ["Security:Jwt:SigningKey"] = TestSigningKey,
+            ["Security:RateLimits:PerCaller:PermitLimit"] = "1000000",
+            ["Security:RateLimits:Anonymous:PermitLimit"] = "1000000",
+            ["Security:RateLimits:Verification:PermitLimit"] = "1000000",
+            ["Security:RateLimits:Token:PermitLimit"] = "1000000",
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IClock>();

@@ -3,6 +3,7 @@ using Kazgov.Api.Tests.Infrastructure;
 using Kazgov.Platform.Data;
 using Kazgov.Platform.Modules;
 using Kazgov.Platform.Problems;
+using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -33,11 +34,11 @@ public sealed class ProbeModule : IKazgovModule
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        api.MapPost("/test-probes", CreateAsync);
+        api.MapPost("/test-probes", CreateAsync).AllowPublic();
         api.MapGet("/test-probes/{id:long}", async (long id, DbSession session) =>
             await session.QuerySingleOrDefaultAsync<ProbeRow>("SELECT id, name FROM test_probe.probes WHERE id = @id", new { id }) is { } row
                 ? Results.Ok(row)
-                : Results.NotFound());
+                : Results.NotFound()).AllowPublic();
     }
 
     private static async Task<IResult> CreateAsync(CreateProbe request, DbSession session)

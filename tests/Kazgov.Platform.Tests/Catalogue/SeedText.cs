@@ -14,7 +14,16 @@ internal static partial class SeedText
 
     public static ServiceCatalogue Catalogue => LoadedCatalogue.Value;
 
-    public static bool Contains(string text) => NormalisedSeed.Value.Contains(Normalise(text), StringComparison.Ordinal);
+    /// <summary>
+    /// Whether the seed has the text; a hyphen at a line break is read either as a soft hyphen
+    /// ("тұтынушылар-⏎дың") or as a real one ("Нұсқаушы-⏎спортшы").
+    /// </summary>
+    public static bool Contains(string text) =>
+        NormalisedSeed.Value.Contains(Normalise(text), StringComparison.Ordinal)
+        || SeedKeepingHyphens.Value.Contains(Normalise(text), StringComparison.Ordinal);
+
+    private static readonly Lazy<string> SeedKeepingHyphens = new(() =>
+        Normalise(HardHyphen().Replace(File.ReadAllText(Kazgov.Tests.RepositoryPaths.Seed), "-")));
 
     /// <summary>
     /// What "the seed's wording" is compared on: the seed breaks paragraphs over lines, indents with
@@ -42,6 +51,9 @@ internal static partial class SeedText
 
     [GeneratedRegex(@"(?<=\p{L})-\s*\n\s*(?=\p{Ll})")]
     private static partial Regex SoftHyphen();
+
+    [GeneratedRegex(@"(?<=\p{L})-[ \t\u00A0]*\r?\n\s*(?=\p{L})")]
+    private static partial Regex HardHyphen();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

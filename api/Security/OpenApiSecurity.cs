@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Kazgov.Api.Hosting;
+using Kazgov.Platform.Security;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Kazgov.Api.Security;
+
+/// <summary>
+/// Puts the security contract into the OpenAPI document: the bearer scheme, and on every
+/// protected operation its security requirement, its policy (x-kazgov-policy) and the 401/403
+/// answers. Public operations carry no security requirement.
+/// </summary>
+internal static class OpenApiSecurity
+{
+    public const string SchemeName = "bearer";
+    public const string PolicyExtension = "x-kazgov-policy";
+
+    public static void AddKazgovOpenApiSecurity(this IServiceCollection services) =>
+        services.Configure<OpenApiOptions>(OpenApiSetup.DocumentName, options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "An access token from POST /api/v1/auth/token (staff: grant_type password; "
+                        + "integrators: grant_type client_credentials).",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var declared = context.Description.ActionDescriptor.EndpointMetadata.OfType<DeclaredPolicy>().LastOrDefault();
+                if (declared is null || declared.IsPublic)
+                {
+                    return Task.CompletedTask;
+                }
+
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement
+                {
+                    [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [],
+                });
+                operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                operation.Extensions[PolicyExtension] = new JsonNodeExtension(JsonValue.Create(declared.Name));
+                operation.Responses ??= [];
+                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid access token (problem `unauthenticated`)" });
+                operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The token's role or scope does not allow this (problem `forbidden`)" });
+                return Task.CompletedTask;
+            });
+        });
+}

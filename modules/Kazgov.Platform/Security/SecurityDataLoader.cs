@@ -1,0 +1,154 @@
+using Dapper;
+using Kazgov.Platform.Modules;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Npgsql;
+
+namespace Kazgov.Platform.Security;
+
+/// <summary>The demo accounts loaded when ReferenceData:LoadDemoData is true (./build/run, tests); never in production.</summary>
+public static class DemoAccounts
+{
+    /// <summary>Every demo staff user's password.</summary>
+    public const string StaffPassword = "kazgov-demo-2026";
+
+    public const string PortalClientId = "egov-portal";
+
+    public const string PortalClientSecret = "egov-portal-demo-secret";
+
+    /// <summary>The registration-and-examination unit of the Astana road police (driver-licence appendix 1).</summary>
+    public const string AstanaOffice = "road-police-astana-671c3429";
+
+    /// <summary>The registration-and-examination unit of the Almaty road police (driver-licence appendix 1).</summary>
+    public const string AlmatyOffice = "road-police-almaty-city-bd174b4d";
+
+    public static readonly IReadOnlyList<DemoStaffUser> Staff =
+    [
+        new("clerk.astana", "Айгерім Болатқызы Сейітова", "Тіркеу-емтихан бөлімшесінің инспекторы", Roles.Clerk, AstanaOffice,
+            ["driver-licence", "vehicle-registration", "proxy-driver-registration"]),
+        new("head.astana", "Ерлан Маратұлы Жақсылықов", "Тіркеу-емтихан бөлімшесінің бастығы", Roles.UnitHead, AstanaOffice, null),
+        new("clerk.almaty", "Динара Серікқызы Омарова", "Тіркеу-емтихан бөлімшесінің инспекторы", Roles.Clerk, AlmatyOffice,
+            ["driver-licence", "vehicle-registration", "proxy-driver-registration"]),
+        new("head.almaty", "Нұрлан Асқарұлы Бекетов", "Тіркеу-емтихан бөлімшесінің бастығы", Roles.UnitHead, AlmatyOffice, null),
+        new("auditor", "Гүлнар Ерікқызы Қасымова", "Ішкі бақылау бөлімінің аға инспекторы", Roles.Auditor, null, null),
+        new("admin", "Тимур Қайратұлы Әлиев", "Жүйелік әкімші", Roles.Admin, null, null),
+    ];
+
+    public static readonly IReadOnlyList<string> PortalScopes = ["driver-licence:submit", "driver-licence:read", "driver-licence:verify"];
+}
+
+/// <param name="Services">The services served; null: every service the host runs.</param>
+public sealed record DemoStaffUser(string Login, string FullName, string Position, string Role, string? OfficeId, IReadOnlyList<string>? Services);
+
+/// <summary>
+/// At every start: creates the first administrator from Security:BootstrapAdmin when no
+/// administrator exists, and (only with ReferenceData:LoadDemoData) the demo accounts, whose
+/// credentials it logs. Idempotent; demo accounts get their demo password back and are unlocked.
+/// </summary>
+internal sealed class SecurityDataLoader(
+    NpgsqlDataSource dataSource,
+    IOptions<SecurityOptions> security,
+    IOptions<ReferenceDataOptions> referenceData,
+    IEnumerable<IKazgovModule> modules,
+    IClock clock,
+    ILogger<SecurityDataLoader> logger) : IReferenceDataLoader
+{
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (referenceData.Value.LoadDemoData)
+        {
+            await LoadDemoAccountsAsync(connection, cancellationToken);
+        }
+
+        await BootstrapAdminAsync(connection, cancellationToken);
+    }
+
+    private async Task BootstrapAdminAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var admin = security.Value.BootstrapAdmin;
+        var hasAdmin = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM platform.staff_users WHERE role = 'admin' AND NOT disabled)", cancellationToken: cancellationToken));
+        if (hasAdmin)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(admin.Login))
+        {
+            logger.LogWarning("No administrator exists and Security:BootstrapAdmin:Login is not set: nobody can manage staff accounts");
+            return;
+        }
+
+        if (string.IsNullOrEmpty(admin.Password) || admin.Password.Length < Secrets.MinPasswordLength)
+        {
+            throw new InvalidOperationException(
+                $"Security:BootstrapAdmin:Password must be set (at least {Secrets.MinPasswordLength} characters) to create the first administrator '{admin.Login}'.");
+        }
+
+        var now = clock.GetCurrentInstant();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO platform.staff_users (login, password_hash, full_name, position, role, created_at, password_changed_at)
+            VALUES (@login, @hash, @fullName, @position, 'admin', @now, @now)
+            ON CONFLICT (login) DO NOTHING
+            """,
+            new { login = admin.Login.Trim().ToLowerInvariant(), hash = Secrets.Hash(admin.Password), fullName = admin.FullName, position = admin.Position, now },
+            cancellationToken: cancellationToken));
+        logger.LogInformation("Created the first administrator {Login} from Security:BootstrapAdmin", admin.Login);
+    }
+
+    private async Task LoadDemoAccountsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var allServices = modules.SelectMany(module => module.ServiceCodes).ToArray();
+        foreach (var user in DemoAccounts.Staff)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO platform.staff_users (login, password_hash, full_name, position, role, office_id, service_codes, created_at, password_changed_at)
+                VALUES (@login, @hash, @fullName, @position, @role, @officeId, @services, @now, @now)
+                ON CONFLICT (login) DO UPDATE SET
+                    password_hash = EXCLUDED.password_hash, full_name = EXCLUDED.full_name, position = EXCLUDED.position,
+                    role = EXCLUDED.role, office_id = EXCLUDED.office_id, service_codes = EXCLUDED.service_codes,
+                    failed_attempts = 0, locked_until = NULL, disabled = false
+                """,
+                new
+                {
+                    login = user.Login,
+                    hash = Secrets.Hash(DemoAccounts.StaffPassword),
+                    fullName = user.FullName,
+                    position = user.Position,
+                    role = user.Role,
+                    officeId = user.OfficeId,
+                    services = (user.Services ?? allServices).ToArray(),
+                    now,
+                },
+                cancellationToken: cancellationToken));
+            logger.LogInformation(
+                "Demo credentials: staff {Login} / {Password} (role {Role}, office {Office})",
+                user.Login, DemoAccounts.StaffPassword, user.Role, user.OfficeId ?? "all");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO platform.api_clients (client_id, secret_hash, display_name, scopes, created_at)
+            VALUES (@clientId, @hash, @displayName, @scopes, @now)
+            ON CONFLICT (client_id) DO UPDATE SET
+                secret_hash = EXCLUDED.secret_hash, display_name = EXCLUDED.display_name, scopes = EXCLUDED.scopes, disabled = false
+            """,
+            new
+            {
+                clientId = DemoAccounts.PortalClientId,
+                hash = Secrets.Hash(DemoAccounts.PortalClientSecret),
+                displayName = "Электрондық үкімет порталы (demo)",
+                scopes = DemoAccounts.PortalScopes.ToArray(),
+                now,
+            },
+            cancellationToken: cancellationToken));
+        logger.LogInformation(
+            "Demo credentials: client {ClientId} / {Secret} (scopes {Scopes})",
+            DemoAccounts.PortalClientId, DemoAccounts.PortalClientSecret, string.Join(' ', DemoAccounts.PortalScopes));
+    }
+}
