@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Kazgov.Platform.Data;
+using Kazgov.Platform.Localization;
+using NodaTime;
+
+namespace Kazgov.Platform.Applications;
+
+/// <summary>
+/// What a module plugs into the shared lifecycle for one of its services (issue 6, "extension
+/// point"): its sub-types, its eligibility rules (run at submission and again at decision; each
+/// failure names a refusal-ground code of that service's catalogue entry), what approval creates
+/// in its registry, and any condition on issuance. Register implementations in DI as singletons;
+/// the lifecycle finds them by <see cref="ServiceCode"/>. A service without one uses the
+/// catalogue's rules only.
+/// </summary>
+public interface IServiceDefinition
+{
+    string ServiceCode { get; }
+
+    /// <summary>Sub-types the service has (e.g. a weapon permit kind); empty when it has none.</summary>
+    IReadOnlyList<string> SubTypes => [];
+
+    /// <summary>
+    /// Checks the module's own data when the application is submitted; throw a
+    /// <see cref="Problems.ProblemException"/> for data that is malformed (400), return findings
+    /// for rules the applicant does not meet (they are recorded and block approval).
+    /// </summary>
+    ValueTask<IReadOnlyList<EligibilityFinding>> CheckEligibilityAsync(EligibilityContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<EligibilityFinding>>([]);
+
+    /// <summary>Called inside the approval's transaction: create the result in the module's registry.</summary>
+    ValueTask OnApprovedAsync(LifecycleContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>Called inside the issuance's transaction, before it is recorded: throw a problem to refuse it (e.g. outside the hand-over window).</summary>
+    ValueTask OnIssuingAsync(LifecycleContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>Extra lines for the acknowledgement slip's "what happens next".</summary>
+    LocalizedText? NextSteps => null;
+}
+
+/// <summary>A rule the applicant does not meet, named by a refusal-ground code of the service.</summary>
+public sealed record EligibilityFinding(string RefusalGround, LocalizedText Explanation);
+
+/// <summary>What eligibility rules look at. <see cref="Today"/> is the day of the check in office local time.</summary>
+public sealed record EligibilityContext(
+    string ServiceCode,
+    string? SubType,
+    string ApplicantType,
+    ApplicantDetails Applicant,
+    JsonElement ModuleData,
+    LocalDate Today,
+    DbSession Session);
+
+/// <summary>An application at a moment of its lifecycle, as a module sees it.</summary>
+public sealed record LifecycleContext(
+    Guid ApplicationId,
+    string RegistrationNumber,
+    string ServiceCode,
+    string? SubType,
+    string OfficeId,
+    ApplicantDetails Applicant,
+    JsonElement ModuleData,
+    Instant Now,
+    DbSession Session);
