@@ -39,6 +39,9 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddSingleton<IServiceTerms, CatalogueServiceTerms>();
         services.AddScoped<MciStore>();
         services.AddScoped<CalendarStore>();
+        services.AddScoped<DeadlineService>();
+        services.AddScoped<Applications.ApplicationService>();
+        services.AddScoped<Applications.IApplications, Applications.MediatedApplications>();
         // The office directory: loaded from the seed at every start, read by the deadline engine.
         services.AddSingleton<OfficeDirectoryLoader>();
         services.AddSingleton<IReferenceDataLoader>(provider => provider.GetRequiredService<OfficeDirectoryLoader>());
@@ -52,6 +55,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         api.MapCalendarEndpoints();
         api.MapFeeEndpoints();
         api.MapOfficeEndpoints();
+        Applications.ApplicationEndpoints.MapApplicationEndpoints(api);
         api.MapSecurityEndpoints();
     }
 }

@@ -1,3 +1,4 @@
+using Kazgov.Platform.Offices;
 using Kazgov.Platform.Security;
 using Kazgov.Platform.Catalogue;
 using Kazgov.Platform.Http;
@@ -34,20 +35,20 @@ internal static class CalendarEndpoints
             .RequirePolicy(Policies.Admin)
             .WithSummary("Removes a date's override; the rules decide the day again.");
 
-        api.MapGet("/services/{code}/deadline", (string code, string? acceptedAt, string? variant, HttpContext context, IServiceTerms terms, CalendarStore store, CancellationToken cancellationToken) =>
-                DeadlineAsync(code, acceptedAt, "acceptedAt", variant, context, terms, store, cancellationToken))
+        api.MapGet("/services/{code}/deadline", (string code, string? acceptedAt, string? variant, string? office, HttpContext context, DeadlineService deadlines, IServiceTerms terms, IOfficeSchedules schedules, CancellationToken cancellationToken) =>
+                DeadlineAsync(code, acceptedAt, "acceptedAt", variant, office, context, deadlines, terms, schedules, cancellationToken))
             .AllowPublic()
             .WithTags("Deadlines")
-            .WithSummary("When an application of the service accepted at acceptedAt is due, and why.");
+            .WithSummary("When an application of the service accepted at acceptedAt is due, and why; office= counts an hour term in that office's hours.");
         // DESIGN.md's contract point: the same answer as /services/{code}/deadline, with the service and the moment as query values.
-        calendar.MapGet("/deadline", (string? service, string? from, string? variant, HttpContext context, IServiceTerms terms, CalendarStore store, CancellationToken cancellationToken) =>
+        calendar.MapGet("/deadline", (string? service, string? from, string? variant, string? office, HttpContext context, DeadlineService deadlines, IServiceTerms terms, IOfficeSchedules schedules, CancellationToken cancellationToken) =>
             {
                 if (string.IsNullOrWhiteSpace(service))
                 {
                     new ValidationErrors().Required("service", service).ThrowIfAny();
                 }
 
-                return DeadlineAsync(service!, from, "from", variant, context, terms, store, cancellationToken);
+                return DeadlineAsync(service!, from, "from", variant, office, context, deadlines, terms, schedules, cancellationToken);
             })
             .AllowPublic()
             .WithTags("Deadlines")
@@ -128,7 +129,7 @@ internal static class CalendarEndpoints
     }
 
     private static async Task<IResult> DeadlineAsync(
-        string code, string? acceptedAt, string acceptedField, string? variant, HttpContext context, IServiceTerms terms, CalendarStore store, CancellationToken cancellationToken)
+        string code, string? acceptedAt, string acceptedField, string? variant, string? office, HttpContext context, DeadlineService deadlines, IServiceTerms terms, IOfficeSchedules schedules, CancellationToken cancellationToken)
     {
         if (!terms.ServiceExists(code))
         {
@@ -143,37 +144,17 @@ internal static class CalendarEndpoints
         }
 
         errors.ThrowIfAny();
-        var chosen = ChooseVariant(code, variant, terms);
-        var term = PeriodPattern.NormalizingIso.Parse(chosen.Iso8601Term).GetValueOrThrow();
-        var calendar = await store.LoadAsync(cancellationToken);
-        var deadline = new DeadlineEngine(calendar).Compute(new DeadlineRequest(accepted!.Value, term, chosen.Clock));
+        if (office is not null && await schedules.FindAsync(office, cancellationToken) is null)
+        {
+            throw new ProblemException(OfficeProblems.OfficeNotFound, extensions: new Dictionary<string, object?> { ["office"] = office });
+        }
+
+        var (chosen, deadline) = await deadlines.ComputeAsync(code, variant, accepted!.Value, office, Duration.Zero, cancellationToken);
         return Results.Ok(new DeadlineResponse(
             code, chosen.Code, accepted.Value, chosen.Iso8601Term, chosen.Clock, deadline.DueAt, deadline.DueDate,
             deadline.Rule.In(Localize(context)), WorkingCalendar.Zone.Id));
     }
 
-    private static ServiceTermVariant ChooseVariant(string service, string? variant, IServiceTerms terms)
-    {
-        var all = terms.TermVariants(service);
-        var codes = string.Join(", ", all.Select(v => v.Code));
-        var extensions = new Dictionary<string, object?> { ["service"] = service, ["variants"] = all.Select(v => v.Code).ToArray() };
-        if (string.IsNullOrWhiteSpace(variant))
-        {
-            return all.Count == 1
-                ? all[0]
-                : throw new ProblemException(ServiceTermsProblems.TermVariantRequired, new LocalizedText(
-                    "«{0}» қызметінің мерзім нұсқасын көрсетіңіз (variant): {1}",
-                    "Укажите вариант срока услуги «{0}» (variant): {1}",
-                    "Give the term variant of '{0}' (variant): {1}").Format(service, codes), extensions: extensions);
-        }
-
-        return terms.FindTermVariant(service, variant.Trim())
-            ?? throw new ProblemException(ServiceTermsProblems.UnknownTermVariant, new LocalizedText(
-                "«{0}» қызметінде «{1}» мерзім нұсқасы жоқ; бары: {2}",
-                "У услуги «{0}» нет варианта срока «{1}»; есть: {2}",
-                "The service '{0}' has no term variant '{1}'; it has: {2}").Format(service, variant.Trim(), codes),
-                extensions: new Dictionary<string, object?>(extensions) { ["variant"] = variant.Trim() });
-    }
 
     private static readonly LocalizedText OutOfRange = new LocalizedText(
         "Күн {0}–{1} жылдар аралығында болуы керек", "Дата должна быть в {0}–{1} годах", "The date must be within the years {0}–{1}")

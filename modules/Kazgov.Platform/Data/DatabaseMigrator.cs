@@ -38,7 +38,7 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger)
         {
             foreach (var module in modules)
             {
-                Apply(module.Schema, module.GetType().Assembly);
+                Apply(module.Schema, module.GetType().Assembly, module.MigrationsNamespace + ".");
             }
 
             await loadReferenceData(cancellationToken);
@@ -55,11 +55,11 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger)
         command.ExecuteNonQuery();
     }
 
-    private void Apply(string schema, Assembly assembly)
+    private void Apply(string schema, Assembly assembly, string scriptPrefix)
     {
         var upgrader = DeployChanges.To
             .PostgresqlDatabase(connectionString, schema)
-            .WithScriptsEmbeddedInAssembly(assembly, name => name.Contains(".Migrations.", StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .WithScriptsEmbeddedInAssembly(assembly, name => name.StartsWith(scriptPrefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
             .JournalToPostgresqlTable(schema, "schema_versions")
             .WithTransactionPerScript()
             .LogTo(new LogAdapter(logger))

@@ -21,6 +21,12 @@ public interface IKazgovModule
     /// <summary>The service codes of the standards this module runs (DESIGN.md).</summary>
     IReadOnlyList<string> ServiceCodes { get; }
 
+    /// <summary>
+    /// The namespace of the module's embedded SQL migrations: Migrations/ beside the entry point
+    /// (e.g. Kazgov.Licensing.Migrations.0001_schema.sql).
+    /// </summary>
+    string MigrationsNamespace => GetType().Namespace + ".Migrations";
+
     void AddServices(IServiceCollection services, IConfiguration configuration);
 
     /// <summary>Maps the module's endpoints onto the versioned API group (/api/v1).</summary>

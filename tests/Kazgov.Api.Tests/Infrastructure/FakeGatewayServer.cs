@@ -17,7 +17,7 @@ namespace Kazgov.Api.Tests.Infrastructure;
 public sealed class FakeGatewayServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private int _failuresLeft;
+    private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
 
     public FakeGatewayServer()
     {
@@ -27,9 +27,10 @@ public sealed class FakeGatewayServer : IAsyncDisposable
         _app = builder.Build();
         _app.MapPost("/{channel}", async (string channel, HttpContext context) =>
         {
-            var body = await JsonNode.ParseAsync(context.Request.Body);
-            Requests.Enqueue((channel, body!.AsObject()));
-            return Interlocked.Decrement(ref _failuresLeft) >= 0 ? Results.StatusCode(503) : Results.Ok();
+            var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+            Requests.Enqueue((channel, body));
+            var reference = body["reference"]?.GetValue<string>() ?? "";
+            return _failuresLeft.AddOrUpdate(reference, -1, (_, left) => left - 1) >= 0 ? Results.StatusCode(503) : Results.Ok();
         });
         _app.StartAsync().GetAwaiter().GetResult();
         BaseUrl = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -39,7 +40,11 @@ public sealed class FakeGatewayServer : IAsyncDisposable
 
     public ConcurrentQueue<(string Channel, JsonObject Body)> Requests { get; } = new();
 
-    public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
+    /// <summary>
+    /// The next <paramref name="count"/> messages about <paramref name="reference"/> are refused with 503
+    /// (per reference, so messages of tests running alongside are not affected).
+    /// </summary>
+    public void FailNext(string reference, int count) => _failuresLeft[reference] = count;
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

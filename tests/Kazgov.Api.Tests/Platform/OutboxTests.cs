@@ -33,7 +33,7 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         var reference = "KZ-" + Guid.NewGuid();
         var id = await EnqueueAsync(_factory, reference, commit: true);
-        _gateway.FailNext(2);
+        _gateway.FailNext(reference, 2);
 
         var delivered = await _factory.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
 
@@ -49,7 +49,7 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         var reference = "KZ-" + Guid.NewGuid();
         var id = await EnqueueAsync(_factory, reference, commit: true);
-        _gateway.FailNext(3);
+        _gateway.FailNext(reference, 3);
 
         await _factory.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
         (await DeliveredAsync(id)).Should().BeFalse();

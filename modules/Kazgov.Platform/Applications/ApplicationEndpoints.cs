@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text;
+using Kazgov.Platform.Localization;
+using Kazgov.Platform.Security;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Kazgov.Platform.Applications;
+
+/// <summary>The HTTP face of the lifecycle: /api/v1/applications and its sub-resources.</summary>
+internal static class ApplicationEndpoints
+{
+    public static void MapApplicationEndpoints(this IEndpointRouteBuilder api)
+    {
+        var applications = api.MapGroup("/applications").WithTags("Applications");
+
+        applications.MapPost("", async (SubmitApplicationRequest request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
+                Created(context, await sender.Send(new SubmitApplication(request), cancellationToken)))
+            .RequirePolicy(Policies.ApplicationsSubmit)
+            .WithName("SubmitApplication")
+            .WithSummary("Submits an application; answers with the application and its acknowledgement slip. Honours Idempotency-Key.")
+            .Produces<SubmittedApplication>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        applications.MapGet("", async (string? office, string? service, string? status, bool? overdue, int? limit, string? cursor, ISender sender, CancellationToken cancellationToken) =>
+                Results.Ok(await sender.Send(new ListApplications(office, service, status, overdue ?? false, limit ?? 50, cursor), cancellationToken)))
+            .RequirePolicy(Policies.ApplicationsRead)
+            .WithName("ListApplications")
+            .WithSummary("Applications sorted by due date (staff: their office; clients: what they submitted); overdue=true lists the overdue ones.")
+            .Produces<ApplicationList>();
+
+        applications.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
+                WithETag(context, await sender.Send(new GetApplication(id), cancellationToken)))
+            .RequirePolicy(Policies.ApplicationsRead)
+            .WithName("GetApplication")
+            .WithSummary("One application with its fees, receipts, deadline and allowed actions; ETag for If-Match.")
+            .Produces<ApplicationView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        applications.MapGet("/{id:guid}/history", async (Guid id, ISender sender, CancellationToken cancellationToken) =>
+                Results.Ok(await sender.Send(new GetApplicationHistory(id), cancellationToken)))
+            .RequirePolicy(Policies.ApplicationsRead)
+            .WithName("GetApplicationHistory")
+            .WithSummary("Every transition of the application, append-only: who, when, from, to, why.")
+            .Produces<ApplicationHistory>();
+
+        applications.MapGet("/{id:guid}/acknowledgement", async (Guid id, ISender sender, CancellationToken cancellationToken) =>
+                Results.Ok(await sender.Send(new GetAcknowledgement(id), cancellationToken)))
+            .RequirePolicy(Policies.ApplicationsRead)
+            .WithName("GetAcknowledgement")
+            .WithSummary("The acknowledgement slip again.")
+            .Produces<AcknowledgementSlip>();
+
+        applications.MapGet("/{id:guid}/acknowledgement.html", async (Guid id, string? lang, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
+                Html(PrintedDocuments.Acknowledgement(await sender.Send(new GetAcknowledgement(id), cancellationToken), LanguageOf(lang, context))))
+            .RequirePolicy(Policies.ApplicationsRead)
+            .WithName("PrintAcknowledgement")
+            .WithSummary("The acknowledgement slip as a printable page (lang=kk|ru|en, else Accept-Language).")
+            .Produces<string>(StatusCodes.Status200OK, "text/html");
+
+        applications.MapGet("/{id:guid}/refusal-notice", async (Guid id, ISender sender, CancellationToken cancellationToken) =>
+                Results.Ok(await sender.Send(new GetRefusalNotice(id), cancellationToken)))
+            .RequirePolicy(Policies.ApplicationsRead)
+            .WithName("GetRefusalNotice")
+            .WithSummary("The written refusal notice in the applicant's language (and all three languages).")
+            .Produces<RefusalNotice>();
+
+        applications.MapGet("/{id:guid}/refusal-notice.html", async (Guid id, ISender sender, CancellationToken cancellationToken) =>
+                Html(PrintedDocuments.Notice(await sender.Send(new GetRefusalNotice(id), cancellationToken))))
+            .RequirePolicy(Policies.ApplicationsRead)
+            .WithName("PrintRefusalNotice")
+            .WithSummary("The written refusal notice as a printable page, in the applicant's language.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html");
+
+        applications.MapPost("/{id:guid}/receipts", async (Guid id, ReceiptRequest receipt, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
+                WithETag(context, await sender.Send(new RecordReceipt(id, context.Request.Headers.IfMatch, receipt), cancellationToken)))
+            .RequirePolicy(Policies.ApplicationsSubmit)
+            .WithName("RecordReceipt")
+            .WithSummary("Records a bank receipt for one of the application's fee items (If-Match required).")
+            .Produces<ApplicationView>();
+
+        MapAction(applications, "start-review", ApplicationAction.StartReview, "Takes the application into review.");
+        MapAction<RefuseRequest>(applications, "refuse", ApplicationAction.Refuse, "Refuses on grounds from the service's own list; writes the notice and notifies the applicant.");
+        MapAction(applications, "approve", ApplicationAction.Approve, "Approves: the fee must be paid (409 fee-unpaid) and the eligibility rules met (409 eligibility-failed).");
+        MapAction(applications, "mark-ready", ApplicationAction.MarkReady, "The result is ready for issue; notifies the applicant.");
+        MapAction<IssueRequest>(applications, "issue", ApplicationAction.Issue, "Hands the result over against signature.");
+        MapAction<ReasonRequest>(applications, "withdraw", ApplicationAction.Withdraw, "The applicant withdraws the application.", Policies.ApplicationsSubmit);
+        MapAction<ReasonRequest>(applications, "suspend", ApplicationAction.Suspend, "Suspends the term (the time suspended moves the due date).");
+        MapAction(applications, "resume", ApplicationAction.Resume, "Resumes a suspended application; the due date moves by the time it was suspended.");
+    }
+
+    private static void MapAction(RouteGroupBuilder group, string path, ApplicationAction action, string summary) =>
+        group.MapPost("/{id:guid}/" + path, async (Guid id, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
+                WithETag(context, await sender.Send(new ChangeApplicationStatus(id, context.Request.Headers.IfMatch, action, null), cancellationToken)))
+            .RequirePolicy(Policies.ApplicationsProcess)
+            .WithName(Name(path))
+            .WithSummary(summary + " If-Match required.")
+            .Produces<ApplicationView>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    private static void MapAction<TBody>(RouteGroupBuilder group, string path, ApplicationAction action, string summary, string policy = Policies.ApplicationsProcess) =>
+        group.MapPost("/{id:guid}/" + path, async (Guid id, TBody body, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
+                WithETag(context, await sender.Send(new ChangeApplicationStatus(id, context.Request.Headers.IfMatch, action, body), cancellationToken)))
+            .RequirePolicy(policy)
+            .WithName(Name(path))
+            .WithSummary(summary + " If-Match required.")
+            .Produces<ApplicationView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    private static string Name(string path) =>
+        string.Concat(path.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..])) + "Application";
+
+    private static IResult Created(HttpContext context, SubmittedApplication submitted)
+    {
+        context.Response.Headers.ETag = $"W/\"{submitted.Application.Version}\"";
+        return Results.Created($"/api/v1/applications/{submitted.Application.Id}", submitted);
+    }
+
+    private static IResult WithETag(HttpContext context, ApplicationView view)
+    {
+        context.Response.Headers.ETag = $"W/\"{view.Version}\"";
+        return Results.Ok(view);
+    }
+
+    private static Language LanguageOf(string? lang, HttpContext context) =>
+        LanguageCodes.TryParse(lang, out var language) ? language : RequestLanguage.Of(context);
+
+    private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, (int)HttpStatusCode.OK);
+}

@@ -1,0 +1,72 @@
+using Kazgov.Platform.Catalogue;
+using Kazgov.Platform.Localization;
+using Kazgov.Platform.Offices;
+using Kazgov.Platform.Problems;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Kazgov.Platform.Calendar;
+
+/// <summary>
+/// Due moments of a service's applications: picks the term variant from the catalogue, loads the
+/// working calendar and, for working-time terms, the office's hours from its schedule. Used by the
+/// deadline endpoint and by the application lifecycle, so both always agree.
+/// </summary>
+internal sealed class DeadlineService(IServiceTerms terms, CalendarStore calendars, IOfficeSchedules schedules)
+{
+    public async Task<(ServiceTermVariant Variant, Deadline Deadline)> ComputeAsync(
+        string service, string? variant, Instant acceptedAt, string? officeId, Duration suspended, CancellationToken cancellationToken)
+    {
+        var chosen = ChooseVariant(service, variant);
+        var term = PeriodPattern.NormalizingIso.Parse(chosen.Iso8601Term).GetValueOrThrow();
+        var calendar = await calendars.LoadAsync(cancellationToken);
+        var hours = officeId is null ? null : HoursOf(await schedules.FindAsync(officeId, cancellationToken));
+        var deadline = new DeadlineEngine(calendar).Compute(new DeadlineRequest(acceptedAt, term, chosen.Clock, hours, suspended));
+        return (chosen, deadline);
+    }
+
+    /// <summary>The variant asked for, or the service's only one; a problem naming the choices otherwise.</summary>
+    public ServiceTermVariant ChooseVariant(string service, string? variant)
+    {
+        if (!terms.ServiceExists(service))
+        {
+            throw ServiceTermsProblems.UnknownServiceCode(service);
+        }
+
+        var all = terms.TermVariants(service);
+        var codes = string.Join(", ", all.Select(v => v.Code));
+        var extensions = new Dictionary<string, object?> { ["service"] = service, ["variants"] = all.Select(v => v.Code).ToArray() };
+        if (string.IsNullOrWhiteSpace(variant))
+        {
+            return all.Count == 1
+                ? all[0]
+                : throw new ProblemException(ServiceTermsProblems.TermVariantRequired, new LocalizedText(
+                    "«{0}» қызметінің мерзім нұсқасын көрсетіңіз (variant): {1}",
+                    "Укажите вариант срока услуги «{0}» (variant): {1}",
+                    "Give the term variant of '{0}' (variant): {1}").Format(service, codes), extensions: extensions);
+        }
+
+        return terms.FindTermVariant(service, variant.Trim())
+            ?? throw new ProblemException(ServiceTermsProblems.UnknownTermVariant, new LocalizedText(
+                "«{0}» қызметінде «{1}» мерзім нұсқасы жоқ; бары: {2}",
+                "У услуги «{0}» нет варианта срока «{1}»; есть: {2}",
+                "The service '{0}' has no term variant '{1}'; it has: {2}").Format(service, variant.Trim(), codes),
+                extensions: new Dictionary<string, object?>(extensions) { ["variant"] = variant.Trim() });
+    }
+
+    /// <summary>
+    /// Working-time terms count the office's weekday hours (its lunch break excluded); which days
+    /// are working days is the calendar's decision, not the office's reception days.
+    /// </summary>
+    private static OfficeHours? HoursOf(OfficeSchedule? schedule)
+    {
+        var weekday = schedule?.Days.Where(d => d.Day is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Friday).OrderBy(d => d.Day).FirstOrDefault();
+        if (weekday is null)
+        {
+            return null;
+        }
+
+        var hours = new OfficeHours(weekday.Opens, weekday.Closes, weekday.Lunch?.From, weekday.Lunch?.To);
+        return hours.IsValid ? hours : null;
+    }
+}

@@ -1,0 +1,379 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dapper;
+using Kazgov.Api.Tests.Infrastructure;
+using Kazgov.Tests;
+using NodaTime;
+using Npgsql;
+
+namespace Kazgov.Api.Tests.Applications;
+
+/// <summary>The shared lifecycle through the API, on vehicle registration at the Astana road police (clerk.astana).</summary>
+[Collection(ApiCollection.Name)]
+public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
+{
+    public const string AstanaOffice = "road-police-astana-671c3429";
+
+    public Task InitializeAsync()
+    {
+        // Tuesday 10 March 2026, 10:00 in Astana: a working day.
+        factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 5, 0));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The host (and its clock) is shared with the other API tests: leave the clock where they expect it.</summary>
+    public Task DisposeAsync()
+    {
+        factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 5, 0));
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task An_application_runs_from_submission_to_issuance_with_its_slip_fees_and_history()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+
+        var submitted = await SubmitAsync(clerk, VehicleRegistration());
+
+        submitted.StatusCode.Should().Be(HttpStatusCode.Created);
+        var body = await Json(submitted);
+        var slip = body["acknowledgement"]!;
+        slip["registrationNumber"]!.GetValue<string>().Should().MatchRegex(@"^671C3429-2026-\d{6}$");
+        slip["office"]!["name"]!.GetValue<string>().Should().Be("Астана қаласы ІІД ЖПБ ЕТБ");
+        slip["acceptedBy"]!["fullName"]!.GetValue<string>().Should().Be("Айгерім Болатқызы Сейітова");
+        slip["acceptedBy"]!["position"]!.GetValue<string>().Should().Be("Тіркеу-емтихан бөлімшесінің инспекторы");
+        slip["acceptedAtLocal"]!.GetValue<string>().Should().Be("2026-03-10 10:00");
+        // PT6H of office time from 10:00: 10–13 and, after lunch, 14–17.
+        slip["dueAt"]!.GetValue<string>().Should().Be("2026-03-10T12:00:00Z");
+        var application = body["application"]!;
+        application["status"]!.GetValue<string>().Should().Be("submitted");
+        application["fees"]!["totalDue"]!.GetValue<decimal>().Should().Be(6487.50m, "(125 % + 25 %) of 4 325 KZT");
+        submitted.Headers.Location!.ToString().Should().Be("/api/v1/applications/" + application["id"]);
+        var id = application["id"]!.GetValue<string>();
+
+        var etag = submitted.Headers.ETag!.ToString();
+        (etag, _) = await ActAsync(clerk, id, "start-review", etag, HttpStatusCode.OK);
+
+        var unpaid = await clerk.SendAsync(Action(id, "approve", etag));
+        var problem = await unpaid.ShouldBeProblemAsync(HttpStatusCode.Conflict, "fee-unpaid");
+        problem.GetProperty("detail").GetString().Should().Contain("6487.50");
+
+        (etag, _) = await PayAsync(clerk, id, etag, "registration-certificate", 5406.25m, "R-" + Guid.NewGuid());
+        (etag, _) = await PayAsync(clerk, id, etag, "registration", 1081.25m, "R-" + Guid.NewGuid());
+        (etag, _) = await ActAsync(clerk, id, "approve", etag, HttpStatusCode.OK);
+        (etag, _) = await ActAsync(clerk, id, "mark-ready", etag, HttpStatusCode.OK);
+        var (_, issued) = await ActAsync(clerk, id, "issue", etag, HttpStatusCode.OK,
+            new { receivedBy = "Серік Ахметов", identityDocument = "ID 012345678", signatureTaken = true });
+
+        issued["status"]!.GetValue<string>().Should().Be("issued");
+        issued["issuance"]!["receivedBy"]!.GetValue<string>().Should().Be("Серік Ахметов");
+        issued["allowedActions"]!.AsArray().Should().BeEmpty();
+
+        var history = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}/history"))!["events"]!.AsArray();
+        history.Select(e => e!["action"]!.GetValue<string>()).Should().Equal("submit", "start-review", "approve", "mark-ready", "issue");
+        history.Select(e => e!["toStatus"]!.GetValue<string>()).Should().Equal("submitted", "in-review", "approved", "ready-for-issue", "issued");
+        history.Should().OnlyContain(e => e!["actorId"]!.GetValue<string>() == "staff:clerk.astana");
+
+        (await OutboxTextsAsync(issued["registrationNumber"]!.GetValue<string>())).Should().ContainSingle()
+            .Which.Should().Contain("нәтижесі дайын");
+    }
+
+    [Fact]
+    public async Task Missing_mandatory_documents_are_listed_by_code_and_nothing_is_stored()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var request = VehicleRegistration(documents: ["application-form", "identity-document"]);
+
+        var response = await SubmitAsync(clerk, request);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "documents-missing");
+        problem.GetProperty("missing").EnumerateArray().Select(m => m.GetProperty("code").GetString())
+            .Should().Equal("duty-and-payment-receipts", "vehicle", "ownership-documents");
+        (await CountAsync("SELECT count(*) FROM platform.applications WHERE subject_id = @iin", new { iin = Iin(request) })).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Invalid_transitions_name_the_allowed_actions()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var (id, etag) = await SubmittedAsync(clerk);
+
+        var response = await clerk.SendAsync(Action(id, "issue", etag, new { receivedBy = "x", identityDocument = "y", signatureTaken = true }));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "invalid-transition");
+        problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString())
+            .Should().Equal("start-review", "refuse", "withdraw", "suspend");
+    }
+
+    [Fact]
+    public async Task State_changes_need_the_current_etag()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var (id, etag) = await SubmittedAsync(clerk);
+        await ActAsync(clerk, id, "start-review", etag, HttpStatusCode.OK);
+
+        var stale = await clerk.SendAsync(Action(id, "suspend", etag, new { reason = "x" }));
+        using var missing = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/suspend") { Content = JsonContent.Create(new { reason = "x" }) };
+        var withoutIfMatch = await clerk.SendAsync(missing);
+
+        await stale.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "precondition-failed");
+        await withoutIfMatch.ShouldBeProblemAsync((HttpStatusCode)428, "if-match-required");
+    }
+
+    [Fact]
+    public async Task Refusal_takes_only_the_services_own_grounds_and_writes_the_notice_in_the_applicants_language()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var (id, etag) = await SubmittedAsync(clerk, VehicleRegistration(language: "ru"));
+
+        var foreign = await clerk.SendAsync(Action(id, "refuse", etag, new { grounds = new[] { "applicant-too-young" }, explanation = "x" }));
+        var problem = await foreign.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown-refusal-ground");
+        problem.GetProperty("allowedGrounds").EnumerateArray().Select(g => g.GetString())
+            .Should().Equal("documents-missing", "design-changes-non-compliant", "traffic-participation-prohibited");
+
+        var (_, refused) = await ActAsync(clerk, id, "refuse", etag, HttpStatusCode.OK,
+            new { grounds = new[] { "design-changes-non-compliant" }, explanation = "Изменена конструкция рамы без согласования." });
+
+        refused["status"]!.GetValue<string>().Should().Be("refused");
+        var notice = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}/refusal-notice"))!;
+        notice["language"]!.GetValue<string>().Should().Be("ru");
+        var text = notice["text"]!.GetValue<string>();
+        text.Should().Contain("УВЕДОМЛЕНИЕ ОБ ОТКАЗЕ").And.Contain("vehicle-registration §17.2").And.Contain("Изменена конструкция рамы без согласования.");
+        text.Should().Contain("Айгерім Болатқызы Сейітова");
+        (await clerk.GetStringAsync($"/api/v1/applications/{id}/refusal-notice.html")).Should().Contain("<pre>").And.Contain("УВЕДОМЛЕНИЕ ОБ ОТКАЗЕ");
+        (await OutboxTextsAsync(refused["registrationNumber"]!.GetValue<string>())).Should().ContainSingle()
+            .Which.Should().Contain("принят отказ");
+    }
+
+    [Fact]
+    public async Task Suspended_time_moves_the_due_date()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var (id, etag) = await SubmittedAsync(clerk);
+        factory.Clock.Advance(Duration.FromHours(1));
+        clerk = await factory.CreateClientAsAsync("clerk.astana");
+        (etag, _) = await ActAsync(clerk, id, "suspend", etag, HttpStatusCode.OK, new { reason = "Күәландыру үшін сұрау жіберілді" });
+
+        factory.Clock.Advance(Duration.FromHours(24));
+        clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var (_, resumed) = await ActAsync(clerk, id, "resume", etag, HttpStatusCode.OK);
+
+        // Accepted Tuesday 10:00, suspended for 24 hours: counted as if accepted Wednesday 10:00 → due Wednesday 17:00.
+        resumed["status"]!.GetValue<string>().Should().Be("submitted");
+        resumed["dueAt"]!.GetValue<string>().Should().Be("2026-03-11T12:00:00Z");
+        var history = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}/history"))!["events"]!.AsArray();
+        history[1]!["reason"]!.GetValue<string>().Should().Be("Күәландыру үшін сұрау жіберілді");
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_submissions_with_one_key_create_one_application()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var request = VehicleRegistration();
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = JsonContent.Create(request) };
+            message.Headers.Add("Idempotency-Key", key);
+            return await clerk.SendAsync(message);
+        })));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Created);
+        (await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()))).Distinct().Should().ContainSingle();
+        (await CountAsync("SELECT count(*) FROM platform.applications WHERE subject_id = @iin", new { iin = Iin(request) })).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Another_offices_clerk_does_not_see_it_and_an_auditor_reads_but_never_acts()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var (id, etag) = await SubmittedAsync(clerk);
+
+        var almaty = await factory.CreateClientAsAsync("clerk.almaty");
+        (await almaty.GetAsync($"/api/v1/applications/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await almaty.SendAsync(Action(id, "start-review", etag))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        var auditor = await factory.CreateClientAsAsync("auditor");
+        (await auditor.GetAsync($"/api/v1/applications/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await auditor.SendAsync(Action(id, "start-review", etag))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_inbox_lists_by_due_date_and_counts_the_overdue_without_scanning()
+    {
+        var head = await factory.CreateClientAsAsync("head.astana");
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var (first, _) = await SubmittedAsync(clerk);
+        factory.Clock.Advance(Duration.FromMinutes(5));
+        var (second, _) = await SubmittedAsync(clerk);
+
+        factory.Clock.Advance(Duration.FromDays(3));
+        head = await factory.CreateClientAsAsync("head.astana");
+        var overdue = JsonNode.Parse(await head.GetStringAsync("/api/v1/applications?overdue=true&service=vehicle-registration&limit=200"))!;
+
+        var ids = overdue["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
+        ids.Should().Contain([first, second]);
+        ids.IndexOf(first).Should().BeLessThan(ids.IndexOf(second));
+        overdue["items"]!.AsArray().Should().OnlyContain(i => i!["overdue"]!.GetValue<bool>());
+        overdue["overdueCount"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(2);
+
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        var explain = string.Join("\n", await connection.QueryAsync<string>(
+            "EXPLAIN SELECT id FROM platform.applications WHERE office_id = 'x' AND status = ANY('{submitted,in-review}') AND due_at <= now() ORDER BY due_at LIMIT 50"));
+        explain.Should().Contain("applications_open_by_due");
+    }
+
+    [Fact]
+    public async Task Paging_returns_every_application_once()
+    {
+        var head = await factory.CreateClientAsAsync("head.astana");
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        for (var i = 0; i < 3; i++)
+        {
+            await SubmittedAsync(clerk);
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = JsonNode.Parse(await head.GetStringAsync("/api/v1/applications?limit=2" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))))!;
+            seen.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+
+        seen.Should().OnlyHaveUniqueItems();
+        seen.Count.Should().Be((int)await CountAsync("SELECT count(*) FROM platform.applications WHERE office_id = @office", new { office = AstanaOffice }));
+    }
+
+    [Fact]
+    public async Task The_slip_prints_in_the_asked_language()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var (id, _) = await SubmittedAsync(clerk);
+
+        var html = await clerk.GetStringAsync($"/api/v1/applications/{id}/acknowledgement.html?lang=ru");
+
+        html.Should().Contain("<html lang=\"ru\">").And.Contain("Талон о приёме документов").And.Contain("Айгерім Болатқызы Сейітова");
+    }
+
+    [Fact]
+    public async Task A_bad_iin_is_a_validation_problem()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var request = VehicleRegistration();
+        request["applicant"]!["iin"] = "850315300129";
+
+        var response = await SubmitAsync(clerk, request);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        problem.GetProperty("errors").GetProperty("applicant.iin").GetArrayLength().Should().Be(1);
+    }
+
+    internal static JsonObject VehicleRegistration(string[]? documents = null, string language = "kk") => new()
+    {
+        ["service"] = "vehicle-registration",
+        ["officeId"] = AstanaOffice,
+        ["applicantType"] = "individual",
+        ["applicant"] = new JsonObject
+        {
+            ["kind"] = "individual",
+            ["iin"] = TestIins.Next(),
+            ["lastName"] = "Ахметов",
+            ["firstName"] = "Серік",
+            ["phone"] = "+77011234567",
+            ["language"] = language,
+        },
+        ["documents"] = new JsonArray((documents ?? ["application-form", "identity-document", "duty-and-payment-receipts", "vehicle", "ownership-documents"]).Select(d => (JsonNode)d!).ToArray()),
+        ["feeItems"] = new JsonArray("registration-certificate", "registration"),
+    };
+
+    private static string Iin(JsonObject request) => request["applicant"]!["iin"]!.GetValue<string>();
+
+    private async Task<(string Id, string ETag)> SubmittedAsync(HttpClient client, JsonObject? request = null)
+    {
+        var response = await SubmitAsync(client, request ?? VehicleRegistration());
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return ((await Json(response))["application"]!["id"]!.GetValue<string>(), response.Headers.ETag!.ToString());
+    }
+
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, JsonObject request) =>
+        client.PostAsJsonAsync("/api/v1/applications", request);
+
+    private static HttpRequestMessage Action(string id, string action, string etag, object? body = null)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/{action}");
+        if (body is not null)
+        {
+            message.Content = JsonContent.Create(body);
+        }
+
+        message.Headers.TryAddWithoutValidation("If-Match", etag);
+        return message;
+    }
+
+    private static async Task<(string ETag, JsonNode Body)> ActAsync(HttpClient client, string id, string action, string etag, HttpStatusCode expected, object? body = null)
+    {
+        var response = await client.SendAsync(Action(id, action, etag, body));
+        response.StatusCode.Should().Be(expected, await response.Content.ReadAsStringAsync());
+        return (response.Headers.ETag?.ToString() ?? etag, await Json(response));
+    }
+
+    private static async Task<(string ETag, JsonNode Body)> PayAsync(HttpClient client, string id, string etag, string item, decimal amount, string number)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/receipts")
+        {
+            Content = JsonContent.Create(new { item, bank = "Halyk Bank", receiptNumber = number, paidOn = "2026-03-10", amount }),
+        };
+        message.Headers.TryAddWithoutValidation("If-Match", etag);
+        var response = await client.SendAsync(message);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (response.Headers.ETag!.ToString(), await Json(response));
+    }
+
+    private static async Task<JsonNode> Json(HttpResponseMessage response) => JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+    private static async Task<long> CountAsync(string sql, object? parameters)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        return await connection.ExecuteScalarAsync<long>(sql, parameters);
+    }
+
+    private static async Task<List<string>> OutboxTextsAsync(string reference)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        return (await connection.QueryAsync<string>("SELECT body FROM platform.outbox_messages WHERE reference = @reference", new { reference })).ToList();
+    }
+}
+
+/// <summary>Valid IINs no other test uses: a fresh serial for every call (born 15 March 1985, male).</summary>
+public static class TestIins
+{
+    private static int _serial = Random.Shared.Next(0, 5000);
+
+    public static string Next()
+    {
+        while (true)
+        {
+            var serial = Interlocked.Increment(ref _serial) % 10000;
+            var prefix = "8503153" + serial.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            if (Kazgov.Platform.Identifiers.Iin.TryParse(prefix + CheckDigitOf(prefix), out _, out _))
+            {
+                return prefix + CheckDigitOf(prefix);
+            }
+        }
+    }
+
+    private static int CheckDigitOf(string eleven)
+    {
+        int[] first = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+        int[] second = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+        var sum = eleven.Select((c, i) => (c - '0') * first[i]).Sum() % 11;
+        return sum != 10 ? sum : eleven.Select((c, i) => (c - '0') * second[i]).Sum() % 11;
+    }
+}
