@@ -533,7 +533,8 @@ internal static partial class ComplaintEndpoints
                     allowed.Count > 0 ? string.Join(", ", allowed) : "—"),
                 extensions: new Dictionary<string, object?>
                 {
-                    ["status"] = ComplaintLifecycle.ToCode(status),
+                    // Not "status": that member is the problem's HTTP status (RFC 9457).
+                    ["currentStatus"] = ComplaintLifecycle.ToCode(status),
                     ["action"] = ComplaintLifecycle.ToCode(action),
                     ["allowedActions"] = allowed,
                 });
