@@ -401,6 +401,39 @@ public sealed partial class ComplaintsApiTests(KazgovApiFactory factory)
     }
 
     [Fact]
+    public async Task Concurrent_registrations_get_distinct_consecutive_journal_numbers()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() =>
+            clerk.PostAsJsonAsync(Path, Body($"Concurrent {i}", "driver-licence", "post")))));
+
+        var numbers = new List<int>();
+        foreach (var response in responses)
+        {
+            var match = JournalNumber().Match((await Json(response, HttpStatusCode.Created)).GetProperty("journalNumber").GetString()!);
+            numbers.Add(int.Parse(match.Groups[2].Value));
+        }
+
+        numbers.Order().Should().Equal(Enumerable.Range(numbers.Min(), 10), "the year's counter hands out each number once, without gaps");
+    }
+
+    [Fact]
+    public async Task The_history_of_a_complaint_cannot_be_rewritten()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var id = Guid.Parse(await RegisterAsync(clerk, Body("History", "driver-licence", "post")));
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+
+        var update = () => connection.ExecuteAsync("UPDATE platform.complaint_events SET note = 'rewritten' WHERE complaint_id = @id", new { id });
+        var delete = () => connection.ExecuteAsync("DELETE FROM platform.complaint_events WHERE complaint_id = @id", new { id });
+
+        (await update.Should().ThrowAsync<PostgresException>()).Which.MessageText.Should().Be("complaint_events is append-only");
+        (await delete.Should().ThrowAsync<PostgresException>()).Which.MessageText.Should().Be("complaint_events is append-only");
+        (await CountAsync("SELECT count(*) FROM platform.complaint_events WHERE complaint_id = @id", new { id })).Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_complainant_without_an_IIN_is_audited_by_name()
     {
         var clerk = await factory.CreateClientAsAsync("clerk.astana");
