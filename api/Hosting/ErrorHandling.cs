@@ -18,6 +18,8 @@ internal static class ErrorHandling
             ExceptionHandler = HandleExceptionAsync,
             // A status-code-only exception must not be rewritten to 404 by the framework.
             StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+            // A problem is an answer to the caller, not a fault: no "unhandled exception" error log for it.
+            SuppressDiagnosticsCallback = context => context.Exception is ProblemException or BadHttpRequestException,
         });
         app.UseStatusCodePages(async context =>
         {

@@ -1,5 +1,6 @@
 using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
+using Kazgov.Platform.Complaints;
 using Kazgov.Platform.Fees;
 using Kazgov.Platform.Modules;
 using Kazgov.Platform.Notifications;
@@ -14,7 +15,7 @@ namespace Kazgov.Platform;
 
 /// <summary>
 /// The shared kernel plugs into the host like any module: schema "platform", and the endpoints
-/// all nine standards share (catalogue, offices, fees, calendar, lifecycle).
+/// all nine standards share (catalogue, offices, fees, calendar, lifecycle, complaints).
 /// </summary>
 public sealed class PlatformKernelModule : IKazgovModule
 {
@@ -57,5 +58,6 @@ public sealed class PlatformKernelModule : IKazgovModule
         api.MapOfficeEndpoints();
         Applications.ApplicationEndpoints.MapApplicationEndpoints(api);
         api.MapSecurityEndpoints();
+        api.MapComplaintEndpoints();
     }
 }

@@ -20,21 +20,6 @@ public static class ApplicationProblems
         "Это подразделение не оказывает эту услугу",
         "This office does not provide this service"));
 
-    public static readonly ProblemType InvalidTransition = new("invalid-transition", 409, new(
-        "Өтініштің осы күйінде бұл әрекет мүмкін емес",
-        "В текущем статусе заявления это действие невозможно",
-        "This action is not possible in the application's current status"));
-
-    public static readonly ProblemType IfMatchRequired = new("if-match-required", 428, new(
-        "If-Match тақырыбы қажет",
-        "Нужен заголовок If-Match",
-        "The If-Match header is required"));
-
-    public static readonly ProblemType PreconditionFailed = new("precondition-failed", 412, new(
-        "Өтініш басқа біреумен өзгертілген: жаңа нұсқасын алыңыз",
-        "Заявление уже изменено: получите актуальную версию",
-        "The application has changed since you read it: fetch it again"));
-
     public static readonly ProblemType FeeUnpaid = new("fee-unpaid", 409, new(
         "Мемлекеттік баж толық төленбеген",
         "Государственная пошлина оплачена не полностью",

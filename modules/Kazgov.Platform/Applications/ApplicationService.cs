@@ -180,7 +180,7 @@ internal sealed class ApplicationService(
         var from = row.StatusValue;
         if (!ApplicationLifecycle.CanApply(from, action))
         {
-            throw new ProblemException(ApplicationProblems.InvalidTransition, new LocalizedText(
+            throw new ProblemException(PlatformProblems.InvalidTransition, new LocalizedText(
                     "«{0}» күйінде «{1}» мүмкін емес",
                     "В статусе «{0}» действие «{1}» невозможно",
                     "'{1}' is not possible in status '{0}'").Format(from.ToCode(), action.ToCode()),
@@ -256,7 +256,7 @@ internal sealed class ApplicationService(
         var row = await LoadForChangeAsync(id, ifMatch, requireProcessing: false, cancellationToken);
         if (ApplicationLifecycle.IsFinal(row.StatusValue))
         {
-            throw new ProblemException(ApplicationProblems.InvalidTransition, extensions: new Dictionary<string, object?> { ["currentStatus"] = row.Status, ["allowedActions"] = Array.Empty<string>() });
+            throw new ProblemException(PlatformProblems.InvalidTransition, extensions: new Dictionary<string, object?> { ["currentStatus"] = row.Status, ["allowedActions"] = Array.Empty<string>() });
         }
 
         var service = catalogue.Find(row.ServiceCode)!;
@@ -296,7 +296,7 @@ internal sealed class ApplicationService(
     {
         var row = await LoadReadableAsync(id, cancellationToken);
         var refusal = await RefusalOfAsync(id, cancellationToken)
-            ?? throw new ProblemException(ApplicationProblems.InvalidTransition, new LocalizedText(
+            ?? throw new ProblemException(PlatformProblems.InvalidTransition, new LocalizedText(
                 "Өтініш бойынша бас тарту жоқ", "По заявлению нет отказа", "The application has not been refused"),
                 extensions: new Dictionary<string, object?> { ["currentStatus"] = row.Status });
         await AuditAsync("application.refusal-notice", row.ApplicantValue, id, row.ServiceCode, row.OfficeId, cancellationToken);
@@ -908,12 +908,12 @@ internal sealed class ApplicationService(
 
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            throw new ProblemException(ApplicationProblems.IfMatchRequired);
+            throw new ProblemException(PlatformProblems.IfMatchRequired);
         }
 
         if (ifMatch.Trim() != "*" && !ifMatch.Split(',').Select(t => t.Trim()).Any(tag => tag == row.ETag || "W/" + tag == row.ETag))
         {
-            throw new ProblemException(ApplicationProblems.PreconditionFailed, extensions: new Dictionary<string, object?> { ["etag"] = row.ETag });
+            throw new ProblemException(PlatformProblems.PreconditionFailed, extensions: new Dictionary<string, object?> { ["etag"] = row.ETag });
         }
 
         return row;

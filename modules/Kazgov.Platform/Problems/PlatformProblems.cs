@@ -55,6 +55,24 @@ public static class PlatformProblems
         "Idempotency-Key уже использован для другого запроса",
         "The Idempotency-Key was already used with a different request"));
 
+    /// <summary>The If-Match sent is not the resource's current ETag: someone changed it since it was read.</summary>
+    public static readonly ProblemType PreconditionFailed = new("precondition-failed", 412, new(
+        "Жазбаны сізден кейін басқа біреу өзгертті: жаңа нұсқасын (ETag) алып, қайталаңыз",
+        "Запись изменена после того, как вы её получили: получите новую версию (ETag) и повторите",
+        "The record was changed after you read it: fetch the current version (ETag) and try again"));
+
+    /// <summary>A state change was sent without If-Match: changes are only made to the version the caller has seen.</summary>
+    public static readonly ProblemType IfMatchRequired = new("if-match-required", 428, new(
+        "If-Match тақырыбында жазбаның ETag мәні болуы керек",
+        "Заголовок If-Match должен содержать ETag записи",
+        "The If-Match header must carry the record's ETag"));
+
+    /// <summary>The action is not allowed in the record's current status; the problem lists the allowed ones.</summary>
+    public static readonly ProblemType InvalidTransition = new("invalid-transition", 409, new(
+        "Бұл әрекет жазбаның қазіргі күйінде мүмкін емес",
+        "Это действие невозможно в текущем статусе записи",
+        "This action is not allowed in the record's current status"));
+
     public static readonly ProblemType ServiceUnavailable = new("service-unavailable", 503, new(
         "Қызмет уақытша қолжетімсіз",
         "Сервис временно недоступен",

@@ -17,6 +17,9 @@ public static class AuditSubjects
     /// <summary>An issued document's number (licence, permit, certificate, plate…).</summary>
     public const string Document = "document";
 
+    /// <summary>A person known only by name (a complainant who gave no IIN).</summary>
+    public const string Name = "name";
+
     /// <summary>A staff user (their login).</summary>
     public const string Staff = "staff";
 

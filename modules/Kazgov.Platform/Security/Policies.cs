@@ -36,6 +36,12 @@ public static class Policies
     /// <summary>Verifying documents with the holder's details: staff, clients with a verify scope.</summary>
     public const string DocumentsVerify = "documents-verify";
 
+    /// <summary>Reading the complaints journal: clerks and unit heads (their office), auditors. Not clients: complaints arrive on paper.</summary>
+    public const string ComplaintsRead = "complaints-read";
+
+    /// <summary>Answering a complaint: unit heads only (the complaint is addressed to the head, not to the clerk complained about).</summary>
+    public const string ComplaintsAnswer = "complaints-answer";
+
     /// <summary>
     /// Given by <see cref="EndpointSecurity.RequireDeclaredPolicies"/> to an endpoint that declared
     /// nothing: nobody passes, so a forgotten declaration fails closed (and a test names it).
@@ -45,6 +51,7 @@ public static class Policies
     public static readonly IReadOnlyList<string> All =
     [
         AnyActor, Staff, Admin, AuditRead, StaffDirectory, ApplicationsRead, ApplicationsSubmit, ApplicationsProcess, DocumentsVerify,
+        ComplaintsRead, ComplaintsAnswer,
     ];
 
     public static void Register(AuthorizationOptions options)
@@ -64,6 +71,10 @@ public static class Policies
             .RequireAssertion(c => IsStaff(c.User, Roles.Clerk, Roles.UnitHead)));
         options.AddPolicy(DocumentsVerify, policy => policy.RequireAuthenticatedUser()
             .RequireAssertion(c => IsStaff(c.User, Roles.Clerk, Roles.UnitHead, Roles.Auditor) || HasAnyScope(c.User, Scopes.Verify)));
+        options.AddPolicy(ComplaintsRead, policy => policy.RequireAuthenticatedUser()
+            .RequireAssertion(c => IsStaff(c.User, Roles.Clerk, Roles.UnitHead, Roles.Auditor)));
+        options.AddPolicy(ComplaintsAnswer, policy => policy.RequireAuthenticatedUser()
+            .RequireAssertion(c => IsStaff(c.User, Roles.UnitHead)));
         options.AddPolicy(Undeclared, policy => policy.RequireAuthenticatedUser().RequireAssertion(_ => false));
     }
 

@@ -38,6 +38,8 @@ public sealed class OpenApiWalkTests(KazgovApiFactory factory)
         [Policies.ApplicationsSubmit] = [Clerk, Head, PortalSubmit],
         [Policies.ApplicationsProcess] = [Clerk, Head],
         [Policies.DocumentsVerify] = [Clerk, Head, Auditor, PortalVerify],
+        [Policies.ComplaintsRead] = [Clerk, Head, Auditor],
+        [Policies.ComplaintsAnswer] = [Head],
     };
 
     [Fact]
