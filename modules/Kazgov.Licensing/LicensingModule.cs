@@ -1,11 +1,21 @@
+using Kazgov.Licensing.Features.DrivingBans;
+using Kazgov.Licensing.Features.SubmitApplication;
+using Kazgov.Licensing.Features.Verification;
+using Kazgov.Platform.Applications;
 using Kazgov.Platform.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kazgov.Licensing;
 
-/// <summary>The Licensing module's entry point: the only public type of the assembly besides its published contracts.</summary>
+/// <summary>
+/// The Licensing module's entry point: the only public type of the assembly besides its published
+/// contracts. It runs driver-licence (the seed's first standard, lines 59–195): the intake, the §17
+/// rules, the licence register, hand-over windows and public verification.
+/// </summary>
 public sealed class LicensingModule : IKazgovModule
 {
     public string Name => "Licensing";
@@ -14,11 +24,14 @@ public sealed class LicensingModule : IKazgovModule
 
     public IReadOnlyList<string> ServiceCodes { get; } = ["driver-licence"];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration)
-    {
-    }
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddScoped<IServiceDefinition, DriverLicenceDefinition>();
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        var licences = api.MapGroup("/driver-licences").WithTags("Driver licences");
+        licences.MapSubmitApplication();
+        licences.MapDrivingBans();
+        licences.MapVerification();
     }
 }

@@ -40,6 +40,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddSingleton<IServiceTerms, CatalogueServiceTerms>();
         services.AddScoped<MciStore>();
         services.AddScoped<CalendarStore>();
+        services.AddScoped<IWorkingCalendars>(provider => provider.GetRequiredService<CalendarStore>());
         services.AddScoped<DeadlineService>();
         services.AddScoped<Applications.ApplicationService>();
         services.AddScoped<Applications.IApplications, Applications.MediatedApplications>();

@@ -9,9 +9,9 @@ namespace Kazgov.Platform.Applications;
 /// What a module plugs into the shared lifecycle for one of its services (issue 6, "extension
 /// point"): its sub-types, its eligibility rules (run at submission and again at decision; each
 /// failure names a refusal-ground code of that service's catalogue entry), what approval creates
-/// in its registry, and any condition on issuance. Register implementations in DI as singletons;
-/// the lifecycle finds them by <see cref="ServiceCode"/>. A service without one uses the
-/// catalogue's rules only.
+/// in its registry, and any condition on issuance. Register implementations in DI as scoped
+/// services (they may use the request's services); the lifecycle finds them by
+/// <see cref="ServiceCode"/>. A service without one uses the catalogue's rules only.
 /// </summary>
 public interface IServiceDefinition
 {

@@ -5,7 +5,7 @@ using NodaTime;
 namespace Kazgov.Platform.Calendar;
 
 /// <summary>The calendar's rules and overrides in platform.holiday_rules and platform.calendar_overrides.</summary>
-internal sealed class CalendarStore(DbSession session)
+internal sealed class CalendarStore(DbSession session) : IWorkingCalendars
 {
     private const string OverrideColumns =
         "date AS Date, working AS Working, reason_kk AS ReasonKk, reason_ru AS ReasonRu, reason_en AS ReasonEn, "

@@ -356,12 +356,15 @@ public static class TestIins
 {
     private static int _serial = Random.Shared.Next(0, 5000);
 
-    public static string Next()
+    public static string Next() => Next("850315", '3');
+
+    /// <summary>A fresh valid IIN for someone born on <paramref name="yymmdd"/> (century/sex digit 3/4: 1900s, 5/6: 2000s).</summary>
+    public static string Next(string yymmdd, char centuryDigit)
     {
         while (true)
         {
             var serial = Interlocked.Increment(ref _serial) % 10000;
-            var prefix = "8503153" + serial.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            var prefix = yymmdd + centuryDigit + serial.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
             if (Kazgov.Platform.Identifiers.Iin.TryParse(prefix + CheckDigitOf(prefix), out _, out _))
             {
                 return prefix + CheckDigitOf(prefix);

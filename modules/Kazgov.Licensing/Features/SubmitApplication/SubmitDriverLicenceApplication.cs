@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Kazgov.Licensing.Domain;
+using Kazgov.Platform.Applications;
+using Kazgov.Platform.Http;
+using Kazgov.Platform.Localization;
+using Kazgov.Platform.Problems;
+using Kazgov.Platform.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+
+namespace Kazgov.Licensing.Features.SubmitApplication;
+
+/// <summary>
+/// The driver-licence intake (driver-licence §12, §15): the applicant, the categories asked for, the
+/// documents of §12 by their catalogue codes, the exam sheet with the theory-exam result, and for
+/// category E the driving experience proven by documents.
+/// </summary>
+internal sealed record SubmitDriverLicenceApplicationRequest(
+    string? OfficeId,
+    string? Channel,
+    ApplicantDetails? Applicant,
+    Representative? Representative,
+    IReadOnlyList<string>? Categories,
+    IReadOnlyList<string>? Documents,
+    ExamSheet? ExamSheet,
+    bool MedicalDecisionPreventsDriving,
+    int? DrivingExperienceMonths,
+    IReadOnlyList<ReceiptRequest>? Receipts,
+    string? FeeExemption);
+
+internal static class SubmitDriverLicenceApplication
+{
+    private static readonly LocalizedText UnknownCategory = new(
+        "Санаттар: A, B, C, D, E", "Категории: A, B, C, D, E", "Categories: A, B, C, D, E");
+
+    private static readonly LocalizedText IndividualsOnly = new(
+        "Жүргізуші куәлігін жеке тұлға (азамат, шетелдік, азаматтығы жоқ адам) алады (§6)",
+        "Водительское удостоверение получает физическое лицо (гражданин, иностранец, лицо без гражданства) (§6)",
+        "A driver licence is for a person (citizen, foreigner, stateless person) (§6)");
+
+    public static void MapSubmitApplication(this IEndpointRouteBuilder licences) =>
+        licences.MapPost("/applications", HandleAsync)
+            .RequirePolicy(Policies.ApplicationsSubmit)
+            .WithName("SubmitDriverLicenceApplication")
+            .WithSummary("Takes a driver-licence application: §12 documents, exam sheet (§15), categories; answers with the acknowledgement slip.")
+            .Produces<SubmittedApplication>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<IResult> HandleAsync(SubmitDriverLicenceApplicationRequest request, IApplications applications, HttpContext context, CancellationToken cancellationToken)
+    {
+        Validate(request).ThrowIfAny();
+        if (request.ExamSheet is not { TheoryPassed: true })
+        {
+            throw new ProblemException(LicensingProblems.TheoryExamNotPassed);
+        }
+
+        var moduleData = new DriverLicenceData(
+            request.Categories!.Select(c => c.Trim()).Distinct().Order().ToList(),
+            request.ExamSheet,
+            request.MedicalDecisionPreventsDriving,
+            request.DrivingExperienceMonths);
+        var submitted = await applications.SubmitAsync(
+            new SubmitApplicationRequest(
+                Service: DriverLicenceDefinition.Code,
+                SubType: null,
+                OfficeId: request.OfficeId,
+                Channel: request.Channel,
+                TermVariant: null,
+                ApplicantType: "individual",
+                Applicant: request.Applicant,
+                Representative: request.Representative,
+                Documents: request.Documents,
+                FeeItems: ["licence"],
+                FeeExemption: request.FeeExemption,
+                Receipts: request.Receipts,
+                ModuleData: JsonSerializer.SerializeToElement(moduleData, PlatformJson.Options)),
+            cancellationToken);
+        context.Response.Headers.ETag = $"W/\"{submitted.Application.Version}\"";
+        return Results.Created($"/api/v1/applications/{submitted.Application.Id}", submitted);
+    }
+
+    private static ValidationErrors Validate(SubmitDriverLicenceApplicationRequest request)
+    {
+        var errors = new ValidationErrors();
+        if (request.Categories is not { Count: > 0 })
+        {
+            errors.Add("categories", CommonMessages.Required);
+        }
+        else if (request.Categories.Any(c => !Enum.TryParse<LicenceCategory>(c?.Trim(), ignoreCase: false, out _)))
+        {
+            errors.Add("categories", UnknownCategory);
+        }
+
+        if (request.Applicant is { Kind: ApplicantKind.LegalEntity })
+        {
+            errors.Add("applicant.kind", IndividualsOnly);
+        }
+
+        if (request.ExamSheet is null)
+        {
+            errors.Add("examSheet", CommonMessages.Required);
+        }
+
+        if (request.DrivingExperienceMonths is < 0)
+        {
+            errors.Add("drivingExperienceMonths", new LocalizedText("Теріс болмауы керек", "Не может быть отрицательным", "Cannot be negative"));
+        }
+
+        return errors;
+    }
+}

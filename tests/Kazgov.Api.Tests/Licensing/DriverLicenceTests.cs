@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Dapper;
+using Kazgov.Api.Tests.Applications;
+using Kazgov.Api.Tests.Infrastructure;
+using Kazgov.Tests;
+using NodaTime;
+using Npgsql;
+
+namespace Kazgov.Api.Tests.Licensing;
+
+/// <summary>driver-licence end to end through the API (issue 7), at the Astana road police.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetime
+{
+    // Tuesday 10 March 2026, 10:00 in Astana.
+    private static readonly Instant Morning = Instant.FromUtc(2026, 3, 10, 5, 0);
+
+    public Task InitializeAsync()
+    {
+        factory.Clock.Reset(Morning);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        factory.Clock.Reset(Morning);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_licence_runs_from_intake_to_hand_over_in_a_window_and_is_verifiable()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var submitted = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", Intake(TestIins.Next(), paid: true));
+
+        submitted.StatusCode.Should().Be(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
+        var body = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!;
+        body["acknowledgement"]!["dueAt"]!.GetValue<string>().Should().Be("2026-03-10T12:00:00Z", "PT6H of office time from 10:00, lunch 13–14 excluded");
+        body["application"]!["fees"]!["items"]![0]!["amountDue"]!.GetValue<decimal>().Should().Be(5406.25m);
+        body["application"]!["moduleData"]!["categories"]!.AsArray().Select(c => c!.GetValue<string>()).Should().Equal("B");
+        var id = body["application"]!["id"]!.GetValue<string>();
+        var etag = submitted.Headers.ETag!.ToString();
+
+        etag = await ExpectAsync(clerk, id, "start-review", etag, HttpStatusCode.OK);
+        etag = await ExpectAsync(clerk, id, "approve", etag, HttpStatusCode.OK);
+        var number = await LicenceNumberAsync(id);
+        number.Should().MatchRegex(@"^KZ26\d{7}$");
+        var beforeHandOver = JsonNode.Parse(await factory.CreateClient().GetStringAsync($"/api/v1/driver-licences/{number}/verification"))!;
+        beforeHandOver["state"]!.GetValue<string>().Should().Be("not-handed-over");
+        beforeHandOver["validToday"]!.GetValue<bool>().Should().BeFalse();
+
+        etag = await ExpectAsync(clerk, id, "mark-ready", etag, HttpStatusCode.OK);
+        (await OutboxCountAsync(body["application"]!["registrationNumber"]!.GetValue<string>())).Should().Be(1);
+
+        var early = await SendAsync(clerk, id, "issue", etag, HandOver);
+        var problem = await early.ShouldBeProblemAsync(HttpStatusCode.Conflict, "outside-issuance-window");
+        problem.GetProperty("nextWindow").GetProperty("local").GetString().Should().Be("2026-03-10 12:00–13:00");
+        problem.GetProperty("nextWindow").GetProperty("from").GetString().Should().Be("2026-03-10T07:00:00Z");
+
+        factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 7, 30));
+        clerk = await factory.CreateClientAsAsync("clerk.astana");
+        (await ExpectAsync(clerk, id, "issue", etag, HttpStatusCode.OK, HandOver)).Should().NotBe(etag);
+
+        var verification = JsonNode.Parse(await factory.CreateClient().GetStringAsync($"/api/v1/driver-licences/{number}/verification"))!;
+        verification["validToday"]!.GetValue<bool>().Should().BeTrue();
+        verification["state"]!.GetValue<string>().Should().Be("valid");
+        verification["categories"]!.AsArray().Select(c => c!.GetValue<string>()).Should().Equal("B");
+        verification["issuedOn"]!.GetValue<string>().Should().Be("2026-03-10");
+        verification["validUntil"]!.GetValue<string>().Should().Be("2036-03-10");
+        verification["holderInitials"]!.GetValue<string>().Should().Be("А. С.");
+        verification["holderBirthYear"]!.GetValue<int>().Should().Be(1985);
+        verification.ToJsonString().Should().NotContain("Ахметов").And.NotContain("850315");
+    }
+
+    [Fact]
+    public async Task An_unknown_licence_number_is_a_404_problem()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/v1/driver-licences/KZ269999999/verification");
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "licence-not-found");
+    }
+
+    [Fact]
+    public async Task An_applicant_too_young_is_refused_on_that_ground_with_a_notice_in_their_language()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        // Born 11 March 2008: 17 on 10 March 2026, the day of decision; B needs 18.
+        var intake = Intake(TestIins.Next("080311", '5'), paid: true, language: "ru");
+        var submitted = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", intake);
+        submitted.StatusCode.Should().Be(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
+        var application = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!;
+        application["eligibilityFindings"]![0]!["refusalGround"]!.GetValue<string>().Should().Be("applicant-too-young");
+        var id = application["id"]!.GetValue<string>();
+        var etag = await ExpectAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString(), HttpStatusCode.OK);
+
+        var approve = await SendAsync(clerk, id, "approve", etag);
+        var problem = await approve.ShouldBeProblemAsync(HttpStatusCode.Conflict, "eligibility-failed");
+        problem.GetProperty("refusalGrounds")[0].GetString().Should().Be("applicant-too-young");
+
+        await ExpectAsync(clerk, id, "refuse", etag, HttpStatusCode.OK,
+            new { grounds = new[] { "applicant-too-young" }, explanation = "Заявителю 17 лет; для категории B требуется 18." });
+        var notice = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}/refusal-notice"))!;
+        notice["language"]!.GetValue<string>().Should().Be("ru");
+        notice["text"]!.GetValue<string>().Should().Contain("УВЕДОМЛЕНИЕ ОБ ОТКАЗЕ").And.Contain("driver-licence §17.5").And.Contain("Заявителю 17 лет");
+    }
+
+    [Fact]
+    public async Task A_recorded_deprivation_blocks_approval_on_its_own_ground()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var iin = TestIins.Next();
+        var ban = await clerk.PostAsJsonAsync("/api/v1/driver-licences/driving-bans",
+            new { holderIin = iin, kind = "deprivation", startsOn = "2026-01-10", endsOn = "2027-01-09", decisionReference = "Сот қаулысы № 2-123/2026" });
+        ban.StatusCode.Should().Be(HttpStatusCode.Created, await ban.Content.ReadAsStringAsync());
+
+        var submitted = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", Intake(iin, paid: true));
+        var id = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>();
+        var etag = await ExpectAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString(), HttpStatusCode.OK);
+
+        var approve = await SendAsync(clerk, id, "approve", etag);
+
+        var problem = await approve.ShouldBeProblemAsync(HttpStatusCode.Conflict, "eligibility-failed");
+        problem.GetProperty("refusalGrounds")[0].GetString().Should().Be("right-to-drive-deprived");
+        var bans = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/driver-licences/driving-bans?iin={iin}"))!;
+        bans["items"]!.AsArray().Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Approval_waits_for_the_state_duty()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var submitted = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", Intake(TestIins.Next(), paid: false));
+        var id = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>();
+        var etag = await ExpectAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString(), HttpStatusCode.OK);
+
+        var approve = await SendAsync(clerk, id, "approve", etag);
+
+        var problem = await approve.ShouldBeProblemAsync(HttpStatusCode.Conflict, "fee-unpaid");
+        problem.GetProperty("detail").GetString().Should().Contain("5406.25");
+    }
+
+    [Fact]
+    public async Task Intake_refuses_a_missing_document_a_failed_theory_exam_and_an_unknown_category()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var noMedical = Intake(TestIins.Next(), paid: true);
+        noMedical["documents"] = new JsonArray("application-form", "identity-document", "driving-school-certificate", "driver-personal-card", "state-duty-receipt");
+        var failedTheory = Intake(TestIins.Next(), paid: true);
+        failedTheory["examSheet"]!["theoryPassed"] = false;
+        var unknownCategory = Intake(TestIins.Next(), paid: true);
+        unknownCategory["categories"] = new JsonArray("F");
+
+        var missing = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", noMedical);
+        var theory = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", failedTheory);
+        var category = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", unknownCategory);
+
+        var problem = await missing.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "documents-missing");
+        problem.GetProperty("missing")[0].GetProperty("code").GetString().Should().Be("medical-certificate");
+        await theory.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "theory-exam-not-passed");
+        (await category.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("categories", out _).Should().BeTrue();
+    }
+
+    private static readonly object HandOver = new { receivedBy = "Ахметов Серік", identityDocument = "Жеке куәлік № 045612378", signatureTaken = true };
+
+    private static JsonObject Intake(string iin, bool paid, string language = "kk")
+    {
+        var intake = new JsonObject
+        {
+            ["officeId"] = LifecycleTests.AstanaOffice,
+            ["applicant"] = new JsonObject
+            {
+                ["kind"] = "individual",
+                ["iin"] = iin,
+                ["lastName"] = "Ахметов",
+                ["firstName"] = "Серік",
+                ["citizenship"] = "KZ",
+                ["phone"] = "+77017654321",
+                ["language"] = language,
+            },
+            ["categories"] = new JsonArray("B"),
+            ["documents"] = new JsonArray("application-form", "identity-document", "driving-school-certificate", "medical-certificate", "driver-personal-card", "state-duty-receipt"),
+            ["examSheet"] = new JsonObject { ["number"] = "ЕП-0042", ["date"] = "2026-03-09", ["theoryPassed"] = true },
+        };
+        if (paid)
+        {
+            intake["receipts"] = new JsonArray(new JsonObject
+            {
+                ["item"] = "licence",
+                ["bank"] = "Kaspi Bank",
+                ["receiptNumber"] = "K-" + Guid.NewGuid().ToString("N")[..12],
+                ["paidOn"] = "2026-03-10",
+                ["amount"] = 5406.25m,
+            });
+        }
+
+        return intake;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string id, string action, string etag, object? body = null)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/{action}");
+        if (body is not null)
+        {
+            message.Content = JsonContent.Create(body);
+        }
+
+        message.Headers.TryAddWithoutValidation("If-Match", etag);
+        return await client.SendAsync(message);
+    }
+
+    private static async Task<string> ExpectAsync(HttpClient client, string id, string action, string etag, HttpStatusCode expected, object? body = null)
+    {
+        var response = await SendAsync(client, id, action, etag, body);
+        response.StatusCode.Should().Be(expected, await response.Content.ReadAsStringAsync());
+        return response.Headers.ETag?.ToString() ?? etag;
+    }
+
+    private static async Task<string> LicenceNumberAsync(string applicationId)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        return await connection.ExecuteScalarAsync<string>("SELECT number FROM licensing.licences WHERE application_id = @id::uuid", new { id = applicationId }) ?? "";
+    }
+
+    private static async Task<long> OutboxCountAsync(string reference)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM platform.outbox_messages WHERE reference = @reference", new { reference });
+    }
+}
