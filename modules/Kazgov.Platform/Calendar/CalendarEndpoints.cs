@@ -38,6 +38,7 @@ internal static class CalendarEndpoints
                 DeadlineAsync(code, acceptedAt, "acceptedAt", variant, context, terms, store, cancellationToken))
             .AllowPublic()
             .WithTags("Deadlines")
+            .Produces<DeadlineResponse>()
             .WithSummary("When an application of the service accepted at acceptedAt is due, and why.");
         // DESIGN.md's contract point: the same answer as /services/{code}/deadline, with the service and the moment as query values.
         calendar.MapGet("/deadline", (string? service, string? from, string? variant, HttpContext context, IServiceTerms terms, CalendarStore store, CancellationToken cancellationToken) =>
@@ -51,6 +52,7 @@ internal static class CalendarEndpoints
             })
             .AllowPublic()
             .WithTags("Deadlines")
+            .Produces<DeadlineResponse>()
             .WithSummary("Alias of /services/{code}/deadline: ?service=&from=&variant=.");
     }
 
