@@ -16,7 +16,7 @@ var configuration = builder.Configuration;
 
 services.ConfigureHttpJsonOptions(options => PlatformJson.Configure(options.SerializerOptions));
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-services.AddSingleton<IClock>(SystemClock.Instance);
+services.AddKazgovClock(configuration, builder.Environment);
 
 NodaTimeTypeHandlers.Register();
 services.AddSingleton(_ =>
