@@ -44,6 +44,10 @@ recreate_database kazgov_e2e
 port="${KAZGOV_E2E_PORT:-8181}"
 url="http://127.0.0.1:$port"
 now="${KAZGOV_E2E_NOW:-2026-11-27T05:30:00Z}"
+answers() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"; }
+if answers "$url/health/live"; then
+  die "something already answers on $url: stop it or choose another port with KAZGOV_E2E_PORT"
+fi
 say "client: starting the API on $url (clock fixed at $now)"
 ASPNETCORE_ENVIRONMENT=Development \
 ConnectionStrings__Kazgov="$(connection_string kazgov_e2e)" \
@@ -63,9 +67,7 @@ trap stop_api EXIT
 ready=
 for _ in $(seq 1 120); do
   if ! kill -0 "$api_pid" 2>/dev/null; then break; fi
-  if node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$url/health/ready"; then
-    ready=1; break
-  fi
+  if answers "$url/health/ready"; then ready=1; break; fi
   sleep 1
 done
 if [ -z "$ready" ]; then
