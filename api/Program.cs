@@ -16,7 +16,7 @@ var configuration = builder.Configuration;
 
 services.ConfigureHttpJsonOptions(options => PlatformJson.Configure(options.SerializerOptions));
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-services.AddSingleton<IClock>(SystemClock.Instance);
+services.AddKazgovClock(configuration, builder.Environment);
 
 NodaTimeTypeHandlers.Register();
 services.AddSingleton(_ =>
@@ -94,6 +94,7 @@ app.UseMiddleware<RequestLogging>();
 app.UseProblemResponses();
 app.UseMiddleware<RequestLimits>(configuration.GetValue("Http:MaxRequestBodyBytes", 1024L * 1024));
 app.UseRouting();
+app.UseKazgovClient();
 app.UseKazgovSecurity();
 // After authentication: idempotency keys are scoped to the authenticated actor.
 app.UseMiddleware<IdempotencyMiddleware>();

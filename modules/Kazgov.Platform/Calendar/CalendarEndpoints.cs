@@ -39,6 +39,7 @@ internal static class CalendarEndpoints
                 DeadlineAsync(code, acceptedAt, "acceptedAt", variant, office, context, deadlines, terms, schedules, cancellationToken))
             .AllowPublic()
             .WithTags("Deadlines")
+            .Produces<DeadlineResponse>()
             .WithSummary("When an application of the service accepted at acceptedAt is due, and why; office= counts an hour term in that office's hours.");
         // DESIGN.md's contract point: the same answer as /services/{code}/deadline, with the service and the moment as query values.
         calendar.MapGet("/deadline", (string? service, string? from, string? variant, string? office, HttpContext context, DeadlineService deadlines, IServiceTerms terms, IOfficeSchedules schedules, CancellationToken cancellationToken) =>
@@ -52,6 +53,7 @@ internal static class CalendarEndpoints
             })
             .AllowPublic()
             .WithTags("Deadlines")
+            .Produces<DeadlineResponse>()
             .WithSummary("Alias of /services/{code}/deadline: ?service=&from=&variant=.");
     }
 

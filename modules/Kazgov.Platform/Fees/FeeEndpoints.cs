@@ -20,10 +20,12 @@ internal static class FeeEndpoints
         api.MapGet("/fees/quote", QuoteAsync)
             .AllowPublic()
             .WithTags("Fees")
+            .WithName("QuoteFees")
+            .Produces<FeeQuoteResponse>()
             .WithSummary("The amount due in KZT for a service's fee items (all of them when items is omitted) paid on paymentDate.");
 
         var mci = api.MapGroup("/reference/mci").WithTags("Reference data");
-        mci.MapGet("/", ListAsync).RequirePolicy(Policies.Staff).WithSummary("The MCI table: one row per change, in force until the next row.");
+        mci.MapGet("/", ListAsync).RequirePolicy(Policies.Staff).Produces<MciRatesResponse>().WithSummary("The MCI table: one row per change, in force until the next row.");
         mci.MapPut("/{effectiveFrom}", PutAsync).RequirePolicy(Policies.Admin).WithSummary("Sets the MCI value in force from a date.");
         mci.MapDelete("/{effectiveFrom}", DeleteAsync).RequirePolicy(Policies.Admin).WithSummary("Removes the MCI row effective from a date.");
     }
@@ -67,17 +69,17 @@ internal static class FeeEndpoints
 
         var quote = new FeeCalculator(await store.LoadAsync(cancellationToken))
             .Quote(items.Select(i => (i.Code, i.PercentOfMci)).ToList(), date!.Value);
-        return Results.Ok(new QuoteResponse(
+        return Results.Ok(new FeeQuoteResponse(
             code,
             quote.PaymentDate,
-            new MciResponse(quote.Mci.Value, quote.Mci.EffectiveFrom),
-            quote.Lines.Select(l => new LineResponse(l.Item, l.PercentOfMci, l.Amount)).ToList(),
+            new FeeQuoteMci(quote.Mci.Value, quote.Mci.EffectiveFrom),
+            quote.Lines.Select(l => new FeeQuoteLine(l.Item, l.PercentOfMci, l.Amount)).ToList(),
             quote.Total,
             "KZT"));
     }
 
     private static async Task<IResult> ListAsync(MciStore store, CancellationToken cancellationToken) =>
-        Results.Ok(new RatesResponse((await store.ListAsync(cancellationToken)).Select(RateResponse.From).ToList()));
+        Results.Ok(new MciRatesResponse((await store.ListAsync(cancellationToken)).Select(MciRateResponse.From).ToList()));
 
     private static async Task<IResult> PutAsync(string effectiveFrom, RateBody body, MciStore store, IClock clock, ICurrentActor actor, CancellationToken cancellationToken)
     {
@@ -96,7 +98,7 @@ internal static class FeeEndpoints
 
         errors.ThrowIfAny();
         var (row, created) = await store.UpsertAsync(date!.Value, body.Value!.Value, clock.GetCurrentInstant(), actor.Id, cancellationToken);
-        var response = RateResponse.From(row);
+        var response = MciRateResponse.From(row);
         return created
             ? Results.Created("/api/v1/reference/mci/" + NodaTime.Text.LocalDatePattern.Iso.Format(row.EffectiveFrom), response)
             : Results.Ok(response);
@@ -112,18 +114,18 @@ internal static class FeeEndpoints
             : throw new ProblemException(FeeProblems.MciRateNotFound);
     }
 
-    internal sealed record QuoteResponse(string Service, LocalDate PaymentDate, MciResponse Mci, IReadOnlyList<LineResponse> Lines, decimal Total, string Currency);
+    internal sealed record FeeQuoteResponse(string Service, LocalDate PaymentDate, FeeQuoteMci Mci, IReadOnlyList<FeeQuoteLine> Lines, decimal Total, string Currency);
 
-    internal sealed record MciResponse(decimal Value, LocalDate EffectiveFrom);
+    internal sealed record FeeQuoteMci(decimal Value, LocalDate EffectiveFrom);
 
-    internal sealed record LineResponse(string Item, decimal PercentOfMci, decimal Amount);
+    internal sealed record FeeQuoteLine(string Item, decimal PercentOfMci, decimal Amount);
 
     internal sealed record RateBody(decimal? Value);
 
-    internal sealed record RatesResponse(IReadOnlyList<RateResponse> Items);
+    internal sealed record MciRatesResponse(IReadOnlyList<MciRateResponse> Items);
 
-    internal sealed record RateResponse(LocalDate EffectiveFrom, decimal Value, Instant ChangedAt, string ChangedBy)
+    internal sealed record MciRateResponse(LocalDate EffectiveFrom, decimal Value, Instant ChangedAt, string ChangedBy)
     {
-        public static RateResponse From(MciStore.Row row) => new(row.EffectiveFrom, FeeCalculator.Normalize(row.Kzt), row.ChangedAt, row.ChangedBy);
+        public static MciRateResponse From(MciStore.Row row) => new(row.EffectiveFrom, FeeCalculator.Normalize(row.Kzt), row.ChangedAt, row.ChangedBy);
     }
 }

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The client's tests, in order: the API types match api/openapi/v1.json, Vitest (components and
+# helpers), then the end-to-end run: Debian's Chromium (installed when missing), driven by
+# playwright-core, against the real API host serving the built client, on a fresh database
+# kazgov_e2e with demo data and a fixed clock. Screenshots and logs: client/test-results/.
+# Settings: KAZGOV_E2E_PORT (8181), KAZGOV_E2E_NOW (the fixed instant, 2026-11-27T05:30:00Z).
+set -euo pipefail
+CLIENT="$(cd "$(dirname "$0")/.." && pwd)"
+source "$CLIENT/../build/lib.sh"
+cd "$CLIENT"
+
+command -v npm >/dev/null || die "the client's tests need Node.js 20 or later (npm)"
+results="$CLIENT/test-results"
+rm -rf "$results"; mkdir -p "$results"
+status=0
+started=$(date +%s)
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "client: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error >&2
+fi
+
+say "client: API types"
+npm run --silent check:api || status=1
+
+say "client: vitest"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json" || status=1
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+' "$results/vitest.json" 2>/dev/null || echo "vitest: 0 passed, 1 failed"
+
+say "client: end-to-end"
+if [ ! -x /usr/bin/chromium ]; then
+  apt_install chromium fonts-dejavu-core
+fi
+require_dotnet
+npm run --silent build >&2
+say "client: building the API"
+dotnet build "$KAZGOV_ROOT/api/Kazgov.Api.csproj" -nologo -v quiet -clp:ErrorsOnly >&2
+start_database
+recreate_database kazgov_e2e
+
+port="${KAZGOV_E2E_PORT:-8181}"
+url="http://127.0.0.1:$port"
+now="${KAZGOV_E2E_NOW:-2026-11-27T05:30:00Z}"
+answers() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"; }
+if answers "$url/health/live"; then
+  die "something already answers on $url: stop it or choose another port with KAZGOV_E2E_PORT"
+fi
+say "client: starting the API on $url (clock fixed at $now)"
+ASPNETCORE_ENVIRONMENT=Development \
+ConnectionStrings__Kazgov="$(connection_string kazgov_e2e)" \
+ReferenceData__LoadDemoData=true \
+Testing__FixedClock="$now" \
+Client__DistPath="$CLIENT/dist" \
+Notifications__SmsGatewayUrl="$url/dev/fake-gateway/sms" \
+Notifications__EmailGatewayUrl="$url/dev/fake-gateway/email" \
+  dotnet "$KAZGOV_ROOT/api/bin/Debug/net10.0/Kazgov.Api.dll" --urls "$url" --contentRoot "$KAZGOV_ROOT/api" \
+  >"$results/api.log" 2>&1 &
+api_pid=$!
+stop_api() {
+  if kill -0 "$api_pid" 2>/dev/null; then kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; fi
+}
+trap stop_api EXIT
+
+ready=
+for _ in $(seq 1 120); do
+  if ! kill -0 "$api_pid" 2>/dev/null; then break; fi
+  if answers "$url/health/ready"; then ready=1; break; fi
+  sleep 1
+done
+if [ -z "$ready" ]; then
+  tail -n 40 "$results/api.log" >&2
+  say "client: the API did not become ready on $url"
+  echo "e2e: 0 passed, 1 failed"
+  exit 1
+fi
+
+KAZGOV_E2E_URL="$url" KAZGOV_E2E_NOW="$now" node e2e/run.mjs || status=1
+stop_api
+say "client: done in $(( $(date +%s) - started )) s (screenshots in client/test-results/)"
+exit "$status"

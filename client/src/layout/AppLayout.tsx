@@ -1,0 +1,85 @@
+import { AppShell, Anchor, Box, Button, Container, Group, Text, Title } from '@mantine/core';
+import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useI18n } from '../i18n/I18nProvider';
+import { signOut, useSession } from '../auth/auth';
+import type { MessageKey } from '../i18n/messages';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  staffOnly?: boolean;
+}
+
+// The desk's own pages (inbox, intake, applications) are reached from the desk page itself.
+const NAV: NavItem[] = [
+  { to: '/catalogue', label: 'nav.catalogue' },
+  { to: '/offices', label: 'nav.offices' },
+  { to: '/desk', label: 'nav.desk', staffOnly: true },
+];
+
+export function AppLayout() {
+  const { t } = useI18n();
+  const state = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const signedIn = state.status === 'signed-in';
+
+  const onSignOut = async () => {
+    await signOut();
+    navigate('/sign-in', { state: { signedOut: true } });
+  };
+
+  return (
+    <AppShell header={{ height: 64 }} padding="md">
+      <AppShell.Header>
+        <Container size="lg" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="lg" wrap="nowrap">
+              <Anchor component={RouterLink} to="/catalogue" underline="never" c="inherit">
+                <Title order={3} lh={1}>{t('app.title')}</Title>
+                <Text size="xs" c="dimmed">{t('app.subtitle')}</Text>
+              </Anchor>
+              <Group gap="sm" component="nav" aria-label="main">
+                {NAV.filter((item) => !item.staffOnly || signedIn).map((item) => (
+                  <Anchor
+                    key={item.to}
+                    component={RouterLink}
+                    to={item.to}
+                    fw={location.pathname.startsWith(item.to) ? 700 : 400}
+                  >
+                    {t(item.label)}
+                  </Anchor>
+                ))}
+              </Group>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <LanguageSwitch />
+              {signedIn ? (
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm" data-testid="signed-in-as">{state.actor.displayName}</Text>
+                  <Button size="xs" variant="default" onClick={onSignOut}>{t('nav.signOut')}</Button>
+                </Group>
+              ) : (
+                <Button
+                  size="xs"
+                  component={RouterLink}
+                  to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}
+                >
+                  {t('nav.signIn')}
+                </Button>
+              )}
+            </Group>
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Container size="lg">
+          <Box py="md">
+            <Outlet />
+          </Box>
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,69 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { useApi } from '../api/useApi';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { Loading } from '../components/Loading';
+import { useI18n } from '../i18n/I18nProvider';
+import { feeRange, loadServices, quoteToday, type FeeQuote, type ServiceEntry } from './catalogue';
+import { TermText } from './TermText';
+
+export function CataloguePage() {
+  const { t } = useI18n();
+  const { data, problem, loading, reload } = useApi(async () => {
+    const services = await loadServices();
+    const quotes = await Promise.all(services.map((service) => quoteToday(service)));
+    return services.map((service, index) => ({ service, quote: quotes[index] ?? null }));
+  }, []);
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={1}>{t('catalogue.title')}</Title>
+        <Text c="dimmed">{t('catalogue.intro')}</Text>
+      </div>
+      {problem && <ProblemAlert problem={problem} onRetry={reload} />}
+      {loading && !data && <Loading />}
+      {data && (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {data.map(({ service, quote }) => <ServiceCard key={service.code} service={service} quote={quote} />)}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}
+
+function ServiceCard({ service, quote }: { service: ServiceEntry; quote: FeeQuote | null }) {
+  const { t, pick, kzt } = useI18n();
+  const variant = service.terms.variants[0];
+  return (
+    <Card withBorder padding="md" data-service={service.code}>
+      <Stack gap="xs" h="100%" justify="space-between">
+        <Stack gap="xs">
+          <Anchor component={Link} to={`/catalogue/${service.code}`} fw={600}>{pick(service.name)}</Anchor>
+          {variant && (
+            <Text size="sm">
+              <Text span c="dimmed" size="sm">{t('catalogue.term')}: </Text>
+              <TermText term={variant.term} clock={variant.clock} />
+            </Text>
+          )}
+        </Stack>
+        <Group justify="space-between" align="end">
+          {quote === null ? (
+            <Badge color="green" variant="light">{t('catalogue.free')}</Badge>
+          ) : (
+            <Text size="sm" data-testid="fee-today">
+              <Text span c="dimmed" size="sm">{t('catalogue.feeToday')}: </Text>
+              <FeeRange quote={quote} kzt={kzt} />
+            </Text>
+          )}
+          <Anchor component={Link} to={`/catalogue/${service.code}`} size="sm">{t('catalogue.open')}</Anchor>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function FeeRange({ quote, kzt }: { quote: FeeQuote; kzt: (amount: number) => string }) {
+  const { min, max } = feeRange(quote);
+  return <Text span fw={600} size="sm">{min === max ? kzt(min) : `${kzt(min)} – ${kzt(max)}`}</Text>;
+}

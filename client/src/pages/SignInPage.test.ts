@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { safeNext } from './SignInPage';
+import { mciInForce } from './DeskPage';
+
+describe('safeNext', () => {
+  it('returns only to paths of this app', () => {
+    expect(safeNext('/desk?x=1')).toBe('/desk?x=1');
+    expect(safeNext(null)).toBe('/desk');
+    expect(safeNext('https://example.org/')).toBe('/desk');
+    expect(safeNext('//example.org/')).toBe('/desk');
+  });
+});
+
+describe('mciInForce', () => {
+  const rows = [
+    { effectiveFrom: '2025-01-01', value: 3932, changedAt: '2025-01-01T00:00:00Z', changedBy: 'seed' },
+    { effectiveFrom: '2026-01-01', value: 4325, changedAt: '2026-01-01T00:00:00Z', changedBy: 'seed' },
+    { effectiveFrom: '2027-01-01', value: 4700, changedAt: '2026-12-01T00:00:00Z', changedBy: 'admin' },
+  ];
+
+  it('takes the latest row that has started', () => {
+    expect(mciInForce(rows, '2026-11-27')?.value).toBe(4325);
+    expect(mciInForce(rows, '2027-01-01')?.value).toBe(4700);
+    expect(mciInForce(rows, '2024-06-01')).toBeUndefined();
+  });
+});

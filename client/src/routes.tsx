@@ -1,0 +1,33 @@
+import { Navigate, type RouteObject } from 'react-router-dom';
+import { AppLayout } from './layout/AppLayout';
+import { RequireStaff } from './auth/RequireStaff';
+import { CataloguePage } from './pages/CataloguePage';
+import { ServicePage } from './pages/ServicePage';
+import { OfficesPage } from './pages/OfficesPage';
+import { SignInPage } from './pages/SignInPage';
+import { DeskPage } from './pages/DeskPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+/**
+ * Everything under /desk needs a staff session (RequireStaff). The inbox
+ * (/desk/inbox), the intake forms (/desk/intake/:service) and the application page
+ * (/desk/applications/:id) are added to deskRoutes.
+ */
+export const deskRoutes: RouteObject[] = [
+  { index: true, element: <DeskPage /> },
+];
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Navigate to="/catalogue" replace /> },
+      { path: 'catalogue', element: <CataloguePage /> },
+      { path: 'catalogue/:code', element: <ServicePage /> },
+      { path: 'offices', element: <OfficesPage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'desk', element: <RequireStaff />, children: deskRoutes },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,112 @@
+using System.Net;
+using Kazgov.Api.Tests.Infrastructure;
+
+namespace Kazgov.Api.Tests.Platform;
+
+/// <summary>A host serving a built client from a folder of its own (Client:DistPath).</summary>
+public sealed class ClientDistApiFactory : KazgovApiFactory
+{
+    public ClientDistApiFactory()
+        : this(Directory.CreateTempSubdirectory("kazgov-client-dist-").FullName)
+    {
+    }
+
+    private ClientDistApiFactory(string dist)
+        : base(new Dictionary<string, string?> { ["Client:DistPath"] = dist })
+    {
+        Dist = dist;
+        File.WriteAllText(Path.Combine(dist, "index.html"), IndexHtml);
+        Directory.CreateDirectory(Path.Combine(dist, "assets"));
+        File.WriteAllText(Path.Combine(dist, "assets", "app-1a2b3c.js"), "console.log('kazgov');");
+    }
+
+    public const string IndexHtml = "<!doctype html><title>Kazgov</title><div id=\"root\"></div>";
+
+    public string Dist { get; }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(Dist, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class ClientHostingTests(ClientDistApiFactory factory) : IClassFixture<ClientDistApiFactory>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/catalogue/driver-licence")]
+    [InlineData("/offices?region=astana")]
+    [InlineData("/applications/42/documents")]
+    public async Task App_routes_get_the_index_page(string path)
+    {
+        var response = await factory.CreateClient().GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        response.Headers.CacheControl!.NoCache.Should().BeTrue();
+        (await response.Content.ReadAsStringAsync()).Should().Be(ClientDistApiFactory.IndexHtml);
+    }
+
+    [Fact]
+    public async Task Built_assets_are_served_as_immutable_files()
+    {
+        var response = await factory.CreateClient().GetAsync("/assets/app-1a2b3c.js");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/javascript");
+        response.Headers.CacheControl!.ToString().Should().Be("public, max-age=31536000, immutable");
+        (await response.Content.ReadAsStringAsync()).Should().Be("console.log('kazgov');");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/no-such-thing")]
+    [InlineData("/api/nothing")]
+    [InlineData("/openapi/v1/extra")]
+    [InlineData("/health/nothing")]
+    [InlineData("/dev/nothing")]
+    [InlineData("/assets/missing-0000.js")]
+    public async Task Host_paths_and_missing_files_still_answer_a_404_problem(string path)
+    {
+        var response = await factory.CreateClient().GetAsync(path);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task Only_get_falls_back_to_the_app()
+    {
+        var response = await factory.CreateClient().PostAsync("/catalogue", new StringContent("{}"));
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task The_api_and_the_host_pages_are_unchanged()
+    {
+        var client = factory.CreateClient();
+
+        (await client.GetStringAsync("/health/live")).Should().Be("Healthy");
+        (await client.GetAsync("/api/v1/regions")).Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        (await client.GetAsync("/swagger/index.html")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
+
+/// <summary>A host whose Client:DistPath has no built client: it runs as a bare API.</summary>
+public sealed class NoClientDistApiFactory() : KazgovApiFactory(new Dictionary<string, string?>
+{
+    ["Client:DistPath"] = Path.Combine(Path.GetTempPath(), "kazgov-no-client-" + Guid.NewGuid().ToString("N")),
+});
+
+public sealed class NoClientHostingTests(NoClientDistApiFactory factory) : IClassFixture<NoClientDistApiFactory>
+{
+    [Fact]
+    public async Task Without_a_built_client_the_root_is_a_404_problem_and_the_api_works()
+    {
+        var client = factory.CreateClient();
+
+        await (await client.GetAsync("/")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        (await client.GetAsync("/api/v1/regions")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
