@@ -45,7 +45,7 @@ internal sealed class DriverLicenceDefinition(IWorkingCalendars calendars, IOffi
             context.Today);
     }
 
-    public async ValueTask OnApprovedAsync(LifecycleContext context, CancellationToken cancellationToken)
+    public async ValueTask<string?> OnApprovedAsync(LifecycleContext context, CancellationToken cancellationToken)
     {
         var data = DriverLicenceData.From(context.ModuleData);
         var issued = context.Now.InZone(WorkingCalendar.Zone).Date;
@@ -72,6 +72,7 @@ internal sealed class DriverLicenceDefinition(IWorkingCalendars calendars, IOffi
                 office = context.OfficeId,
             },
             cancellationToken);
+        return number;
     }
 
     public async ValueTask OnIssuingAsync(LifecycleContext context, CancellationToken cancellationToken)

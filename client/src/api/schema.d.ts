@@ -1168,6 +1168,7 @@ export interface components {
             overdue: boolean;
             suspendedSince: null | components["schemas"]["Instant"];
             eligibilityFindings: components["schemas"]["EligibilityFinding"][];
+            resultReference: null | string;
             refusal: null | components["schemas"]["RefusalView"];
             issuance: null | components["schemas"]["IssuanceView"];
             moduleData: components["schemas"]["JsonElement"];

@@ -15,6 +15,7 @@ internal sealed class ApplicationRow
         term_variant AS TermVariant, term AS Term, accepted_at AS AcceptedAt, accepted_by AS AcceptedBy,
         accepted_by_name AS AcceptedByName, accepted_by_position AS AcceptedByPosition, due_at AS DueAt,
         submitted_by AS SubmittedBy, module_data::text AS ModuleData, eligibility_findings::text AS EligibilityFindings,
+        result_reference AS ResultReference,
         version AS Version, updated_at AS UpdatedAt
         """;
 
@@ -69,6 +70,8 @@ internal sealed class ApplicationRow
     public string ModuleData { get; set; } = "{}";
 
     public string EligibilityFindings { get; set; } = "[]";
+
+    public string? ResultReference { get; set; }
 
     public int Version { get; set; }
 

@@ -562,7 +562,11 @@ internal sealed class ApplicationService(
                     extensions: new Dictionary<string, object?> { ["refusalGrounds"] = findings.Select(f => f.RefusalGround).ToArray() });
             }
 
-            await definition.OnApprovedAsync(Context(row, now), cancellationToken);
+            var reference = await definition.OnApprovedAsync(Context(row, now), cancellationToken);
+            await session.ExecuteAsync(
+                "UPDATE platform.applications SET result_reference = @reference WHERE id = @id",
+                new { id = row.Id, reference },
+                cancellationToken);
         }
     }
 
@@ -765,7 +769,7 @@ internal sealed class ApplicationService(
             await FeesOfAsync(row, receipts, cancellationToken), receipts,
             row.TermVariant, row.Term, row.AcceptedAt, new AcceptingOfficial(row.AcceptedBy, row.AcceptedByName, row.AcceptedByPosition),
             row.DueAt, DueDateOf(row.DueAt), !ApplicationLifecycle.IsFinal(status) && row.DueAt <= now, row.SuspendedSince,
-            row.FindingsValue, refusal, issuance, row.ModuleDataValue, row.Version);
+            row.FindingsValue, row.ResultReference, refusal, issuance, row.ModuleDataValue, row.Version);
     }
 
     private async Task<FeeStatus> FeesOfAsync(ApplicationRow row, CancellationToken cancellationToken) =>

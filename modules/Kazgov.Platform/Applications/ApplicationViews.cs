@@ -43,6 +43,7 @@ public sealed record ApplicationView(
     bool Overdue,
     Instant? SuspendedSince,
     IReadOnlyList<EligibilityFinding> EligibilityFindings,
+    string? ResultReference,
     RefusalView? Refusal,
     IssuanceView? Issuance,
     JsonElement ModuleData,

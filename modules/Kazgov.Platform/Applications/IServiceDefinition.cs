@@ -28,8 +28,11 @@ public interface IServiceDefinition
     ValueTask<IReadOnlyList<EligibilityFinding>> CheckEligibilityAsync(EligibilityContext context, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<EligibilityFinding>>([]);
 
-    /// <summary>Called inside the approval's transaction: create the result in the module's registry.</summary>
-    ValueTask OnApprovedAsync(LifecycleContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    /// <summary>
+    /// Called inside the approval's transaction: create the result in the module's registry and
+    /// return its reference (e.g. the licence number), which the application then shows.
+    /// </summary>
+    ValueTask<string?> OnApprovedAsync(LifecycleContext context, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
 
     /// <summary>Called inside the issuance's transaction, before it is recorded: throw a problem to refuse it (e.g. outside the hand-over window).</summary>
     ValueTask OnIssuingAsync(LifecycleContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;

@@ -37,6 +37,8 @@ CREATE TABLE platform.applications (
     submitted_by             text        NOT NULL,
     module_data              jsonb       NOT NULL DEFAULT '{}',
     eligibility_findings     jsonb       NOT NULL DEFAULT '[]',
+    -- What approval created in the module's registry (e.g. the driver licence's number).
+    result_reference         text,
     version                  integer     NOT NULL DEFAULT 1,
     updated_at               timestamptz NOT NULL,
     CHECK ((status = 'suspended') = (suspended_since IS NOT NULL)),

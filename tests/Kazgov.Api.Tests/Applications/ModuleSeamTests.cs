@@ -49,6 +49,8 @@ public sealed class ModuleSeamTests : IClassFixture<SeamApiFactory>
 
         approved.StatusCode.Should().Be(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
         (await RegistryCountAsync(id)).Should().Be(1, "the free service needs no receipt; approval wrote the registry row");
+        var view = JsonNode.Parse(await approved.Content.ReadAsStringAsync())!;
+        view["resultReference"]!.GetValue<string>().Should().Be("SEAM-" + view["registrationNumber"]!.GetValue<string>());
     }
 
     private static JsonObject ProxyDriver(bool trafficBan) => new()

@@ -47,6 +47,8 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         etag = await ExpectAsync(clerk, id, "approve", etag, HttpStatusCode.OK);
         var number = await LicenceNumberAsync(id);
         number.Should().MatchRegex(@"^KZ26\d{7}$");
+        var approved = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}"))!;
+        approved["resultReference"]!.GetValue<string>().Should().Be(number, "the application names what approval created");
         var beforeHandOver = JsonNode.Parse(await factory.CreateClient().GetStringAsync($"/api/v1/driver-licences/{number}/verification"))!;
         beforeHandOver["state"]!.GetValue<string>().Should().Be("not-handed-over");
         beforeHandOver["validToday"]!.GetValue<bool>().Should().BeFalse();

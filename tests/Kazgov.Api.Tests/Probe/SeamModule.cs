@@ -41,11 +41,14 @@ public sealed class SeamModule : IKazgovModule
                     ? [new EligibilityFinding("traffic-participation-prohibited", new LocalizedText("Жол қозғалысына қатысуға тыйым салынған", "Запрещено участие в дорожном движении", "Barred from road traffic"))]
                     : []);
 
-        public async ValueTask OnApprovedAsync(LifecycleContext context, CancellationToken cancellationToken) =>
+        public async ValueTask<string?> OnApprovedAsync(LifecycleContext context, CancellationToken cancellationToken)
+        {
             await context.Session.ExecuteAsync(
                 "INSERT INTO test_seam.registrations (application_id, registration_number, holder_iin) VALUES (@id, @number, @iin)",
                 new { id = context.ApplicationId, number = context.RegistrationNumber, iin = context.Applicant.Iin },
                 cancellationToken);
+            return "SEAM-" + context.RegistrationNumber;
+        }
     }
 }
 
