@@ -164,6 +164,40 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         (await category.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("categories", out _).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task The_portal_submits_for_a_foreigner_and_sees_only_what_it_submitted()
+    {
+        var portal = await factory.CreateClientAsAsync(ApiAuth.Portal);
+        var intake = Intake(TestIins.Next(), paid: true);
+        intake["channel"] = "e-gov";
+        intake["applicant"] = new JsonObject
+        {
+            ["kind"] = "foreigner",
+            ["travelDocument"] = new JsonObject { ["number"] = "75 1234567", ["country"] = "RU", ["expiresOn"] = "2030-01-31" },
+            ["birthDate"] = "1990-07-01",
+            ["lastName"] = "Иванов",
+            ["firstName"] = "Пётр",
+            ["email"] = "ivanov@example.ru",
+            ["language"] = "ru",
+        };
+
+        var submitted = await portal.PostAsJsonAsync("/api/v1/driver-licences/applications", intake);
+
+        submitted.StatusCode.Should().Be(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
+        var application = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!;
+        application["channel"]!.GetValue<string>().Should().Be("e-gov");
+        application["acceptedBy"]!["id"]!.GetValue<string>().Should().Be("client:egov-portal");
+        application["eligibilityFindings"]!.AsArray().Should().BeEmpty();
+        (await portal.GetAsync($"/api/v1/applications/{application["id"]}")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var byClerk = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", Intake(TestIins.Next(), paid: true));
+        var clerksId = JsonNode.Parse(await byClerk.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>();
+        (await portal.GetAsync($"/api/v1/applications/{clerksId}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var listed = JsonNode.Parse(await portal.GetStringAsync("/api/v1/applications?limit=200"))!["items"]!.AsArray();
+        listed.Should().NotBeEmpty().And.OnlyContain(i => i!["id"]!.GetValue<string>() != clerksId);
+    }
+
     private static readonly object HandOver = new { receivedBy = "Ахметов Серік", identityDocument = "Жеке куәлік № 045612378", signatureTaken = true };
 
     private static JsonObject Intake(string iin, bool paid, string language = "kk")

@@ -11,6 +11,7 @@ public sealed class RateLimitedApiFactory() : KazgovApiFactory(new Dictionary<st
 {
     ["Security:RateLimits:PerCaller:PermitLimit"] = "3",
     ["Security:RateLimits:Token:PermitLimit"] = "4",
+    ["Security:RateLimits:Verification:PermitLimit"] = "2",
 });
 
 public sealed class RateLimitTests(RateLimitedApiFactory factory) : IClassFixture<RateLimitedApiFactory>
@@ -43,6 +44,19 @@ public sealed class RateLimitTests(RateLimitedApiFactory factory) : IClassFixtur
         problem.GetProperty("retryAfterSeconds").GetInt32().Should().Be((int)fourth.Headers.RetryAfter.Delta.Value.TotalSeconds);
 
         (await GetMeAsync(clerk)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Document_verification_has_its_own_limit()
+    {
+        var anonymous = factory.CreateClient();
+
+        (await anonymous.GetAsync("/api/v1/driver-licences/KZ269999999/verification")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync("/api/v1/driver-licences/KZ269999998/verification")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var third = await anonymous.GetAsync("/api/v1/driver-licences/KZ269999997/verification");
+
+        await ShouldBeProblem(third, HttpStatusCode.TooManyRequests, "rate-limited");
+        (await anonymous.GetAsync("/api/v1/services/driver-licence")).StatusCode.Should().Be(HttpStatusCode.OK, "the catalogue is not under the verification limit");
     }
 
     private async Task<HttpResponseMessage> GetMeAsync(string token)
