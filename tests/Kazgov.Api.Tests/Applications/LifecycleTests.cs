@@ -57,7 +57,7 @@ public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
         var etag = submitted.Headers.ETag!.ToString();
         (etag, _) = await ActAsync(clerk, id, "start-review", etag, HttpStatusCode.OK);
 
-        var unpaid = await clerk.SendAsync(Action(id, "approve", etag));
+        var unpaid = await clerk.SendAsync(ApplicationActions.Request(id, "approve", etag));
         var problem = await unpaid.ShouldBeProblemAsync(HttpStatusCode.Conflict, "fee-unpaid");
         problem.GetProperty("detail").GetString().Should().Contain("6487.50");
 
@@ -101,7 +101,7 @@ public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
         var clerk = await factory.CreateClientAsAsync("clerk.astana");
         var (id, etag) = await SubmittedAsync(clerk);
 
-        var response = await clerk.SendAsync(Action(id, "issue", etag, new { receivedBy = "x", identityDocument = "y", signatureTaken = true }));
+        var response = await clerk.SendAsync(ApplicationActions.Request(id, "issue", etag, new { receivedBy = "x", identityDocument = "y", signatureTaken = true }));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "invalid-transition");
         problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString())
@@ -115,7 +115,7 @@ public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
         var (id, etag) = await SubmittedAsync(clerk);
         await ActAsync(clerk, id, "start-review", etag, HttpStatusCode.OK);
 
-        var stale = await clerk.SendAsync(Action(id, "suspend", etag, new { reason = "x" }));
+        var stale = await clerk.SendAsync(ApplicationActions.Request(id, "suspend", etag, new { reason = "x" }));
         using var missing = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/suspend") { Content = JsonContent.Create(new { reason = "x" }) };
         var withoutIfMatch = await clerk.SendAsync(missing);
 
@@ -129,7 +129,7 @@ public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
         var clerk = await factory.CreateClientAsAsync("clerk.astana");
         var (id, etag) = await SubmittedAsync(clerk, VehicleRegistration(language: "ru"));
 
-        var foreign = await clerk.SendAsync(Action(id, "refuse", etag, new { grounds = new[] { "applicant-too-young" }, explanation = "x" }));
+        var foreign = await clerk.SendAsync(ApplicationActions.Request(id, "refuse", etag, new { grounds = new[] { "applicant-too-young" }, explanation = "x" }));
         var problem = await foreign.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown-refusal-ground");
         problem.GetProperty("allowedGrounds").EnumerateArray().Select(g => g.GetString())
             .Should().Equal("documents-missing", "design-changes-non-compliant", "traffic-participation-prohibited");
@@ -195,11 +195,11 @@ public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
 
         var almaty = await factory.CreateClientAsAsync("clerk.almaty");
         (await almaty.GetAsync($"/api/v1/applications/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await almaty.SendAsync(Action(id, "start-review", etag))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await almaty.SendAsync(ApplicationActions.Request(id, "start-review", etag))).StatusCode.Should().Be(HttpStatusCode.NotFound);
 
         var auditor = await factory.CreateClientAsAsync("auditor");
         (await auditor.GetAsync($"/api/v1/applications/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await auditor.SendAsync(Action(id, "start-review", etag))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await auditor.SendAsync(ApplicationActions.Request(id, "start-review", etag))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -305,21 +305,9 @@ public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
     private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, JsonObject request) =>
         client.PostAsJsonAsync("/api/v1/applications", request);
 
-    private static HttpRequestMessage Action(string id, string action, string etag, object? body = null)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/{action}");
-        if (body is not null)
-        {
-            message.Content = JsonContent.Create(body);
-        }
-
-        message.Headers.TryAddWithoutValidation("If-Match", etag);
-        return message;
-    }
-
     private static async Task<(string ETag, JsonNode Body)> ActAsync(HttpClient client, string id, string action, string etag, HttpStatusCode expected, object? body = null)
     {
-        var response = await client.SendAsync(Action(id, action, etag, body));
+        var response = await client.SendAsync(ApplicationActions.Request(id, action, etag, body));
         response.StatusCode.Should().Be(expected, await response.Content.ReadAsStringAsync());
         return (response.Headers.ETag?.ToString() ?? etag, await Json(response));
     }

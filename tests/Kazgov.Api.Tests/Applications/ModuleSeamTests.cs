@@ -26,12 +26,12 @@ public sealed class ModuleSeamTests : IClassFixture<SeamApiFactory>
         application["eligibilityFindings"]![0]!["refusalGround"]!.GetValue<string>().Should().Be("traffic-participation-prohibited");
         var id = application["id"]!.GetValue<string>();
 
-        var etag = (await SendAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString())).Headers.ETag!.ToString();
-        var approve = await SendAsync(clerk, id, "approve", etag);
+        var etag = (await clerk.SendActionAsync(id, "start-review", submitted.Headers.ETag!.ToString())).Headers.ETag!.ToString();
+        var approve = await clerk.SendActionAsync(id, "approve", etag);
 
         var problem = await approve.ShouldBeProblemAsync(HttpStatusCode.Conflict, "eligibility-failed");
         problem.GetProperty("refusalGrounds")[0].GetString().Should().Be("traffic-participation-prohibited");
-        var refused = await SendAsync(clerk, id, "refuse", etag, new { grounds = new[] { "traffic-participation-prohibited" }, explanation = "Сот шешімі" });
+        var refused = await clerk.SendActionAsync(id, "refuse", etag, new { grounds = new[] { "traffic-participation-prohibited" }, explanation = "Сот шешімі" });
         refused.StatusCode.Should().Be(HttpStatusCode.OK, await refused.Content.ReadAsStringAsync());
         (await RegistryCountAsync(id)).Should().Be(0);
     }
@@ -44,8 +44,8 @@ public sealed class ModuleSeamTests : IClassFixture<SeamApiFactory>
         var application = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!;
         var id = application["id"]!.GetValue<string>();
 
-        var etag = (await SendAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString())).Headers.ETag!.ToString();
-        var approved = await SendAsync(clerk, id, "approve", etag);
+        var etag = (await clerk.SendActionAsync(id, "start-review", submitted.Headers.ETag!.ToString())).Headers.ETag!.ToString();
+        var approved = await clerk.SendActionAsync(id, "approve", etag);
 
         approved.StatusCode.Should().Be(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
         (await RegistryCountAsync(id)).Should().Be(1, "the free service needs no receipt; approval wrote the registry row");
@@ -75,18 +75,6 @@ public sealed class ModuleSeamTests : IClassFixture<SeamApiFactory>
         ["documents"] = new JsonArray("vehicle-registration-certificate", "power-of-attorney", "identity-document"),
         ["moduleData"] = new JsonObject { ["trafficBan"] = trafficBan },
     };
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string id, string action, string etag, object? body = null)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/{action}");
-        if (body is not null)
-        {
-            message.Content = JsonContent.Create(body);
-        }
-
-        message.Headers.TryAddWithoutValidation("If-Match", etag);
-        return await client.SendAsync(message);
-    }
 
     private static async Task<long> RegistryCountAsync(string id)
     {

@@ -56,7 +56,7 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         etag = await ExpectAsync(clerk, id, "mark-ready", etag, HttpStatusCode.OK);
         (await OutboxCountAsync(body["application"]!["registrationNumber"]!.GetValue<string>())).Should().Be(1);
 
-        var early = await SendAsync(clerk, id, "issue", etag, HandOver);
+        var early = await clerk.SendActionAsync(id, "issue", etag, HandOver);
         var problem = await early.ShouldBeProblemAsync(HttpStatusCode.Conflict, "outside-issuance-window");
         problem.GetProperty("nextWindow").GetProperty("local").GetString().Should().Be("2026-03-10 12:00–13:00");
         problem.GetProperty("nextWindow").GetProperty("from").GetString().Should().Be("2026-03-10T07:00:00Z");
@@ -97,7 +97,7 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         var id = application["id"]!.GetValue<string>();
         var etag = await ExpectAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString(), HttpStatusCode.OK);
 
-        var approve = await SendAsync(clerk, id, "approve", etag);
+        var approve = await clerk.SendActionAsync(id, "approve", etag);
         var problem = await approve.ShouldBeProblemAsync(HttpStatusCode.Conflict, "eligibility-failed");
         problem.GetProperty("refusalGrounds")[0].GetString().Should().Be("applicant-too-young");
 
@@ -121,7 +121,7 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         var id = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>();
         var etag = await ExpectAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString(), HttpStatusCode.OK);
 
-        var approve = await SendAsync(clerk, id, "approve", etag);
+        var approve = await clerk.SendActionAsync(id, "approve", etag);
 
         var problem = await approve.ShouldBeProblemAsync(HttpStatusCode.Conflict, "eligibility-failed");
         problem.GetProperty("refusalGrounds")[0].GetString().Should().Be("right-to-drive-deprived");
@@ -137,7 +137,7 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         var id = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>();
         var etag = await ExpectAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString(), HttpStatusCode.OK);
 
-        var approve = await SendAsync(clerk, id, "approve", etag);
+        var approve = await clerk.SendActionAsync(id, "approve", etag);
 
         var problem = await approve.ShouldBeProblemAsync(HttpStatusCode.Conflict, "fee-unpaid");
         problem.GetProperty("detail").GetString().Should().Contain("5406.25");
@@ -234,21 +234,9 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         return intake;
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string id, string action, string etag, object? body = null)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/{action}");
-        if (body is not null)
-        {
-            message.Content = JsonContent.Create(body);
-        }
-
-        message.Headers.TryAddWithoutValidation("If-Match", etag);
-        return await client.SendAsync(message);
-    }
-
     private static async Task<string> ExpectAsync(HttpClient client, string id, string action, string etag, HttpStatusCode expected, object? body = null)
     {
-        var response = await SendAsync(client, id, action, etag, body);
+        var response = await client.SendActionAsync(id, action, etag, body);
         response.StatusCode.Should().Be(expected, await response.Content.ReadAsStringAsync());
         return response.Headers.ETag?.ToString() ?? etag;
     }
