@@ -409,6 +409,13 @@ internal sealed class ApplicationService(
                 row.AcceptedAt, row.DueAt, isOpen && row.DueAt <= now, isOpen && DueDateOf(row.DueAt) == today);
         }).ToList();
         var next = rows.Count > limit ? ApplicationCursor.Format(page[^1].DueAt, page[^1].Id) : null;
+
+        // The list shows names and identifiers: each person whose data was shown gets an audit record.
+        foreach (var row in page)
+        {
+            await AuditAsync("application.list", row.ApplicantValue, row.Id, row.ServiceCode, row.OfficeId, cancellationToken);
+        }
+
         return new ApplicationList(items, next, overdueCount);
     }
 
