@@ -11,12 +11,19 @@ interface NavItem {
   staffOnly?: boolean;
 }
 
-// The desk's own pages (inbox, intake, applications) are reached from the desk page itself.
+// Intake forms and application pages are reached from the inbox.
 const NAV: NavItem[] = [
   { to: '/catalogue', label: 'nav.catalogue' },
   { to: '/offices', label: 'nav.offices' },
+  { to: '/desk/inbox', label: 'nav.inbox', staffOnly: true },
   { to: '/desk', label: 'nav.desk', staffOnly: true },
 ];
+
+/** The item of the longest path the current one starts with (/desk/applications/… is the inbox's). */
+function activeItem(pathname: string): string | undefined {
+  const path = pathname.startsWith('/desk/') && pathname !== '/desk/' ? '/desk/inbox' : pathname;
+  return NAV.map((item) => item.to).filter((to) => path === to || path.startsWith(`${to}/`)).sort((a, b) => b.length - a.length)[0];
+}
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -46,7 +53,7 @@ export function AppLayout() {
                     key={item.to}
                     component={RouterLink}
                     to={item.to}
-                    fw={location.pathname.startsWith(item.to) ? 700 : 400}
+                    fw={activeItem(location.pathname) === item.to ? 700 : 400}
                   >
                     {t(item.label)}
                   </Anchor>
