@@ -19,15 +19,21 @@ export function statusLabel(status: string, t: (key: MessageKey) => string): str
   return isStatus(status) ? t(`status.${status}`) : status;
 }
 
+/** An action as a button says it («Approve»). */
 export function actionLabel(action: string, t: (key: MessageKey) => string): string {
-  if (action === 'submit') return t('action.submit');
   return isAction(action) ? t(`action.${action}`) : action;
+}
+
+/** An action as the history tells it («Approved»); submission is an event, not an action. */
+export function eventLabel(action: string, t: (key: MessageKey) => string): string {
+  if (action === 'submit') return t('history.submit');
+  return isAction(action) ? t(`history.${action}`) : action;
 }
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useI18n();
   return (
-    <Badge color={STATUS_COLOURS[status] ?? 'gray'} variant="light" data-status={status}>
+    <Badge color={STATUS_COLOURS[status] ?? 'gray'} variant="light" tt="none" data-status={status}>
       {statusLabel(status, t)}
     </Badge>
   );

@@ -140,7 +140,6 @@ const kk = {
   'status.refused': 'Бас тартылды',
   'status.withdrawn': 'Кері қайтарылды',
   'status.suspended': 'Тоқтатылды',
-  'action.submit': 'Өтініш қабылданды',
   'action.start-review': 'Қарауды бастау',
   'action.approve': 'Мақұлдау',
   'action.mark-ready': 'Беруге дайын деп белгілеу',
@@ -263,6 +262,16 @@ const kk = {
   'application.done': 'Орындалды: {action}',
   'application.documents': 'Ұсынылған құжаттар',
   'application.language': 'Хабарлама тілі: {language}',
+
+  'history.submit': 'Өтініш қабылданды',
+  'history.start-review': 'Қарау басталды',
+  'history.approve': 'Мақұлданды',
+  'history.mark-ready': 'Беруге дайын деп белгіленді',
+  'history.issue': 'Берілді',
+  'history.refuse': 'Бас тартылды',
+  'history.withdraw': 'Кері қайтарылды',
+  'history.suspend': 'Тоқтатылды',
+  'history.resume': 'Жалғастырылды',
 } as const;
 
 export type MessageKey = keyof typeof kk;
@@ -400,7 +409,6 @@ const ru: Catalogue = {
   'status.refused': 'Отказано',
   'status.withdrawn': 'Отозвано',
   'status.suspended': 'Приостановлено',
-  'action.submit': 'Заявление принято',
   'action.start-review': 'Начать рассмотрение',
   'action.approve': 'Одобрить',
   'action.mark-ready': 'Отметить готовность к выдаче',
@@ -523,6 +531,16 @@ const ru: Catalogue = {
   'application.done': 'Выполнено: {action}',
   'application.documents': 'Представленные документы',
   'application.language': 'Язык уведомлений: {language}',
+
+  'history.submit': 'Заявление принято',
+  'history.start-review': 'Рассмотрение начато',
+  'history.approve': 'Одобрено',
+  'history.mark-ready': 'Отмечено готовым к выдаче',
+  'history.issue': 'Выдано',
+  'history.refuse': 'Отказано',
+  'history.withdraw': 'Отозвано',
+  'history.suspend': 'Приостановлено',
+  'history.resume': 'Возобновлено',
 };
 
 const en: Catalogue = {
@@ -657,7 +675,6 @@ const en: Catalogue = {
   'status.refused': 'Refused',
   'status.withdrawn': 'Withdrawn',
   'status.suspended': 'Suspended',
-  'action.submit': 'Application accepted',
   'action.start-review': 'Start review',
   'action.approve': 'Approve',
   'action.mark-ready': 'Mark ready for issue',
@@ -780,6 +797,16 @@ const en: Catalogue = {
   'application.done': 'Done: {action}',
   'application.documents': 'Documents presented',
   'application.language': 'Notices in {language}',
+
+  'history.submit': 'Application accepted',
+  'history.start-review': 'Review started',
+  'history.approve': 'Approved',
+  'history.mark-ready': 'Marked ready for issue',
+  'history.issue': 'Handed over',
+  'history.refuse': 'Refused',
+  'history.withdraw': 'Withdrawn',
+  'history.suspend': 'Suspended',
+  'history.resume': 'Resumed',
 };
 
 export const catalogues: Record<Language, Catalogue> = { kk, ru, en };

@@ -40,20 +40,21 @@ export function AppLayout() {
   return (
     <AppShell header={{ height: 64 }} padding="md">
       <AppShell.Header>
-        <Container size="lg" h="100%">
+        <Container size="xl" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap">
             <Group gap="lg" wrap="nowrap">
               <Anchor component={RouterLink} to="/catalogue" underline="never" c="inherit">
                 <Title order={3} lh={1}>{t('app.title')}</Title>
                 <Text size="xs" c="dimmed">{t('app.subtitle')}</Text>
               </Anchor>
-              <Group gap="sm" component="nav" aria-label="main">
+              <Group gap="sm" component="nav" aria-label="main" wrap="nowrap">
                 {NAV.filter((item) => !item.staffOnly || signedIn).map((item) => (
                   <Anchor
                     key={item.to}
                     component={RouterLink}
                     to={item.to}
                     fw={activeItem(location.pathname) === item.to ? 700 : 400}
+                    style={{ whiteSpace: 'nowrap' }}
                   >
                     {t(item.label)}
                   </Anchor>
@@ -81,7 +82,7 @@ export function AppLayout() {
         </Container>
       </AppShell.Header>
       <AppShell.Main>
-        <Container size="lg">
+        <Container size="xl">
           <Box py="md">
             <Outlet />
           </Box>

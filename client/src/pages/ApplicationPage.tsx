@@ -14,7 +14,7 @@ import {
   type Action, type ActionBody, type Application, type HistoryEvent,
 } from '../desk/applications';
 import { countdown } from '../desk/countdown';
-import { StatusBadge, actionLabel, statusLabel } from '../desk/labels';
+import { StatusBadge, actionLabel, eventLabel, statusLabel } from '../desk/labels';
 import { useNow } from '../desk/useNow';
 import { addDays, isWeekday, windowState, type WindowInstants } from '../desk/windows';
 import { useDraft } from '../forms/drafts';
@@ -140,7 +140,7 @@ function ApplicationView({ data, outcome, busy, act, addReceipt }: {
         <Details application={application} service={service} />
         <Deadline application={application} />
       </SimpleGrid>
-      <Fees application={application} busy={busy === 'receipt'} addReceipt={addReceipt} />
+      <Fees application={application} service={service} busy={busy === 'receipt'} addReceipt={addReceipt} />
       {application.eligibilityFindings.length > 0 && (
         <Alert color="yellow" title={t('application.findings')} data-testid="findings">
           <List size="sm">
@@ -239,13 +239,15 @@ interface ReceiptDraft {
   amount: string;
 }
 
-function Fees({ application, busy, addReceipt }: {
+function Fees({ application, service, busy, addReceipt }: {
   application: Application;
+  service: ServiceEntry;
   busy: boolean;
   addReceipt: (receipt: Schemas['ReceiptRequest']) => Promise<boolean>;
 }) {
-  const { t, kzt, date, number } = useI18n();
+  const { t, kzt, date, number, pick } = useI18n();
   const fees = application.fees;
+  const itemTexts = new Map(service.fees.items.map((item) => [item.code, pick(item.text)] as const));
   const unpaid = Number(fees.totalDue) - Number(fees.totalPaid);
   const open = fees.items.find((item) => !item.settled);
   const [draft, update, clear] = useDraft<ReceiptDraft>(`application:${application.id}:receipt`, {
@@ -274,7 +276,7 @@ function Fees({ application, busy, addReceipt }: {
           {fees.items.map((item) => (
             <Table.Tr key={item.item}>
               <Table.Td>
-                {item.item}{' '}
+                {itemTexts.get(item.item) ?? item.item}{' '}
                 <Text span size="xs" c="dimmed">{t('service.feePercent', { percent: number(item.percentOfMci) })}, {date(item.priceDate)}</Text>
               </Table.Td>
               <Table.Td>{kzt(item.amountDue)}</Table.Td>
@@ -529,9 +531,8 @@ function RefuseForm({ data, busy, act, suggested }: {
       <Text size="sm" mb={4}>{t('application.grounds')}</Text>
       <Stack gap={6} mb="sm">
         {service.refusalGrounds.map((ground) => (
+          <div key={ground.code} data-ground={ground.code}>
           <Checkbox
-            key={ground.code}
-            data-ground={ground.code}
             checked={draft.grounds.includes(ground.code)}
             onChange={(e) => update({
               grounds: e.currentTarget.checked
@@ -541,10 +542,11 @@ function RefuseForm({ data, busy, act, suggested }: {
             label={(
               <span>
                 {pick(ground.text)} <Source source={ground.source} />
-                {found.has(ground.code) && <> <Badge size="xs" color="orange">{t('application.foundByCheck')}</Badge></>}
+                {found.has(ground.code) && <> <Badge size="xs" color="orange" tt="none">{t('application.foundByCheck')}</Badge></>}
               </span>
             )}
           />
+          </div>
         ))}
       </Stack>
       <Textarea
@@ -580,7 +582,7 @@ function History({ events }: { events: HistoryEvent[] }) {
             <Table.Tr key={String(event.id)} data-action={event.action}>
               <Table.Td>{dateTime(event.at)}</Table.Td>
               <Table.Td>{event.actorName}</Table.Td>
-              <Table.Td>{actionLabel(event.action, t)}{event.reason ? `: ${event.reason}` : ''}</Table.Td>
+              <Table.Td>{eventLabel(event.action, t)}{event.reason ? `: ${event.reason}` : ''}</Table.Td>
               <Table.Td>
                 {event.fromStatus ? `${statusLabel(event.fromStatus, t)} → ` : ''}{statusLabel(event.toStatus, t)}
               </Table.Td>

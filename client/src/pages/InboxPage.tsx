@@ -96,7 +96,7 @@ function Inbox({ actor }: { actor: ActorProfile }) {
           allowDeselect={false}
         />
         {first.data && (
-          <Badge size="lg" color={overdueCount > 0 ? 'red' : 'gray'} variant={overdueCount > 0 ? 'filled' : 'light'} data-testid="overdue-count">
+          <Badge size="lg" color={overdueCount > 0 ? 'red' : 'gray'} variant={overdueCount > 0 ? 'filled' : 'light'} tt="none" data-testid="overdue-count">
             {t('inbox.overdueCount', { count: overdueCount })}
           </Badge>
         )}

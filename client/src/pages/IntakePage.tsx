@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert, Badge, Button, Card, Checkbox, Group, List, Select, SimpleGrid, Stack, Table, Text, TextInput, Title,
 } from '@mantine/core';
@@ -13,7 +13,7 @@ import { Loading } from '../components/Loading';
 import { Source } from '../components/Source';
 import { openPrintable, type Acknowledgement } from '../desk/applications';
 import { ageOn, checkIin, type IinCheck } from '../desk/iin';
-import { useDraft } from '../forms/drafts';
+import { drafts, useDraft } from '../forms/drafts';
 import { todayInAlmaty } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { LANGUAGES, type Language, type MessageKey } from '../i18n/messages';
@@ -72,18 +72,12 @@ export function blockingReasons(
   if (draft.categories.length === 0) reasons.push(t('intake.blocked.categories'));
   // driver-licence §17.1: the documents of §12 must all be there; the API refuses without them too.
   const missing = documents.filter((d) => d.mandatory && !draft.documents.includes(d.code));
-  if (missing.length > 0) reasons.push(t('intake.blocked.documents', { list: missing.map((d) => `«${shortText(pick(d.text))}»`).join(', ') }));
+  if (missing.length > 0) reasons.push(t('intake.blocked.documents', { list: missing.map((d) => `«${pick(d.text)}»`).join('; ') }));
   if (!draft.examNumber.trim() || !draft.examDate) reasons.push(t('intake.blocked.exam'));
   if (!draft.theoryPassed) reasons.push(t('intake.blocked.theory'));
   const receipt = [draft.bank.trim(), draft.receiptNumber.trim()];
   if (receipt.some(Boolean) && !receipt.every(Boolean)) reasons.push(t('intake.blocked.receipt'));
   return reasons;
-}
-
-/** The first clause of a catalogue text (the seed's items are long sentences). */
-function shortText(text: string): string {
-  const first = text.split(/[,;(]/)[0]!.trim();
-  return first.length > 60 ? `${first.slice(0, 57)}…` : first;
 }
 
 function newKey(): string {
@@ -151,6 +145,8 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
   const [draft, update, clear] = useDraft<IntakeDraft>(DRAFT_KEY, emptyIntake(language, today));
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  // Set at once (state would only be seen at the next render): a double click sends one request.
+  const sending = useRef(false);
   const documents = service.documents.find((group) => group.applicantType === 'individual')?.items ?? [];
   const iin = checkIin(draft.iin);
   const reasons = blockingReasons(draft, documents, t, pick);
@@ -162,13 +158,14 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (busy || reasons.length > 0) return;
+    if (sending.current || reasons.length > 0) return;
+    sending.current = true;
     setBusy(true);
     setProblem(undefined);
-    // One key per form: a double click, a retry after a lost answer or after signing in again
-    // replays the first registration instead of making a second one.
-    const idempotencyKey = draft.idempotencyKey || newKey();
-    if (!draft.idempotencyKey) update({ idempotencyKey });
+    // One key per form, kept in the draft: a retry after a lost answer, or after signing in
+    // again, replays the first registration instead of making a second one.
+    const idempotencyKey = drafts.get<IntakeDraft>(DRAFT_KEY)?.idempotencyKey || newKey();
+    update({ idempotencyKey });
     const withReceipt = draft.bank.trim() !== '' && draft.receiptNumber.trim() !== '';
     try {
       const { data } = await callWithResponse(api.POST('/api/v1/driver-licences/applications', {
@@ -207,6 +204,7 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
       onSubmitted(data.acknowledgement);
     } catch (error) {
       if (isApiProblem(error)) setProblem(error.problem);
+      sending.current = false;
       setBusy(false);
     }
   };
@@ -227,7 +225,7 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
                 onChange={(event) => update({ iin: event.currentTarget.value.replace(/\D/g, '') })}
                 error={!iin.valid && iin.error !== 'not-twelve-digits'}
                 w={200}
-                ff="monospace"
+                styles={{ input: { fontFamily: 'monospace' } }}
               />
               <Stack gap={0} pt={28}><IinHint check={iin} length={draft.iin.length} /></Stack>
             </Group>
