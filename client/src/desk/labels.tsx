@@ -33,7 +33,7 @@ export function eventLabel(action: string, t: (key: MessageKey) => string): stri
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useI18n();
   return (
-    <Badge color={STATUS_COLOURS[status] ?? 'gray'} variant="light" tt="none" data-status={status}>
+    <Badge color={STATUS_COLOURS[status] ?? 'gray'} variant="light" tt="none" styles={{ label: { overflow: 'visible' } }} data-status={status}>
       {statusLabel(status, t)}
     </Badge>
   );

@@ -126,15 +126,15 @@ function Inbox({ actor }: { actor: ActorProfile }) {
                 bg={item.overdue ? 'var(--mantine-color-red-light)' : item.dueToday ? 'var(--mantine-color-yellow-light)' : undefined}
               >
                 <Table.Td>
-                  <Anchor component={Link} to={`/desk/applications/${item.id}`} ff="monospace" size="sm">{item.registrationNumber}</Anchor>
+                  <Anchor component={Link} to={`/desk/applications/${item.id}`} ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>{item.registrationNumber}</Anchor>
                 </Table.Td>
                 <Table.Td><Text size="sm" lineClamp={2}>{serviceNames.get(item.service) ?? item.service}</Text></Table.Td>
                 <Table.Td><Text size="sm">{item.applicantName}</Text></Table.Td>
-                <Table.Td><StatusBadge status={item.status} /></Table.Td>
-                <Table.Td><Text size="sm">{dateTime(item.acceptedAt)}</Text></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><StatusBadge status={item.status} /></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{dateTime(item.acceptedAt)}</Text></Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
-                    <Text size="sm" fw={item.overdue || item.dueToday ? 700 : 400}>{dateTime(item.dueAt)}</Text>
+                    <Text size="sm" fw={item.overdue || item.dueToday ? 700 : 400} style={{ whiteSpace: 'nowrap' }}>{dateTime(item.dueAt)}</Text>
                     {item.overdue && <Badge color="red" size="xs">{t('inbox.overdue')}</Badge>}
                     {!item.overdue && item.dueToday && <Badge color="yellow" size="xs">{t('inbox.dueToday')}</Badge>}
                   </Group>
