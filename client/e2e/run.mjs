@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 
 const BASE = (process.env.KAZGOV_E2E_URL ?? 'http://127.0.0.1:8181').replace(/\/$/, '');
-const NOW = process.env.KAZGOV_E2E_NOW ?? '2026-11-27T05:30:00Z';
+const NOW = process.env.KAZGOV_E2E_NOW ?? '2026-03-10T07:30:00Z';
 const CHROMIUM = process.env.KAZGOV_CHROMIUM ?? '/usr/bin/chromium';
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
 const NBSP = '\u00a0';
@@ -43,6 +43,8 @@ async function step(name, body) {
   const file = join(RESULTS, `${String(passed + failed + 1).padStart(2, '0')}-${name}.png`);
   try {
     await body();
+    // The header is fixed: at the top it is where it belongs in a full-page picture.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: file, fullPage: true });
     passed += 1;
     console.log(`  ✓ ${name}`);
@@ -90,7 +92,7 @@ try {
     await page.waitForURL(`${BASE}/catalogue/driver-licence`);
     await heading(/^Выдача водительских удостоверений/).waitFor();
     assert.equal(await text(page.getByTestId('fee-amount')), `5${NBSP}406,25${NBSP}₸`);
-    await page.getByText(`При оплате 27 ноября 2026 г. (МРП 4${NBSP}325${NBSP}₸ с 1 января 2026 г.)`).waitFor();
+    await page.getByText(`При оплате 10 марта 2026 г. (МРП 4${NBSP}325${NBSP}₸ с 1 января 2026 г.)`).waitFor();
     assert.equal(await page.getByTestId('refusal-grounds').locator('li').count(), 6);
   });
 
@@ -205,6 +207,254 @@ try {
     await heading('Public services').waitFor();
     await page.locator('[data-service="driver-licence"] [data-testid="fee-today"]').filter({ hasText: '₸5,406.25' }).waitFor();
     assert.equal(await text(page.locator('[data-service="driver-licence"] [data-testid="fee-today"]')), 'Fee today: ₸5,406.25');
+  });
+
+  // The clerk's day (issue 8): a driver-licence application from intake to hand-over in Kazakh,
+  // then a refusal in Russian. The API's clock and the browser's stand at Tuesday 10 March 2026,
+  // 12:30 in Almaty: a working day, inside the midday hand-over window (12:00–13:00).
+  await step('inbox-kk', async () => {
+    await page.getByText('Қазақша', { exact: true }).click();
+    await page.goto(`${BASE}/sign-in`);
+    await page.getByLabel('Логин').fill('clerk.astana');
+    await page.getByLabel('Құпиясөз').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Кіру' }).last().click();
+    await page.waitForURL(`${BASE}/desk/inbox`);
+    await heading('Кіріс өтініштер').waitFor();
+    await page.getByTestId('inbox-empty').waitFor();
+    assert.equal(await text(page.getByTestId('overdue-count')), 'Мерзімі өткені: 0');
+  });
+
+  await step('intake-kk', async () => {
+    await page.getByRole('link', { name: 'Жаңа өтініш: жүргізуші куәлігі' }).click();
+    await page.waitForURL(`${BASE}/desk/intake/driver-licence`);
+    await heading('Жүргізуші куәлігіне өтініш қабылдау').waitFor();
+    // driver-licence §8: 125 % of the MCI in force on the day of payment (4 325 ₸ in 2026).
+    assert.equal(await text(page.getByTestId('fee-quote')),
+      `Бүгін (2026 ж. 10 наурыз) төленгенде: 5${NBSP}406,25${NBSP}₸, АЕК-тің 125% (АЕК 4${NBSP}325${NBSP}₸)`);
+    assert.equal(await page.getByLabel('Сомасы, ₸', { exact: true }).inputValue(), '5406.25');
+    const iin = page.getByLabel('ЖСН', { exact: true });
+    const hint = page.getByTestId('iin-hint');
+    await iin.fill('8503153');
+    assert.equal(await text(hint), 'Туған күні: 1985 ж. 15 наурыз, жасы 40 · ЖСН 12 цифрдан тұрады: енгізілгені 7');
+    await iin.fill('850315700128');
+    assert.equal(await hint.getAttribute('data-error'), 'bad-century-digit');
+    await iin.fill('850315300129');
+    assert.equal(await text(hint), 'Туған күні: 1985 ж. 15 наурыз, жасы 40 · Бақылау цифры сәйкес келмейді');
+    await iin.fill('850315300128');
+    assert.equal(await hint.getAttribute('data-valid'), 'true');
+    await page.getByLabel('Тегі', { exact: true }).fill('Ахметов');
+    await page.getByLabel('Аты', { exact: true }).fill('Серік');
+    await page.getByLabel('Телефон', { exact: true }).fill('+77011234567');
+    await page.getByTestId('categories').getByLabel('B', { exact: true }).check();
+    await page.getByLabel('Нөмірі', { exact: true }).fill('ЕП-0042');
+    await page.getByLabel('Күні', { exact: true }).fill('2026-03-09');
+    await page.getByLabel('Теориялық емтихан тапсырылды', { exact: true }).check();
+    await page.getByLabel('Банк', { exact: true }).fill('Kaspi Bank');
+    await page.getByLabel('Түбіртек нөмірі', { exact: true }).fill('K-0001');
+    // Every document of §12 but the medical certificate: the form refuses and says why.
+    const documents = page.getByTestId('checklist').locator('[data-document]');
+    assert.equal(await documents.count(), 6);
+    for (const code of ['application-form', 'identity-document', 'driving-school-certificate', 'driver-personal-card', 'state-duty-receipt']) {
+      await page.locator(`input[data-document="${code}"]`).check();
+    }
+    const submit = page.getByRole('button', { name: 'Өтінішті тіркеу' });
+    assert.equal(await submit.isDisabled(), true);
+    assert.match(await text(page.getByTestId('submit-blocked')), /^Әзірге тіркеуге болмайды:\n+Міндетті құжаттар белгіленбеген: «өтініш беру мекенжайы бойынша денсаулық сақтау мекемелері беретін медициналық анықтамасын»$/);
+    await page.locator('input[data-document="medical-certificate"]').check();
+    await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
+    assert.equal(await submit.isDisabled(), false);
+  });
+
+  let first;
+  await step('slip-kk', async () => {
+    // A double click registers one application (one Idempotency-Key per form, sent once).
+    await page.getByRole('button', { name: 'Өтінішті тіркеу' }).dblclick();
+    const slip = page.getByTestId('slip');
+    await slip.waitFor();
+    await heading('Жүргізуші куәлігіне өтініш қабылдау').waitFor();
+    assert.equal(await text(page.getByTestId('slip-number')), '671C3429-2026-000001');
+    // Accepted Tuesday 12:30 + 6 working hours (§7.1; lunch 13:00–14:00, the day ends at 18:00) → Wednesday 10:30.
+    assert.equal(await text(page.getByTestId('slip-due')), '2026 ж. 11 нау., 10:30');
+    assert.match(await text(slip), /Тіркеу-емтихан бөлімшесінің инспекторы, Айгерім Болатқызы Сейітова/);
+    const [printed] = await Promise.all([context.waitForEvent('page'), slip.getByRole('button', { name: 'Басып шығару' }).click()]);
+    await printed.waitForURL(/^blob:/);
+    await printed.waitForLoadState();
+    assert.equal(await printed.evaluate(() => document.documentElement.lang), 'kk');
+    assert.match(await printed.locator('body').innerText(), /671C3429-2026-000001/);
+    await printed.screenshot({ path: join(RESULTS, 'slip-printed-kk.png'), fullPage: true });
+    await printed.close();
+    first = await page.evaluate(async () => {
+      const { accessToken } = JSON.parse(sessionStorage.getItem('kazgov.session'));
+      const list = await fetch('/api/v1/applications', { headers: { Authorization: `Bearer ${accessToken}` } }).then((r) => r.json());
+      return list.items.map((item) => item.id);
+    });
+    assert.equal(first.length, 1, 'the double click made one application');
+  });
+
+  const status = (value) => page.locator(`[data-testid="application"][data-status="${value}"]`).waitFor();
+  await step('application-kk', async () => {
+    await page.getByRole('link', { name: 'Өтінішті ашу' }).click();
+    await page.waitForURL(`${BASE}/desk/applications/${first[0]}`);
+    await heading('Өтініш 671C3429-2026-000001').waitFor();
+    await status('submitted');
+    assert.equal(await text(page.getByTestId('countdown')), '22 сағат қалды');
+    assert.equal(await text(page.getByTestId('fees-status')), 'Толық төленді');
+    assert.equal(await page.getByTestId('history').locator('tbody tr').count(), 1);
+  });
+
+  await step('approved-kk', async () => {
+    await page.getByRole('button', { name: 'Қарауды бастау' }).click();
+    await status('in-review');
+    // The receipt entered at intake pays the fee, so approval goes through and creates the licence.
+    await page.getByRole('button', { name: 'Мақұлдау' }).click();
+    await status('approved');
+    assert.match(await text(page.getByTestId('result-reference')), /^Куәлік нөмірі: KZ26\d{7}$/);
+    await page.getByRole('button', { name: 'Беруге дайын деп белгілеу' }).click();
+    await status('ready-for-issue');
+    assert.equal(await text(page.getByTestId('action-done')), 'Орындалды: Беруге дайын деп белгілеу');
+  });
+
+  await step('issued-kk', async () => {
+    const issue = page.getByTestId('issue');
+    assert.equal(await text(issue.getByTestId('window-state')), 'Қазір беру уақыты: 12:00–13:00');
+    const button = issue.getByRole('button', { name: 'Беру' });
+    assert.equal(await button.isDisabled(), true, 'no hand-over before the identity document and signature');
+    assert.equal(await issue.getByLabel('Алушы (Т.А.Ә.)', { exact: true }).inputValue(), 'Ахметов Серік');
+    await issue.getByLabel('Жеке басын куәландыратын құжат', { exact: true }).fill('ЖК 045612378');
+    await issue.getByLabel('Алушы қолын қойды', { exact: true }).check();
+    await button.click();
+    await status('issued');
+    assert.equal(await text(page.getByTestId('issuance')), '2026 ж. 10 нау., 12:30 берілді: Ахметов Серік, ЖК 045612378');
+    assert.deepEqual(await page.getByTestId('history').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action'))),
+      ['submit', 'start-review', 'approve', 'mark-ready', 'issue']);
+    assert.equal(await page.getByTestId('countdown').count(), 0);
+  });
+
+  await step('application-ru', async () => {
+    await page.getByText('Русский', { exact: true }).click();
+    await heading('Заявление 671C3429-2026-000001').waitFor();
+    assert.equal(await text(page.locator('[data-testid="application"] [data-status="issued"]').first()), 'Выдано');
+    await page.getByRole('heading', { name: 'История' }).waitFor();
+    assert.deepEqual(await page.getByTestId('history').locator('tbody tr td:nth-child(3)').allInnerTexts(),
+      ['Заявление принято', 'Рассмотрение начато', 'Одобрено', 'Отмечено готовым к выдаче', 'Выдано: Ахметов Серік']);
+    assert.equal(await text(page.getByTestId('issuance')), 'Выдано 10 мар. 2026 г., 12:30: Ахметов Серік, ЖК 045612378');
+    assert.equal(await text(page.getByTestId('fees-status')), 'Оплачено полностью');
+  });
+
+  await step('intake-ru-survives-expiry', async () => {
+    await nav('Входящие').click();
+    await heading('Входящие заявления').waitFor();
+    await page.getByRole('link', { name: 'Новое заявление: водительское удостоверение' }).click();
+    await heading('Приём заявления на водительское удостоверение').waitFor();
+    // Born 15 April 2009: 16 on the day, too young for category B (§17.5).
+    await page.getByLabel('ИИН', { exact: true }).fill('090415500124');
+    assert.equal(await text(page.getByTestId('iin-hint')), '✓ Дата рождения: 15 апреля 2009 г., полных лет: 16');
+    await page.getByLabel('Фамилия', { exact: true }).fill('Жасов');
+    await page.getByLabel('Имя', { exact: true }).fill('Ерлан');
+    await setSession({ ...(await session()), accessToken: 'expired', refreshToken: 'expired' });
+    await nav('Услуги').click();
+    await nav('Входящие').click();
+    await page.waitForURL(/\/sign-in\?next=%2Fdesk%2Finbox&reason=expired$/);
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).last().click();
+    await page.waitForURL(`${BASE}/desk/inbox`);
+    await page.getByRole('link', { name: 'Новое заявление: водительское удостоверение' }).click();
+    assert.equal(await page.getByLabel('ИИН', { exact: true }).inputValue(), '090415500124');
+    assert.equal(await page.getByLabel('Фамилия', { exact: true }).inputValue(), 'Жасов');
+    assert.equal(await page.getByLabel('Имя', { exact: true }).inputValue(), 'Ерлан');
+  });
+
+  let second;
+  await step('slip-ru', async () => {
+    await page.getByLabel('Телефон', { exact: true }).fill('+77011234568');
+    await page.getByTestId('categories').getByLabel('B', { exact: true }).check();
+    for (const box of await page.getByTestId('checklist').locator('input[type="checkbox"]').all()) await box.check();
+    await page.getByLabel('Номер', { exact: true }).fill('ЕП-0043');
+    await page.getByLabel('Дата', { exact: true }).fill('2026-03-09');
+    await page.getByLabel('Теоретический экзамен сдан', { exact: true }).check();
+    await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
+    await page.getByTestId('slip').waitFor();
+    assert.equal(await text(page.getByTestId('slip-number')), '671C3429-2026-000002');
+    assert.equal(await text(page.getByTestId('slip-due')), '11 мар. 2026 г., 10:30');
+    await page.getByRole('link', { name: 'Открыть заявление' }).click();
+    await page.waitForURL(/\/desk\/applications\/[0-9a-f-]{36}$/);
+    second = page.url().split('/').pop();
+    await heading('Заявление 671C3429-2026-000002').waitFor();
+    assert.equal(await text(page.getByTestId('findings').locator('[data-ground="applicant-too-young"]')),
+      'Возраст заявителя 16; минимальный возраст для категорий: B (18) (§17.5)');
+    assert.equal(await text(page.getByTestId('fees-status')), `Не оплачено: 5${NBSP}406,25${NBSP}₸`);
+  });
+
+  await step('stale-and-problem-ru', async () => {
+    // Someone else takes it into review behind this page's back: the page's ETag is now stale.
+    const changed = await page.evaluate(async (id) => {
+      const { accessToken } = JSON.parse(sessionStorage.getItem('kazgov.session'));
+      const response = await fetch(`/api/v1/applications/${id}/start-review`, {
+        method: 'POST', headers: { Authorization: `Bearer ${accessToken}`, 'If-Match': 'W/"1"' },
+      });
+      return response.status;
+    }, second);
+    assert.equal(changed, 200);
+    await page.getByRole('button', { name: 'Начать рассмотрение' }).click();
+    await page.getByTestId('stale').waitFor();
+    assert.equal(await text(page.getByTestId('stale')), 'Заявление изменил кто-то другой: загружена новая версия. Проверьте и повторите.');
+    await status('in-review');
+    // No receipt yet: the API refuses approval (fee-unpaid), its problem shown in Russian.
+    const alert = page.getByTestId('decision').getByRole('alert');
+    await page.getByRole('button', { name: 'Одобрить' }).click();
+    await alert.waitFor();
+    assert.equal(await alert.getAttribute('data-problem-code'), 'fee-unpaid');
+    assert.equal(await alert.getAttribute('lang'), 'ru');
+    // The receipt recorded on the page (amount prefilled with what is due) settles the fee...
+    const fees = page.getByTestId('fees');
+    assert.equal(await fees.getByLabel('Сумма, ₸', { exact: true }).inputValue(), '5406.25');
+    await fees.getByLabel('Банк', { exact: true }).fill('Halyk Bank');
+    await fees.getByLabel('Номер квитанции', { exact: true }).fill('H-0002');
+    await fees.getByRole('button', { name: 'Внести квитанцию' }).click();
+    await page.getByTestId('fees-status').filter({ hasText: 'Оплачено полностью' }).waitFor();
+    // ...and approval then meets §17.5, checked on the day of decision.
+    await page.getByRole('button', { name: 'Одобрить' }).click();
+    await alert.and(page.locator('[data-problem-code="eligibility-failed"]')).waitFor();
+    assert.match(await text(alert), /B \(18\)/);
+    await status('in-review');
+  });
+
+  await step('refused-ru', async () => {
+    const refuse = page.getByTestId('refuse');
+    assert.equal(await refuse.locator('[data-ground]').count(), 6);
+    const ground = refuse.locator('[data-ground="applicant-too-young"]');
+    assert.match(await text(ground), /^если заявитель не достиг 16 лет .*выявлено проверкой$/s);
+    const button = refuse.getByRole('button', { name: 'Отказать' });
+    assert.equal(await button.isDisabled(), true);
+    await ground.locator('input').check();
+    await refuse.getByLabel('Пояснение', { exact: true }).fill('Заявителю 16 лет, для категории B нужно 18.');
+    await button.click();
+    await status('refused');
+    const notice = page.getByTestId('refusal-notice');
+    assert.match(await text(notice), /УВЕДОМЛЕНИЕ ОБ ОТКАЗЕ В ОКАЗАНИИ ГОСУДАРСТВЕННОЙ УСЛУГИ/);
+    assert.match(await text(notice), /Пояснение: Заявителю 16 лет, для категории B нужно 18\./);
+    assert.match(await text(page.getByTestId('refusal-grounds')), /^если заявитель не достиг 16 лет/);
+    const [printed] = await Promise.all([context.waitForEvent('page'), page.getByTestId('refusal').getByRole('button', { name: 'Распечатать' }).click()]);
+    await printed.waitForURL(/^blob:/);
+    await printed.waitForLoadState();
+    assert.match(await printed.locator('body').innerText(), /671C3429-2026-000002/);
+    await printed.screenshot({ path: join(RESULTS, 'refusal-notice-printed-ru.png'), fullPage: true });
+    await printed.close();
+  });
+
+  await step('inbox-ru', async () => {
+    await nav('Входящие').click();
+    await heading('Входящие заявления').waitFor();
+    const rows = page.getByTestId('inbox').locator('[data-application]');
+    await rows.nth(1).waitFor();
+    assert.deepEqual(await rows.locator('td:first-child').allInnerTexts(), ['671C3429-2026-000001', '671C3429-2026-000002']);
+    assert.deepEqual(await rows.locator('[data-status]').allInnerTexts(), ['Выдано', 'Отказано']);
+    assert.equal(await text(page.getByTestId('overdue-count')), 'Просрочено: 0');
+    await page.getByRole('combobox', { name: 'Статус' }).click();
+    await page.getByRole('option', { name: 'Отказано' }).click();
+    await page.waitForURL(/status=refused/);
+    await page.getByTestId('inbox').locator('[data-application]').nth(1).waitFor({ state: 'detached' });
+    assert.deepEqual(await rows.locator('td:first-child').allInnerTexts(), ['671C3429-2026-000002']);
   });
 } catch {
   // The failing step has reported itself; the rest depend on it.

@@ -3,7 +3,8 @@
 # helpers), then the end-to-end run: Debian's Chromium (installed when missing), driven by
 # playwright-core, against the real API host serving the built client, on a fresh database
 # kazgov_e2e with demo data and a fixed clock. Screenshots and logs: client/test-results/.
-# Settings: KAZGOV_E2E_PORT (8181), KAZGOV_E2E_NOW (the fixed instant, 2026-11-27T05:30:00Z).
+# Settings: KAZGOV_E2E_PORT (8181), KAZGOV_E2E_DB (kazgov_e2e), KAZGOV_E2E_NOW (the fixed instant,
+# 2026-03-10T07:30:00Z: a Tuesday, 12:30 in Almaty, inside the midday hand-over window).
 set -euo pipefail
 CLIENT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$CLIENT/../build/lib.sh"
@@ -39,18 +40,19 @@ npm run --silent build >&2
 say "client: building the API"
 dotnet build "$KAZGOV_ROOT/api/Kazgov.Api.csproj" -nologo -v quiet -clp:ErrorsOnly >&2
 start_database
-recreate_database kazgov_e2e
+database="${KAZGOV_E2E_DB:-kazgov_e2e}"
+recreate_database "$database"
 
 port="${KAZGOV_E2E_PORT:-8181}"
 url="http://127.0.0.1:$port"
-now="${KAZGOV_E2E_NOW:-2026-11-27T05:30:00Z}"
+now="${KAZGOV_E2E_NOW:-2026-03-10T07:30:00Z}"
 answers() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"; }
 if answers "$url/health/live"; then
   die "something already answers on $url: stop it or choose another port with KAZGOV_E2E_PORT"
 fi
 say "client: starting the API on $url (clock fixed at $now)"
 ASPNETCORE_ENVIRONMENT=Development \
-ConnectionStrings__Kazgov="$(connection_string kazgov_e2e)" \
+ConnectionStrings__Kazgov="$(connection_string "$database")" \
 ReferenceData__LoadDemoData=true \
 Testing__FixedClock="$now" \
 Client__DistPath="$CLIENT/dist" \

@@ -6,15 +6,20 @@ import { ServicePage } from './pages/ServicePage';
 import { OfficesPage } from './pages/OfficesPage';
 import { SignInPage } from './pages/SignInPage';
 import { DeskPage } from './pages/DeskPage';
+import { InboxPage } from './pages/InboxPage';
+import { IntakePage } from './pages/IntakePage';
+import { ApplicationPage } from './pages/ApplicationPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 /**
- * Everything under /desk needs a staff session (RequireStaff). The inbox
- * (/desk/inbox), the intake forms (/desk/intake/:service) and the application page
- * (/desk/applications/:id) are added to deskRoutes.
+ * Everything under /desk needs a staff session (RequireStaff): the desk itself, the inbox (where
+ * sign-in lands), the intake forms and the application page.
  */
 export const deskRoutes: RouteObject[] = [
   { index: true, element: <DeskPage /> },
+  { path: 'inbox', element: <InboxPage /> },
+  { path: 'intake/driver-licence', element: <IntakePage /> },
+  { path: 'applications/:id', element: <ApplicationPage /> },
 ];
 
 export const routes: RouteObject[] = [

@@ -98,6 +98,13 @@ export const api = createApiClient();
  * client's network-error problem when there was no answer at all.
  */
 export async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  return (await callWithResponse(request)).data;
+}
+
+/** Like call, with the response too (for its headers: ETag, Location). */
+export async function callWithResponse<T>(
+  request: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<{ data: T; response: Response }> {
   let result: { data?: T; error?: unknown; response: Response };
   try {
     result = await request;
@@ -105,6 +112,6 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiProblem(networkProblem(error));
   }
-  if (result.response.ok) return result.data as T;
+  if (result.response.ok) return { data: result.data as T, response: result.response };
   throw new ApiProblem(toProblem(result.error, result.response));
 }

@@ -144,3 +144,11 @@ export function formatDuration(duration: string, language: Language): string {
   });
   return words.length === 0 ? `0 ${translate(language, 'unit.day.many')}` : words.join(' ');
 }
+
+/** The Almaty time of day of an instant, e.g. 2026-03-10T07:00:00Z → «12:00». */
+export function formatTime(instant: string | Date, language: Language): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE,
+  }).format(date);
+}

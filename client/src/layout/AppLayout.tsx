@@ -11,12 +11,19 @@ interface NavItem {
   staffOnly?: boolean;
 }
 
-// The desk's own pages (inbox, intake, applications) are reached from the desk page itself.
+// Intake forms and application pages are reached from the inbox.
 const NAV: NavItem[] = [
   { to: '/catalogue', label: 'nav.catalogue' },
   { to: '/offices', label: 'nav.offices' },
+  { to: '/desk/inbox', label: 'nav.inbox', staffOnly: true },
   { to: '/desk', label: 'nav.desk', staffOnly: true },
 ];
+
+/** The item of the longest path the current one starts with (/desk/applications/… is the inbox's). */
+function activeItem(pathname: string): string | undefined {
+  const path = pathname.startsWith('/desk/') && pathname !== '/desk/' ? '/desk/inbox' : pathname;
+  return NAV.map((item) => item.to).filter((to) => path === to || path.startsWith(`${to}/`)).sort((a, b) => b.length - a.length)[0];
+}
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -33,20 +40,21 @@ export function AppLayout() {
   return (
     <AppShell header={{ height: 64 }} padding="md">
       <AppShell.Header>
-        <Container size="lg" h="100%">
+        <Container size="xl" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap">
             <Group gap="lg" wrap="nowrap">
               <Anchor component={RouterLink} to="/catalogue" underline="never" c="inherit">
                 <Title order={3} lh={1}>{t('app.title')}</Title>
                 <Text size="xs" c="dimmed">{t('app.subtitle')}</Text>
               </Anchor>
-              <Group gap="sm" component="nav" aria-label="main">
+              <Group gap="sm" component="nav" aria-label="main" wrap="nowrap">
                 {NAV.filter((item) => !item.staffOnly || signedIn).map((item) => (
                   <Anchor
                     key={item.to}
                     component={RouterLink}
                     to={item.to}
-                    fw={location.pathname.startsWith(item.to) ? 700 : 400}
+                    fw={activeItem(location.pathname) === item.to ? 700 : 400}
+                    style={{ whiteSpace: 'nowrap' }}
                   >
                     {t(item.label)}
                   </Anchor>
@@ -74,7 +82,7 @@ export function AppLayout() {
         </Container>
       </AppShell.Header>
       <AppShell.Main>
-        <Container size="lg">
+        <Container size="xl">
           <Box py="md">
             <Outlet />
           </Box>

@@ -5,9 +5,9 @@ import { mciInForce } from './DeskPage';
 describe('safeNext', () => {
   it('returns only to paths of this app', () => {
     expect(safeNext('/desk?x=1')).toBe('/desk?x=1');
-    expect(safeNext(null)).toBe('/desk');
-    expect(safeNext('https://example.org/')).toBe('/desk');
-    expect(safeNext('//example.org/')).toBe('/desk');
+    expect(safeNext(null)).toBe('/desk/inbox');
+    expect(safeNext('https://example.org/')).toBe('/desk/inbox');
+    expect(safeNext('//example.org/')).toBe('/desk/inbox');
   });
 });
 

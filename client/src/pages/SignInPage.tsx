@@ -7,9 +7,9 @@ import { isApiProblem, type Problem } from '../api/problem';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/I18nProvider';
 
-/** Only a path of this app may follow sign-in (never another site). */
+/** Only a path of this app may follow sign-in (never another site); the inbox otherwise. */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/desk';
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/desk/inbox';
 }
 
 export function SignInPage() {

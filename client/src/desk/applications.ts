@@ -1,0 +1,107 @@
+// Calls of the clerk's desk: applications with their ETag (every change sends it back as
+// If-Match), the printable documents fetched with the session's token, the office's windows.
+import { api, call, callWithResponse, type Schemas } from '../api/client';
+import type { Language } from '../i18n/messages';
+
+export type Application = Schemas['ApplicationView'];
+export type ApplicationSummary = Schemas['ApplicationSummary'];
+export type Acknowledgement = Schemas['AcknowledgementSlip'];
+export type HistoryEvent = Schemas['ApplicationEvent'];
+
+export const STATUSES = [
+  'submitted', 'in-review', 'approved', 'ready-for-issue', 'issued', 'refused', 'withdrawn', 'suspended',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const ACTIONS = ['start-review', 'approve', 'mark-ready', 'issue', 'refuse', 'withdraw', 'suspend', 'resume'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export function isStatus(value: string): value is Status {
+  return (STATUSES as readonly string[]).includes(value);
+}
+
+export function isAction(value: string): value is Action {
+  return (ACTIONS as readonly string[]).includes(value);
+}
+
+export interface Versioned {
+  application: Application;
+  etag: string;
+}
+
+function etagOf(response: Response, application: Application): string {
+  return response.headers.get('ETag') ?? `W/"${application.version}"`;
+}
+
+export async function loadApplication(id: string): Promise<Versioned> {
+  const { data, response } = await callWithResponse(api.GET('/api/v1/applications/{id}', { params: { path: { id } } }));
+  return { application: data, etag: etagOf(response, data) };
+}
+
+export async function loadHistory(id: string): Promise<HistoryEvent[]> {
+  return (await call(api.GET('/api/v1/applications/{id}/history', { params: { path: { id } } }))).events;
+}
+
+export type ActionBody =
+  | Schemas['RefuseRequest']
+  | Schemas['IssueRequest']
+  | Schemas['ReasonRequest']
+  | undefined;
+
+/** A change of status, with If-Match: the ETag the page holds. */
+export async function changeStatus(id: string, action: Action, etag: string, body?: ActionBody): Promise<Versioned> {
+  // One path per action in the generated types; they share the shape, so one call serves them all.
+  const path = `/api/v1/applications/{id}/${action}` as '/api/v1/applications/{id}/refuse';
+  const { data, response } = await callWithResponse(api.POST(path, {
+    params: { path: { id } },
+    body: body as Schemas['RefuseRequest'],
+    headers: { 'If-Match': etag },
+  }));
+  return { application: data, etag: etagOf(response, data) };
+}
+
+export async function recordReceipt(id: string, etag: string, receipt: Schemas['ReceiptRequest']): Promise<Versioned> {
+  const { data, response } = await callWithResponse(api.POST('/api/v1/applications/{id}/receipts', {
+    params: { path: { id } },
+    body: receipt,
+    headers: { 'If-Match': etag },
+  }));
+  return { application: data, etag: etagOf(response, data) };
+}
+
+export type PrintedDocument = 'acknowledgement' | 'refusal-notice';
+
+/**
+ * Opens a printable page of the API in a new window. The page needs the bearer token, so it is
+ * fetched here and shown from a blob URL; the window is opened first, while the click still
+ * counts as the clerk's own (a window opened after an await is a pop-up the browser may block).
+ */
+export async function openPrintable(id: string, document: PrintedDocument, language: Language): Promise<void> {
+  const target = window.open('', '_blank');
+  try {
+    const html = document === 'acknowledgement'
+      ? await call(api.GET('/api/v1/applications/{id}/acknowledgement.html', {
+        params: { path: { id }, query: { lang: language } }, parseAs: 'text',
+      }))
+      : await call(api.GET('/api/v1/applications/{id}/refusal-notice.html', {
+        params: { path: { id } }, parseAs: 'text',
+      }));
+    const url = URL.createObjectURL(new Blob([html as string], { type: 'text/html;charset=utf-8' }));
+    if (target) target.location.href = url;
+    else window.location.href = url;
+    // The window has loaded it (or is loading it) by then; the URL is only a handle.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (error) {
+    target?.close();
+    throw error;
+  }
+}
+
+type CalendarDay = { date: string; working: boolean };
+
+/** Working days from the API's calendar (holidays, carried-over days off), today and the next weeks. */
+export async function loadWorkingDays(from: string, to: string): Promise<Map<string, boolean>> {
+  // The calendar endpoint declares no response shape in the OpenAPI document.
+  const data = (await call(api.GET('/api/v1/calendar/days', { params: { query: { from, to } } }))) as unknown as { days?: CalendarDay[] };
+  return new Map((data.days ?? []).map((day) => [day.date, day.working]));
+}

@@ -1,0 +1,72 @@
+// Hand-over windows (driver-licence §7 note [L88]: 12:00–13:00 and 18:00–19:00 office time, on
+// working days), worked out in the browser from the office schedule's service windows so the issue
+// button can be disabled outside them and the page can say when the next one opens. Mirrors
+// IssuanceWindows in modules/Kazgov.Licensing; the API still has the last word (409 with nextWindow).
+import { almatyToInstant, todayInAlmaty } from '../i18n/format';
+
+export interface ServiceWindowTimes {
+  /** Office local time, HH:mm or HH:mm:ss. */
+  from: string;
+  to: string;
+}
+
+export interface WindowInstants {
+  from: string;
+  to: string;
+}
+
+export interface WindowState {
+  /** The window open now, if any. */
+  open: WindowInstants | null;
+  /** The next window that opens after now (on a working day); null when none in the next 60 days. */
+  next: WindowInstants | null;
+}
+
+/** The API's own default when an office sets none (IssuanceWindows.Default). */
+export const DEFAULT_HAND_OVER_WINDOWS: ServiceWindowTimes[] = [
+  { from: '12:00', to: '13:00' },
+  { from: '18:00', to: '19:00' },
+];
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+export function dayOfWeek(date: string): (typeof WEEKDAYS)[number] {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Monday to Friday: what a day is when the working calendar has not been loaded for it. */
+export function isWeekday(date: string): boolean {
+  const day = dayOfWeek(date);
+  return day !== 'saturday' && day !== 'sunday';
+}
+
+const hhmm = (time: string) => time.slice(0, 5);
+
+/** Whether a window is open at `now` and which one opens next. */
+export function windowState(
+  windows: ServiceWindowTimes[],
+  isWorkingDay: (date: string) => boolean,
+  now: Date,
+): WindowState {
+  const ordered = [...(windows.length > 0 ? windows : DEFAULT_HAND_OVER_WINDOWS)].sort((a, b) => hhmm(a.from).localeCompare(hhmm(b.from)));
+  const at = now.getTime();
+  const today = todayInAlmaty(now);
+  let open: WindowInstants | null = null;
+  for (let offset = 0; offset < 60; offset += 1) {
+    const day = addDays(today, offset);
+    if (!isWorkingDay(day)) continue;
+    for (const window of ordered) {
+      const from = almatyToInstant(`${day}T${hhmm(window.from)}`);
+      const to = almatyToInstant(`${day}T${hhmm(window.to)}`);
+      if (Date.parse(from) <= at && at < Date.parse(to)) open = { from, to };
+      if (Date.parse(from) > at) return { open, next: { from, to } };
+    }
+  }
+  return { open, next: null };
+}

@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { TestApp } from '../App';
+import { session, type ActorProfile } from '../auth/session';
+
+const clerk: ActorProfile = {
+  id: 'staff:clerk.astana', kind: 'staff', displayName: 'Айгерім Болатқызы Сейітова', position: null,
+  role: 'clerk', officeId: 'road-police-astana-671c3429', services: ['driver-licence'], scopes: [],
+};
+const ID = '01a222c5-9b27-7ce0-810f-a08164b8b279';
+const text = (s: string) => ({ kk: s, ru: s, en: s });
+
+const application = {
+  id: ID, registrationNumber: '671C3429-2026-000001', service: 'driver-licence', subType: null,
+  officeId: 'road-police-astana-671c3429', channel: 'front-office', status: 'ready-for-issue', allowedActions: ['issue'],
+  applicantType: 'individual',
+  applicant: {
+    kind: 'individual', iin: '850315300128', bin: null, travelDocument: null, lastName: 'Ахметов', firstName: 'Серік',
+    middleName: null, organisationName: null, birthDate: '1985-03-15', citizenship: null, phone: '+77011234567', email: null,
+    language: 'kk', fullName: 'Ахметов Серік', subjectId: '850315300128',
+  },
+  representative: null, documents: ['identity-document'],
+  fees: { free: false, exemption: null, items: [], totalDue: 5406.25, totalPaid: 5406.25, settled: true },
+  receipts: [], termVariant: 'default', term: 'PT6H', acceptedAt: '2026-03-10T07:30:00Z',
+  acceptedBy: { id: 'staff:clerk.astana', fullName: 'Айгерім Болатқызы Сейітова', position: null },
+  dueAt: '2026-03-11T05:30:00Z', dueDate: '2026-03-11', overdue: false, suspendedSince: null, eligibilityFindings: [],
+  resultReference: 'KZ260000001', refusal: null, issuance: null, moduleData: { categories: ['B'] }, version: 4,
+};
+
+const service = {
+  code: 'driver-licence', name: text('Выдача водительских удостоверений'),
+  documents: [{ applicantType: 'individual', text: text(''), items: [] }],
+  refusalGrounds: [], fees: { free: false, items: [] },
+};
+
+const office = {
+  id: 'road-police-astana-671c3429', name: 'Астана қаласы ІІД ЖПБ ЕТБ',
+  schedule: {
+    officeId: 'road-police-astana-671c3429', timeZone: 'Asia/Almaty', days: [],
+    serviceWindows: [
+      { service: 'driver-licence', purpose: 'licence-hand-over', from: '12:00:00', to: '13:00:00', source: null },
+      { service: 'driver-licence', purpose: 'licence-hand-over', from: '18:00:00', to: '19:00:00', source: null },
+      { service: 'vehicle-registration', purpose: 'plates', from: '17:00:00', to: '18:00:00', source: null },
+    ],
+  },
+};
+
+function stubApi(issue: (request: Request) => Response) {
+  const seen: Request[] = [];
+  vi.stubGlobal('fetch', async (request: Request) => {
+    seen.push(request);
+    const url = new URL(request.url);
+    const respond = (body: unknown, headers: Record<string, string> = {}) =>
+      new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json', ...headers } });
+    if (url.pathname === `/api/v1/applications/${ID}/issue`) return issue(request);
+    if (url.pathname === `/api/v1/applications/${ID}`) return respond(application, { ETag: 'W/"4"' });
+    if (url.pathname.endsWith('/history')) return respond({ applicationId: ID, registrationNumber: application.registrationNumber, events: [] });
+    if (url.pathname === '/api/v1/services/driver-licence') return respond(service);
+    if (url.pathname.startsWith('/api/v1/offices/')) return respond(office);
+    // Working days as the national calendar gives them (weekends off).
+    if (url.pathname === '/api/v1/calendar/days') return respond({ days: [] });
+    return new Response('{}', { status: 404 });
+  });
+  return seen;
+}
+
+async function fillHandOver() {
+  const issue = await screen.findByTestId('issue');
+  fireEvent.change(within(issue).getByLabelText('Документ, удостоверяющий личность'), { target: { value: 'ID 045612378' } });
+  fireEvent.click(within(issue).getByLabelText('Получатель расписался'));
+  return issue;
+}
+
+describe('the application page', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('disables hand-over at the weekend and says when the next window opens', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-14T07:30:00Z')); // Saturday, 12:30 in Almaty
+    stubApi(() => new Response('{}', { status: 500 }));
+    session.start('access', 'refresh', clerk);
+    render(<TestApp path={`/desk/applications/${ID}`} language="ru" />);
+
+    const issue = await fillHandOver();
+
+    expect(within(issue).getByTestId('window-state').textContent)
+      .toBe('Сейчас не время выдачи. Следующее окно: 16 мар. 2026 г., 12:00–13:00');
+    expect((within(issue).getByRole('button', { name: 'Выдать' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('hands over inside a window with the ETag it holds, and shows the API’s next window when it refuses', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-10T07:30:00Z')); // Tuesday, 12:30 in Almaty
+    const seen = stubApi(() => new Response(JSON.stringify({
+      type: 'urn:kazgov:problem:outside-issuance-window', code: 'outside-issuance-window', status: 409,
+      title: 'Вне времени выдачи', detail: 'Следующее время выдачи: 2026-03-10 18:00–19:00',
+      nextWindow: { from: '2026-03-10T13:00:00Z', to: '2026-03-10T14:00:00Z', local: '2026-03-10 18:00–19:00' },
+    }), { status: 409, headers: { 'Content-Type': 'application/problem+json', 'Content-Language': 'ru' } }));
+    session.start('access', 'refresh', clerk);
+    render(<TestApp path={`/desk/applications/${ID}`} language="ru" />);
+
+    const issue = await fillHandOver();
+    expect(within(issue).getByTestId('window-state').textContent).toBe('Сейчас время выдачи: 12:00–13:00');
+    expect((within(issue).getByLabelText('Получатель (Ф.И.О.)') as HTMLInputElement).value).toBe('Ахметов Серік');
+    fireEvent.click(within(issue).getByRole('button', { name: 'Выдать' }));
+
+    await waitFor(() => expect(screen.getByTestId('api-next-window').textContent)
+      .toBe('По данным сервера следующее окно: 10 мар. 2026 г., 18:00–19:00'));
+    expect(screen.getByRole('alert').getAttribute('data-problem-code')).toBe('outside-issuance-window');
+    const sent = seen.find((request) => request.url.endsWith('/issue'))!;
+    expect(sent.headers.get('If-Match')).toBe('W/"4"');
+    expect(await sent.clone().json()).toEqual({ receivedBy: 'Ахметов Серік', identityDocument: 'ID 045612378', signatureTaken: true });
+  });
+});

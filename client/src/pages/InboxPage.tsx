@@ -1,0 +1,155 @@
+import { useEffect, useState } from 'react';
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, call } from '../api/client';
+import { useApi } from '../api/useApi';
+import { isApiProblem, type Problem } from '../api/problem';
+import { useSession } from '../auth/auth';
+import type { ActorProfile } from '../auth/session';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { Loading } from '../components/Loading';
+import { STATUSES, type ApplicationSummary } from '../desk/applications';
+import { StatusBadge, statusLabel } from '../desk/labels';
+import { useI18n } from '../i18n/I18nProvider';
+import { loadServices } from './catalogue';
+
+const PAGE = 25;
+
+async function listApplications(service: string, status: string, cursor?: string) {
+  return call(api.GET('/api/v1/applications', {
+    params: { query: { service: service || undefined, status: status || undefined, limit: String(PAGE), cursor } },
+  }));
+}
+
+/** The clerk's landing page: the office's applications by due date, overdue and due today marked. */
+export function InboxPage() {
+  const state = useSession();
+  if (state.status !== 'signed-in') return null;
+  return <Inbox actor={state.actor} />;
+}
+
+function Inbox({ actor }: { actor: ActorProfile }) {
+  const { t, pick, dateTime } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const service = params.get('service') ?? '';
+  const status = params.get('status') ?? '';
+
+  const services = useApi(loadServices, []);
+  const first = useApi(() => listApplications(service, status), [service, status]);
+  const [more, setMore] = useState<{ items: ApplicationSummary[]; cursor: string | null; problem?: Problem }>({ items: [], cursor: null });
+  const [loadingMore, setLoadingMore] = useState(false);
+  useEffect(() => setMore({ items: [], cursor: null }), [service, status, first.data]);
+  const cursor = more.cursor ?? first.data?.nextCursor ?? null;
+  const items = [...(first.data?.items ?? []), ...more.items];
+
+  const update = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
+
+  const loadMore = async () => {
+    if (!cursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await listApplications(service, status, cursor);
+      setMore((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor ?? '' }));
+    } catch (error) {
+      if (isApiProblem(error)) setMore((previous) => ({ ...previous, problem: error.problem }));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const serviceNames = new Map((services.data ?? []).map((s) => [s.code, pick(s.name)]));
+  const serviceChoices = actor.services.length > 0 ? actor.services : [...serviceNames.keys()];
+  const overdueCount = Number(first.data?.overdueCount ?? 0);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="end">
+        <div>
+          <Title order={1}>{t('inbox.title')}</Title>
+          <Text c="dimmed">{t('inbox.intro')}</Text>
+        </div>
+        {actor.services.includes('driver-licence') && actor.officeId && (
+          <Button component={Link} to="/desk/intake/driver-licence">{t('inbox.newDriverLicence')}</Button>
+        )}
+      </Group>
+      <Group align="end" gap="sm">
+        <Select
+          label={t('inbox.service')}
+          data={[{ value: '', label: t('inbox.allServices') }, ...serviceChoices.map((code) => ({ value: code, label: serviceNames.get(code) ?? code }))]}
+          value={service}
+          onChange={(value) => update('service', value)}
+          w={360}
+          comboboxProps={{ width: 480 }}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('inbox.status')}
+          data={[{ value: '', label: t('inbox.allStatuses') }, ...STATUSES.map((code) => ({ value: code, label: statusLabel(code, t) }))]}
+          value={status}
+          onChange={(value) => update('status', value)}
+          w={220}
+          allowDeselect={false}
+        />
+        {first.data && (
+          <Badge size="lg" color={overdueCount > 0 ? 'red' : 'gray'} variant={overdueCount > 0 ? 'filled' : 'light'} tt="none" data-testid="overdue-count">
+            {t('inbox.overdueCount', { count: overdueCount })}
+          </Badge>
+        )}
+      </Group>
+      {first.problem && <ProblemAlert problem={first.problem} onRetry={first.reload} />}
+      {first.loading && !first.data && <Loading />}
+      {first.data && items.length === 0 && <Text c="dimmed" data-testid="inbox-empty">{t('inbox.none')}</Text>}
+      {items.length > 0 && (
+        <Table highlightOnHover withTableBorder data-testid="inbox">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('inbox.number')}</Table.Th>
+              <Table.Th>{t('inbox.service')}</Table.Th>
+              <Table.Th>{t('inbox.applicant')}</Table.Th>
+              <Table.Th>{t('inbox.status')}</Table.Th>
+              <Table.Th>{t('inbox.acceptedAt')}</Table.Th>
+              <Table.Th>{t('inbox.dueAt')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((item) => (
+              <Table.Tr
+                key={item.id}
+                data-application={item.id}
+                data-overdue={item.overdue || undefined}
+                data-due-today={item.dueToday || undefined}
+                bg={item.overdue ? 'var(--mantine-color-red-light)' : item.dueToday ? 'var(--mantine-color-yellow-light)' : undefined}
+              >
+                <Table.Td>
+                  <Anchor component={Link} to={`/desk/applications/${item.id}`} ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>{item.registrationNumber}</Anchor>
+                </Table.Td>
+                <Table.Td><Text size="sm" lineClamp={2}>{serviceNames.get(item.service) ?? item.service}</Text></Table.Td>
+                <Table.Td><Text size="sm">{item.applicantName}</Text></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><StatusBadge status={item.status} /></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{dateTime(item.acceptedAt)}</Text></Table.Td>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm" fw={item.overdue || item.dueToday ? 700 : 400} style={{ whiteSpace: 'nowrap' }}>{dateTime(item.dueAt)}</Text>
+                    {item.overdue && <Badge color="red" size="xs">{t('inbox.overdue')}</Badge>}
+                    {!item.overdue && item.dueToday && <Badge color="yellow" size="xs">{t('inbox.dueToday')}</Badge>}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {more.problem && <ProblemAlert problem={more.problem} />}
+      {cursor && (
+        <div>
+          <Button variant="default" onClick={loadMore} loading={loadingMore}>{t('inbox.more')}</Button>
+        </div>
+      )}
+    </Stack>
+  );
+}
