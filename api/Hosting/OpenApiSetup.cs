@@ -27,6 +27,22 @@ internal static class OpenApiSetup
                 };
                 // The document must not depend on the host it was fetched from: it is compared with the checked-in copy.
                 document.Servers = [];
+
+                // Records list every constructor parameter as required; a property that may be null
+                // is one a client may leave out, so the contract says so.
+                foreach (var schema in document.Components?.Schemas?.Values ?? [])
+                {
+                    if (schema.Required is { Count: > 0 } required && schema.Properties is { } properties)
+                    {
+                        foreach (var (name, property) in properties)
+                        {
+                            if (AllowsNull(property))
+                            {
+                                required.Remove(name);
+                            }
+                        }
+                    }
+                }
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
@@ -53,6 +69,10 @@ internal static class OpenApiSetup
                 return Task.CompletedTask;
             });
         });
+
+    private static bool AllowsNull(IOpenApiSchema schema) =>
+        (schema.Type is { } type && type.HasFlag(JsonSchemaType.Null))
+        || (schema.OneOf?.Any(option => option.Type is { } optionType && optionType.HasFlag(JsonSchemaType.Null)) ?? false);
 
     public static void MapKazgovOpenApi(this WebApplication app)
     {

@@ -1047,7 +1047,7 @@ export interface components {
         AcceptingOfficial: {
             id: string;
             fullName: string;
-            position: null | string;
+            position?: null | string;
         };
         AcknowledgementSlip: {
             /** Format: uuid */
@@ -1071,9 +1071,9 @@ export interface components {
             id: string;
             kind: components["schemas"]["ActorKind"];
             displayName: string;
-            position: null | string;
-            role: null | string;
-            officeId: null | string;
+            position?: null | string;
+            role?: null | string;
+            officeId?: null | string;
             services: string[];
             scopes: string[];
         };
@@ -1084,22 +1084,22 @@ export interface components {
             source: string;
         };
         AnswerComplaintRequest: {
-            answer: null | string;
-            sentVia: null | string;
+            answer?: null | string;
+            sentVia?: null | string;
         };
         ApplicantDetails: {
             kind: components["schemas"]["ApplicantKind"];
-            iin: null | string;
-            bin: null | string;
-            travelDocument: null | components["schemas"]["TravelDocument"];
-            lastName: null | string;
-            firstName: null | string;
-            middleName: null | string;
-            organisationName: null | string;
-            birthDate: null | components["schemas"]["LocalDate"];
-            citizenship: null | string;
-            phone: null | string;
-            email: null | string;
+            iin?: null | string;
+            bin?: null | string;
+            travelDocument?: null | components["schemas"]["TravelDocument"];
+            lastName?: null | string;
+            firstName?: null | string;
+            middleName?: null | string;
+            organisationName?: null | string;
+            birthDate?: null | components["schemas"]["LocalDate"];
+            citizenship?: null | string;
+            phone?: null | string;
+            email?: null | string;
             language: components["schemas"]["Language"];
             fullName?: null | string;
             subjectId?: null | string;
@@ -1113,9 +1113,9 @@ export interface components {
             actorId: string;
             actorName: string;
             action: string;
-            fromStatus: null | string;
+            fromStatus?: null | string;
             toStatus: string;
-            reason: null | string;
+            reason?: null | string;
         };
         ApplicationHistory: {
             /** Format: uuid */
@@ -1125,7 +1125,7 @@ export interface components {
         };
         ApplicationList: {
             items: components["schemas"]["ApplicationSummary"][];
-            nextCursor: null | string;
+            nextCursor?: null | string;
             /** Format: int64 */
             overdueCount: number | string;
         };
@@ -1148,14 +1148,14 @@ export interface components {
             id: string;
             registrationNumber: string;
             service: string;
-            subType: null | string;
+            subType?: null | string;
             officeId: string;
             channel: string;
             status: string;
             allowedActions: string[];
             applicantType: string;
             applicant: components["schemas"]["ApplicantDetails"];
-            representative: null | components["schemas"]["Representative"];
+            representative?: null | components["schemas"]["Representative"];
             documents: string[];
             fees: components["schemas"]["FeeStatus"];
             receipts: components["schemas"]["ReceiptView"][];
@@ -1166,18 +1166,18 @@ export interface components {
             dueAt: components["schemas"]["Instant"];
             dueDate: components["schemas"]["LocalDate"];
             overdue: boolean;
-            suspendedSince: null | components["schemas"]["Instant"];
+            suspendedSince?: null | components["schemas"]["Instant"];
             eligibilityFindings: components["schemas"]["EligibilityFinding"][];
-            resultReference: null | string;
-            refusal: null | components["schemas"]["RefusalView"];
-            issuance: null | components["schemas"]["IssuanceView"];
+            resultReference?: null | string;
+            refusal?: null | components["schemas"]["RefusalView"];
+            issuance?: null | components["schemas"]["IssuanceView"];
             moduleData: components["schemas"]["JsonElement"];
             /** Format: int32 */
             version: number | string;
         };
         AuditPage: {
             items: components["schemas"]["AuditRecord"][];
-            nextCursor: null | string;
+            nextCursor?: null | string;
         };
         AuditRecord: {
             /** Format: int64 */
@@ -1187,12 +1187,12 @@ export interface components {
             actorKind: string;
             operation: string;
             subjectKind: string;
-            subjectId: null | string;
-            objectId: null | string;
-            serviceCode: null | string;
-            officeId: null | string;
-            remoteAddress: null | string;
-            correlationId: null | string;
+            subjectId?: null | string;
+            objectId?: null | string;
+            serviceCode?: null | string;
+            officeId?: null | string;
+            remoteAddress?: null | string;
+            correlationId?: null | string;
         };
         CatalogueText: {
             kk: string;
@@ -1202,19 +1202,19 @@ export interface components {
         };
         Complainant: {
             fullName: string;
-            iin: null | string;
-            phone: null | string;
-            email: null | string;
-            postalAddress: null | string;
+            iin?: null | string;
+            phone?: null | string;
+            email?: null | string;
+            postalAddress?: null | string;
             language: components["schemas"]["Language"];
         };
         ComplainantRequest: {
-            fullName: null | string;
-            iin: null | string;
-            phone: null | string;
-            email: null | string;
-            postalAddress: null | string;
-            language: null | string;
+            fullName?: null | string;
+            iin?: null | string;
+            phone?: null | string;
+            email?: null | string;
+            postalAddress?: null | string;
+            language?: null | string;
         };
         /** @enum {unknown} */
         ComplaintAction: "review" | "answer";
@@ -1231,13 +1231,13 @@ export interface components {
             actorId: string;
             actorName: string;
             action: string;
-            fromStatus: null | components["schemas"]["ComplaintStatus"];
+            fromStatus?: null | components["schemas"]["ComplaintStatus"];
             toStatus: components["schemas"]["ComplaintStatus"];
-            note: null | string;
+            note?: null | string;
         };
         ComplaintListResponse: {
             items: components["schemas"]["ComplaintResponse"][];
-            nextCursor: null | string;
+            nextCursor?: null | string;
         };
         ComplaintProcedure: {
             route: components["schemas"]["SourcedText"][];
@@ -1254,7 +1254,7 @@ export interface components {
             journalNumber: string;
             serviceCode: string;
             /** Format: uuid */
-            applicationId: null | string;
+            applicationId?: null | string;
             officeId: string;
             receivedVia: components["schemas"]["ComplaintChannel"];
             receivedAt: components["schemas"]["Instant"];
@@ -1269,7 +1269,7 @@ export interface components {
             status: components["schemas"]["ComplaintStatus"];
             overdue: boolean;
             allowedActions: components["schemas"]["ComplaintAction"][];
-            answer: null | components["schemas"]["ComplaintAnswer"];
+            answer?: null | components["schemas"]["ComplaintAnswer"];
             /** Format: int32 */
             version: number | string;
             updatedAt: components["schemas"]["Instant"];
@@ -1278,13 +1278,13 @@ export interface components {
         /** @enum {unknown} */
         ComplaintStatus: "received" | "under-review" | "answered";
         CreateStaffUser: {
-            login: null | string;
-            password: null | string;
-            fullName: null | string;
-            position: null | string;
-            role: null | string;
-            officeId: null | string;
-            services: null | string[];
+            login?: null | string;
+            password?: null | string;
+            fullName?: null | string;
+            position?: null | string;
+            role?: null | string;
+            officeId?: null | string;
+            services?: null | string[];
         };
         /** @enum {unknown} */
         DeadlineClock: "calendar" | "working-time" | "around-the-clock" | "same-day";
@@ -1318,7 +1318,7 @@ export interface components {
         };
         DrivingBanList: {
             items: components["schemas"]["DrivingBanView"][];
-            nextCursor: null | string;
+            nextCursor?: null | string;
         };
         DrivingBanView: {
             /** Format: uuid */
@@ -1326,7 +1326,7 @@ export interface components {
             holderIin: string;
             kind: string;
             startsOn: components["schemas"]["LocalDate"];
-            endsOn: null | components["schemas"]["LocalDate"];
+            endsOn?: null | components["schemas"]["LocalDate"];
             decisionReference: string;
             recordedAt: components["schemas"]["Instant"];
             recordedBy: string;
@@ -1336,8 +1336,8 @@ export interface components {
             explanation: components["schemas"]["LocalizedText"];
         };
         ExamSheet: {
-            number: null | string;
-            date: null | components["schemas"]["LocalDate"];
+            number?: null | string;
+            date?: null | components["schemas"]["LocalDate"];
             theoryPassed: boolean;
         };
         FeeExemption: {
@@ -1390,7 +1390,7 @@ export interface components {
         };
         FeeStatus: {
             free: boolean;
-            exemption: null | string;
+            exemption?: null | string;
             items: components["schemas"]["FeeLineStatus"][];
             /** Format: double */
             totalDue: number | string;
@@ -1416,7 +1416,7 @@ export interface components {
         IndicatorValue: {
             verbatim: string;
             /** Format: double */
-            percent: null | number | string;
+            percent?: null | number | string;
         };
         /**
          * Format: date-time
@@ -1437,8 +1437,8 @@ export interface components {
             source: string;
         };
         IssueRequest: {
-            receivedBy: null | string;
-            identityDocument: null | string;
+            receivedBy?: null | string;
+            identityDocument?: null | string;
             signatureTaken: boolean;
         };
         JsonElement: unknown;
@@ -1489,7 +1489,7 @@ export interface components {
             day: components["schemas"]["IsoDayOfWeek"];
             opens: components["schemas"]["LocalTime"];
             closes: components["schemas"]["LocalTime"];
-            lunch: null | components["schemas"]["TimeRange"];
+            lunch?: null | components["schemas"]["TimeRange"];
         };
         OfficeListing: {
             service: string;
@@ -1499,12 +1499,12 @@ export interface components {
         };
         OfficeListResponse: {
             items: components["schemas"]["OfficeResponse"][];
-            nextCursor: null | string;
+            nextCursor?: null | string;
         };
         OfficePhone: {
             raw: string;
-            normalized: null | string;
-            label: null | string;
+            normalized?: null | string;
+            label?: null | string;
         };
         OfficeRef: {
             id: string;
@@ -1516,22 +1516,22 @@ export interface components {
             directory: string;
             region: components["schemas"]["RegionResponse"];
             name: string;
-            district: null | string;
-            town: null | string;
+            district?: null | string;
+            town?: null | string;
             address: string;
-            postcode: null | string;
+            postcode?: null | string;
             phones: components["schemas"]["OfficePhone"][];
             phonesRaw: string;
-            email: null | string;
-            website: null | string;
-            eAddressRaw: null | string;
+            email?: null | string;
+            website?: null | string;
+            eAddressRaw?: null | string;
             services: string[];
             sources: components["schemas"]["OfficeListing"][];
             schedule?: null | components["schemas"]["OfficeScheduleResponse"];
         };
         OfficeScheduleRequest: {
-            days: null | components["schemas"]["OfficeDay"][];
-            serviceWindows: null | components["schemas"]["ServiceWindow"][];
+            days?: null | components["schemas"]["OfficeDay"][];
+            serviceWindows?: null | components["schemas"]["ServiceWindow"][];
         };
         OfficeScheduleResponse: {
             officeId: string;
@@ -1544,9 +1544,9 @@ export interface components {
             updatedBy: string;
         };
         OverrideBody: {
-            working: null | boolean;
-            reason: null | components["schemas"]["TextBody"];
-            source: null | string;
+            working?: null | boolean;
+            reason?: null | components["schemas"]["TextBody"];
+            source?: null | string;
         };
         PhotoRequirement: {
             /** Format: int32 */
@@ -1557,10 +1557,10 @@ export interface components {
             heightMm: number | string;
         };
         PowerOfAttorney: {
-            number: null | string;
-            issuedOn: null | components["schemas"]["LocalDate"];
-            validUntil: null | components["schemas"]["LocalDate"];
-            issuedBy: null | string;
+            number?: null | string;
+            issuedOn?: null | components["schemas"]["LocalDate"];
+            validUntil?: null | components["schemas"]["LocalDate"];
+            issuedBy?: null | string;
         };
         ProblemDetails: {
             type?: null | string;
@@ -1591,23 +1591,23 @@ export interface components {
         };
         QueueLimits: {
             submission: string;
-            pickUp: null | string;
+            pickUp?: null | string;
             source: string;
         };
         RateBody: {
             /** Format: double */
-            value: null | number | string;
+            value?: null | number | string;
         };
         ReasonRequest: {
-            reason: null | string;
+            reason?: null | string;
         };
         ReceiptRequest: {
-            item: null | string;
-            bank: null | string;
-            receiptNumber: null | string;
-            paidOn: null | components["schemas"]["LocalDate"];
+            item?: null | string;
+            bank?: null | string;
+            receiptNumber?: null | string;
+            paidOn?: null | components["schemas"]["LocalDate"];
             /** Format: double */
-            amount: null | number | string;
+            amount?: null | number | string;
         };
         ReceiptView: {
             /** Format: uuid */
@@ -1622,11 +1622,11 @@ export interface components {
             recordedBy: string;
         };
         RecordDrivingBanRequest: {
-            holderIin: null | string;
-            kind: null | string;
-            startsOn: null | components["schemas"]["LocalDate"];
-            endsOn: null | components["schemas"]["LocalDate"];
-            decisionReference: null | string;
+            holderIin?: null | string;
+            kind?: null | string;
+            startsOn?: null | components["schemas"]["LocalDate"];
+            endsOn?: null | components["schemas"]["LocalDate"];
+            decisionReference?: null | string;
         };
         RefusalGround: {
             code: string;
@@ -1650,12 +1650,12 @@ export interface components {
             refusedBy: string;
         };
         RefuseRequest: {
-            grounds: null | string[];
-            explanation: null | string;
+            grounds?: null | string[];
+            explanation?: null | string;
         };
         RegionListResponse: {
             items: components["schemas"]["RegionResponse"][];
-            nextCursor: null | string;
+            nextCursor?: null | string;
         };
         RegionResponse: {
             code: string;
@@ -1663,27 +1663,27 @@ export interface components {
             names: components["schemas"]["LocalizedText"];
         };
         RegisterComplaintRequest: {
-            serviceCode: null | string;
+            serviceCode?: null | string;
             /** Format: uuid */
-            applicationId: null | string;
-            officeId: null | string;
-            receivedVia: null | string;
-            receivedAt: null | string;
-            complainant: null | components["schemas"]["ComplainantRequest"];
-            subject: null | string;
+            applicationId?: null | string;
+            officeId?: null | string;
+            receivedVia?: null | string;
+            receivedAt?: null | string;
+            complainant?: null | components["schemas"]["ComplainantRequest"];
+            subject?: null | string;
             /** Format: int32 */
-            addressedTo: null | number | string;
+            addressedTo?: null | number | string;
         };
         Representative: {
-            fullName: null | string;
-            iin: null | string;
-            powerOfAttorney: null | components["schemas"]["PowerOfAttorney"];
+            fullName?: null | string;
+            iin?: null | string;
+            powerOfAttorney?: null | components["schemas"]["PowerOfAttorney"];
         };
         ResetPassword: {
-            password: null | string;
+            password?: null | string;
         };
         ReviewComplaintRequest: {
-            note: null | string;
+            note?: null | string;
         };
         RevokeRequest: {
             refresh_token?: null | string;
@@ -1693,9 +1693,9 @@ export interface components {
             number: number | string;
             code: string;
             text: components["schemas"]["CatalogueText"];
-            maxStay: null | string;
+            maxStay?: null | string;
             /** Format: int32 */
-            maxTimesPerYear: null | number | string;
+            maxTimesPerYear?: null | number | string;
             source: string;
             countries?: components["schemas"]["NamedCountry"][];
         };
@@ -1703,7 +1703,7 @@ export interface components {
             code: string;
             text: components["schemas"]["CatalogueText"];
             /** Format: int32 */
-            minimumAge: null | number | string;
+            minimumAge?: null | number | string;
             source: string;
         };
         ServiceEntry: {
@@ -1744,7 +1744,7 @@ export interface components {
         ServiceFormValue: "automated" | "partly-automated" | "not-automated";
         ServiceList: {
             items: components["schemas"]["ServiceEntry"][];
-            nextCursor: null | string;
+            nextCursor?: null | string;
         };
         ServiceTerms: {
             variants: components["schemas"]["TermVariant"][];
@@ -1756,7 +1756,7 @@ export interface components {
             purpose: string;
             from: components["schemas"]["LocalTime"];
             to: components["schemas"]["LocalTime"];
-            source: null | string;
+            source?: null | string;
         };
         SourcedText: {
             text: components["schemas"]["CatalogueText"];
@@ -1767,39 +1767,39 @@ export interface components {
             fullName: string;
             position: string;
             role: string;
-            officeId: null | string;
+            officeId?: null | string;
             services: string[];
             locked: boolean;
             disabled: boolean;
         };
         SubmitApplicationRequest: {
-            service: null | string;
-            subType: null | string;
-            officeId: null | string;
-            channel: null | string;
-            termVariant: null | string;
-            applicantType: null | string;
-            applicant: null | components["schemas"]["ApplicantDetails"];
-            representative: null | components["schemas"]["Representative"];
-            documents: null | string[];
-            feeItems: null | string[];
-            feeExemption: null | string;
-            receipts: null | components["schemas"]["ReceiptRequest"][];
-            moduleData: null | components["schemas"]["JsonElement"];
+            service?: null | string;
+            subType?: null | string;
+            officeId?: null | string;
+            channel?: null | string;
+            termVariant?: null | string;
+            applicantType?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            documents?: null | string[];
+            feeItems?: null | string[];
+            feeExemption?: null | string;
+            receipts?: null | components["schemas"]["ReceiptRequest"][];
+            moduleData?: null | components["schemas"]["JsonElement"];
         };
         SubmitDriverLicenceApplicationRequest: {
-            officeId: null | string;
-            channel: null | string;
-            applicant: null | components["schemas"]["ApplicantDetails"];
-            representative: null | components["schemas"]["Representative"];
-            categories: null | string[];
-            documents: null | string[];
-            examSheet: null | components["schemas"]["ExamSheet"];
+            officeId?: null | string;
+            channel?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            categories?: null | string[];
+            documents?: null | string[];
+            examSheet?: null | components["schemas"]["ExamSheet"];
             medicalDecisionPreventsDriving: boolean;
             /** Format: int32 */
-            drivingExperienceMonths: null | number | string;
-            receipts: null | components["schemas"]["ReceiptRequest"][];
-            feeExemption: null | string;
+            drivingExperienceMonths?: null | number | string;
+            receipts?: null | components["schemas"]["ReceiptRequest"][];
+            feeExemption?: null | string;
         };
         SubmittedApplication: {
             application: components["schemas"]["ApplicationView"];
@@ -1815,9 +1815,9 @@ export interface components {
             applicants?: string[];
         };
         TextBody: {
-            kk: null | string;
-            ru: null | string;
-            en: null | string;
+            kk?: null | string;
+            ru?: null | string;
+            en?: null | string;
         };
         TimeRange: {
             from: components["schemas"]["LocalTime"];
@@ -1837,22 +1837,22 @@ export interface components {
             token_type: string;
             /** Format: int32 */
             expires_in: number | string;
-            refresh_token: null | string;
-            scope: null | string;
+            refresh_token?: null | string;
+            scope?: null | string;
             actor: components["schemas"]["ActorProfile"];
         };
         TravelDocument: {
-            number: null | string;
-            country: null | string;
-            expiresOn: null | components["schemas"]["LocalDate"];
+            number?: null | string;
+            country?: null | string;
+            expiresOn?: null | components["schemas"]["LocalDate"];
         };
         VisaFreeCountry: {
             /** Format: int32 */
             number: number | string;
             iso: string;
             name: components["schemas"]["CatalogueText"];
-            maxStay: null | string;
-            maxStayText: null | components["schemas"]["CatalogueText"];
+            maxStay?: null | string;
+            maxStayText?: null | components["schemas"]["CatalogueText"];
             source: string;
         };
     };

@@ -45,7 +45,7 @@ function Desk({ actor }: { actor: ActorProfile }) {
       <div>
         <Title order={1}>{t('desk.welcome', { name: actor.displayName })}</Title>
         <Text c="dimmed">
-          {[actor.position, roleLabel(actor.role, t)].filter(Boolean).join(' · ')}
+          {[actor.position, roleLabel(actor.role ?? null, t)].filter(Boolean).join(' · ')}
         </Text>
       </div>
       {desk.problem && <ProblemAlert problem={desk.problem} onRetry={desk.reload} />}

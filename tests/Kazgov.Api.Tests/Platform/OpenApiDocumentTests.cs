@@ -30,6 +30,15 @@ public sealed class OpenApiDocumentTests(KazgovApiFactory factory)
             "api/openapi/v1.json must match the API; if the change is intended, refresh it with ./build/openapi and commit the file");
     }
 
+    [Fact]
+    public async Task Properties_that_may_be_null_are_not_required()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+
+        var applicant = document["components"]!["schemas"]!["ApplicantDetails"]!;
+        applicant["required"]!.AsArray().Select(r => r!.GetValue<string>()).Should().BeEquivalentTo("kind", "language");
+    }
+
     private static string Normalise(string json) => JsonNode.Parse(json)!.ToJsonString(Indented).Replace("\r\n", "\n") + "\n";
 }
 
