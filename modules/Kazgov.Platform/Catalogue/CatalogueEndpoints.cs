@@ -33,8 +33,7 @@ internal static class CatalogueEndpoints
         services.MapGet("/{code}", (string code, HttpContext context, ServiceCatalogue catalogue) =>
                 catalogue.TryGetServed(code, out var json, out var etag)
                     ? Serve(context, json, etag)
-                    : throw new ProblemException(CatalogueProblems.UnknownService, CatalogueProblems.UnknownServiceDetail(code),
-                        extensions: new Dictionary<string, object?> { ["service"] = code }))
+                    : throw ServiceTermsProblems.UnknownServiceCode(code))
             .WithName("GetService")
             .WithSummary("One standard of the catalogue by its service code")
             .WithDescription("404 problem `unknown-service` when the code is not one of the catalogue's service codes.")

@@ -32,10 +32,8 @@ public interface IServiceTerms
 /// <summary>The problems of looking up a service's fee items and term variants.</summary>
 public static class ServiceTermsProblems
 {
-    public static readonly ProblemType UnknownService = new("unknown-service", 404, new(
-        "Мұндай мемлекеттік қызмет жоқ",
-        "Такой государственной услуги нет",
-        "There is no such public service"));
+    /// <summary>The catalogue's own problem: the catalogue decides which services exist.</summary>
+    public static readonly ProblemType UnknownService = CatalogueProblems.UnknownService;
 
     public static readonly ProblemType UnknownFeeItem = new("unknown-fee-item", 400, new(
         "Қызметте мұндай төлем бабы жоқ",
@@ -52,7 +50,6 @@ public static class ServiceTermsProblems
         "У услуги несколько вариантов срока: выберите один",
         "The service has several term variants: choose one"));
 
-    public static ProblemException UnknownServiceCode(string service) => new(UnknownService, new LocalizedText(
-        "«{0}» қызметі жоқ", "Услуги «{0}» нет", "There is no service '{0}'").Format(service),
+    public static ProblemException UnknownServiceCode(string service) => new(UnknownService, CatalogueProblems.UnknownServiceDetail(service),
         extensions: new Dictionary<string, object?> { ["service"] = service });
 }

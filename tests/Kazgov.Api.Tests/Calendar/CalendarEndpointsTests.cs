@@ -118,7 +118,7 @@ public sealed class CalendarEndpointsTests(KazgovApiFactory factory)
     }
 
     [Theory]
-    [InlineData("/api/v1/services/no-such-service/deadline?acceptedAt=2026-03-10T05:00:00Z", 404, "unknown-service", "Такой государственной услуги нет")]
+    [InlineData("/api/v1/services/no-such-service/deadline?acceptedAt=2026-03-10T05:00:00Z", 404, "unknown-service", "Такой государственной услуги нет в каталоге")]
     [InlineData("/api/v1/services/citizenship/deadline?acceptedAt=2026-03-10T05:00:00Z", 400, "term-variant-required", "У услуги несколько вариантов срока: выберите один")]
     [InlineData("/api/v1/services/citizenship/deadline?acceptedAt=2026-03-10T05:00:00Z&variant=express", 400, "unknown-term-variant", "У услуги нет такого варианта срока")]
     [InlineData("/api/v1/services/citizenship/deadline?variant=general", 400, "validation-failed", "Данные запроса содержат ошибки")]

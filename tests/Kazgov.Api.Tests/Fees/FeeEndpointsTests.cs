@@ -80,8 +80,8 @@ public sealed class FeeEndpointsTests(KazgovApiFactory factory)
 
         status.Should().Be(HttpStatusCode.NotFound);
         body["code"]!.GetValue<string>().Should().Be("unknown-service");
-        body["title"]!.GetValue<string>().Should().Be("Такой государственной услуги нет");
-        body["detail"]!.GetValue<string>().Should().Be("Услуги «no-such-service» нет");
+        body["title"]!.GetValue<string>().Should().Be("Такой государственной услуги нет в каталоге");
+        body["detail"]!.GetValue<string>().Should().Be("Государственной услуги с кодом «no-such-service» нет в каталоге");
     }
 
     [Fact]
