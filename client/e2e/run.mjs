@@ -390,7 +390,7 @@ try {
     const changed = await page.evaluate(async (id) => {
       const { accessToken } = JSON.parse(sessionStorage.getItem('kazgov.session'));
       const response = await fetch(`/api/v1/applications/${id}/start-review`, {
-        method: 'POST', headers: { Authorization: `Bearer ${accessToken}`, 'If-Match': 'W/"1"' },
+        method: 'POST', headers: { Authorization: `Bearer ${accessToken}`, 'If-Match': '"1"' },
       });
       return response.status;
     }, second);

@@ -30,7 +30,7 @@ export interface Versioned {
 }
 
 function etagOf(response: Response, application: Application): string {
-  return response.headers.get('ETag') ?? `W/"${application.version}"`;
+  return response.headers.get('ETag') ?? `"${application.version}"`;
 }
 
 export async function loadApplication(id: string): Promise<Versioned> {

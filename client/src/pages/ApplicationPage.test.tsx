@@ -53,7 +53,7 @@ function stubApi(issue: (request: Request) => Response) {
     const respond = (body: unknown, headers: Record<string, string> = {}) =>
       new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json', ...headers } });
     if (url.pathname === `/api/v1/applications/${ID}/issue`) return issue(request);
-    if (url.pathname === `/api/v1/applications/${ID}`) return respond(application, { ETag: 'W/"4"' });
+    if (url.pathname === `/api/v1/applications/${ID}`) return respond(application, { ETag: '"4"' });
     if (url.pathname.endsWith('/history')) return respond({ applicationId: ID, registrationNumber: application.registrationNumber, events: [] });
     if (url.pathname === '/api/v1/services/driver-licence') return respond(service);
     if (url.pathname.startsWith('/api/v1/offices/')) return respond(office);
@@ -111,7 +111,7 @@ describe('the application page', () => {
       .toBe('По данным сервера следующее окно: 10 мар. 2026 г., 18:00–19:00'));
     expect(screen.getByRole('alert').getAttribute('data-problem-code')).toBe('outside-issuance-window');
     const sent = seen.find((request) => request.url.endsWith('/issue'))!;
-    expect(sent.headers.get('If-Match')).toBe('W/"4"');
+    expect(sent.headers.get('If-Match')).toBe('"4"');
     expect(await sent.clone().json()).toEqual({ receivedBy: 'Ахметов Серік', identityDocument: 'ID 045612378', signatureTaken: true });
   });
 });

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Kazgov.Platform.Http;
 using Kazgov.Platform.Localization;
 using Kazgov.Platform.Security;
 using Mediator;
@@ -120,13 +121,13 @@ internal static class ApplicationEndpoints
 
     private static IResult Created(HttpContext context, SubmittedApplication submitted)
     {
-        context.Response.Headers.ETag = $"W/\"{submitted.Application.Version}\"";
+        context.Response.Headers.ETag = Preconditions.ETagOf(submitted.Application.Version);
         return Results.Created($"/api/v1/applications/{submitted.Application.Id}", submitted);
     }
 
     private static IResult WithETag(HttpContext context, ApplicationView view)
     {
-        context.Response.Headers.ETag = $"W/\"{view.Version}\"";
+        context.Response.Headers.ETag = Preconditions.ETagOf(view.Version);
         return Results.Ok(view);
     }
 

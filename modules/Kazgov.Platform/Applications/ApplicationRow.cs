@@ -88,6 +88,4 @@ internal sealed class ApplicationRow
 
     public IReadOnlyList<EligibilityFinding> FindingsValue =>
         JsonSerializer.Deserialize<List<EligibilityFinding>>(EligibilityFindings, PlatformJson.Options) ?? [];
-
-    public string ETag => $"W/\"{Version}\"";
 }

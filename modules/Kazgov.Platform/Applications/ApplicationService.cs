@@ -917,15 +917,7 @@ internal sealed class ApplicationService(
             throw new ProblemException(SecurityProblems.Forbidden);
         }
 
-        if (string.IsNullOrWhiteSpace(ifMatch))
-        {
-            throw new ProblemException(PlatformProblems.IfMatchRequired);
-        }
-
-        if (ifMatch.Trim() != "*" && !ifMatch.Split(',').Select(t => t.Trim()).Any(tag => tag == row.ETag || "W/" + tag == row.ETag))
-        {
-            throw new ProblemException(PlatformProblems.PreconditionFailed, extensions: new Dictionary<string, object?> { ["etag"] = row.ETag });
-        }
+        Preconditions.RequireCurrent(ifMatch, row.Version);
 
         return row;
     }

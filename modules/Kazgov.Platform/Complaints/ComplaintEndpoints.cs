@@ -507,19 +507,8 @@ internal static partial class ComplaintEndpoints
         var row = await FindAsync(session, id, forUpdate: true, cancellationToken) ?? throw new ProblemException(PlatformProblems.NotFound);
         actor.EnsureCanChange(row.OfficeId, row.ServiceCode);
 
-        var current = ETagOf(row.Version);
         var ifMatch = context.Request.Headers.IfMatch.ToString().Trim();
-        if (ifMatch.Length == 0 || ifMatch == "*")
-        {
-            throw new ProblemException(PlatformProblems.IfMatchRequired, ComplaintMessages.IfMatchMissing);
-        }
-
-        if (!ifMatch.Split(',').Select(tag => tag.Trim()).Contains(current, StringComparer.Ordinal))
-        {
-            context.Response.Headers.ETag = current;
-            throw new ProblemException(PlatformProblems.PreconditionFailed, ComplaintMessages.Stale.Format(current, ifMatch),
-                extensions: new Dictionary<string, object?> { ["currentETag"] = current });
-        }
+        Preconditions.RequireCurrent(ifMatch, row.Version, ComplaintMessages.IfMatchMissing, ComplaintMessages.Stale.Format(ETagOf(row.Version), ifMatch));
 
         var status = row.StatusValue;
         if (!ComplaintLifecycle.CanApply(status, action))
@@ -663,7 +652,7 @@ internal static partial class ComplaintEndpoints
     private static string? Collapse(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : Whitespace().Replace(value.Trim(), " ");
 
-    private static string ETagOf(int version) => $"\"{version}\"";
+    private static string ETagOf(int version) => Preconditions.ETagOf(version);
 
     private static string EncodeCursor(Instant dueAt, Guid id) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(

@@ -78,7 +78,7 @@ internal static class SubmitDriverLicenceApplication
                 Receipts: request.Receipts,
                 ModuleData: JsonSerializer.SerializeToElement(moduleData, PlatformJson.Options)),
             cancellationToken);
-        context.Response.Headers.ETag = $"W/\"{submitted.Application.Version}\"";
+        context.Response.Headers.ETag = Preconditions.ETagOf(submitted.Application.Version);
         return Results.Created($"/api/v1/applications/{submitted.Application.Id}", submitted);
     }
 
