@@ -8,13 +8,7 @@ namespace Kazgov.Api.Tests.Calendar;
 [Collection(ApiCollection.Name)]
 public sealed class CalendarEndpointsTests(KazgovApiFactory factory)
 {
-    private async Task<(HttpStatusCode Status, JsonNode Body)> GetAsync(string url, string language = "en")
-    {
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        var response = await client.GetAsync(url);
-        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
-    }
+    private Task<(HttpStatusCode Status, JsonNode Body)> GetAsync(string url, string language = "en") => factory.GetJsonAsync(url, language);
 
     [Fact]
     public async Task Days_are_listed_with_their_kind_and_reason()

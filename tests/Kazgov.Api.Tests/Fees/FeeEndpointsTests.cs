@@ -11,13 +11,7 @@ namespace Kazgov.Api.Tests.Fees;
 [Collection(ApiCollection.Name)]
 public sealed class FeeEndpointsTests(KazgovApiFactory factory)
 {
-    private async Task<(HttpStatusCode Status, JsonNode Body)> GetAsync(string url, string language = "en")
-    {
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        var response = await client.GetAsync(url);
-        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
-    }
+    private Task<(HttpStatusCode Status, JsonNode Body)> GetAsync(string url, string language = "en") => factory.GetJsonAsync(url, language);
 
     [Fact]
     public async Task A_quote_has_the_shape_of_the_issue()
