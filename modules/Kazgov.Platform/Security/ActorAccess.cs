@@ -42,6 +42,23 @@ public static class ActorAccess
         _ => false,
     };
 
+    /// <summary>
+    /// The same read rules as <see cref="CanRead"/>, as a filter for list queries, so a list never
+    /// writes them again in SQL: null parts do not restrict; <see cref="ReadScope.Nothing"/> shows nothing.
+    /// </summary>
+    public static ReadScope ReadScopeOf(this ICurrentActor actor) => actor.Kind switch
+    {
+        ActorKind.Staff => actor.Role switch
+        {
+            Roles.Clerk when actor.OfficeId is not null => new ReadScope(actor.OfficeId, [.. actor.Services], null),
+            Roles.UnitHead when actor.OfficeId is not null => new ReadScope(actor.OfficeId, null, null),
+            Roles.Auditor => new ReadScope(actor.OfficeId, null, null),
+            _ => ReadScope.Nothing,
+        },
+        ActorKind.Client => new ReadScope(null, [.. actor.Scopes.Where(s => s.EndsWith(":" + Scopes.Read, StringComparison.Ordinal)).Select(s => s[..s.LastIndexOf(':')])], actor.Id),
+        _ => ReadScope.Nothing,
+    };
+
     /// <summary>Whether a staff user may see things of an office as a whole (its staff, its queue).</summary>
     public static bool CanSeeOffice(this ICurrentActor actor, string? officeId) => actor.Kind == ActorKind.Staff && actor.Role switch
     {
@@ -68,4 +85,24 @@ public static class ActorAccess
             throw new ProblemException(SecurityProblems.Forbidden);
         }
     }
+}
+
+/// <summary>
+/// Which office-bound records an actor may read, for list queries (see <see cref="ActorAccess.ReadScopeOf"/>).
+/// <see cref="Sql"/> writes the filter for a table with office_id, service_code and submitted_by
+/// columns; pass <see cref="OfficeId"/>, <see cref="Services"/> and <see cref="SubmittedBy"/> as
+/// the parameters scopeOffice, scopeServices and scopeSubmittedBy.
+/// </summary>
+public sealed record ReadScope(string? OfficeId, IReadOnlyList<string>? Services, string? SubmittedBy, bool None = false)
+{
+    public static readonly ReadScope Nothing = new(null, null, null, None: true);
+
+    public string Sql(string alias, bool hasSubmittedBy = true) => None
+        ? "FALSE"
+        : $"""
+          (@scopeOffice::text IS NULL OR {alias}.office_id = @scopeOffice)
+          AND (@scopeServices::text[] IS NULL OR {alias}.service_code = ANY(@scopeServices))
+          """ + (hasSubmittedBy ? $" AND (@scopeSubmittedBy::text IS NULL OR {alias}.submitted_by = @scopeSubmittedBy)" : "");
+
+    public string[]? ServicesArray => Services?.ToArray();
 }
