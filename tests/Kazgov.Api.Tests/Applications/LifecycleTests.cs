@@ -222,13 +222,42 @@ public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
         overdue["overdueCount"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(2);
 
         // The test tables are tiny, so the planner would scan them anyway: forbid sequential scans to see
-        // that the partial index serves the overdue query (on real volumes the planner picks it itself).
+        // that an (office_id, due_at, id) index serves the inbox in its order, with no sort of the whole
+        // office (on real volumes the planner picks the partial index of open applications itself).
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         await connection.OpenAsync();
         await connection.ExecuteAsync("SET enable_seqscan = off");
         var explain = string.Join("\n", await connection.QueryAsync<string>(
-            "EXPLAIN SELECT id FROM platform.applications WHERE office_id = 'x' AND status = ANY('{submitted,in-review}') AND due_at <= now() ORDER BY due_at LIMIT 50"));
-        explain.Should().Contain("applications_open_by_due");
+            """
+            EXPLAIN SELECT id FROM platform.applications
+            WHERE office_id = 'x' AND status = ANY('{submitted,in-review,approved,ready-for-issue,suspended}') AND due_at <= now()
+            ORDER BY due_at, id LIMIT 51
+            """));
+        explain.Should().MatchRegex("Index (Only )?Scan using (applications_open_by_due|applications_by_office_due)").And.NotContain("Sort");
+        (await connection.QueryAsync<string>("SELECT indexname FROM pg_indexes WHERE tablename = 'applications' AND schemaname = 'platform' ORDER BY 1"))
+            .Should().Equal("applications_by_office_due", "applications_by_submitter_due", "applications_open_by_due", "applications_pkey", "applications_registration_number_key");
+    }
+
+    [Fact]
+    public async Task The_inbox_lists_open_applications_unless_asked_for_closed_or_all()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var (open, _) = await SubmittedAsync(clerk);
+        var (withdrawn, etag) = await SubmittedAsync(clerk);
+        await ActAsync(clerk, withdrawn, "withdraw", etag, HttpStatusCode.OK, new { reason = "Өтініш беруші бас тартты" });
+
+        async Task<List<string>> IdsAsync(string query) =>
+            JsonNode.Parse(await clerk.GetStringAsync("/api/v1/applications?limit=200" + query))!["items"]!.AsArray()
+                .Select(i => i!["id"]!.GetValue<string>()).ToList();
+
+        var byDefault = await IdsAsync("");
+        byDefault.Should().Contain(open).And.NotContain(withdrawn);
+        (await IdsAsync("&status=open")).Should().Contain(open).And.NotContain(withdrawn);
+        (await IdsAsync("&status=closed")).Should().Contain(withdrawn).And.NotContain(open);
+        (await IdsAsync("&status=all")).Should().Contain(withdrawn).And.Contain(open);
+        (await IdsAsync("&status=withdrawn")).Should().Contain(withdrawn).And.NotContain(open);
+        var unknown = await clerk.GetAsync("/api/v1/applications?status=finished");
+        (await unknown.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("status", out _).Should().BeTrue();
     }
 
     [Fact]
@@ -245,7 +274,7 @@ public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
         string? cursor = null;
         do
         {
-            var page = JsonNode.Parse(await head.GetStringAsync("/api/v1/applications?limit=2" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))))!;
+            var page = JsonNode.Parse(await head.GetStringAsync("/api/v1/applications?status=all&limit=2" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))))!;
             seen.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
             cursor = page["nextCursor"]?.GetValue<string>();
         }
