@@ -44,4 +44,7 @@ public static class ApplicationStatusCodes
         ApplicationAction.Suspend => "suspend",
         _ => "resume",
     };
+
+    public static ApplicationAction ParseAction(string code) =>
+        Enum.GetValues<ApplicationAction>().Single(action => action.ToCode() == code);
 }
