@@ -30,6 +30,62 @@ internal sealed class DriverLicenceDefinition(IWorkingCalendars calendars, IOffi
         "Водительские удостоверения выдаются дважды в рабочий день: 12:00–13:00 и 18:00–19:00.",
         "Licences are handed over twice a working day: 12:00–13:00 and 18:00–19:00.");
 
+    private static readonly LocalizedText UnknownCategory = new(
+        "Санаттар: A, B, C, D, E", "Категории: A, B, C, D, E", "Categories: A, B, C, D, E");
+
+    private static readonly LocalizedText IndividualsOnly = new(
+        "Жүргізуші куәлігін жеке тұлға (азамат, шетелдік, азаматтығы жоқ адам) алады (§6)",
+        "Водительское удостоверение получает физическое лицо (гражданин, иностранец, лицо без гражданства) (§6)",
+        "A driver licence is for a person (citizen, foreigner, stateless person) (§6)");
+
+    /// <summary>driver-licence §6, §12, §15, §17.5: runs on the typed route and on POST /applications alike.</summary>
+    public ValueTask<JsonElement> ValidateIntakeAsync(IntakeContext context, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        if (context.Applicant.Kind is ApplicantKind.LegalEntity)
+        {
+            errors.Add("applicant.kind", IndividualsOnly);
+        }
+
+        var data = ModuleData.Read<DriverLicenceData>(context.ModuleData, context.ModuleDataPath, errors);
+        if (data is null)
+        {
+            return ValueTask.FromResult(context.ModuleData);
+        }
+
+        var categories = (data.Categories ?? []).Select(c => c?.Trim()).ToList();
+        if (categories.Count == 0)
+        {
+            errors.Add(context.Field("categories"), CommonMessages.Required);
+        }
+        else if (categories.Any(c => !LicenceCategories.TryParse(c, out _)))
+        {
+            errors.Add(context.Field("categories"), UnknownCategory);
+        }
+
+        if (data.ExamSheet is null)
+        {
+            errors.Add(context.Field("examSheet"), CommonMessages.Required);
+        }
+
+        if (data.DrivingExperienceMonths is < 0)
+        {
+            errors.Add(context.Field("drivingExperienceMonths"), new LocalizedText("Теріс болмауы керек", "Не может быть отрицательным", "Cannot be negative"));
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return ValueTask.FromResult(context.ModuleData);
+        }
+
+        if (data.ExamSheet is not { TheoryPassed: true })
+        {
+            throw new ProblemException(LicensingProblems.TheoryExamNotPassed);
+        }
+
+        var normalised = data with { Categories = [.. categories.Select(c => c!).Distinct().Order()] };
+        return ValueTask.FromResult(JsonSerializer.SerializeToElement(normalised, Kazgov.Platform.Http.PlatformJson.Options));
+    }
+
     public async ValueTask<IReadOnlyList<EligibilityFinding>> CheckEligibilityAsync(EligibilityContext context, CancellationToken cancellationToken)
     {
         var data = DriverLicenceData.From(context.ModuleData);
@@ -111,7 +167,7 @@ internal sealed class DriverLicenceDefinition(IWorkingCalendars calendars, IOffi
 
 /// <summary>The module's own part of a driver-licence application, kept as the application's module data.</summary>
 internal sealed record DriverLicenceData(
-    IReadOnlyList<string> Categories,
+    IReadOnlyList<string>? Categories,
     ExamSheet? ExamSheet,
     bool MedicalDecisionPreventsDriving,
     int? DrivingExperienceMonths)
@@ -121,8 +177,9 @@ internal sealed record DriverLicenceData(
         ?? new DriverLicenceData([], null, false, null);
 
     /// <summary>The categories as the seed names them (A–E); written as letters so integrators read them as printed.</summary>
+    /// Intake accepted only known letters, so nothing is dropped here for stored data.
     public IReadOnlyList<LicenceCategory> ParsedCategories =>
-        [.. Categories.Select(c => Enum.Parse<LicenceCategory>(c, ignoreCase: false)).Distinct().Order()];
+        [.. (Categories ?? []).Select(c => LicenceCategories.TryParse(c, out var category) ? category : (LicenceCategory?)null).OfType<LicenceCategory>().Distinct().Order()];
 }
 
 /// <summary>The exam sheet the applicant receives after the documents and the theory exam (§15).</summary>

@@ -42,7 +42,12 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddScoped<CalendarStore>();
         services.AddScoped<IWorkingCalendars>(provider => provider.GetRequiredService<CalendarStore>());
         services.AddScoped<DeadlineService>();
-        services.AddScoped<Applications.ApplicationService>();
+        services.AddScoped<Applications.ApplicationStore>();
+        services.AddScoped<Applications.ApplicationReader>();
+        services.AddScoped<Applications.ApplicationChanges>();
+        services.AddScoped<Applications.ApplicantNotifications>();
+        services.AddScoped<Applications.ServiceDefinitions>();
+        services.AddScoped<IOfficeDirectory, OfficeLookup>();
         services.AddScoped<Applications.IApplications, Applications.MediatedApplications>();
         // The office directory: loaded from the seed at every start, read by the deadline engine.
         services.AddSingleton<OfficeDirectoryLoader>();

@@ -548,7 +548,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications sorted by due date (staff: their office; clients: what they submitted); overdue=true lists the overdue ones. */
+        /** Applications sorted by due date (staff: their office; clients: what they submitted): the open ones by default; status= a status code, open, closed or all; overdue=true lists the overdue ones. */
         get: operations["ListApplications"];
         put?: never;
         /** Submits an application; answers with the application and its acknowledgement slip. Honours Idempotency-Key. */
@@ -721,7 +721,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approves: the fee must be paid (409 fee-unpaid) and the eligibility rules met (409 eligibility-failed). If-Match required. */
+        /** Approves: the fee must be paid (409 fee-unpaid) and the eligibility rules met (409 eligibility-failed; the findings stay on the application). If-Match required. */
         post: operations["ApproveApplication"];
         delete?: never;
         options?: never;

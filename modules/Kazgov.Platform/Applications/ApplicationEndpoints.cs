@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text;
+using Kazgov.Platform.Applications.Features.Queries;
+using Kazgov.Platform.Applications.Features.RecordReceipt;
+using Kazgov.Platform.Applications.Features.SubmitApplication;
+using Kazgov.Platform.Applications.Features.Transitions;
 using Kazgov.Platform.Http;
 using Kazgov.Platform.Localization;
 using Kazgov.Platform.Security;
@@ -27,10 +31,10 @@ internal static class ApplicationEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         applications.MapGet("", async (string? office, string? service, string? status, bool? overdue, int? limit, string? cursor, ISender sender, CancellationToken cancellationToken) =>
-                Results.Ok(await sender.Send(new ListApplications(office, service, status, overdue ?? false, limit ?? 50, cursor), cancellationToken)))
+                Results.Ok(await sender.Send(new ListApplications(office, service, status, overdue ?? false, limit, cursor), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("ListApplications")
-            .WithSummary("Applications sorted by due date (staff: their office; clients: what they submitted); overdue=true lists the overdue ones.")
+            .WithSummary("Applications sorted by due date (staff: their office; clients: what they submitted): the open ones by default; status= a status code, open, closed or all; overdue=true lists the overdue ones.")
             .Produces<ApplicationList>();
 
         applications.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
@@ -83,19 +87,27 @@ internal static class ApplicationEndpoints
             .WithSummary("Records a bank receipt for one of the application's fee items (If-Match required).")
             .Produces<ApplicationView>();
 
-        MapAction(applications, "start-review", ApplicationAction.StartReview, "Takes the application into review.");
-        MapAction<RefuseRequest>(applications, "refuse", ApplicationAction.Refuse, "Refuses on grounds from the service's own list; writes the notice and notifies the applicant.");
-        MapAction(applications, "approve", ApplicationAction.Approve, "Approves: the fee must be paid (409 fee-unpaid) and the eligibility rules met (409 eligibility-failed).");
-        MapAction(applications, "mark-ready", ApplicationAction.MarkReady, "The result is ready for issue; notifies the applicant.");
-        MapAction<IssueRequest>(applications, "issue", ApplicationAction.Issue, "Hands the result over against signature.");
-        MapAction<ReasonRequest>(applications, "withdraw", ApplicationAction.Withdraw, "The applicant withdraws the application.", Policies.ApplicationsSubmit);
-        MapAction<ReasonRequest>(applications, "suspend", ApplicationAction.Suspend, "Suspends the term (the time suspended moves the due date).");
-        MapAction(applications, "resume", ApplicationAction.Resume, "Resumes a suspended application; the due date moves by the time it was suspended.");
+        MapAction(applications, "start-review", "Takes the application into review.",
+            (Guid id, string? ifMatch) => new StartReview(id, ifMatch));
+        MapAction<RefuseRequest>(applications, "refuse", "Refuses on grounds from the service's own list; writes the notice and notifies the applicant.",
+            (id, ifMatch, body) => new Refuse(id, ifMatch, body));
+        MapAction(applications, "approve", "Approves: the fee must be paid (409 fee-unpaid) and the eligibility rules met (409 eligibility-failed; the findings stay on the application).",
+            (Guid id, string? ifMatch) => new Approve(id, ifMatch));
+        MapAction(applications, "mark-ready", "The result is ready for issue; notifies the applicant.",
+            (Guid id, string? ifMatch) => new MarkReady(id, ifMatch));
+        MapAction<IssueRequest>(applications, "issue", "Hands the result over against signature.",
+            (id, ifMatch, body) => new Issue(id, ifMatch, body));
+        MapAction<ReasonRequest>(applications, "withdraw", "The applicant withdraws the application.",
+            (id, ifMatch, body) => new Withdraw(id, ifMatch, body), Policies.ApplicationsSubmit);
+        MapAction<ReasonRequest>(applications, "suspend", "Suspends the term (the time suspended moves the due date).",
+            (id, ifMatch, body) => new Suspend(id, ifMatch, body));
+        MapAction(applications, "resume", "Resumes a suspended application; the due date moves by the time it was suspended.",
+            (Guid id, string? ifMatch) => new Resume(id, ifMatch));
     }
 
-    private static void MapAction(RouteGroupBuilder group, string path, ApplicationAction action, string summary) =>
+    private static void MapAction(RouteGroupBuilder group, string path, string summary, Func<Guid, string?, ICommand<ApplicationView>> message) =>
         group.MapPost("/{id:guid}/" + path, async (Guid id, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-                WithETag(context, await sender.Send(new ChangeApplicationStatus(id, context.Request.Headers.IfMatch, action, null), cancellationToken)))
+                WithETag(context, await sender.Send(message(id, context.Request.Headers.IfMatch), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsProcess)
             .WithName(Name(path))
             .WithSummary(summary + " If-Match required.")
@@ -104,9 +116,9 @@ internal static class ApplicationEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-    private static void MapAction<TBody>(RouteGroupBuilder group, string path, ApplicationAction action, string summary, string policy = Policies.ApplicationsProcess) =>
+    private static void MapAction<TBody>(RouteGroupBuilder group, string path, string summary, Func<Guid, string?, TBody, ICommand<ApplicationView>> message, string policy = Policies.ApplicationsProcess) =>
         group.MapPost("/{id:guid}/" + path, async (Guid id, TBody body, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-                WithETag(context, await sender.Send(new ChangeApplicationStatus(id, context.Request.Headers.IfMatch, action, body), cancellationToken)))
+                WithETag(context, await sender.Send(message(id, context.Request.Headers.IfMatch, body), cancellationToken)))
             .RequirePolicy(policy)
             .WithName(Name(path))
             .WithSummary(summary + " If-Match required.")

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kazgov.Platform.Data;
 using Kazgov.Platform.Localization;
+using Kazgov.Platform.Problems;
 using NodaTime;
 
 namespace Kazgov.Platform.Applications;
@@ -21,6 +22,17 @@ public interface IServiceDefinition
     IReadOnlyList<string> SubTypes => [];
 
     /// <summary>
+    /// Intake: checks the module's own part of the application (<c>moduleData</c>) and the
+    /// applicant, whichever route submitted it — the module's typed endpoint or the generic
+    /// <c>POST /applications</c>. Field errors go into <paramref name="errors"/> under
+    /// <see cref="IntakeContext.Field"/> paths (a 400 validation problem, nothing stored); a rule
+    /// that refuses intake outright throws a problem. Returns the module data to store, normalised.
+    /// Read the data with <see cref="ModuleData.Read{T}"/>, which turns malformed JSON into field errors.
+    /// </summary>
+    ValueTask<JsonElement> ValidateIntakeAsync(IntakeContext context, ValidationErrors errors, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(context.ModuleData);
+
+    /// <summary>
     /// Checks the module's own data when the application is submitted; throw a
     /// <see cref="Problems.ProblemException"/> for data that is malformed (400), return findings
     /// for rules the applicant does not meet (they are recorded and block approval).
@@ -39,6 +51,24 @@ public interface IServiceDefinition
 
     /// <summary>Extra lines for the acknowledgement slip's "what happens next".</summary>
     LocalizedText? NextSteps => null;
+}
+
+/// <summary>
+/// What the intake check sees. <see cref="ModuleDataPath"/> is where the module data sits in the
+/// caller's body: "moduleData" on the generic route, "" on a module's typed route, whose fields are
+/// at the top level; <see cref="Field"/> builds error paths the caller recognises.
+/// </summary>
+public sealed record IntakeContext(
+    string ServiceCode,
+    string? SubType,
+    string ApplicantType,
+    ApplicantDetails Applicant,
+    JsonElement ModuleData,
+    string ModuleDataPath,
+    LocalDate Today,
+    DbSession Session)
+{
+    public string Field(string name) => ModuleDataPath.Length == 0 ? name : ModuleDataPath + "." + name;
 }
 
 /// <summary>A rule the applicant does not meet, named by a refusal-ground code of the service.</summary>

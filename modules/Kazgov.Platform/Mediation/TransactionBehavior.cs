@@ -1,11 +1,13 @@
 using Kazgov.Platform.Data;
+using Kazgov.Platform.Problems;
 using Mediator;
 
 namespace Kazgov.Platform.Mediation;
 
 /// <summary>
 /// One database transaction per command: committed when the handler returns, rolled back when
-/// it throws (a problem or anything else). Queries run without one.
+/// it throws (a problem or anything else) — except a problem that <see cref="ProblemException.KeepsChanges"/>.
+/// Queries run without one.
 /// </summary>
 public sealed class TransactionBehavior<TMessage, TResponse>(DbSession session)
     : IPipelineBehavior<TMessage, TResponse>
@@ -19,7 +21,17 @@ public sealed class TransactionBehavior<TMessage, TResponse>(DbSession session)
         }
 
         await using var transaction = await session.BeginAsync(cancellationToken);
-        var response = await next(message, cancellationToken);
+        TResponse response;
+        try
+        {
+            response = await next(message, cancellationToken);
+        }
+        catch (ProblemException problem) when (problem.KeepsChanges)
+        {
+            await transaction.CommitAsync();
+            throw;
+        }
+
         await transaction.CommitAsync();
         return response;
     }

@@ -29,4 +29,11 @@ public sealed class ProblemException : Exception
     public IReadOnlyDictionary<string, IReadOnlyList<LocalizedText>>? Errors { get; }
 
     public IReadOnlyDictionary<string, object?> Extensions { get; }
+
+    /// <summary>
+    /// The command's changes so far are committed before the problem is answered (e.g. the
+    /// eligibility findings of a refused approval). Inside an idempotent request nothing of a
+    /// non-2xx answer is kept, as for any other problem.
+    /// </summary>
+    public bool KeepsChanges { get; init; }
 }

@@ -51,10 +51,53 @@ public interface IAuditTrail
 
     Task RecordAsync(string operation, string subjectKind, string? subjectId, CancellationToken cancellationToken = default) =>
         RecordAsync(new AuditEvent(operation, subjectKind, subjectId), cancellationToken);
+
+    /// <summary>Several records in one statement (a list shows many people at once).</summary>
+    Task RecordManyAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken = default);
 }
 
 internal sealed class AuditTrail(DbSession session, ICurrentActor actor, IHttpContextAccessor http, IClock clock) : IAuditTrail
 {
+    public async Task RecordManyAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken = default)
+    {
+        if (auditEvents.Count == 0)
+        {
+            return;
+        }
+
+        var context = http.HttpContext;
+        await session.ExecuteAsync(
+            """
+            INSERT INTO platform.audit_log
+                (occurred_at, actor_id, actor_kind, operation, subject_kind, subject_id, object_id, service_code, office_id, remote_address, correlation_id)
+            SELECT @occurredAt, @actorId, @actorKind, e.operation, e.subject_kind, e.subject_id, e.object_id, e.service_code, e.office_id, @remoteAddress, @correlationId
+            FROM unnest(@operations, @subjectKinds, @subjectIds, @objectIds, @serviceCodes, @officeIds)
+                AS e (operation, subject_kind, subject_id, object_id, service_code, office_id)
+            """,
+            new
+            {
+                occurredAt = clock.GetCurrentInstant(),
+                actorId = context is null ? "system" : actor.Id,
+                actorKind = ActorKindOf(context),
+                operations = auditEvents.Select(e => e.Operation).ToArray(),
+                subjectKinds = auditEvents.Select(e => e.SubjectKind).ToArray(),
+                subjectIds = auditEvents.Select(e => e.SubjectId).ToArray(),
+                objectIds = auditEvents.Select(e => e.ObjectId).ToArray(),
+                serviceCodes = auditEvents.Select(e => e.ServiceCode).ToArray(),
+                officeIds = auditEvents.Select(e => e.OfficeId).ToArray(),
+                remoteAddress = context?.Connection.RemoteIpAddress?.ToString(),
+                correlationId = context is null ? null : CorrelationId.Of(context),
+            },
+            cancellationToken);
+    }
+
+    private string ActorKindOf(HttpContext? context) => context is null ? "system" : actor.Kind switch
+    {
+        ActorKind.Staff => "staff",
+        ActorKind.Client => "client",
+        _ => "anonymous",
+    };
+
     public async Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
         var context = http.HttpContext;
@@ -68,12 +111,7 @@ internal sealed class AuditTrail(DbSession session, ICurrentActor actor, IHttpCo
             {
                 occurredAt = clock.GetCurrentInstant(),
                 actorId = context is null ? "system" : actor.Id,
-                actorKind = context is null ? "system" : actor.Kind switch
-                {
-                    ActorKind.Staff => "staff",
-                    ActorKind.Client => "client",
-                    _ => "anonymous",
-                },
+                actorKind = ActorKindOf(context),
                 operation = auditEvent.Operation,
                 subjectKind = auditEvent.SubjectKind,
                 subjectId = auditEvent.SubjectId,

@@ -30,16 +30,13 @@ internal sealed record SubmitDriverLicenceApplicationRequest(
     IReadOnlyList<ReceiptRequest>? Receipts,
     string? FeeExemption);
 
+/// <summary>
+/// The typed face of driver-licence intake: it only builds the shared submission; every check of the
+/// module data runs in <see cref="DriverLicenceDefinition.ValidateIntakeAsync"/>, so the generic
+/// POST /applications gets exactly the same checks.
+/// </summary>
 internal static class SubmitDriverLicenceApplication
 {
-    private static readonly LocalizedText UnknownCategory = new(
-        "Санаттар: A, B, C, D, E", "Категории: A, B, C, D, E", "Categories: A, B, C, D, E");
-
-    private static readonly LocalizedText IndividualsOnly = new(
-        "Жүргізуші куәлігін жеке тұлға (азамат, шетелдік, азаматтығы жоқ адам) алады (§6)",
-        "Водительское удостоверение получает физическое лицо (гражданин, иностранец, лицо без гражданства) (§6)",
-        "A driver licence is for a person (citizen, foreigner, stateless person) (§6)");
-
     public static void MapSubmitApplication(this IEndpointRouteBuilder licences) =>
         licences.MapPost("/applications", HandleAsync)
             .RequirePolicy(Policies.ApplicationsSubmit)
@@ -51,14 +48,8 @@ internal static class SubmitDriverLicenceApplication
 
     private static async Task<IResult> HandleAsync(SubmitDriverLicenceApplicationRequest request, IApplications applications, HttpContext context, CancellationToken cancellationToken)
     {
-        Validate(request).ThrowIfAny();
-        if (request.ExamSheet is not { TheoryPassed: true })
-        {
-            throw new ProblemException(LicensingProblems.TheoryExamNotPassed);
-        }
-
         var moduleData = new DriverLicenceData(
-            request.Categories!.Select(c => c.Trim()).Distinct().Order().ToList(),
+            request.Categories,
             request.ExamSheet,
             request.MedicalDecisionPreventsDriving,
             request.DrivingExperienceMonths);
@@ -80,35 +71,5 @@ internal static class SubmitDriverLicenceApplication
             cancellationToken);
         context.Response.Headers.ETag = Preconditions.ETagOf(submitted.Application.Version);
         return Results.Created($"/api/v1/applications/{submitted.Application.Id}", submitted);
-    }
-
-    private static ValidationErrors Validate(SubmitDriverLicenceApplicationRequest request)
-    {
-        var errors = new ValidationErrors();
-        if (request.Categories is not { Count: > 0 })
-        {
-            errors.Add("categories", CommonMessages.Required);
-        }
-        else if (request.Categories.Any(c => !Enum.TryParse<LicenceCategory>(c?.Trim(), ignoreCase: false, out _)))
-        {
-            errors.Add("categories", UnknownCategory);
-        }
-
-        if (request.Applicant is { Kind: ApplicantKind.LegalEntity })
-        {
-            errors.Add("applicant.kind", IndividualsOnly);
-        }
-
-        if (request.ExamSheet is null)
-        {
-            errors.Add("examSheet", CommonMessages.Required);
-        }
-
-        if (request.DrivingExperienceMonths is < 0)
-        {
-            errors.Add("drivingExperienceMonths", new LocalizedText("Теріс болмауы керек", "Не может быть отрицательным", "Cannot be negative"));
-        }
-
-        return errors;
     }
 }

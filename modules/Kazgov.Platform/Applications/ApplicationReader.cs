@@ -1,0 +1,139 @@
+using System.Globalization;
+using Kazgov.Platform.Calendar;
+using Kazgov.Platform.Catalogue;
+using Kazgov.Platform.Fees;
+using Kazgov.Platform.Localization;
+using Kazgov.Platform.Offices;
+using Kazgov.Platform.Problems;
+using Kazgov.Platform.Security;
+using NodaTime;
+
+namespace Kazgov.Platform.Applications;
+
+/// <summary>
+/// Reads applications as callers see them: the one place that loads a row with the actor's read
+/// check, and composes the view, the fee status, the acknowledgement slip and the audit record of
+/// each read of personal data.
+/// </summary>
+internal sealed class ApplicationReader(
+    ApplicationStore store,
+    ServiceCatalogue catalogue,
+    MciStore mci,
+    IOfficeDirectory offices,
+    IAuditTrail audit,
+    ICurrentActor actor,
+    IClock clock,
+    ServiceDefinitions definitions)
+{
+    /// <summary>An application the actor may not read does not exist for them (404): ids cannot be probed.</summary>
+    public async Task<ApplicationRow> LoadReadableAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = await store.FindAsync(id, forUpdate: false, cancellationToken);
+        if (row is null || !actor.CanRead(row.OfficeId, row.ServiceCode, row.SubmittedBy))
+        {
+            throw new ProblemException(ApplicationProblems.ApplicationNotFound);
+        }
+
+        return row;
+    }
+
+    public async Task<ApplicationView> ViewAsync(Guid id, CancellationToken cancellationToken) =>
+        await ViewAsync(await store.FindAsync(id, forUpdate: false, cancellationToken) ?? throw new ProblemException(ApplicationProblems.ApplicationNotFound), cancellationToken);
+
+    public async Task<ApplicationView> ViewAsync(ApplicationRow row, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var status = row.StatusValue;
+        var receipts = await store.ReceiptsAsync(row.Id, cancellationToken);
+        return new ApplicationView(
+            row.Id, row.RegistrationNumber, row.ServiceCode, row.SubType, row.OfficeId, row.Channel, row.Status,
+            ApplicationLifecycle.AllowedActions(status).Select(a => a.ToCode()).ToList(),
+            row.ApplicantType, row.ApplicantValue, row.RepresentativeValue, row.Documents,
+            await FeesAsync(row, receipts, cancellationToken), receipts,
+            row.TermVariant, row.Term, row.AcceptedAt, new AcceptingOfficial(row.AcceptedBy, row.AcceptedByName, row.AcceptedByPosition),
+            row.DueAt, DueDateOf(row.DueAt), !ApplicationLifecycle.IsFinal(status) && row.DueAt <= now, row.SuspendedSince,
+            row.FindingsValue, row.ResultReference, await store.RefusalAsync(row.Id, cancellationToken),
+            await store.IssuanceAsync(row.Id, cancellationToken), row.ModuleDataValue, row.Version);
+    }
+
+    public async Task<FeeStatus> FeesAsync(ApplicationRow row, CancellationToken cancellationToken) =>
+        await FeesAsync(row, await store.ReceiptsAsync(row.Id, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Each item is priced at the MCI in force on the day it was paid (the first receipt's date), or
+    /// today while nothing is paid; it is settled when its receipts cover that amount.
+    /// </summary>
+    private async Task<FeeStatus> FeesAsync(ApplicationRow row, IReadOnlyList<ReceiptView> receipts, CancellationToken cancellationToken)
+    {
+        var service = catalogue.Find(row.ServiceCode)!;
+        var today = clock.GetCurrentInstant().InZone(WorkingCalendar.Zone).Date;
+        var table = await mci.LoadAsync(cancellationToken);
+        var lines = new List<FeeLineStatus>();
+        foreach (var item in service.Fees.Items.Where(i => row.FeeItems.Contains(i.Code)))
+        {
+            var paid = receipts.Where(r => r.Item == item.Code).ToList();
+            var priceDate = paid.Count > 0 ? paid.Min(r => r.PaidOn) : today;
+            var rate = table.InForceOn(priceDate) ?? table.Rates[0];
+            var due = FeeCalculator.Amount(rate.Value, item.PercentOfMci);
+            var sum = paid.Sum(r => r.Amount);
+            lines.Add(new FeeLineStatus(item.Code, item.PercentOfMci, priceDate, rate.Value, due, sum, sum >= due));
+        }
+
+        var exempt = row.FeeExemption is not null;
+        return new FeeStatus(service.Fees.Free, row.FeeExemption, lines, lines.Sum(l => l.AmountDue), lines.Sum(l => l.Paid),
+            service.Fees.Free || exempt || lines.All(l => l.Settled));
+    }
+
+    public async Task<AcknowledgementSlip> SlipAsync(ApplicationRow row, CancellationToken cancellationToken)
+    {
+        var office = await offices.FindAsync(row.OfficeId, cancellationToken);
+        var service = catalogue.Find(row.ServiceCode)!;
+        var local = row.AcceptedAt.InZone(WorkingCalendar.Zone).LocalDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var due = DueDateOf(row.DueAt).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        var next = new LocalizedText(
+            $"Өтінішіңіз {due} дейін қаралады. Нәтиже дайын болғанда немесе бас тартылғанда SMS не электрондық хат жіберіледі. Нәтижені жеке басыңызды куәландыратын құжатты көрсетіп, қолхатпен аласыз.",
+            $"Заявление будет рассмотрено до {due}. Когда результат будет готов или будет принят отказ, придёт SMS или письмо. Результат выдаётся под роспись при предъявлении документа, удостоверяющего личность.",
+            $"Your application will be dealt with by {due}. You will get an SMS or e-mail when the result is ready or if it is refused. The result is handed over against signature on showing an identity document.");
+        if (definitions.Find(row.ServiceCode)?.NextSteps is { } extra)
+        {
+            next = new LocalizedText(next.Kk + " " + extra.Kk, next.Ru + " " + extra.Ru, next.En + " " + extra.En);
+        }
+
+        return new AcknowledgementSlip(
+            row.Id, row.RegistrationNumber, row.ServiceCode, service.Name.ToLocalized(),
+            new OfficeRef(row.OfficeId, office?.Name ?? row.OfficeId, office?.Address ?? ""),
+            new AcceptingOfficial(row.AcceptedBy, row.AcceptedByName, row.AcceptedByPosition),
+            row.AcceptedAt, local, row.DueAt, DueDateOf(row.DueAt), row.ApplicantValue.FullName, row.Documents, next);
+    }
+
+    /// <summary>Who read or changed whose data: one audit record per application touched.</summary>
+    public async Task AuditAsync(string operation, ApplicationRow row, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(AuditEventOf(operation, row), cancellationToken);
+
+    /// <summary>Lists show names and identifiers: one audit record per person shown, written in one statement.</summary>
+    public async Task AuditAsync(string operation, IReadOnlyList<ApplicationRow> rows, CancellationToken cancellationToken) =>
+        await audit.RecordManyAsync([.. rows.Select(row => AuditEventOf(operation, row))], cancellationToken);
+
+    private static AuditEvent AuditEventOf(string operation, ApplicationRow row)
+    {
+        var applicant = row.ApplicantValue;
+        var kind = applicant.Kind switch
+        {
+            ApplicantKind.Individual => AuditSubjects.Iin,
+            ApplicantKind.LegalEntity => AuditSubjects.Bin,
+            _ => AuditSubjects.Document,
+        };
+        return new AuditEvent(operation, kind, applicant.SubjectId) { ObjectId = row.Id.ToString(), ServiceCode = row.ServiceCode, OfficeId = row.OfficeId };
+    }
+
+    /// <summary>The due date as a day: a term that ends at midnight ends on the day before.</summary>
+    public static LocalDate DueDateOf(Instant dueAt) => (dueAt - Duration.FromTicks(1)).InZone(WorkingCalendar.Zone).Date;
+}
+
+/// <summary>The modules' service definitions by service code.</summary>
+internal sealed class ServiceDefinitions(IEnumerable<IServiceDefinition> definitions)
+{
+    private readonly Dictionary<string, IServiceDefinition> _byCode = definitions.ToDictionary(d => d.ServiceCode, StringComparer.Ordinal);
+
+    public IServiceDefinition? Find(string serviceCode) => _byCode.GetValueOrDefault(serviceCode);
+}

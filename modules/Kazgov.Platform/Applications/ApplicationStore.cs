@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Text.Json;
+using Kazgov.Platform.Data;
+using Kazgov.Platform.Http;
+using Kazgov.Platform.Localization;
+using Kazgov.Platform.Security;
+using NodaTime;
+
+namespace Kazgov.Platform.Applications;
+
+/// <summary>
+/// All SQL of the lifecycle: the applications, their history, receipts, refusals, issuances and
+/// suspensions. Runs on the request's <see cref="DbSession"/>, so inside the command's transaction.
+/// </summary>
+internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
+{
+    /// <summary>The statuses of an application still being dealt with (the inbox's default, the partial index's).</summary>
+    public static readonly string[] OpenStatuses = ["submitted", "in-review", "approved", "ready-for-issue", "suspended"];
+
+    public async Task<ApplicationRow?> FindAsync(Guid id, bool forUpdate, CancellationToken cancellationToken) =>
+        await session.QuerySingleOrDefaultAsync<ApplicationRow>(
+            $"SELECT {ApplicationRow.Columns} FROM platform.applications WHERE id = @id" + (forUpdate ? " FOR UPDATE" : ""),
+            new { id },
+            cancellationToken);
+
+    public async Task InsertAsync(NewApplication application, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            """
+            INSERT INTO platform.applications
+                (id, registration_number, service_code, sub_type, office_id, channel, status, applicant_type, applicant, subject_id,
+                 representative, documents, fee_items, fee_exemption, term_variant, term, accepted_at, accepted_by, accepted_by_name,
+                 accepted_by_position, due_at, submitted_by, module_data, eligibility_findings, version, updated_at)
+            VALUES (@Id, @RegistrationNumber, @ServiceCode, @SubType, @OfficeId, @Channel, 'submitted', @ApplicantType, @Applicant::jsonb, @SubjectId,
+                 @Representative::jsonb, @Documents, @FeeItems, @FeeExemption, @TermVariant, @Term, @AcceptedAt, @ActorId, @ActorName,
+                 @ActorPosition, @DueAt, @ActorId, @ModuleData::jsonb, @Findings::jsonb, 1, @AcceptedAt)
+            """,
+            application,
+            cancellationToken);
+
+    /// <summary>The next number of the office's yearly sequence: &lt;office code&gt;-&lt;year&gt;-&lt;sequence&gt;.</summary>
+    public async Task<string> NextRegistrationNumberAsync(string officeId, int year, CancellationToken cancellationToken)
+    {
+        var sequence = await session.ExecuteScalarAsync<int>(
+            """
+            INSERT INTO platform.registration_counters (office_id, year, last) VALUES (@officeId, @year, 1)
+            ON CONFLICT (office_id, year) DO UPDATE SET last = registration_counters.last + 1
+            RETURNING last
+            """,
+            new { officeId, year },
+            cancellationToken);
+        // e.g. 671C3429-2026-000012: the office code is the part that ends the office's directory id,
+        // so the number is unique across offices and readable over the phone.
+        var officeCode = officeId[(officeId.LastIndexOf('-') + 1)..].ToUpperInvariant();
+        return string.Create(CultureInfo.InvariantCulture, $"{officeCode}-{year}-{sequence:D6}");
+    }
+
+    public async Task UpdateStatusAsync(Guid id, ApplicationStatus to, ApplicationStatus? before, Instant? suspendedSince, Instant dueAt, Instant now, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            """
+            UPDATE platform.applications
+            SET status = @to, status_before_suspension = @before, suspended_since = @suspendedSince, due_at = @dueAt,
+                version = version + 1, updated_at = @now
+            WHERE id = @id
+            """,
+            new { id, to = to.ToCode(), before = before?.ToCode(), suspendedSince, dueAt, now },
+            cancellationToken);
+
+    /// <summary>A change that is not a transition (a receipt recorded) still makes the old ETag stale.</summary>
+    public async Task TouchAsync(Guid id, Instant now, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("UPDATE platform.applications SET version = version + 1, updated_at = @now WHERE id = @id", new { id, now }, cancellationToken);
+
+    public async Task SetFindingsAsync(Guid id, IReadOnlyList<EligibilityFinding> findings, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            "UPDATE platform.applications SET eligibility_findings = @findings::jsonb WHERE id = @id",
+            new { id, findings = JsonSerializer.Serialize(findings, PlatformJson.Options) },
+            cancellationToken);
+
+    public async Task SetResultReferenceAsync(Guid id, string? reference, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("UPDATE platform.applications SET result_reference = @reference WHERE id = @id", new { id, reference }, cancellationToken);
+
+    public async Task AppendEventAsync(Guid id, string action, ApplicationStatus? from, ApplicationStatus to, string? reason, Instant at, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            """
+            INSERT INTO platform.application_events (application_id, at, actor_id, actor_name, action, from_status, to_status, reason)
+            VALUES (@id, @at, @actorId, @actorName, @action, @from, @to, @reason)
+            """,
+            new { id, at, actorId = actor.Id, actorName = actor.DisplayName, action, from = from?.ToCode(), to = to.ToCode(), reason },
+            cancellationToken);
+
+    public async Task<IReadOnlyList<ApplicationEvent>> HistoryAsync(Guid id, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<ApplicationEvent>(
+            """
+            SELECT id AS Id, at AS At, actor_id AS ActorId, actor_name AS ActorName, action AS Action,
+                   from_status AS FromStatus, to_status AS ToStatus, reason AS Reason
+            FROM platform.application_events WHERE application_id = @id ORDER BY id
+            """,
+            new { id },
+            cancellationToken)).ToList();
+
+    /// <summary>False when the bank's receipt number is already recorded (on any application).</summary>
+    public async Task<bool> InsertReceiptAsync(Guid id, ReceiptRequest receipt, Instant now, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            """
+            INSERT INTO platform.fee_receipts (id, application_id, item, bank, receipt_number, paid_on, amount, recorded_at, recorded_by)
+            VALUES (@receiptId, @id, @item, @bank, @number, @paidOn, @amount, @now, @by)
+            ON CONFLICT (bank, receipt_number) DO NOTHING
+            """,
+            new { receiptId = Guid.CreateVersion7(), id, item = receipt.Item, bank = receipt.Bank!.Trim(), number = receipt.ReceiptNumber!.Trim(), paidOn = receipt.PaidOn, amount = receipt.Amount, now, by = actor.Id },
+            cancellationToken) > 0;
+
+    public async Task<IReadOnlyList<ReceiptView>> ReceiptsAsync(Guid id, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<ReceiptView>(
+            """
+            SELECT id AS Id, item AS Item, bank AS Bank, receipt_number AS ReceiptNumber, paid_on AS PaidOn, amount AS Amount,
+                   recorded_at AS RecordedAt, recorded_by AS RecordedBy
+            FROM platform.fee_receipts WHERE application_id = @id ORDER BY recorded_at, id
+            """,
+            new { id },
+            cancellationToken)).ToList();
+
+    public async Task InsertRefusalAsync(Guid id, IReadOnlyList<string> grounds, string explanation, Language language, string notice, Instant now, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            """
+            INSERT INTO platform.refusals (application_id, grounds, explanation, notice_language, notice, refused_at, refused_by)
+            VALUES (@id, @grounds, @explanation, @language, @notice, @now, @by)
+            """,
+            new { id, grounds = grounds.ToArray(), explanation, language = language.ToCode(), notice, now, by = actor.Id },
+            cancellationToken);
+
+    public async Task<RefusalView?> RefusalAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<RefusalRow>(
+            """
+            SELECT grounds AS Grounds, explanation AS Explanation, notice_language AS NoticeLanguage, notice AS Notice,
+                   refused_at AS RefusedAt, refused_by AS RefusedBy
+            FROM platform.refusals WHERE application_id = @id
+            """,
+            new { id },
+            cancellationToken);
+        return row is null
+            ? null
+            : new RefusalView(row.Grounds, row.Explanation, LanguageCodes.TryParse(row.NoticeLanguage, out var language) ? language : Language.Kk, row.Notice, row.RefusedAt, row.RefusedBy);
+    }
+
+    public async Task InsertIssuanceAsync(Guid id, string receivedBy, string identityDocument, Instant now, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            """
+            INSERT INTO platform.issuances (application_id, received_by, identity_document, signed, issued_at, issued_by)
+            VALUES (@id, @receivedBy, @identityDocument, true, @now, @by)
+            """,
+            new { id, receivedBy, identityDocument, now, by = actor.Id },
+            cancellationToken);
+
+    public async Task<IssuanceView?> IssuanceAsync(Guid id, CancellationToken cancellationToken) =>
+        await session.QuerySingleOrDefaultAsync<IssuanceView>(
+            "SELECT received_by AS ReceivedBy, identity_document AS IdentityDocument, issued_at AS IssuedAt, issued_by AS IssuedBy FROM platform.issuances WHERE application_id = @id",
+            new { id },
+            cancellationToken);
+
+    public async Task StartSuspensionAsync(Guid id, string reason, Instant dueAtBefore, Instant now, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            "INSERT INTO platform.suspensions (application_id, started_at, reason, due_at_before) VALUES (@id, @now, @reason, @dueAtBefore)",
+            new { id, now, reason, dueAtBefore },
+            cancellationToken);
+
+    /// <summary>The length of the application's suspensions that have ended.</summary>
+    public async Task<Duration> EndedSuspensionsAsync(Guid id, CancellationToken cancellationToken) =>
+        Duration.FromSeconds(await session.ExecuteScalarAsync<long>(
+            "SELECT coalesce(sum(extract(epoch FROM ended_at - started_at)), 0)::bigint FROM platform.suspensions WHERE application_id = @id AND ended_at IS NOT NULL",
+            new { id },
+            cancellationToken));
+
+    public async Task EndSuspensionAsync(Guid id, Instant dueAtAfter, Instant now, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            "UPDATE platform.suspensions SET ended_at = @now, due_at_after = @dueAtAfter WHERE application_id = @id AND ended_at IS NULL",
+            new { id, now, dueAtAfter },
+            cancellationToken);
+
+    /// <summary>A page of the list, by due moment then id, and the overdue count under the same filter.</summary>
+    public async Task<(IReadOnlyList<ApplicationRow> Rows, long OverdueCount)> ListAsync(ApplicationListFilter filter, CancellationToken cancellationToken)
+    {
+        // Every filter is a plain column comparison, so the open list reads applications_open_by_due
+        // (office_id, due_at, id) and stops after limit + 1 rows.
+        var where = $"""
+            {filter.Scope.Sql("a")}
+            AND (@office::text IS NULL OR a.office_id = @office)
+            AND (@service::text IS NULL OR a.service_code = @service)
+            AND (@statuses::text[] IS NULL OR a.status = ANY(@statuses))
+            """;
+        var parameters = new
+        {
+            scopeOffice = filter.Scope.OfficeId,
+            scopeServices = filter.Scope.ServicesArray,
+            scopeSubmittedBy = filter.Scope.SubmittedBy,
+            office = filter.OfficeId,
+            service = filter.ServiceCode,
+            statuses = filter.Statuses?.ToArray(),
+            open = OpenStatuses,
+            now = filter.Now,
+            overdue = filter.OverdueOnly,
+            afterDue = filter.After?.DueAt,
+            afterId = filter.After?.Id,
+            limit = filter.Limit + 1,
+        };
+        var rows = (await session.QueryAsync<ApplicationRow>(
+            $"""
+            SELECT {ApplicationRow.Columns} FROM platform.applications a
+            WHERE {where}
+              AND (NOT @overdue OR (a.status = ANY(@open) AND a.due_at <= @now))
+              AND (@afterDue::timestamptz IS NULL OR (a.due_at, a.id) > (@afterDue, @afterId))
+            ORDER BY a.due_at, a.id
+            LIMIT @limit
+            """,
+            parameters,
+            cancellationToken)).ToList();
+        var overdueCount = await session.ExecuteScalarAsync<long>(
+            $"SELECT count(*) FROM platform.applications a WHERE {where} AND a.status = ANY(@open) AND a.due_at <= @now",
+            parameters,
+            cancellationToken);
+        return (rows, overdueCount);
+    }
+
+    private sealed class RefusalRow
+    {
+        public string[] Grounds { get; set; } = [];
+
+        public string Explanation { get; set; } = "";
+
+        public string NoticeLanguage { get; set; } = "kk";
+
+        public string Notice { get; set; } = "";
+
+        public Instant RefusedAt { get; set; }
+
+        public string RefusedBy { get; set; } = "";
+    }
+}
+
+/// <summary>A new row of platform.applications (Dapper binds the properties by name).</summary>
+internal sealed record NewApplication(
+    Guid Id,
+    string RegistrationNumber,
+    string ServiceCode,
+    string? SubType,
+    string OfficeId,
+    string Channel,
+    string ApplicantType,
+    string Applicant,
+    string SubjectId,
+    string? Representative,
+    string[] Documents,
+    string[] FeeItems,
+    string? FeeExemption,
+    string TermVariant,
+    string Term,
+    Instant AcceptedAt,
+    string ActorId,
+    string ActorName,
+    string? ActorPosition,
+    Instant DueAt,
+    string ModuleData,
+    string Findings);
+
+/// <summary>What the application list is asked for, after the actor's read scope is applied.</summary>
+internal sealed record ApplicationListFilter(
+    ReadScope Scope,
+    string? OfficeId,
+    string? ServiceCode,
+    IReadOnlyList<string>? Statuses,
+    bool OverdueOnly,
+    Instant Now,
+    (Instant DueAt, Guid Id)? After,
+    int Limit);

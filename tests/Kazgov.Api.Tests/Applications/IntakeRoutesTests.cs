@@ -1,0 +1,229 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kazgov.Api.Tests.Infrastructure;
+using NodaTime;
+
+namespace Kazgov.Api.Tests.Applications;
+
+/// <summary>
+/// Issue 11: a module's intake rules run whichever route submits the application. Every service of
+/// the catalogue is submitted over the generic POST /applications; a service with its own typed
+/// route is submitted over both, and every intake rule must answer the same on both.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
+{
+    /// <summary>
+    /// The modules' typed intake routes, and how a case of the service's module data is written on
+    /// each route. A module that adds an intake route adds its row here (a test below checks the
+    /// OpenAPI document for routes missing from this table).
+    /// </summary>
+    private static readonly Dictionary<string, TypedRoute> TypedRoutes = new(StringComparer.Ordinal)
+    {
+        ["driver-licence"] = new("/api/v1/driver-licences/applications", "SubmitDriverLicenceApplication", DriverLicenceModuleData),
+    };
+
+    private static readonly Instant Morning = Instant.FromUtc(2026, 3, 10, 5, 0);
+
+    public Task InitializeAsync()
+    {
+        factory.Clock.Reset(Morning);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        factory.Clock.Reset(Morning);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Every_service_of_the_catalogue_is_accepted_over_the_generic_route_and_over_its_typed_route()
+    {
+        var services = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/api/v1/services"))!["items"]!.AsArray()
+            .Select(s => s!["code"]!.GetValue<string>()).ToList();
+        services.Should().HaveCount(9);
+
+        var accepted = new List<string>();
+        foreach (var code in services)
+        {
+            var (clerk, generic) = await GenericSubmissionAsync(code);
+            var viaGeneric = await clerk.PostAsJsonAsync("/api/v1/applications", generic);
+            viaGeneric.StatusCode.Should().Be(HttpStatusCode.Created, $"{code} over POST /applications: {await viaGeneric.Content.ReadAsStringAsync()}");
+            accepted.Add(code + " generic");
+
+            if (TypedRoutes.TryGetValue(code, out var route))
+            {
+                var viaTyped = await clerk.PostAsJsonAsync(route.Path, route.Typed(generic));
+                viaTyped.StatusCode.Should().Be(HttpStatusCode.Created, $"{code} over {route.Path}: {await viaTyped.Content.ReadAsStringAsync()}");
+                var typedModuleData = JsonNode.Parse(await viaTyped.Content.ReadAsStringAsync())!["application"]!["moduleData"]!;
+                var genericModuleData = JsonNode.Parse(await viaGeneric.Content.ReadAsStringAsync())!["application"]!["moduleData"]!;
+                JsonNode.DeepEquals(typedModuleData, genericModuleData).Should().BeTrue($"{code}: both routes store the same module data");
+                accepted.Add(code + " typed");
+            }
+        }
+
+        accepted.Should().HaveCount(services.Count + TypedRoutes.Count);
+    }
+
+    public static TheoryData<string, string, HttpStatusCode, string, string?> DriverLicenceIntakeRules => new()
+    {
+        // case, a change of the module data, status, problem code, the field named (without the route's prefix)
+        { "theory exam failed", """{"examSheet":{"number":"ЕП-1","date":"2026-03-09","theoryPassed":false}}""", HttpStatusCode.UnprocessableEntity, "theory-exam-not-passed", null },
+        { "no exam sheet", """{"examSheet":null}""", HttpStatusCode.BadRequest, "validation-failed", "examSheet" },
+        { "unknown category", """{"categories":["F"]}""", HttpStatusCode.BadRequest, "validation-failed", "categories" },
+        { "numeric category", """{"categories":["1"]}""", HttpStatusCode.BadRequest, "validation-failed", "categories" },
+        { "no categories", """{"categories":null}""", HttpStatusCode.BadRequest, "validation-failed", "categories" },
+        { "empty categories", """{"categories":[]}""", HttpStatusCode.BadRequest, "validation-failed", "categories" },
+        { "negative experience", """{"drivingExperienceMonths":-1}""", HttpStatusCode.BadRequest, "validation-failed", "drivingExperienceMonths" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DriverLicenceIntakeRules))]
+    public async Task A_driver_licence_intake_rule_answers_the_same_over_both_routes(string name, string change, HttpStatusCode status, string code, string? field)
+    {
+        var (clerk, generic) = await GenericSubmissionAsync("driver-licence");
+        foreach (var (key, value) in JsonNode.Parse(change)!.AsObject())
+        {
+            generic["moduleData"]![key] = value?.DeepClone();
+        }
+
+        var route = TypedRoutes["driver-licence"];
+        var viaGeneric = await clerk.PostAsJsonAsync("/api/v1/applications", generic);
+        var viaTyped = await clerk.PostAsJsonAsync(route.Path, route.Typed(generic));
+
+        var genericProblem = await viaGeneric.ShouldBeProblemAsync(status, code);
+        var typedProblem = await viaTyped.ShouldBeProblemAsync(status, code);
+        if (field is not null)
+        {
+            genericProblem.GetProperty("errors").TryGetProperty("moduleData." + field, out _).Should().BeTrue($"{name}: {genericProblem}");
+            typedProblem.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue($"{name}: {typedProblem}");
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"categories": 5}""", "moduleData.categories")]
+    [InlineData("""{"categories": ["B"], "examSheet": {"date": "yesterday", "theoryPassed": true}}""", "moduleData.examSheet.date")]
+    [InlineData("""{"categories": ["B"], "drivingExperienceMonths": "twelve"}""", "moduleData.drivingExperienceMonths")]
+    [InlineData("""[1, 2]""", "moduleData")]
+    [InlineData("\"B\"", "moduleData")]
+    public async Task Malformed_module_data_is_a_400_naming_the_field(string moduleData, string field)
+    {
+        var (clerk, generic) = await GenericSubmissionAsync("driver-licence");
+        generic["moduleData"] = JsonNode.Parse(moduleData);
+
+        var response = await clerk.PostAsJsonAsync("/api/v1/applications", generic);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        problem.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue(problem.ToString());
+    }
+
+    [Fact]
+    public async Task Every_module_intake_route_of_the_contract_is_walked_here()
+    {
+        var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var intakeOperations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Path: path.Name, Operation: operation.Value)))
+            .Where(o => o.Path != "/api/v1/applications"
+                && o.Operation.TryGetProperty("operationId", out var id)
+                && id.GetString()!.StartsWith("Submit", StringComparison.Ordinal)
+                && id.GetString()!.EndsWith("Application", StringComparison.Ordinal))
+            .Select(o => o.Operation.GetProperty("operationId").GetString())
+            .ToList();
+
+        intakeOperations.Should().BeEquivalentTo(TypedRoutes.Values.Select(r => r.OperationId));
+    }
+
+    /// <summary>A unit head of an office that gives the service, and a complete generic submission for it from the public catalogue.</summary>
+    private async Task<(HttpClient Clerk, JsonObject Body)> GenericSubmissionAsync(string code)
+    {
+        var anonymous = factory.CreateClient();
+        var entry = JsonNode.Parse(await anonymous.GetStringAsync($"/api/v1/services/{code}"))!;
+        var office = JsonNode.Parse(await anonymous.GetStringAsync($"/api/v1/offices?service={code}&limit=1"))!["items"]![0]!["id"]!.GetValue<string>();
+        var group = entry["documents"]!.AsArray().First(g => g!["additionalTo"] is null)!;
+        var feeItems = entry["fees"]?["items"]?.AsArray().Select(i => i!["code"]!.GetValue<string>()).Take(1).ToList() ?? [];
+
+        var body = new JsonObject
+        {
+            ["service"] = code,
+            ["officeId"] = office,
+            ["applicantType"] = group["applicantType"]!.GetValue<string>(),
+            ["applicant"] = new JsonObject
+            {
+                ["kind"] = "individual",
+                ["iin"] = TestIins.Next(),
+                ["lastName"] = "Ахметов",
+                ["firstName"] = "Серік",
+                ["phone"] = "+77011234567",
+                ["language"] = "kk",
+            },
+            ["documents"] = new JsonArray(group["items"]!.AsArray().Where(i => i!["mandatory"]!.GetValue<bool>())
+                .Select(i => (JsonNode)i!["code"]!.GetValue<string>()!).ToArray()),
+            ["feeItems"] = new JsonArray(feeItems.Select(i => (JsonNode)i!).ToArray()),
+        };
+        if (entry["terms"]!["variants"]!.AsArray() is { Count: > 1 } variants)
+        {
+            body["termVariant"] = variants[0]!["code"]!.GetValue<string>();
+        }
+
+        if (TypedRoutes.TryGetValue(code, out var route))
+        {
+            body["moduleData"] = route.ModuleData();
+        }
+
+        return (await UnitHeadAtAsync(office), body);
+    }
+
+    private async Task<HttpClient> UnitHeadAtAsync(string office)
+    {
+        var login = "head." + office.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+        var admin = await factory.CreateClientAsAsync("admin");
+        var created = await admin.PostAsJsonAsync("/api/v1/staff", new
+        {
+            login,
+            password = Kazgov.Platform.Security.DemoAccounts.StaffPassword,
+            fullName = "Тест Басшы",
+            position = "Бөлімше бастығы",
+            role = "unit-head",
+            officeId = office,
+            services = Array.Empty<string>(),
+        });
+        created.StatusCode.Should().BeOneOf([HttpStatusCode.Created, HttpStatusCode.Conflict], await created.Content.ReadAsStringAsync());
+        return await factory.CreateClientAsAsync(login);
+    }
+
+    private static JsonObject DriverLicenceModuleData() => new()
+    {
+        ["categories"] = new JsonArray("B"),
+        ["examSheet"] = new JsonObject { ["number"] = "ЕП-0042", ["date"] = "2026-03-09", ["theoryPassed"] = true },
+        ["medicalDecisionPreventsDriving"] = false,
+    };
+
+    /// <summary>A module's typed route: its path, its operation id, a valid module-data case, and the typed body for a generic one.</summary>
+    private sealed record TypedRoute(string Path, string OperationId, Func<JsonObject> ModuleData)
+    {
+        /// <summary>The typed body: the generic body's common fields with the module data's fields at the top level.</summary>
+        public JsonObject Typed(JsonObject generic)
+        {
+            var typed = new JsonObject();
+            foreach (var (key, value) in generic)
+            {
+                if (key is "service" or "applicantType" or "feeItems" or "moduleData")
+                {
+                    continue;
+                }
+
+                typed[key] = value?.DeepClone();
+            }
+
+            foreach (var (key, value) in generic["moduleData"]!.AsObject())
+            {
+                typed[key] = value?.DeepClone();
+            }
+
+            return typed;
+        }
+    }
+}
