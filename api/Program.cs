@@ -91,6 +91,7 @@ if (configuration.GetValue("Database:MigrateOnStart", true))
             CancellationToken.None);
 }
 
+app.UseKazgovForwardedHeaders();
 app.Use(CorrelationId.Middleware);
 app.UseMiddleware<RequestLogging>();
 app.UseProblemResponses();
