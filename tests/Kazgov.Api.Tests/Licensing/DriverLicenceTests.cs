@@ -233,8 +233,23 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         var byClerk = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", Intake(TestIins.Next(), paid: true));
         var clerksId = JsonNode.Parse(await byClerk.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>();
         (await portal.GetAsync($"/api/v1/applications/{clerksId}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var listed = JsonNode.Parse(await portal.GetStringAsync("/api/v1/applications?limit=200"))!["items"]!.AsArray();
-        listed.Should().NotBeEmpty().And.OnlyContain(i => i!["id"]!.GetValue<string>() != clerksId);
+        // Every row the portal is shown, on every page, is one it submitted itself (by the database's record of who did).
+        var listed = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = JsonNode.Parse(await portal.GetStringAsync("/api/v1/applications?limit=200" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))))!;
+            listed.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+
+        listed.Should().Contain(application["id"]!.GetValue<string>()).And.NotContain(clerksId);
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        var owners = (await connection.QueryAsync<(Guid Id, string SubmittedBy)>(
+            "SELECT id, submitted_by FROM platform.applications WHERE id = ANY(@ids)", new { ids = listed.Select(Guid.Parse).ToArray() })).ToList();
+        owners.Should().HaveCount(listed.Count, "every listed application exists");
+        owners.Should().OnlyContain(o => o.SubmittedBy == ApiAuth.Portal, "the portal sees only what it submitted, on every row");
     }
 
     private static readonly object HandOver = new { receivedBy = "Ахметов Серік", identityDocument = "Жеке куәлік № 045612378", signatureTaken = true };
