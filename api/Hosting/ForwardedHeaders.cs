@@ -52,7 +52,7 @@ internal static class ForwardedHeaders
         return options;
     }
 
-    /// <summary>First in the pipeline, so that everything after it (logs, rate limits, audit) sees the client's address.</summary>
+    /// <summary>First in the pipeline, so that everything after it (rate limits, the audit) sees the client's address.</summary>
     public static void UseKazgovForwardedHeaders(this WebApplication app)
     {
         if (OptionsFrom(app.Configuration) is { } options)

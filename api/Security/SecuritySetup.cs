@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Kazgov.Platform.Localization;
 using Kazgov.Platform.Problems;
 using Kazgov.Platform.Security;
