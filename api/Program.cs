@@ -73,6 +73,8 @@ services.AddKazgovHealth();
 services.AddKazgovSecurity(configuration, builder.Environment);
 
 var app = builder.Build();
+// Before anything touches the database: a Production start with unsafe settings is refused, listing them all.
+ProductionGuards.EnsureSafe(app.Configuration, app.Environment);
 
 if (configuration.GetValue("Database:MigrateOnStart", true))
 {
@@ -89,6 +91,7 @@ if (configuration.GetValue("Database:MigrateOnStart", true))
             CancellationToken.None);
 }
 
+app.UseKazgovForwardedHeaders();
 app.Use(CorrelationId.Middleware);
 app.UseMiddleware<RequestLogging>();
 app.UseProblemResponses();

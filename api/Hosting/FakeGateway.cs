@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Kazgov.Platform.Security;
 
 namespace Kazgov.Api.Hosting;
 
 /// <summary>
-/// A stand-in SMS/e-mail gateway for local runs (never in production): ./build/run points the
-/// notification adapters at it, and GET /dev/fake-gateway/messages shows what was "sent".
+/// A stand-in SMS/e-mail gateway for local runs (a Production start with it on is refused): ./build/run
+/// points the notification adapters at it, and GET /dev/fake-gateway/messages shows an administrator
+/// what was "sent". The POSTs stay open: the host's own outbox dispatcher calls them without a token.
 /// </summary>
 internal static class FakeGateway
 {
@@ -26,6 +28,7 @@ internal static class FakeGateway
             logger.LogInformation("Fake {Channel} gateway received a message for {To}", channel, message["to"]?.ToString());
             return Results.Accepted();
         });
-        group.MapGet("/messages", () => Results.Ok(Received.Reverse().ToArray()));
+        // What was "sent" holds citizens' phone numbers and texts: administrators only, never anonymous.
+        group.MapGet("/messages", () => Results.Ok(Received.Reverse().ToArray())).RequirePolicy(Policies.Admin);
     }
 }

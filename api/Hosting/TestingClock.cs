@@ -5,8 +5,9 @@ namespace Kazgov.Api.Hosting;
 
 /// <summary>
 /// The host's clock. Testing:FixedClock (an ISO instant, e.g. 2026-11-27T05:30:00Z) stops time
-/// for end-to-end runs that must see the same deadlines and issuance windows every day; it is
-/// ignored in Production, where only the system clock is trusted.
+/// for end-to-end runs that must see the same deadlines and issuance windows every day. A Production
+/// start with it set is refused (<see cref="ProductionGuards"/>); should one get this far, Production
+/// still gets the system clock only.
 /// </summary>
 internal static class TestingClock
 {

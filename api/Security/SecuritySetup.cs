@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Kazgov.Platform.Localization;
 using Kazgov.Platform.Problems;
 using Kazgov.Platform.Security;
@@ -28,13 +27,9 @@ internal static class SecuritySetup
                     settings.SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
                 }
             })
-            .Validate(
-                settings => settings.SigningKey is not null && Encoding.UTF8.GetByteCount(settings.SigningKey) >= JwtSettings.MinKeyBytes,
-                $"Security:Jwt:SigningKey is not set or shorter than {JwtSettings.MinKeyBytes} bytes. Set it to a secret of at least "
-                    + $"{JwtSettings.MinKeyBytes} bytes (e.g. the output of `openssl rand -base64 48`), for example in the environment variable "
-                    + "Security__Jwt__SigningKey. Only the Development and Testing environments make one up.")
             .Validate(settings => settings.AccessTokenMinutes is > 0 and <= 60, "Security:Jwt:AccessTokenMinutes must be between 1 and 60.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtSettings>, JwtKeysValidator>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
@@ -67,7 +62,8 @@ internal static class SecuritySetup
         {
             ValidIssuer = jwt.Issuer,
             ValidAudience = jwt.Audience,
-            IssuerSigningKey = jwt.Key(),
+            // The current key and the previous ones: tokens signed before a rotation stay valid until they expire.
+            IssuerSigningKeys = jwt.ValidationKeys(),
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             NameClaimType = ActorClaims.Subject,
             RoleClaimType = ActorClaims.Role,
@@ -115,4 +111,11 @@ internal static class SecuritySetup
             OnForbidden = context => ProblemWriter.WriteAsync(context.HttpContext, SecurityProblems.Forbidden),
         };
     }
+}
+
+/// <summary>The signing keys: the current one long enough, previous ones too, no key id used twice.</summary>
+internal sealed class JwtKeysValidator : IValidateOptions<JwtSettings>
+{
+    public ValidateOptionsResult Validate(string? name, JwtSettings options) =>
+        options.KeyProblem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }

@@ -1029,7 +1029,7 @@ export interface paths {
         };
         /**
          * Whether a driver licence is valid today, its categories and validity, the holder's initials and birth year.
-         * @description Public, under its own rate limit. `state`: valid, expired, suspended-by-ban, not-handed-over. Unknown number: 404 problem `licence-not-found`.
+         * @description Public, under its own rate limit. Needs the number and the holder's birth date (`birthDate=yyyy-MM-dd`, printed on the licence): an unknown number and a wrong birth date both answer 404 problem `licence-not-found`, so numbers cannot be enumerated. Without a valid `birthDate`: 400 `validation-failed`. `state`: valid, expired, suspended-by-ban, not-handed-over.
          */
         get: operations["VerifyDriverLicence"];
         put?: never;
@@ -3746,7 +3746,13 @@ export interface operations {
     };
     VerifyDriverLicence: {
         parameters: {
-            query?: never;
+            query: {
+                /**
+                 * @description The holder's birth date as printed on the licence (yyyy-MM-dd).
+                 * @example 1985-03-15
+                 */
+                birthDate: string;
+            };
             header?: never;
             path: {
                 number: string;
@@ -3778,6 +3784,15 @@ export interface operations {
                     "application/json": components["schemas"]["LicenceVerification"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -3789,7 +3804,7 @@ export interface operations {
                      *       "type": "urn:kazgov:problem:licence-not-found",
                      *       "title": "There is no driver licence with this number",
                      *       "status": 404,
-                     *       "detail": "There is no driver licence with this number",
+                     *       "detail": "No driver licence matches this number and holder's birth date",
                      *       "instance": "/api/v1/driver-licences/KZ269999999/verification",
                      *       "code": "licence-not-found",
                      *       "number": "KZ269999999"

@@ -5,8 +5,8 @@ using NodaTime.Text;
 
 namespace Kazgov.Platform.Http;
 
-/// <summary>Parses query and route values, adding a field error (never throwing) when one is missing or malformed.</summary>
-internal static class RequestValues
+/// <summary>Parses query and route values, adding a field error (never throwing) when one is missing or malformed. Modules use it too.</summary>
+public static class RequestValues
 {
     public static readonly LocalizedText InvalidDate = new(
         "Күн yyyy-MM-dd пішімінде болуы керек",

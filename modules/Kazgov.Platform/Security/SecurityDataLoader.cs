@@ -44,7 +44,7 @@ public sealed record DemoStaffUser(string Login, string FullName, string Positio
 /// <summary>
 /// At every start: creates the first administrator from Security:BootstrapAdmin when no
 /// administrator exists, and (only with ReferenceData:LoadDemoData) the demo accounts, whose
-/// credentials it logs. Idempotent; demo accounts get their demo password back and are unlocked.
+/// logins and roles it logs (never a password or a secret). Idempotent; demo accounts get their demo password back and are unlocked.
 /// </summary>
 internal sealed class SecurityDataLoader(
     NpgsqlDataSource dataSource,
@@ -126,9 +126,10 @@ internal sealed class SecurityDataLoader(
                     now,
                 },
                 cancellationToken: cancellationToken));
+            // Logins and roles only: passwords never go to a log (the demo one is in README.md, "Getting a token").
             logger.LogInformation(
-                "Demo credentials: staff {Login} / {Password} (role {Role}, office {Office})",
-                user.Login, DemoAccounts.StaffPassword, user.Role, user.OfficeId ?? "all");
+                "Demo account: staff {Login} (role {Role}, office {Office}); password: see README.md, Getting a token",
+                user.Login, user.Role, user.OfficeId ?? "all");
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
@@ -148,7 +149,7 @@ internal sealed class SecurityDataLoader(
             },
             cancellationToken: cancellationToken));
         logger.LogInformation(
-            "Demo credentials: client {ClientId} / {Secret} (scopes {Scopes})",
-            DemoAccounts.PortalClientId, DemoAccounts.PortalClientSecret, string.Join(' ', DemoAccounts.PortalScopes));
+            "Demo account: client {ClientId} (scopes {Scopes}); secret: see README.md, Getting a token",
+            DemoAccounts.PortalClientId, string.Join(' ', DemoAccounts.PortalScopes));
     }
 }

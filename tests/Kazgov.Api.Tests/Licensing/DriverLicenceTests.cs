@@ -17,6 +17,9 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
     // Tuesday 10 March 2026, 10:00 in Astana.
     private static readonly Instant Morning = Instant.FromUtc(2026, 3, 10, 5, 0);
 
+    // The birth date of TestIins.Next()'s IINs (850315…), the second factor of public verification.
+    private const string HolderBirthDate = "1985-03-15";
+
     public Task InitializeAsync()
     {
         factory.Clock.Reset(Morning);
@@ -49,7 +52,7 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         number.Should().MatchRegex(@"^KZ26\d{7}$");
         var approved = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}"))!;
         approved["resultReference"]!.GetValue<string>().Should().Be(number, "the application names what approval created");
-        var beforeHandOver = JsonNode.Parse(await factory.CreateClient().GetStringAsync($"/api/v1/driver-licences/{number}/verification"))!;
+        var beforeHandOver = JsonNode.Parse(await factory.CreateClient().GetStringAsync($"/api/v1/driver-licences/{number}/verification?birthDate={HolderBirthDate}"))!;
         beforeHandOver["state"]!.GetValue<string>().Should().Be("not-handed-over");
         beforeHandOver["validToday"]!.GetValue<bool>().Should().BeFalse();
 
@@ -65,7 +68,7 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         clerk = await factory.CreateClientAsAsync("clerk.astana");
         (await ExpectAsync(clerk, id, "issue", etag, HttpStatusCode.OK, HandOver)).Should().NotBe(etag);
 
-        var verification = JsonNode.Parse(await factory.CreateClient().GetStringAsync($"/api/v1/driver-licences/{number}/verification"))!;
+        var verification = JsonNode.Parse(await factory.CreateClient().GetStringAsync($"/api/v1/driver-licences/{number}/verification?birthDate={HolderBirthDate}"))!;
         verification["validToday"]!.GetValue<bool>().Should().BeTrue();
         verification["state"]!.GetValue<string>().Should().Be("valid");
         verification["categories"]!.AsArray().Select(c => c!.GetValue<string>()).Should().Equal("B");
@@ -79,9 +82,45 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
     [Fact]
     public async Task An_unknown_licence_number_is_a_404_problem()
     {
-        var response = await factory.CreateClient().GetAsync("/api/v1/driver-licences/KZ269999999/verification");
+        var response = await factory.CreateClient().GetAsync($"/api/v1/driver-licences/KZ269999999/verification?birthDate={HolderBirthDate}");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "licence-not-found");
+    }
+
+    [Fact]
+    public async Task Verification_needs_the_holders_birth_date_and_a_wrong_one_answers_as_an_unknown_number_does()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var submitted = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", Intake(TestIins.Next(), paid: true));
+        submitted.StatusCode.Should().Be(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
+        var id = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>();
+        var etag = await ExpectAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString(), HttpStatusCode.OK);
+        await ExpectAsync(clerk, id, "approve", etag, HttpStatusCode.OK);
+        var number = await LicenceNumberAsync(id);
+        // The next number in the sequence, which does not exist (yet): what an enumeration would try.
+        var unknown = number[..4] + (long.Parse(number[4..], System.Globalization.CultureInfo.InvariantCulture) + 1000)
+            .ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+        var anonymous = factory.CreateClient();
+        anonymous.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        (await anonymous.GetAsync($"/api/v1/driver-licences/{number}/verification?birthDate={HolderBirthDate}")).StatusCode
+            .Should().Be(HttpStatusCode.OK, "the number and the holder's birth date together verify it");
+        var wrongDate = await anonymous.GetAsync($"/api/v1/driver-licences/{number}/verification?birthDate=1985-03-16");
+        var wrongNumber = await anonymous.GetAsync($"/api/v1/driver-licences/{unknown}/verification?birthDate={HolderBirthDate}");
+        var withoutDate = await anonymous.GetAsync($"/api/v1/driver-licences/{number}/verification");
+        var badDate = await anonymous.GetAsync($"/api/v1/driver-licences/{number}/verification?birthDate=15.03.1985");
+
+        var byDate = await wrongDate.ShouldBeProblemAsync(HttpStatusCode.NotFound, "licence-not-found");
+        var byNumber = await wrongNumber.ShouldBeProblemAsync(HttpStatusCode.NotFound, "licence-not-found");
+        foreach (var field in new[] { "type", "title", "status", "detail" })
+        {
+            byDate.GetProperty(field).ToString().Should().Be(byNumber.GetProperty(field).ToString(), "a wrong date must not tell that the number exists ({0})", field);
+        }
+
+        byDate.GetProperty("number").GetString().Should().Be(number, "only what the caller sent is echoed");
+        byDate.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(byNumber.EnumerateObject().Select(p => p.Name));
+        (await withoutDate.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("birthDate", out _).Should().BeTrue();
+        (await badDate.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("birthDate", out _).Should().BeTrue();
     }
 
     [Fact]
@@ -194,8 +233,23 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         var byClerk = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", Intake(TestIins.Next(), paid: true));
         var clerksId = JsonNode.Parse(await byClerk.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>();
         (await portal.GetAsync($"/api/v1/applications/{clerksId}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var listed = JsonNode.Parse(await portal.GetStringAsync("/api/v1/applications?limit=200"))!["items"]!.AsArray();
-        listed.Should().NotBeEmpty().And.OnlyContain(i => i!["id"]!.GetValue<string>() != clerksId);
+        // Every row the portal is shown, on every page, is one it submitted itself (by the database's record of who did).
+        var listed = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = JsonNode.Parse(await portal.GetStringAsync("/api/v1/applications?limit=200" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))))!;
+            listed.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+
+        listed.Should().Contain(application["id"]!.GetValue<string>()).And.NotContain(clerksId);
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        var owners = (await connection.QueryAsync<(Guid Id, string SubmittedBy)>(
+            "SELECT id, submitted_by FROM platform.applications WHERE id = ANY(@ids)", new { ids = listed.Select(Guid.Parse).ToArray() })).ToList();
+        owners.Should().HaveCount(listed.Count, "every listed application exists");
+        owners.Should().OnlyContain(o => o.SubmittedBy == ApiAuth.Portal, "the portal sees only what it submitted, on every row");
     }
 
     private static readonly object HandOver = new { receivedBy = "Ахметов Серік", identityDocument = "Жеке куәлік № 045612378", signatureTaken = true };

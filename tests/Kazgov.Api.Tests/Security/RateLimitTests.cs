@@ -51,9 +51,9 @@ public sealed class RateLimitTests(RateLimitedApiFactory factory) : IClassFixtur
     {
         var anonymous = factory.CreateClient();
 
-        (await anonymous.GetAsync("/api/v1/driver-licences/KZ269999999/verification")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await anonymous.GetAsync("/api/v1/driver-licences/KZ269999998/verification")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var third = await anonymous.GetAsync("/api/v1/driver-licences/KZ269999997/verification");
+        (await anonymous.GetAsync("/api/v1/driver-licences/KZ269999999/verification?birthDate=1985-03-15")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync("/api/v1/driver-licences/KZ269999998/verification?birthDate=1985-03-15")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var third = await anonymous.GetAsync("/api/v1/driver-licences/KZ269999997/verification?birthDate=1985-03-15");
 
         await ShouldBeProblem(third, HttpStatusCode.TooManyRequests, "rate-limited");
         (await anonymous.GetAsync("/api/v1/services/driver-licence")).StatusCode.Should().Be(HttpStatusCode.OK, "the catalogue is not under the verification limit");
