@@ -45,6 +45,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddScoped<Applications.ApplicationService>();
         services.AddScoped<Applications.IApplications, Applications.MediatedApplications>();
         services.AddScoped<Applications.IApplicationDirectory, Applications.ApplicationDirectory>();
+        services.AddComplaints();
         // The office directory: loaded from the seed at every start, read by the deadline engine.
         services.AddSingleton<OfficeDirectoryLoader>();
         services.AddSingleton<IReferenceDataLoader>(provider => provider.GetRequiredService<OfficeDirectoryLoader>());
