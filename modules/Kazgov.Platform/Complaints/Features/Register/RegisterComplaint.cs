@@ -83,7 +83,7 @@ internal sealed class RegisterComplaintHandler(
     ComplaintJournal journal,
     IApplicationDirectory applications,
     IOfficeDirectory offices,
-    CalendarStore calendars,
+    IWorkingCalendars calendars,
     ServiceCatalogue catalogue,
     ICurrentActor actor,
     IAuditTrail audit,
@@ -94,10 +94,48 @@ internal sealed class RegisterComplaintHandler(
         var request = command.Request;
         var now = clock.GetCurrentInstant();
         var errors = new ValidationErrors();
-        var input = RegistrationInput.Read(request, catalogue, now, errors);
-        errors.ThrowIfAny();
+        // The validator has refused what Read cannot turn into values; this reads the values.
+        if (RegistrationInput.Read(request, catalogue, now, errors) is not { } input)
+        {
+            throw new ProblemException(PlatformProblems.ValidationFailed, errors: errors.ToDictionary());
+        }
 
-        var entry = input!.Entry;
+        var (entry, officeId) = await PlaceAsync(request, input, cancellationToken);
+        var reviewTerm = ComplaintTerms.ReviewTerm(entry);
+        var deadline = ComplaintTerms.Due(new DeadlineEngine(await calendars.LoadAsync(cancellationToken)), input.ReceivedAt, reviewTerm);
+        var complainant = input.Complainant;
+        var id = Guid.CreateVersion7();
+        var number = await store.NextJournalNumberAsync(now.InZone(WorkingCalendar.Zone).Year, cancellationToken);
+        await store.InsertAsync(
+            new NewComplaint(
+                id,
+                number,
+                entry.Code,
+                request.ApplicationId,
+                officeId,
+                input.ReceivedVia,
+                input.ReceivedAt,
+                now,
+                actor.Id,
+                JsonSerializer.Serialize(complainant, PlatformJson.Options),
+                complainant.Iin ?? complainant.FullName,
+                input.Subject,
+                input.AddressedTo,
+                entry.Complaints.ReviewTerm,
+                deadline.DueAt),
+            cancellationToken);
+        await store.AddEventAsync(id, now, actor.Id, actor.DisplayName, "register", null, ComplaintStatus.Received, null, cancellationToken);
+        var row = await store.FindAsync(id, forUpdate: false, cancellationToken)
+            ?? throw new InvalidOperationException($"Complaint {id} vanished inside its own transaction.");
+        await audit.RecordAsync(row.AuditOf("complaint.register"), cancellationToken);
+        return await journal.WithHistoryAsync(row, now, cancellationToken);
+    }
+
+    /// <summary>The service and the office the complaint is registered for, checked against the application, the directory and the caller.</summary>
+    private async Task<(ServiceEntry Entry, string OfficeId)> PlaceAsync(RegisterComplaintRequest request, RegistrationInput input, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var entry = input.Entry;
         var officeId = request.OfficeId?.Trim();
         if (request.ApplicationId is { } applicationId)
         {
@@ -154,34 +192,7 @@ internal sealed class RegisterComplaintHandler(
             throw new ProblemException(SecurityProblems.Forbidden, ComplaintMessages.NotYourOffice);
         }
 
-        var reviewTerm = ComplaintTerms.ReviewTerm(entry);
-        var deadline = ComplaintTerms.Due(new DeadlineEngine(await calendars.LoadAsync(cancellationToken)), input.ReceivedAt, reviewTerm);
-        var complainant = input.Complainant;
-        var id = Guid.CreateVersion7();
-        var number = await store.NextJournalNumberAsync(now.InZone(WorkingCalendar.Zone).Year, cancellationToken);
-        await store.InsertAsync(
-            new NewComplaint(
-                id,
-                number,
-                entry.Code,
-                request.ApplicationId,
-                officeId!,
-                input.ReceivedVia,
-                input.ReceivedAt,
-                now,
-                actor.Id,
-                JsonSerializer.Serialize(complainant, PlatformJson.Options),
-                complainant.Iin ?? complainant.FullName,
-                input.Subject,
-                input.AddressedTo,
-                entry.Complaints.ReviewTerm,
-                deadline.DueAt),
-            cancellationToken);
-        await store.AddEventAsync(id, now, actor.Id, actor.DisplayName, "register", null, ComplaintStatus.Received, null, cancellationToken);
-        var row = await store.FindAsync(id, forUpdate: false, cancellationToken)
-            ?? throw new InvalidOperationException($"Complaint {id} vanished inside its own transaction.");
-        await audit.RecordAsync(row.AuditOf("complaint.register"), cancellationToken);
-        return await journal.WithHistoryAsync(row, now, cancellationToken);
+        return (entry, officeId!);
     }
 }
 
