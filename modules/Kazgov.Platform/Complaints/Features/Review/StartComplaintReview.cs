@@ -27,6 +27,7 @@ internal sealed class StartComplaintReviewHandler(ComplaintStore store, Complain
 {
     public async ValueTask<ComplaintResponse> Handle(StartComplaintReview command, CancellationToken cancellationToken)
     {
+        // StartComplaintReviewValidator has refused a note that is too long; this only reads it.
         var note = command.Note(new ValidationErrors());
         var now = clock.GetCurrentInstant();
         return await journal.ChangeAsync(command.Id, command.IfMatch, ComplaintAction.Review, now,
