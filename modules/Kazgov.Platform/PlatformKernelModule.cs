@@ -49,10 +49,13 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddScoped<Applications.ServiceDefinitions>();
         services.AddScoped<IOfficeDirectory, OfficeLookup>();
         services.AddScoped<Applications.IApplications, Applications.MediatedApplications>();
+        services.AddScoped<Applications.IApplicationDirectory, Applications.ApplicationDirectory>();
+        services.AddComplaints();
         // The office directory: loaded from the seed at every start, read by the deadline engine.
         services.AddSingleton<OfficeDirectoryLoader>();
         services.AddSingleton<IReferenceDataLoader>(provider => provider.GetRequiredService<OfficeDirectoryLoader>());
         services.AddSingleton<IOfficeSchedules, OfficeSchedules>();
+        services.AddScoped<IOfficeDirectory, OfficeDirectoryQuery>();
         services.AddPlatformSecurity(configuration);
     }
 

@@ -379,6 +379,34 @@ public sealed partial class ComplaintsApiTests(KazgovApiFactory factory)
     }
 
     [Fact]
+    public async Task The_office_must_exist_and_provide_the_service()
+    {
+        var head = await factory.CreateClientAsAsync("head.astana");
+        head.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        // The Astana road police provide the road-police services, not the address bureau's certificate.
+        var notServed = await head.PostAsJsonAsync(Path, Body("Not served", "address-certificate", "post"));
+        var unknown = await head.PostAsJsonAsync(Path, Body("Unknown office", "driver-licence", "post", officeId: "no-such-office"));
+
+        (await ShouldHaveFieldErrorAsync(notServed, "officeId")).Should()
+            .Be($"The office '{AstanaOffice}' does not provide the service 'address-certificate'");
+        (await ShouldHaveFieldErrorAsync(unknown, "officeId")).Should().Be("There is no office 'no-such-office'");
+        (await CountAsync("SELECT count(*) FROM platform.complaints WHERE subject IN ('Not served', 'Unknown office')")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Another_lists_cursor_is_not_a_cursor_of_the_journal()
+    {
+        var head = await factory.CreateClientAsAsync("head.astana");
+        var offices = await Json(await head.GetAsync("/api/v1/offices?limit=1"));
+        var officesCursor = offices.GetProperty("nextCursor").GetString()!;
+
+        var problem = await ProblemAsync(await head.GetAsync($"{Path}?cursor={officesCursor}"), HttpStatusCode.BadRequest, "validation-failed");
+
+        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Should().Equal("cursor");
+    }
+
+    [Fact]
     public async Task Twenty_concurrent_registrations_with_one_Idempotency_Key_make_one_complaint()
     {
         var clerk = await factory.CreateClientAsAsync("clerk.astana");

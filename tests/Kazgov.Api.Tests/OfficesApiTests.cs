@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kazgov.Api.Tests.Infrastructure;
+using Kazgov.Platform.Http;
 using Kazgov.Platform.Offices;
 using Kazgov.Tests;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,7 +69,7 @@ public sealed class OfficesApiTests(KazgovApiFactory factory)
         offices.Should().HaveCount(379);
         offices.Select(o => o.GetProperty("id").GetString()).Should().OnlyHaveUniqueItems();
         var firstPage = await GetJsonAsync("/api/v1/offices");
-        firstPage.GetProperty("items").GetArrayLength().Should().Be(OfficeEndpoints.DefaultLimit);
+        firstPage.GetProperty("items").GetArrayLength().Should().Be(Paging.DefaultLimit);
     }
 
     [Theory]

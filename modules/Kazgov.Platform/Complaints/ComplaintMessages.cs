@@ -122,16 +122,6 @@ internal static class ComplaintMessages
         "Жалоба изменилась: текущая версия {0}, вы передали {1}",
         "The complaint has changed: its current version is {0}, you sent {1}");
 
-    public static readonly LocalizedText BadLimit = new(
-        "limit 1 мен {0} аралығындағы бүтін сан болуы керек",
-        "limit должен быть целым числом от 1 до {0}",
-        "limit must be a whole number from 1 to {0}");
-
-    public static readonly LocalizedText BadCursor = new(
-        "cursor алдыңғы жауаптағы nextCursor мәні болуы керек",
-        "cursor должен быть значением nextCursor из предыдущего ответа",
-        "cursor must be the nextCursor of a previous response");
-
     public static readonly LocalizedText BadStatus = new(
         "Күйлер: received, under-review, answered",
         "Статусы: received, under-review, answered",

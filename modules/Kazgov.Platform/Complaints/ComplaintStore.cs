@@ -1,14 +1,37 @@
-using System.Text.Json;
-using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
 using Kazgov.Platform.Data;
-using Kazgov.Platform.Http;
+using Kazgov.Platform.Security;
 using NodaTime;
 
 namespace Kazgov.Platform.Complaints;
 
-/// <summary>The SQL of the complaints journal (platform.complaints, platform.complaint_events, platform.complaint_counters).</summary>
-internal static class ComplaintStore
+/// <summary>A new journal entry as the registration writes it.</summary>
+internal sealed record NewComplaint(
+    Guid Id,
+    string JournalNumber,
+    string ServiceCode,
+    Guid? ApplicationId,
+    string OfficeId,
+    ComplaintChannel ReceivedVia,
+    Instant ReceivedAt,
+    Instant RegisteredAt,
+    string RegisteredBy,
+    string ComplainantJson,
+    string SubjectId,
+    string Subject,
+    int AddressedTo,
+    string ReviewTerm,
+    Instant DueAt);
+
+/// <summary>What a journal list asks for besides the actor's read scope; null parts do not filter.</summary>
+internal sealed record ComplaintFilter(string? OfficeId, string? ServiceCode, ComplaintStatus? Status, bool OverdueOnly, (Instant DueAt, Guid Id)? After);
+
+/// <summary>
+/// All the SQL of the complaints journal (platform.complaints, platform.complaint_events,
+/// platform.complaint_counters), on the request's <see cref="DbSession"/>: inside a command it runs
+/// in the command's transaction.
+/// </summary>
+internal sealed class ComplaintStore(DbSession session)
 {
     public const string Columns =
         """
@@ -21,7 +44,7 @@ internal static class ComplaintStore
         """;
 
     /// <summary>The next number of the year's journal; the counter row's lock serialises concurrent registrations.</summary>
-    public static async Task<string> NextJournalNumberAsync(DbSession session, int year, CancellationToken cancellationToken)
+    public async Task<string> NextJournalNumberAsync(int year, CancellationToken cancellationToken)
     {
         var sequence = await session.QuerySingleAsync<int>(
             """
@@ -34,13 +57,113 @@ internal static class ComplaintStore
         return JournalNumbers.Format(year, sequence);
     }
 
-    public static Task<ComplaintRow?> FindAsync(DbSession session, Guid id, bool forUpdate, CancellationToken cancellationToken) =>
+    public Task InsertAsync(NewComplaint complaint, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            """
+            INSERT INTO platform.complaints
+                (id, journal_number, service_code, application_id, office_id, received_via, received_at, registered_at, registered_by,
+                 complainant, subject_id, subject, addressed_to, review_term, due_at, status, version, updated_at)
+            VALUES
+                (@Id, @JournalNumber, @ServiceCode, @ApplicationId, @OfficeId, @receivedVia, @ReceivedAt, @RegisteredAt, @RegisteredBy,
+                 @ComplainantJson::jsonb, @SubjectId, @Subject, @AddressedTo, @ReviewTerm, @DueAt, 'received', 1, @RegisteredAt)
+            """,
+            new
+            {
+                complaint.Id,
+                complaint.JournalNumber,
+                complaint.ServiceCode,
+                complaint.ApplicationId,
+                complaint.OfficeId,
+                receivedVia = ComplaintChannels.ToCode(complaint.ReceivedVia),
+                complaint.ReceivedAt,
+                complaint.RegisteredAt,
+                complaint.RegisteredBy,
+                complaint.ComplainantJson,
+                complaint.SubjectId,
+                complaint.Subject,
+                complaint.AddressedTo,
+                complaint.ReviewTerm,
+                complaint.DueAt,
+            },
+            cancellationToken);
+
+    /// <summary>The entry; <paramref name="forUpdate"/> locks its row until the transaction ends (state changes).</summary>
+    public Task<ComplaintRow?> FindAsync(Guid id, bool forUpdate, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<ComplaintRow>(
             $"SELECT {Columns} FROM platform.complaints c WHERE c.id = @id" + (forUpdate ? " FOR UPDATE" : ""),
             new { id },
             cancellationToken);
 
-    public static async Task<IReadOnlyList<ComplaintEvent>> EventsAsync(DbSession session, Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the journal by (due moment, id), at most <paramref name="take"/> rows, limited to
+    /// what <paramref name="scope"/> lets the actor read.
+    /// </summary>
+    public async Task<IReadOnlyList<ComplaintRow>> ListAsync(ReadScope scope, ComplaintFilter filter, Instant now, int take, CancellationToken cancellationToken)
+    {
+        // A complaint has no submitter: a scope bound to one (an API client's) matches none, as ActorAccess.CanRead says.
+        var where = new List<string> { scope.SubmittedBy is null ? scope.Sql("c", hasSubmittedBy: false) : ReadScope.Nothing.Sql("c") };
+        if (filter.OfficeId is not null)
+        {
+            where.Add("c.office_id = @office");
+        }
+
+        if (filter.ServiceCode is not null)
+        {
+            where.Add("c.service_code = @service");
+        }
+
+        if (filter.Status is not null)
+        {
+            where.Add("c.status = @status");
+        }
+
+        if (filter.OverdueOnly)
+        {
+            // The very predicate of the partial indexes complaints_open_by_due / complaints_open_by_office_due.
+            where.Add("c.status IN ('received', 'under-review') AND c.due_at <= @now");
+        }
+
+        if (filter.After is not null)
+        {
+            where.Add("(c.due_at, c.id) > (@afterDueAt, @afterId)");
+        }
+
+        var rows = await session.QueryAsync<ComplaintRow>(
+            $"SELECT {Columns} FROM platform.complaints c WHERE " + string.Join(" AND ", where) + " ORDER BY c.due_at, c.id LIMIT @take",
+            new
+            {
+                scopeOffice = scope.OfficeId,
+                scopeServices = scope.ServicesArray,
+                office = filter.OfficeId,
+                service = filter.ServiceCode,
+                status = filter.Status is { } status ? ComplaintLifecycle.ToCode(status) : null,
+                now,
+                afterDueAt = filter.After?.DueAt,
+                afterId = filter.After?.Id,
+                take,
+            },
+            cancellationToken);
+        return rows.ToList();
+    }
+
+    public Task MarkUnderReviewAsync(Guid id, Instant now, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            "UPDATE platform.complaints SET status = 'under-review', version = version + 1, updated_at = @now WHERE id = @id",
+            new { id, now },
+            cancellationToken);
+
+    public Task RecordAnswerAsync(Guid id, string answer, ComplaintChannel sentVia, Instant now, string actorId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            """
+            UPDATE platform.complaints
+            SET status = 'answered', answer = @answer, answered_at = @now, answered_by = @actorId, answer_sent_via = @sentVia,
+                version = version + 1, updated_at = @now
+            WHERE id = @id
+            """,
+            new { id, answer, now, actorId, sentVia = ComplaintChannels.ToCode(sentVia) },
+            cancellationToken);
+
+    public async Task<IReadOnlyList<ComplaintEvent>> EventsAsync(Guid id, CancellationToken cancellationToken)
     {
         var rows = await session.QueryAsync<EventRow>(
             """
@@ -53,8 +176,8 @@ internal static class ComplaintStore
         return rows.Select(r => r.ToEvent()).ToList();
     }
 
-    public static Task AddEventAsync(
-        DbSession session, Guid id, Instant at, string actorId, string actorName, string action, ComplaintStatus? from, ComplaintStatus to, string? note,
+    public Task AddEventAsync(
+        Guid id, Instant at, string actorId, string actorName, string action, ComplaintStatus? from, ComplaintStatus to, string? note,
         CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             """
@@ -73,99 +196,6 @@ internal static class ComplaintStore
                 note,
             },
             cancellationToken);
-
-    /// <summary>A row of platform.complaints as Dapper reads it.</summary>
-    internal sealed class ComplaintRow
-    {
-        public Guid Id { get; init; }
-
-        public string JournalNumber { get; init; } = "";
-
-        public string ServiceCode { get; init; } = "";
-
-        public Guid? ApplicationId { get; init; }
-
-        public string OfficeId { get; init; } = "";
-
-        public string ReceivedVia { get; init; } = "";
-
-        public Instant ReceivedAt { get; init; }
-
-        public Instant RegisteredAt { get; init; }
-
-        public string RegisteredBy { get; init; } = "";
-
-        public string Complainant { get; init; } = "{}";
-
-        public string SubjectId { get; init; } = "";
-
-        public string Subject { get; init; } = "";
-
-        public int AddressedTo { get; init; }
-
-        public string ReviewTerm { get; init; } = "";
-
-        public Instant DueAt { get; init; }
-
-        public string Status { get; init; } = "";
-
-        public string? Answer { get; init; }
-
-        public Instant? AnsweredAt { get; init; }
-
-        public string? AnsweredBy { get; init; }
-
-        public string? AnswerSentVia { get; init; }
-
-        public int Version { get; init; }
-
-        public Instant UpdatedAt { get; init; }
-
-        public ComplaintStatus StatusValue => ComplaintLifecycle.TryParseStatus(Status, out var status)
-            ? status
-            : throw new InvalidOperationException($"Complaint {Id} has an unknown status '{Status}'.");
-
-        public Complainant ComplainantValue => JsonSerializer.Deserialize<Complainant>(Complainant, PlatformJson.Options)!;
-
-        /// <summary>The audit subject: the IIN when the complainant gave one, else their name.</summary>
-        public string SubjectKind => ComplainantValue.Iin is null ? Security.AuditSubjects.Name : Security.AuditSubjects.Iin;
-
-        public ComplaintResponse ToResponse(ServiceCatalogue catalogue, Instant now)
-        {
-            var status = StatusValue;
-            var route = catalogue.Find(ServiceCode)?.Complaints.Route ?? [];
-            // A level the catalogue no longer has (a later edit of the route) is still shown, with its number only.
-            var authority = AddressedTo <= route.Count
-                ? new AddressedAuthority(AddressedTo, route[AddressedTo - 1].Text, route[AddressedTo - 1].Source)
-                : new AddressedAuthority(AddressedTo, new CatalogueText("", "", ""), "");
-            return new ComplaintResponse(
-                Id,
-                JournalNumber,
-                ServiceCode,
-                ApplicationId,
-                OfficeId,
-                Channel(ReceivedVia),
-                ReceivedAt,
-                RegisteredAt,
-                RegisteredBy,
-                ComplainantValue,
-                Subject,
-                authority,
-                ReviewTerm,
-                DueAt,
-                DueAt.Minus(Duration.Epsilon).InZone(WorkingCalendar.Zone).Date,
-                status,
-                ComplaintTerms.IsOverdue(status, DueAt, now),
-                ComplaintLifecycle.AllowedActions(status),
-                Answer is null ? null : new ComplaintAnswer(Answer, Channel(AnswerSentVia), AnsweredAt!.Value, AnsweredBy!),
-                Version,
-                UpdatedAt);
-        }
-
-        private static ComplaintChannel Channel(string? code) => ComplaintChannels.TryParse(code, out var channel)
-            ? channel
-            : throw new InvalidOperationException($"Unknown complaint channel '{code}'.");
-    }
 
     private sealed class EventRow
     {

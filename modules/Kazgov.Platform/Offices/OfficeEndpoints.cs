@@ -1,6 +1,4 @@
 using Kazgov.Platform.Security;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kazgov.Platform.Data;
@@ -57,10 +55,10 @@ public sealed record OfficeScheduleRequest(IReadOnlyList<OfficeDay>? Days, IRead
 /// <summary>GET /regions, GET /offices, GET /offices/{id}, GET and PUT /offices/{id}/schedule.</summary>
 public static class OfficeEndpoints
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 200;
     private const int MaxQueryLength = 200;
-    private const string CursorPrefix = "o1:";
+
+    /// <summary>The list's tag in its cursors (<see cref="Paging"/>).</summary>
+    private const string CursorList = "offices";
 
     public static IEndpointRouteBuilder MapOfficeEndpoints(this IEndpointRouteBuilder api)
     {
@@ -112,21 +110,8 @@ public static class OfficeEndpoints
         DbSession session, string? service, string? region, string? q, string? limit, string? cursor, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var pageSize = DefaultLimit;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxLimit))
-        {
-            errors.Add("limit", Messages.BadLimit);
-        }
-
-        int? after = null;
-        if (!string.IsNullOrEmpty(cursor))
-        {
-            after = DecodeCursor(cursor);
-            if (after is null)
-            {
-                errors.Add("cursor", Messages.BadCursor);
-            }
-        }
+        var pageSize = Paging.Limit(limit, errors);
+        var after = Paging.DecodeNumber(CursorList, cursor, errors);
 
         if (q is { Length: > MaxQueryLength })
         {
@@ -179,7 +164,7 @@ public static class OfficeEndpoints
             cancellationToken)).ToList();
 
         var page = rows.Take(pageSize).ToList();
-        var next = rows.Count > pageSize ? EncodeCursor(page[^1].SortOrder) : null;
+        var next = rows.Count > pageSize ? Paging.EncodeNumber(CursorList, page[^1].SortOrder) : null;
         return new OfficeListResponse(page.Select(r => r.ToResponse()).ToList(), next);
     }
 
@@ -256,28 +241,6 @@ public static class OfficeEndpoints
             cancellationToken);
         var schedule = JsonSerializer.Deserialize<OfficeSchedule>(row.Schedule, PlatformJson.Options)!;
         return new OfficeScheduleResponse(id, schedule.TimeZone, schedule.Days, schedule.ServiceWindows, row.Version, row.UpdatedAt, row.UpdatedBy);
-    }
-
-    private static string EncodeCursor(int sortOrder) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + sortOrder.ToString(CultureInfo.InvariantCulture)))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static int? DecodeCursor(string cursor)
-    {
-        try
-        {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-            return text.StartsWith(CursorPrefix, StringComparison.Ordinal)
-                && int.TryParse(text.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                ? value
-                : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 
     private sealed class ScheduleRow
@@ -357,16 +320,6 @@ public static class OfficeEndpoints
 
     private static class Messages
     {
-        public static readonly LocalizedText BadLimit = new(
-            $"limit 1 мен {MaxLimit} аралығындағы бүтін сан болуы керек",
-            $"limit должен быть целым числом от 1 до {MaxLimit}",
-            $"limit must be a whole number from 1 to {MaxLimit}");
-
-        public static readonly LocalizedText BadCursor = new(
-            "cursor алдыңғы жауаптағы nextCursor мәні болуы керек",
-            "cursor должен быть значением nextCursor из предыдущего ответа",
-            "cursor must be the nextCursor of a previous response");
-
         public static readonly LocalizedText QueryTooLong = new(
             $"q {MaxQueryLength} таңбадан аспауы керек",
             $"q не должен превышать {MaxQueryLength} символов",

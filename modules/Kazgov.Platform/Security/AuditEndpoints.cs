@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Kazgov.Platform.Data;
+using Kazgov.Platform.Http;
 using Kazgov.Platform.Localization;
 using Kazgov.Platform.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -14,8 +13,8 @@ namespace Kazgov.Platform.Security;
 /// <summary>GET /api/v1/audit — the audit log for auditors and administrators, newest first, paged.</summary>
 internal static class AuditEndpoints
 {
-    private const int DefaultLimit = 50;
-    private const int MaxLimit = 200;
+    /// <summary>The list's tag in its cursors (<see cref="Paging"/>).</summary>
+    private const string CursorList = "audit";
 
     public static void MapAuditEndpoints(this IEndpointRouteBuilder api) =>
         api.MapGet("/audit", SearchAsync)
@@ -36,15 +35,9 @@ internal static class AuditEndpoints
             errors.Add("to", new LocalizedText("«to» «from»-нан кейін болуы керек", "«to» должно быть позже «from»", "'to' must be after 'from'"));
         }
 
-        if (limit is < 1 or > MaxLimit)
-        {
-            errors.Add("limit", new LocalizedText(
-                $"1 мен {MaxLimit} аралығында болуы керек", $"Должно быть от 1 до {MaxLimit}", $"Must be between 1 and {MaxLimit}"));
-        }
-
-        var before = DecodeCursor(errors, cursor);
+        var take = Paging.Limit(limit, errors);
+        var before = Paging.DecodeNumber(CursorList, cursor, errors);
         errors.ThrowIfAny();
-        var take = limit ?? DefaultLimit;
 
         // Reading the audit log is itself a read of personal data.
         await audit.RecordAsync(new AuditEvent("audit.search", AuditSubjects.Audit, subject), cancellationToken);
@@ -66,7 +59,7 @@ internal static class AuditEndpoints
             new { subject = Blank(subject), actor = Blank(actor), from = fromInstant, to = toInstant, before, take = take + 1 },
             cancellationToken)).ToList();
 
-        var next = rows.Count > take ? EncodeCursor(rows[take - 1].Id) : null;
+        var next = rows.Count > take ? Paging.EncodeNumber(CursorList, rows[take - 1].Id) : null;
         return new AuditPage(rows.Take(take).ToList(), next);
     }
 
@@ -89,34 +82,6 @@ internal static class AuditEndpoints
             "ISO-8601 UTC уақыты күтіледі, мысалы 2026-03-10T05:00:00Z",
             "Ожидается момент ISO-8601 в UTC, например 2026-03-10T05:00:00Z",
             "Expected an ISO-8601 UTC instant, e.g. 2026-03-10T05:00:00Z"));
-        return null;
-    }
-
-    private static string EncodeCursor(long id) =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes("audit:" + id.ToString(CultureInfo.InvariantCulture))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static long? DecodeCursor(ValidationErrors errors, string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return null;
-        }
-
-        try
-        {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            var text = Encoding.ASCII.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
-            if (text.StartsWith("audit:", StringComparison.Ordinal)
-                && long.TryParse(text.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                return id;
-            }
-        }
-        catch (FormatException)
-        {
-        }
-
-        errors.Add("cursor", new LocalizedText("Курсор жарамсыз", "Недействительный курсор", "The cursor is not valid"));
         return null;
     }
 }

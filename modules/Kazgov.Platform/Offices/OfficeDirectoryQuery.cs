@@ -1,0 +1,47 @@
+using Kazgov.Platform.Data;
+
+namespace Kazgov.Platform.Offices;
+
+/// <summary>An office of the directory as other capabilities need it: who it is and which services it provides.</summary>
+public sealed record OfficeReference(string Id, string Name, string Address, IReadOnlyList<string> Services)
+{
+    public bool Serves(string serviceCode) => Services.Contains(serviceCode, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// The office directory's published query: other capabilities (complaints, applications) ask it
+/// instead of reading platform.offices and platform.office_services themselves.
+/// </summary>
+public interface IOfficeDirectory
+{
+    /// <summary>The office, or null when the directory has no such office.</summary>
+    Task<OfficeReference?> FindAsync(string officeId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Reads on the request's <see cref="DbSession"/>, so a caller inside a command sees the same transaction.</summary>
+internal sealed class OfficeDirectoryQuery(DbSession session) : IOfficeDirectory
+{
+    public async Task<OfficeReference?> FindAsync(string officeId, CancellationToken cancellationToken = default)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<Row>(
+            """
+            SELECT o.id AS Id, o.name AS Name, o.address AS Address,
+                   ARRAY(SELECT s.service_code FROM platform.office_services s WHERE s.office_id = o.id ORDER BY s.service_code) AS Services
+            FROM platform.offices o WHERE o.id = @officeId
+            """,
+            new { officeId },
+            cancellationToken);
+        return row is null ? null : new OfficeReference(row.Id, row.Name, row.Address, row.Services);
+    }
+
+    private sealed class Row
+    {
+        public string Id { get; init; } = "";
+
+        public string Name { get; init; } = "";
+
+        public string Address { get; init; } = "";
+
+        public string[] Services { get; init; } = [];
+    }
+}
