@@ -47,7 +47,6 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddScoped<Applications.ApplicationChanges>();
         services.AddScoped<Applications.ApplicantNotifications>();
         services.AddScoped<Applications.ServiceDefinitions>();
-        services.AddScoped<IOfficeDirectory, OfficeLookup>();
         services.AddScoped<Applications.IApplications, Applications.MediatedApplications>();
         services.AddScoped<Applications.IApplicationDirectory, Applications.ApplicationDirectory>();
         services.AddComplaints();
