@@ -32,6 +32,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddSingleton<IReferenceDataLoader, CatalogueStartupCheck>();
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
         services.AddHttpClient<GatewayClient>();
+        services.AddTransient<INotificationGateway>(provider => provider.GetRequiredService<GatewayClient>());
         services.AddScoped<Outbox>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
@@ -60,5 +61,6 @@ public sealed class PlatformKernelModule : IKazgovModule
         Applications.ApplicationEndpoints.MapApplicationEndpoints(api);
         api.MapSecurityEndpoints();
         api.MapComplaintEndpoints();
+        api.MapOutboxAdminEndpoints();
     }
 }

@@ -3,8 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace Kazgov.Platform.Notifications;
 
+/// <summary>Where the dispatcher hands a message over: one call, throwing when it was not accepted.</summary>
+public interface INotificationGateway
+{
+    Task SendAsync(NotificationChannel channel, string recipient, string subject, string body, string? reference, CancellationToken cancellationToken);
+}
+
 /// <summary>The channel adapters: SMS and e-mail gateways spoken to over HTTP at configurable URLs.</summary>
-public sealed class GatewayClient(HttpClient http, IOptions<NotificationOptions> options)
+public sealed class GatewayClient(HttpClient http, IOptions<NotificationOptions> options) : INotificationGateway
 {
     public async Task SendAsync(NotificationChannel channel, string recipient, string subject, string body, string? reference, CancellationToken cancellationToken)
     {
