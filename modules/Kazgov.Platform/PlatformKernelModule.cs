@@ -5,6 +5,7 @@ using Kazgov.Platform.Fees;
 using Kazgov.Platform.Modules;
 using Kazgov.Platform.Notifications;
 using Kazgov.Platform.Offices;
+using Kazgov.Platform.Retention;
 using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddSingleton<IReferenceDataLoader>(provider => provider.GetRequiredService<OfficeDirectoryLoader>());
         services.AddSingleton<IOfficeSchedules, OfficeSchedules>();
         services.AddPlatformSecurity(configuration);
+        services.AddRetention(configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
