@@ -159,6 +159,7 @@ public sealed class OutboxDispatcher(
 
         var attempts = message.Attempts;
         string? error = null;
+        TimeSpan? retryAfter = null;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetriesAllowed, Math.Min(Math.Max(0, settings.RetriesPerDispatch), allowance - 1));
         try
@@ -186,6 +187,7 @@ public sealed class OutboxDispatcher(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             error = Describe(exception);
+            retryAfter = (exception as GatewayException)?.RetryAfter;
             logger.LogWarning("Outbox message {MessageId} not delivered after attempt {Attempt}: {Error}", message.Id, attempts, error);
         }
         finally
@@ -193,7 +195,7 @@ public sealed class OutboxDispatcher(
             ResilienceContextPool.Shared.Return(context);
         }
 
-        return await RecordFailedRoundAsync(message, attempts, error, settings);
+        return await RecordFailedRoundAsync(message, attempts, error, settings, retryAfter);
     }
 
     /// <summary>
@@ -227,12 +229,19 @@ public sealed class OutboxDispatcher(
     /// it has used its allowance. Only while the claim is still this dispatcher's (a lease that ran
     /// out belongs to whoever claimed the message next).
     /// </summary>
-    private async Task<Outcome> RecordFailedRoundAsync(ClaimedMessage message, int attempts, string? error, NotificationOptions settings)
+    private async Task<Outcome> RecordFailedRoundAsync(
+        ClaimedMessage message, int attempts, string? error, NotificationOptions settings, TimeSpan? retryAfter = null)
     {
         var now = clock.GetCurrentInstant();
         var used = Math.Max(1, attempts - message.AttemptsBeforeReplay);
         var wait = Duration.FromTimeSpan(settings.RedeliveryDelay) * Math.Pow(2, Math.Min(used, 20) - 1);
         wait = Duration.Min(wait, Duration.FromTimeSpan(settings.MaxRedeliveryDelay));
+        if (retryAfter is { } asked)
+        {
+            // What the gateway asked for, even beyond the usual ceiling (within reason: a day).
+            wait = Duration.Max(wait, Duration.Min(Duration.FromTimeSpan(asked), Duration.FromDays(1)));
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         var dead = await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(
             """
@@ -288,10 +297,14 @@ public sealed class OutboxDispatcher(
                 MaxRetryAttempts = Math.Max(0, options.RetriesPerDispatch),
                 Delay = options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
-                // A message near its attempt limit gets only the retries it has left.
+                // A message near its attempt limit gets only the retries it has left; a gateway that
+                // asks for a longer wait than one call may take is left alone until a later round.
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is GatewayException or HttpRequestException or TimeoutRejectedException
+                    && !(args.Outcome.Exception is GatewayException { RetryAfter: { } asked } && asked > options.GatewayTimeout)
                     && args.AttemptNumber < args.Context.Properties.GetValue(RetriesAllowed, 0)),
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Exception is GatewayException { RetryAfter: { } asked } ? asked : (TimeSpan?)null),
             })
             .AddTimeout(options.GatewayTimeout)
             .Build();

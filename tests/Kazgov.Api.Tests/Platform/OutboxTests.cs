@@ -96,6 +96,28 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_gateway_answering_429_with_Retry_After_is_not_called_again_before_that()
+    {
+        var reference = "KZ-" + Guid.NewGuid();
+        var id = await EnqueueAsync(_factory, reference, commit: true);
+        _gateway.RateLimitNext(reference, 1, TimeSpan.FromMinutes(10));
+        var dispatcher = _factory.Services.GetRequiredService<OutboxDispatcher>();
+
+        await DrainAsync(dispatcher);
+        _gateway.CountFor(reference).Should().Be(1, "no retry within the round: the gateway asked for ten minutes");
+        (await StateAsync(id)).LastError.Should().Contain("429");
+
+        _factory.Clock.Advance(Duration.FromMinutes(9));
+        await DrainAsync(dispatcher);
+        _gateway.CountFor(reference).Should().Be(1, "the usual one-minute wait does not override Retry-After");
+
+        _factory.Clock.Advance(Duration.FromMinutes(1));
+        await DrainAsync(dispatcher);
+        (await DeliveredAsync(id)).Should().BeTrue();
+        _gateway.CountFor(reference).Should().Be(2);
+    }
+
+    [Fact]
     public async Task An_unexpected_exception_after_one_delivery_does_not_send_the_delivered_one_again()
     {
         var first = "KZ-" + Guid.NewGuid();
