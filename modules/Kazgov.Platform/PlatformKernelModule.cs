@@ -31,7 +31,11 @@ public sealed class PlatformKernelModule : IKazgovModule
         // The catalogue first: a broken catalogue file stops the start before anything else loads.
         services.AddSingleton(provider => ServiceCatalogue.Load(provider.GetRequiredService<IOptions<ReferenceDataOptions>>().Value.SeedFile));
         services.AddSingleton<IReferenceDataLoader, CatalogueStartupCheck>();
-        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
+        services.AddOptions<NotificationOptions>()
+            .Bind(configuration.GetSection(NotificationOptions.SectionName))
+            .Validate(o => o.MaxAttempts >= 1 && o.BatchSize >= 1 && o.RetriesPerDispatch >= 0, "Notifications: MaxAttempts and BatchSize must be at least 1, RetriesPerDispatch not negative")
+            .Validate(o => o.LeaseDuration > TimeSpan.Zero && o.GatewayTimeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Notifications: LeaseDuration, GatewayTimeout and PollInterval must be positive")
+            .ValidateOnStart();
         services.AddHttpClient<GatewayClient>();
         services.AddTransient<INotificationGateway>(provider => provider.GetRequiredService<GatewayClient>());
         services.AddScoped<Outbox>();

@@ -129,7 +129,7 @@ public sealed class RetentionService(
                 logger.LogError(exception, "Retention run failed");
             }
 
-            delay = options.Value.Interval > TimeSpan.Zero ? options.Value.Interval : TimeSpan.FromHours(1);
+            delay = options.Value.Interval;
         }
     }
 }
@@ -139,7 +139,12 @@ public static class RetentionRegistration
 {
     public static IServiceCollection AddRetention(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.SectionName));
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .Validate(
+                o => o.BatchSize >= 1 && o.Interval > TimeSpan.Zero && o.IdempotencyRecordHours >= 0 && o.RefreshTokenDays >= 0 && o.DeliveredOutboxDays >= 0,
+                "Retention: BatchSize must be at least 1, Interval positive, ages 0 (keep) or more")
+            .ValidateOnStart();
         services.AddSingleton<RetentionService>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionService>());
         return services;

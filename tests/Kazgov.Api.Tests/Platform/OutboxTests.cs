@@ -341,6 +341,20 @@ public sealed class OutboxTests : IAsyncLifetime
         delivered.Should().OnlyContain(count => count > 0, "both dispatchers took part");
     }
 
+    [Theory]
+    [InlineData("Notifications:MaxAttempts", "0", "MaxAttempts")]
+    [InlineData("Notifications:LeaseDuration", "00:00:00", "LeaseDuration")]
+    [InlineData("Retention:BatchSize", "0", "Retention")]
+    [InlineData("Retention:RefreshTokenDays", "-1", "Retention")]
+    public async Task Settings_that_make_no_sense_stop_the_host_at_start(string key, string value, string named)
+    {
+        await using var broken = new OutboxApiFactory(_gateway.BaseUrl, new Dictionary<string, string?> { [key] = value });
+
+        var start = () => broken.Services;
+
+        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage($"*{named}*");
+    }
+
     /// <summary>Runs rounds until one claims nothing; returns how many messages this dispatcher delivered.</summary>
     private static async Task<int> DrainAsync(OutboxDispatcher dispatcher)
     {
