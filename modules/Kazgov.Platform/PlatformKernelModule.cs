@@ -5,6 +5,7 @@ using Kazgov.Platform.Fees;
 using Kazgov.Platform.Modules;
 using Kazgov.Platform.Notifications;
 using Kazgov.Platform.Offices;
+using Kazgov.Platform.Retention;
 using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -30,8 +31,13 @@ public sealed class PlatformKernelModule : IKazgovModule
         // The catalogue first: a broken catalogue file stops the start before anything else loads.
         services.AddSingleton(provider => ServiceCatalogue.Load(provider.GetRequiredService<IOptions<ReferenceDataOptions>>().Value.SeedFile));
         services.AddSingleton<IReferenceDataLoader, CatalogueStartupCheck>();
-        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
+        services.AddOptions<NotificationOptions>()
+            .Bind(configuration.GetSection(NotificationOptions.SectionName))
+            .Validate(o => o.MaxAttempts >= 1 && o.BatchSize >= 1 && o.RetriesPerDispatch >= 0, "Notifications: MaxAttempts and BatchSize must be at least 1, RetriesPerDispatch not negative")
+            .Validate(o => o.LeaseDuration > TimeSpan.Zero && o.GatewayTimeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Notifications: LeaseDuration, GatewayTimeout and PollInterval must be positive")
+            .ValidateOnStart();
         services.AddHttpClient<GatewayClient>();
+        services.AddTransient<INotificationGateway>(provider => provider.GetRequiredService<GatewayClient>());
         services.AddScoped<Outbox>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
@@ -56,6 +62,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddSingleton<IOfficeSchedules, OfficeSchedules>();
         services.AddScoped<IOfficeDirectory, OfficeDirectoryQuery>();
         services.AddPlatformSecurity(configuration);
+        services.AddRetention(configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -67,5 +74,6 @@ public sealed class PlatformKernelModule : IKazgovModule
         Applications.ApplicationEndpoints.MapApplicationEndpoints(api);
         api.MapSecurityEndpoints();
         api.MapComplaintEndpoints();
+        api.MapOutboxAdminEndpoints();
     }
 }

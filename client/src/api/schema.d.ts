@@ -985,6 +985,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/outbox/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notifications the dispatcher gave up on after Notifications:MaxAttempts attempts, newest first (administrators) */
+        get: operations["ListOutboxDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/outbox/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queues a dead letter again with a full allowance of attempts; a message that is not dead is left as it is (administrators) */
+        post: operations["ReplayOutboxMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/driver-licences/applications": {
         parameters: {
             query?: never;
@@ -1286,6 +1320,10 @@ export interface components {
             officeId?: null | string;
             services?: null | string[];
         };
+        DeadLetterPage: {
+            items: components["schemas"]["OutboxMessageView"][];
+            nextCursor?: null | string;
+        };
         /** @enum {unknown} */
         DeadlineClock: "calendar" | "working-time" | "around-the-clock" | "same-day";
         DeadlineResponse: {
@@ -1542,6 +1580,24 @@ export interface components {
             version: number | string;
             updatedAt: components["schemas"]["Instant"];
             updatedBy: string;
+        };
+        OutboxMessageView: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            channel: string;
+            recipient: string;
+            language: string;
+            subject: string;
+            reference?: null | string;
+            createdAt: components["schemas"]["Instant"];
+            /** Format: int32 */
+            attempts: number | string;
+            lastError?: null | string;
+            nextAttemptAt?: null | components["schemas"]["Instant"];
+            deliveredAt?: null | components["schemas"]["Instant"];
+            deadAt?: null | components["schemas"]["Instant"];
+            replayedAt?: null | components["schemas"]["Instant"];
         };
         OverrideBody: {
             working?: null | boolean;
@@ -3587,6 +3643,97 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListOutboxDeadLetters: {
+        parameters: {
+            query?: {
+                limit?: number | string;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReplayOutboxMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMessageView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
