@@ -9,6 +9,12 @@ using Npgsql;
 
 namespace Kazgov.Platform.Retention;
 
+/// <summary>
+/// One kind of record retention deletes: its age from the options, and a DELETE of at most @batch
+/// rows older than @cutoff. Declared by the capability that owns the table.
+/// </summary>
+public sealed record RetentionPurge(RetentionKind Kind, Func<RetentionOptions, Duration> Age, string Sql);
+
 /// <summary>The kinds of records retention deletes by age.</summary>
 public enum RetentionKind
 {
@@ -25,6 +31,7 @@ public enum RetentionKind
 /// </summary>
 public sealed class RetentionService(
     NpgsqlDataSource dataSource,
+    IEnumerable<RetentionPurge> purges,
     IClock clock,
     IOptions<RetentionOptions> options,
     ILogger<RetentionService> logger) : BackgroundService
@@ -47,31 +54,9 @@ public sealed class RetentionService(
     public async Task<int> PurgeAsync(RetentionKind kind, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var (age, sql) = kind switch
-        {
-            RetentionKind.IdempotencyRecords => (Duration.FromHours(settings.IdempotencyRecordHours),
-                """
-                DELETE FROM platform.idempotency_records
-                WHERE (caller, key) IN (
-                    SELECT caller, key FROM platform.idempotency_records
-                    WHERE created_at < @cutoff LIMIT @batch FOR UPDATE SKIP LOCKED)
-                """),
-            RetentionKind.RefreshTokens => (Duration.FromDays(settings.RefreshTokenDays),
-                """
-                DELETE FROM platform.refresh_tokens
-                WHERE token_hash IN (
-                    SELECT token_hash FROM platform.refresh_tokens
-                    WHERE expires_at < @cutoff LIMIT @batch FOR UPDATE SKIP LOCKED)
-                """),
-            RetentionKind.DeliveredOutboxMessages => (Duration.FromDays(settings.DeliveredOutboxDays),
-                """
-                DELETE FROM platform.outbox_messages
-                WHERE id IN (
-                    SELECT id FROM platform.outbox_messages
-                    WHERE delivered_at < @cutoff LIMIT @batch FOR UPDATE SKIP LOCKED)
-                """),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-        };
+        var purge = purges.Single(p => p.Kind == kind);
+        var age = purge.Age(settings);
+        var sql = purge.Sql;
         if (age <= Duration.Zero)
         {
             return 0;
@@ -145,6 +130,10 @@ public static class RetentionRegistration
                 o => o.BatchSize >= 1 && o.Interval > TimeSpan.Zero && o.IdempotencyRecordHours >= 0 && o.RefreshTokenDays >= 0 && o.DeliveredOutboxDays >= 0,
                 "Retention: BatchSize must be at least 1, Interval positive, ages 0 (keep) or more")
             .ValidateOnStart();
+        // Each capability deletes from its own table: the statements live beside the tables' owners.
+        services.AddSingleton(Idempotency.IdempotencyRetention.Purge);
+        services.AddSingleton(Security.RefreshTokenRetention.Purge);
+        services.AddSingleton(Notifications.OutboxRetention.Purge);
         services.AddSingleton<RetentionService>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionService>());
         return services;

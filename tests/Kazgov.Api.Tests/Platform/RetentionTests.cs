@@ -203,6 +203,7 @@ public sealed class RetentionTests(KazgovApiFactory factory)
         options.BatchSize = 2;
         return new RetentionService(
             _dataSource,
+            factory.Services.GetServices<RetentionPurge>(),
             new FakeClock(Now),
             Options.Create(options),
             NullLogger<RetentionService>.Instance);
