@@ -31,17 +31,8 @@ services.AddScoped<DbSession>();
 services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.Assemblies =
-    [
-        typeof(Program),
-        typeof(Kazgov.Platform.Modules.IKazgovModule),
-        typeof(Kazgov.Licensing.LicensingModule),
-        typeof(Kazgov.Migration.MigrationModule),
-        typeof(Kazgov.Citizenship.CitizenshipModule),
-        typeof(Kazgov.Weapons.WeaponsModule),
-        typeof(Kazgov.Vehicles.VehiclesModule),
-        typeof(Kazgov.AddressBureau.AddressBureauModule),
-    ];
+    // No Assemblies list: the generator scans every referenced assembly, so a new module's handlers
+    // are found without a line here (each module grants InternalsVisibleTo the host).
     options.PipelineBehaviors =
     [
         typeof(LoggingBehavior<,>),
