@@ -9,7 +9,6 @@ using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Kazgov.Platform;
 
@@ -28,7 +27,7 @@ public sealed class PlatformKernelModule : IKazgovModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         // The catalogue first: a broken catalogue file stops the start before anything else loads.
-        services.AddSingleton(provider => ServiceCatalogue.Load(provider.GetRequiredService<IOptions<ReferenceDataOptions>>().Value.SeedFile));
+        services.AddSingleton(_ => ServiceCatalogue.Load());
         services.AddSingleton<IReferenceDataLoader, CatalogueStartupCheck>();
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
         services.AddHttpClient<GatewayClient>();
@@ -44,7 +43,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddScoped<DeadlineService>();
         services.AddScoped<Applications.ApplicationService>();
         services.AddScoped<Applications.IApplications, Applications.MediatedApplications>();
-        // The office directory: loaded from the seed at every start, read by the deadline engine.
+        // The office directory: loaded from reference/offices.json at every start, read by the deadline engine.
         services.AddSingleton<OfficeDirectoryLoader>();
         services.AddSingleton<IReferenceDataLoader>(provider => provider.GetRequiredService<OfficeDirectoryLoader>());
         services.AddSingleton<IOfficeSchedules, OfficeSchedules>();

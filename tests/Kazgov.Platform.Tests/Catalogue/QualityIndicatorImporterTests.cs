@@ -1,4 +1,5 @@
 using Kazgov.Platform.Catalogue;
+using Kazgov.SeedImport.Catalogue;
 using Kazgov.Tests;
 
 namespace Kazgov.Platform.Tests.Catalogue;

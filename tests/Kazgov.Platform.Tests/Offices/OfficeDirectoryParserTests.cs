@@ -1,4 +1,5 @@
 using Kazgov.Platform.Offices;
+using Kazgov.SeedImport.Offices;
 using Kazgov.Tests;
 
 namespace Kazgov.Platform.Tests.Offices;
