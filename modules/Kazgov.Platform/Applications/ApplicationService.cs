@@ -46,8 +46,13 @@ internal sealed class ApplicationService(
         errors.ThrowIfAny();
 
         var service = catalogue.Find(request.Service!) ?? throw ServiceTermsProblems.UnknownServiceCode(request.Service!);
-        var office = await FindOfficeAsync(request.OfficeId!, cancellationToken)
-            ?? throw new ProblemException(Offices.OfficeProblems.OfficeNotFound, extensions: new Dictionary<string, object?> { ["office"] = request.OfficeId });
+        var office = await FindOfficeAsync(request.OfficeId!, cancellationToken);
+        if (office is null || office.Retired)
+        {
+            // A retired office stays readable for its old applications but takes no new ones.
+            throw new ProblemException(Offices.OfficeProblems.OfficeNotFound, extensions: new Dictionary<string, object?> { ["office"] = request.OfficeId });
+        }
+
         if (!office.Services.Contains(service.Code))
         {
             throw new ProblemException(ApplicationProblems.ServiceNotOffered, new LocalizedText(
@@ -925,7 +930,7 @@ internal sealed class ApplicationService(
     private async Task<OfficeRow?> FindOfficeAsync(string officeId, CancellationToken cancellationToken)
     {
         var office = await session.QuerySingleOrDefaultAsync<OfficeRow>(
-            "SELECT id AS Id, name AS Name, address AS Address FROM platform.offices WHERE id = @officeId",
+            "SELECT id AS Id, name AS Name, address AS Address, retired_at IS NOT NULL AS Retired FROM platform.offices WHERE id = @officeId",
             new { officeId },
             cancellationToken);
         if (office is not null)
@@ -944,6 +949,8 @@ internal sealed class ApplicationService(
         public string Name { get; set; } = "";
 
         public string Address { get; set; } = "";
+
+        public bool Retired { get; set; }
 
         public HashSet<string> Services { get; set; } = [];
     }
