@@ -7,11 +7,17 @@ namespace Kazgov.Tests;
 /// </summary>
 public sealed class SeedFactAttribute : FactAttribute
 {
-    public SeedFactAttribute()
-    {
-        if (!RepositoryPaths.SeedRequired && !File.Exists(RepositoryPaths.Seed))
-        {
-            Skip = $"Could not run: the seed {RepositoryPaths.Seed} is not there (set CI=true to require it).";
-        }
-    }
+    public SeedFactAttribute() => Skip = SeedMissing;
+
+    /// <summary>The reason to skip, or null when the test must run.</summary>
+    internal static string? SeedMissing =>
+        !RepositoryPaths.SeedRequired && !File.Exists(RepositoryPaths.Seed)
+            ? $"Could not run: the seed {RepositoryPaths.Seed} is not there (set CI=true to require it)."
+            : null;
+}
+
+/// <summary>A theory that needs the seed; see <see cref="SeedFactAttribute"/>.</summary>
+public sealed class SeedTheoryAttribute : TheoryAttribute
+{
+    public SeedTheoryAttribute() => Skip = SeedFactAttribute.SeedMissing;
 }
