@@ -31,7 +31,17 @@ referenceDirectory = Path.GetFullPath(referenceDirectory ?? Path.Combine(Reposit
 Directory.CreateDirectory(referenceDirectory);
 
 var existingPath = Path.Combine(referenceDirectory, ReferenceFiles.OfficesFileName);
-var existing = File.Exists(existingPath) ? ReferenceFiles.Parse<OfficesFile>(File.ReadAllText(existingPath, Encoding.UTF8)) : null;
+OfficesFile? existing = null;
+try
+{
+    // The ids to keep (OfficeIds): the offices as the file holds them now.
+    existing = File.Exists(existingPath) ? ReferenceFiles.Parse<OfficesFile>(File.ReadAllText(existingPath, Encoding.UTF8)) : null;
+}
+catch (InvalidDataException exception)
+{
+    Console.Error.WriteLine($"{existingPath} cannot be read, so its office ids cannot be kept: {exception.Message}");
+    return 1;
+}
 
 IReadOnlyDictionary<string, string> files;
 try
