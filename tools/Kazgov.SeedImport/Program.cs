@@ -46,7 +46,7 @@ catch (InvalidDataException exception)
 IReadOnlyDictionary<string, string> files;
 try
 {
-    files = ReferenceImport.Generate(File.ReadAllLines(seed, Encoding.UTF8), Path.GetFileName(seed), existing);
+    files = ReferenceImport.Generate(File.ReadAllLines(seed, Encoding.UTF8), existing);
 }
 catch (Exception exception) when (exception is FormatException or InvalidDataException or ArgumentException)
 {

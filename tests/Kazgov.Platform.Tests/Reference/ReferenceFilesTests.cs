@@ -20,7 +20,7 @@ public sealed class ReferenceFilesTests
     {
         var existing = ReferenceFiles.Parse<OfficesFile>(File.ReadAllText(Path.Combine(RepositoryPaths.Reference, ReferenceFiles.OfficesFileName)));
 
-        var files = ReferenceImport.Generate(File.ReadAllLines(RepositoryPaths.Seed, Encoding.UTF8), Path.GetFileName(RepositoryPaths.Seed), existing);
+        var files = ReferenceImport.Generate(File.ReadAllLines(RepositoryPaths.Seed, Encoding.UTF8), existing);
 
         files.Keys.Should().BeEquivalentTo(ReferenceFiles.FileNames);
         foreach (var (name, text) in files)
@@ -28,6 +28,20 @@ public sealed class ReferenceFilesTests
             var checkedIn = File.ReadAllText(Path.Combine(RepositoryPaths.Reference, name), Encoding.UTF8);
             FirstDifference(checkedIn, text).Should().BeNull("reference/{0} must be what ./build/import-seed writes; run it and commit the result", name);
         }
+    }
+
+    [SeedFact]
+    public void A_corrected_seed_line_changes_its_record_and_keeps_its_id()
+    {
+        var lines = File.ReadAllLines(RepositoryPaths.Seed, Encoding.UTF8);
+        lines[197] = lines[197].Replace("Манас көшесі 18", "Манас көшесі 18А", StringComparison.Ordinal); // [L198]
+
+        var offices = ReferenceImport.Offices(lines, ReferenceImport.About, Offices).Offices;
+
+        var corrected = offices.Single(o => o.Sources[0].Line == 198);
+        corrected.Address.Should().Be("Алматы ауданы, Манас көшесі 18А");
+        corrected.Id.Should().Be("road-police-astana-c9d06d73");
+        offices.Select(o => o.Id).Should().Equal(Offices.Select(o => o.Id));
     }
 
     [Fact]
