@@ -148,7 +148,7 @@ public sealed class OfficeDirectoryLoader(
         var ids = rows.Select(r => r.Id).ToArray();
         // Retired offices leave the search order: they take sort orders below zero (and below any
         // earlier retired office), so the file's positive sort orders never clash with them.
-        var retired = await connection.ExecuteAsync(new CommandDefinition(
+        var retired = (await connection.QueryAsync<string>(new CommandDefinition(
             """
             WITH gone AS (
                 SELECT id, row_number() OVER (ORDER BY sort_order, id) AS n
@@ -156,10 +156,16 @@ public sealed class OfficeDirectoryLoader(
             bottom AS (SELECT least(coalesce(min(sort_order), 0), 0) AS m FROM platform.offices)
             UPDATE platform.offices o SET retired_at = @now, sort_order = bottom.m - gone.n
             FROM gone, bottom WHERE o.id = gone.id
+            RETURNING o.id
             """,
             new { ids, now = clock.GetCurrentInstant() },
             transaction,
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken))).Order(StringComparer.Ordinal).ToList();
+        if (retired.Count > 0)
+        {
+            logger.LogWarning("Offices gone from reference/{File} are retired (kept for the applications that name them): {Ids}",
+                ReferenceFiles.OfficesFileName, string.Join(", ", retired));
+        }
 
         var pairs = offices.SelectMany(o => o.Services.Select(s => (o.Id, Service: s))).ToList();
         var servicePairs = new { ids, officeIds = pairs.Select(p => p.Id).ToArray(), services = pairs.Select(p => p.Service).ToArray() };
@@ -195,7 +201,7 @@ public sealed class OfficeDirectoryLoader(
             cancellationToken: cancellationToken));
 
         return new OfficeImportReport(
-            offices.Count, upserted.Count(inserted => inserted), upserted.Count(inserted => !inserted), retired,
+            offices.Count, upserted.Count(inserted => inserted), upserted.Count(inserted => !inserted), retired.Count,
             servicesAdded, servicesRemoved, schedulesCreated, 0);
     }
 
