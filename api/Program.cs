@@ -56,9 +56,7 @@ services.AddApiVersioning(options =>
     options.GroupNameFormat = "'v'V";
     options.SubstituteApiVersionInUrl = true;
 });
-services.AddOptions<ReferenceDataOptions>()
-    .Bind(configuration.GetSection(ReferenceDataOptions.SectionName))
-    .PostConfigure<IHostEnvironment>((options, environment) => options.SeedFile ??= SeedLocator.Find(environment.ContentRootPath));
+services.AddOptions<ReferenceDataOptions>().Bind(configuration.GetSection(ReferenceDataOptions.SectionName));
 services.AddKazgovOpenApi();
 services.AddKazgovHealth();
 services.AddKazgovSecurity(configuration, builder.Environment);

@@ -24,8 +24,12 @@ public sealed class LicensingModule : IKazgovModule
 
     public IReadOnlyList<string> ServiceCodes { get; } = ["driver-licence"];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddScoped<IServiceDefinition, DriverLicenceDefinition>();
+        // The published query other modules use instead of licensing's tables.
+        services.AddScoped<Contracts.IDrivingRights, DrivingRights>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {

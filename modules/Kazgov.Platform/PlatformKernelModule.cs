@@ -10,7 +10,6 @@ using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Kazgov.Platform;
 
@@ -29,7 +28,7 @@ public sealed class PlatformKernelModule : IKazgovModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         // The catalogue first: a broken catalogue file stops the start before anything else loads.
-        services.AddSingleton(provider => ServiceCatalogue.Load(provider.GetRequiredService<IOptions<ReferenceDataOptions>>().Value.SeedFile));
+        services.AddSingleton(_ => ServiceCatalogue.Load());
         services.AddSingleton<IReferenceDataLoader, CatalogueStartupCheck>();
         services.AddOptions<NotificationOptions>()
             .Bind(configuration.GetSection(NotificationOptions.SectionName))
@@ -56,7 +55,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddScoped<Applications.IApplications, Applications.MediatedApplications>();
         services.AddScoped<Applications.IApplicationDirectory, Applications.ApplicationDirectory>();
         services.AddComplaints();
-        // The office directory: loaded from the seed at every start, read by the deadline engine.
+        // The office directory: loaded from reference/offices.json at every start, read by the deadline engine.
         services.AddSingleton<OfficeDirectoryLoader>();
         services.AddSingleton<IReferenceDataLoader>(provider => provider.GetRequiredService<OfficeDirectoryLoader>());
         services.AddSingleton<IOfficeSchedules, OfficeSchedules>();

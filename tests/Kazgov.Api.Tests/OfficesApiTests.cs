@@ -10,7 +10,7 @@ using Npgsql;
 
 namespace Kazgov.Api.Tests;
 
-/// <summary>The office directory through the API, against the real seed loaded at host start.</summary>
+/// <summary>The office directory through the API, against reference/offices.json loaded at host start.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class OfficesApiTests(KazgovApiFactory factory)
 {
@@ -235,7 +235,7 @@ public sealed class OfficesApiTests(KazgovApiFactory factory)
     }
 
     [Fact]
-    public async Task Importing_the_seed_again_changes_nothing()
+    public async Task Loading_the_reference_file_again_changes_nothing()
     {
         var report = await Loader.ImportAsync();
 

@@ -8,6 +8,14 @@ public static class RepositoryPaths
     /// <summary>The seed: the order No. 362 itself, beside the project as ../shared/seeds.</summary>
     public static string Seed => Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds", "000_ca642952a17f30dc.txt"));
 
+    /// <summary>The checked-in reference data (reference/*.json).</summary>
+    public static string Reference => Path.Combine(Root, "reference");
+
+    /// <summary>Tests that read the seed must run: on CI (CI=true), or when ../shared/seeds is there.</summary>
+    public static bool SeedRequired =>
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+        || Directory.Exists(Path.GetDirectoryName(Seed));
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

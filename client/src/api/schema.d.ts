@@ -496,7 +496,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Offices from the seed's directories, filtered by service, region and free text (name, town, street; case-insensitive, Kazakh letters match their Russian look-alikes). Paged by limit (default 50, max 200) and an opaque cursor. */
+        /** Offices from the seed's directories (retired ones left out), filtered by service, region and free text (name, town, street; case-insensitive, Kazakh letters match their Russian look-alikes). Paged by limit (default 50, max 200) and an opaque cursor. */
         get: operations["SearchOffices"];
         put?: never;
         post?: never;
@@ -513,7 +513,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One office with its services, its seed sources and its schedule */
+        /** One office with its services, its seed sources and its schedule; a retired office (retiredAt set) is still found by id */
         get: operations["GetOffice"];
         put?: never;
         post?: never;
@@ -1566,6 +1566,7 @@ export interface components {
             services: string[];
             sources: components["schemas"]["OfficeListing"][];
             schedule?: null | components["schemas"]["OfficeScheduleResponse"];
+            retiredAt?: null | components["schemas"]["Instant"];
         };
         OfficeScheduleRequest: {
             days?: null | components["schemas"]["OfficeDay"][];

@@ -3,12 +3,13 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Kazgov.Platform.Http;
+using Kazgov.Platform.Reference;
 
 namespace Kazgov.Platform.Catalogue;
 
 /// <summary>
 /// The catalogue of the nine standards: the entries authored in Catalogue/Data/*.json (embedded),
-/// validated at load and merged with the KPI norms imported from the seed. One instance per
+/// validated at load and merged with the KPI norms of reference/quality-indicators.json. One instance per
 /// process (a singleton); immutable, so every reader shares it without locks.
 /// </summary>
 public sealed class ServiceCatalogue
@@ -64,20 +65,11 @@ public sealed class ServiceCatalogue
     }
 
     /// <summary>
-    /// Loads the embedded catalogue files and merges the KPI norms from the seed. Any defect
-    /// (bad JSON, missing text, wrong source, bad duration…) throws a <see cref="CatalogueException"/>
+    /// Loads the embedded catalogue files and merges the KPI norms of reference/quality-indicators.json.
+    /// Any defect (bad JSON, missing text, wrong source, bad duration…) throws a <see cref="CatalogueException"/>
     /// listing every problem, so a broken file stops the start instead of serving half a catalogue.
     /// </summary>
-    public static ServiceCatalogue Load(string? seedFile)
-    {
-        if (string.IsNullOrEmpty(seedFile) || !File.Exists(seedFile))
-        {
-            throw new CatalogueException(
-                $"The seed file '{seedFile}' was not found (configuration ReferenceData:SeedFile): the catalogue's quality-indicator norms are imported from it.");
-        }
-
-        return FromFiles(EmbeddedFiles(), QualityIndicatorImporter.FromFile(seedFile));
-    }
+    public static ServiceCatalogue Load() => FromFiles(EmbeddedFiles(), ReferenceFiles.QualityIndicators);
 
     /// <summary>The embedded Catalogue/Data/*.json files: (file name, content).</summary>
     public static IReadOnlyList<(string FileName, string Json)> EmbeddedFiles()
@@ -91,9 +83,10 @@ public sealed class ServiceCatalogue
     }
 
     /// <summary>Builds a catalogue from file contents; used by <see cref="Load"/> and by tests of broken files.</summary>
-    public static ServiceCatalogue FromFiles(IEnumerable<(string FileName, string Json)> files, QualityIndicatorImporter indicators)
+    public static ServiceCatalogue FromFiles(IEnumerable<(string FileName, string Json)> files, QualityIndicatorsFile indicators)
     {
         var errors = new List<string>();
+        var norms = indicators.Services.GroupBy(s => s.Service, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var entries = new List<ServiceEntry>();
         foreach (var (fileName, json) in files)
         {
@@ -118,13 +111,14 @@ public sealed class ServiceCatalogue
             errors.AddRange(problems.Select(problem => $"{fileName}: {problem}"));
             if (problems.Count == 0)
             {
-                try
+                if (norms.TryGetValue(entry.Code, out var found) && found is [var only])
                 {
-                    entries.Add(entry with { QualityIndicators = indicators.Import(entry.Code) });
+                    entries.Add(entry with { QualityIndicators = only.Indicators });
                 }
-                catch (Exception exception) when (exception is InvalidDataException or ArgumentException)
+                else
                 {
-                    errors.Add($"{fileName}: quality indicators: {exception.Message}");
+                    errors.Add($"{fileName}: quality indicators: reference/{ReferenceFiles.QualityIndicatorsFileName} must hold one record for '{entry.Code}', "
+                        + $"it holds {found?.Count ?? 0}.");
                 }
             }
         }

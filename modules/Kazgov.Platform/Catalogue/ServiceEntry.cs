@@ -167,7 +167,7 @@ public sealed record ServiceEntry(
     /// <summary>citizenship appendix 2: the professions of Presidential Decree No. 1587 and their requirements.</summary>
     public IReadOnlyList<Profession> Professions { get; init; } = [];
 
-    /// <summary>Merged at load from the seed's KPI appendix by <see cref="QualityIndicatorImporter"/>.</summary>
+    /// <summary>Merged at load from reference/quality-indicators.json (imported from the seed's KPI appendix by ./build/import-seed).</summary>
     public IReadOnlyList<QualityIndicator> QualityIndicators { get; init; } = [];
 }
 

@@ -1,7 +1,7 @@
 namespace Kazgov.Platform.Modules;
 
 /// <summary>
-/// Loads reference data (offices from the seed, the MCI table, the catalogue…) after the
+/// Loads reference data (offices from reference/offices.json, the MCI table, the catalogue…) after the
 /// migrations, at every start. A loader must be idempotent: running it twice changes nothing.
 /// Register implementations in DI; the host runs them in registration order.
 /// </summary>

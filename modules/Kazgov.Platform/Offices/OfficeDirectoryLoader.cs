@@ -1,53 +1,43 @@
-using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dapper;
 using Kazgov.Platform.Http;
 using Kazgov.Platform.Modules;
+using Kazgov.Platform.Reference;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using Npgsql;
 
 namespace Kazgov.Platform.Offices;
 
-/// <summary>What one import run changed. A second run over the same seed changes nothing: all zero.</summary>
-public sealed record OfficeImportReport(int Offices, int Inserted, int Updated, int Deleted, int ServicesAdded, int ServicesRemoved, int SchedulesCreated, int RegionsChanged)
+/// <summary>What one load changed. A second load of the same file changes nothing: all zero.</summary>
+public sealed record OfficeImportReport(int Offices, int Inserted, int Updated, int Retired, int ServicesAdded, int ServicesRemoved, int SchedulesCreated, int RegionsChanged)
 {
-    public bool ChangedNothing => Inserted + Updated + Deleted + ServicesAdded + ServicesRemoved + SchedulesCreated + RegionsChanged == 0;
+    public bool ChangedNothing => Inserted + Updated + Retired + ServicesAdded + ServicesRemoved + SchedulesCreated + RegionsChanged == 0;
 }
 
 /// <summary>
-/// Loads the 16 regions and the office directory from the seed into PostgreSQL at every start of
-/// the host (after the migrations). Idempotent: ids come from the content, rows are rewritten only
-/// when their content hash changed, offices gone from the seed are deleted, and a schedule is
-/// created only for an office that has none — an admin's edits survive a re-import.
+/// Loads the 16 regions and the office directory from the embedded reference files
+/// (reference/regions.json, reference/offices.json) into PostgreSQL at every start of the host,
+/// after the migrations. Idempotent: offices are upserted by their stable id and rewritten only
+/// when their content hash changed; an office gone from the file is retired (retired_at set,
+/// hidden from the directory search, still readable by id), never deleted, because applications,
+/// complaints and staff accounts reference it; one that comes back is reinstated. A schedule is
+/// created only for an office that has none, so an admin's edits survive.
 /// </summary>
 public sealed class OfficeDirectoryLoader(
     NpgsqlDataSource dataSource,
-    IOptions<ReferenceDataOptions> options,
     IClock clock,
     ILogger<OfficeDirectoryLoader> logger) : IReferenceDataLoader
 {
-    public async Task LoadAsync(CancellationToken cancellationToken) => await ImportAsync(cancellationToken);
+    public async Task LoadAsync(CancellationToken cancellationToken) => await ImportAsync(cancellationToken: cancellationToken);
 
-    public async Task<OfficeImportReport> ImportAsync(CancellationToken cancellationToken = default)
+    /// <summary>Loads <paramref name="offices"/> (by default reference/offices.json).</summary>
+    public async Task<OfficeImportReport> ImportAsync(IReadOnlyList<OfficeRecord>? offices = null, CancellationToken cancellationToken = default)
     {
         Data.NodaTimeTypeHandlers.Register();
-        var seedFile = options.Value.SeedFile;
-        OfficeDirectory? directory = null;
-        if (seedFile is null)
-        {
-            logger.LogWarning("No seed file configured (ReferenceData:SeedFile) and none found beside the checkout: the office directory stays empty.");
-        }
-        else if (!File.Exists(seedFile))
-        {
-            throw new FileNotFoundException("The seed file for the office directory does not exist.", seedFile);
-        }
-        else
-        {
-            directory = OfficeDirectoryParser.Parse(await File.ReadAllLinesAsync(seedFile, cancellationToken));
-        }
+        offices ??= ReferenceFiles.Offices.Offices;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -55,16 +45,10 @@ public sealed class OfficeDirectoryLoader(
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(3622004)", transaction: transaction, cancellationToken: cancellationToken));
 
         var regionsChanged = await UpsertRegionsAsync(connection, transaction, cancellationToken);
-        var report = directory is null
-            ? new OfficeImportReport(0, 0, 0, 0, 0, 0, 0, regionsChanged)
-            : await UpsertOfficesAsync(connection, transaction, directory.Offices, cancellationToken) with { RegionsChanged = regionsChanged };
+        var report = await UpsertOfficesAsync(connection, transaction, offices, cancellationToken) with { RegionsChanged = regionsChanged };
         await transaction.CommitAsync(cancellationToken);
 
-        if (directory is not null)
-        {
-            Log(directory, report, seedFile!);
-        }
-
+        Log(offices, report);
         return report;
     }
 
@@ -95,13 +79,13 @@ public sealed class OfficeDirectoryLoader(
     }
 
     private async Task<OfficeImportReport> UpsertOfficesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ParsedOffice> offices, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<OfficeRecord> offices, CancellationToken cancellationToken)
     {
         var rows = offices.Select(o => new
         {
             o.Id,
-            Directory = ParsedOffice.DirectorySlug(o.Directory),
-            o.RegionCode,
+            o.Directory,
+            RegionCode = o.Region,
             o.Name,
             o.District,
             o.Town,
@@ -109,14 +93,14 @@ public sealed class OfficeDirectoryLoader(
             o.Postcode,
             o.PhonesRaw,
             Phones = JsonSerializer.Serialize(o.Phones, PlatformJson.Options),
-            EAddressRaw = o.EAddress.Raw,
-            o.EAddress.Email,
-            o.EAddress.Website,
-            Sources = JsonSerializer.Serialize(o.Listings, PlatformJson.Options),
-            o.SearchText,
+            o.EAddressRaw,
+            o.Email,
+            o.Website,
+            Sources = JsonSerializer.Serialize(o.Sources, PlatformJson.Options),
+            SearchText = SeedText.Fold(string.Join(' ', new[] { o.Name, o.District, o.Town, o.Address }.Where(t => t is not null))),
             o.SortOrder,
         }).ToList();
-        var hashes = rows.Select(r => ParsedOffice.Hash(JsonSerializer.Serialize(r, PlatformJson.Options))).ToArray();
+        var hashes = rows.Select(r => Hash(JsonSerializer.Serialize(r, PlatformJson.Options))).ToArray();
 
         var upserted = (await connection.QueryAsync<bool>(new CommandDefinition(
             """
@@ -133,8 +117,9 @@ public sealed class OfficeDirectoryLoader(
                 district = excluded.district, town = excluded.town, address = excluded.address, postcode = excluded.postcode,
                 phones_raw = excluded.phones_raw, phones = excluded.phones, e_address_raw = excluded.e_address_raw,
                 email = excluded.email, website = excluded.website, sources = excluded.sources,
-                search_text = excluded.search_text, sort_order = excluded.sort_order, content_hash = excluded.content_hash
-            WHERE offices.content_hash <> excluded.content_hash
+                search_text = excluded.search_text, sort_order = excluded.sort_order, content_hash = excluded.content_hash,
+                retired_at = NULL
+            WHERE offices.content_hash <> excluded.content_hash OR offices.retired_at IS NOT NULL
             RETURNING (xmax = 0) AS inserted
             """,
             new
@@ -161,15 +146,35 @@ public sealed class OfficeDirectoryLoader(
             cancellationToken: cancellationToken))).ToList();
 
         var ids = rows.Select(r => r.Id).ToArray();
-        var deleted = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM platform.offices WHERE NOT (id = ANY(@ids))", new { ids }, transaction, cancellationToken: cancellationToken));
+        // Retired offices leave the search order: they take sort orders below zero (and below any
+        // earlier retired office), so the file's positive sort orders never clash with them.
+        var retired = (await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            WITH gone AS (
+                SELECT id, row_number() OVER (ORDER BY sort_order, id) AS n
+                FROM platform.offices WHERE retired_at IS NULL AND NOT (id = ANY(@ids))),
+            bottom AS (SELECT least(coalesce(min(sort_order), 0), 0) AS m FROM platform.offices)
+            UPDATE platform.offices o SET retired_at = @now, sort_order = bottom.m - gone.n
+            FROM gone, bottom WHERE o.id = gone.id
+            RETURNING o.id
+            """,
+            new { ids, now = clock.GetCurrentInstant() },
+            transaction,
+            cancellationToken: cancellationToken))).Order(StringComparer.Ordinal).ToList();
+        if (retired.Count > 0)
+        {
+            logger.LogWarning("Offices gone from reference/{File} are retired (kept for the applications that name them): {Ids}",
+                ReferenceFiles.OfficesFileName, string.Join(", ", retired));
+        }
 
         var pairs = offices.SelectMany(o => o.Services.Select(s => (o.Id, Service: s))).ToList();
-        var servicePairs = new { officeIds = pairs.Select(p => p.Id).ToArray(), services = pairs.Select(p => p.Service).ToArray() };
+        var servicePairs = new { ids, officeIds = pairs.Select(p => p.Id).ToArray(), services = pairs.Select(p => p.Service).ToArray() };
+        // A retired office keeps its services: its old applications still name them.
         var servicesRemoved = await connection.ExecuteAsync(new CommandDefinition(
             """
             DELETE FROM platform.office_services s
-            WHERE NOT EXISTS (SELECT 1 FROM unnest(@officeIds, @services) AS t(office_id, service_code)
+            WHERE s.office_id = ANY(@ids)
+              AND NOT EXISTS (SELECT 1 FROM unnest(@officeIds, @services) AS t(office_id, service_code)
                               WHERE t.office_id = s.office_id AND t.service_code = s.service_code)
             """,
             servicePairs, transaction, cancellationToken: cancellationToken));
@@ -189,30 +194,33 @@ public sealed class OfficeDirectoryLoader(
             new
             {
                 officeIds = ids,
-                schedules = offices.Select(o => JsonSerializer.Serialize(OfficeSchedule.Default(o.Services), PlatformJson.Options)).ToArray(),
+                schedules = offices.Select(o => JsonSerializer.Serialize(o.Schedule, PlatformJson.Options)).ToArray(),
                 now = clock.GetCurrentInstant(),
             },
             transaction,
             cancellationToken: cancellationToken));
 
         return new OfficeImportReport(
-            offices.Count, upserted.Count(inserted => inserted), upserted.Count(inserted => !inserted), deleted,
+            offices.Count, upserted.Count(inserted => inserted), upserted.Count(inserted => !inserted), retired.Count,
             servicesAdded, servicesRemoved, schedulesCreated, 0);
     }
 
-    private void Log(OfficeDirectory directory, OfficeImportReport report, string seedFile)
+    private void Log(IReadOnlyList<OfficeRecord> offices, OfficeImportReport report)
     {
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Office directory from {seedFile}: {report.Offices} offices "
-            + $"({string.Join(", ", directory.Offices.GroupBy(o => ParsedOffice.DirectorySlug(o.Directory)).Select(g => $"{g.Key} {g.Count()}"))}); "
-            + $"inserted {report.Inserted}, updated {report.Updated}, deleted {report.Deleted}, services +{report.ServicesAdded}/-{report.ServicesRemoved}, "
-            + $"default schedules created {report.SchedulesCreated}, regions changed {report.RegionsChanged}.");
-        foreach (var appendix in directory.Appendices)
-        {
-            var perRegion = KazRegions.All.Where(r => appendix.RowsPerRegion.ContainsKey(r.Code)).Select(r => $"{r.Code} {appendix.RowsPerRegion[r.Code]}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {appendix.Appendix} ({appendix.Service}) [L{appendix.FirstLine}-L{appendix.LastLine}]: {appendix.Total} {appendix.Unit} — {string.Join(", ", perRegion)}");
-        }
-
-        logger.LogInformation("{OfficeImportReport}", text.ToString().TrimEnd());
+        logger.LogInformation(
+            "Office directory from reference/{File}: {Offices} offices ({PerDirectory}); inserted {Inserted}, updated {Updated}, retired {Retired}, "
+            + "services +{ServicesAdded}/-{ServicesRemoved}, default schedules created {SchedulesCreated}, regions changed {RegionsChanged}",
+            ReferenceFiles.OfficesFileName,
+            report.Offices,
+            string.Join(", ", offices.GroupBy(o => o.Directory).Select(g => $"{g.Key} {g.Count()}")),
+            report.Inserted,
+            report.Updated,
+            report.Retired,
+            report.ServicesAdded,
+            report.ServicesRemoved,
+            report.SchedulesCreated,
+            report.RegionsChanged);
     }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -3,7 +3,8 @@ using Kazgov.Platform.Data;
 namespace Kazgov.Platform.Offices;
 
 /// <summary>An office of the directory as other capabilities need it: who it is and which services it provides.</summary>
-public sealed record OfficeReference(string Id, string Name, string Address, IReadOnlyList<string> Services)
+/// <param name="Retired">Gone from the directory: still named by its old records, but it takes no new applications.</param>
+public sealed record OfficeReference(string Id, string Name, string Address, IReadOnlyList<string> Services, bool Retired = false)
 {
     public bool Serves(string serviceCode) => Services.Contains(serviceCode, StringComparer.Ordinal);
 }
@@ -26,12 +27,13 @@ internal sealed class OfficeDirectoryQuery(DbSession session) : IOfficeDirectory
         var row = await session.QuerySingleOrDefaultAsync<Row>(
             """
             SELECT o.id AS Id, o.name AS Name, o.address AS Address,
-                   ARRAY(SELECT s.service_code FROM platform.office_services s WHERE s.office_id = o.id ORDER BY s.service_code) AS Services
+                   ARRAY(SELECT s.service_code FROM platform.office_services s WHERE s.office_id = o.id ORDER BY s.service_code) AS Services,
+                   o.retired_at IS NOT NULL AS Retired
             FROM platform.offices o WHERE o.id = @officeId
             """,
             new { officeId },
             cancellationToken);
-        return row is null ? null : new OfficeReference(row.Id, row.Name, row.Address, row.Services);
+        return row is null ? null : new OfficeReference(row.Id, row.Name, row.Address, row.Services, row.Retired);
     }
 
     private sealed class Row
@@ -43,5 +45,7 @@ internal sealed class OfficeDirectoryQuery(DbSession session) : IOfficeDirectory
         public string Address { get; init; } = "";
 
         public string[] Services { get; init; } = [];
+
+        public bool Retired { get; init; }
     }
 }

@@ -36,6 +36,10 @@ public sealed record OfficeResponse(
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public OfficeScheduleResponse? Schedule { get; init; }
+
+    /// <summary>When the office left the reference data; a retired office is out of the search and is read by id only (old applications name it).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Instant? RetiredAt { get; init; }
 }
 
 public sealed record OfficeListResponse(IReadOnlyList<OfficeResponse> Items, string? NextCursor);
@@ -73,14 +77,14 @@ public static class OfficeEndpoints
         offices.MapGet("", SearchAsync)
             .AllowPublic()
             .WithName("SearchOffices")
-            .WithSummary("Offices from the seed's directories, filtered by service, region and free text (name, town, street; "
+            .WithSummary("Offices from the seed's directories (retired ones left out), filtered by service, region and free text (name, town, street; "
                 + "case-insensitive, Kazakh letters match their Russian look-alikes). Paged by limit (default 50, max 200) and an opaque cursor.")
             .Produces<OfficeListResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         offices.MapGet("/{id}", GetAsync)
             .AllowPublic()
             .WithName("GetOffice")
-            .WithSummary("One office with its services, its seed sources and its schedule")
+            .WithSummary("One office with its services, its seed sources and its schedule; a retired office (retiredAt set) is still found by id")
             .Produces<OfficeResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         offices.MapGet("/{id}/schedule", GetScheduleAsync)
@@ -135,7 +139,7 @@ public static class OfficeEndpoints
                 new Dictionary<string, IReadOnlyList<LocalizedText>> { ["service"] = [OfficeProblems.UnknownService.Title] });
         }
 
-        var where = new List<string>();
+        var where = new List<string> { "o.retired_at IS NULL" };
         var folded = q is null ? "" : SeedText.Fold(q);
         if (regionFilter is not null)
         {
@@ -159,7 +163,7 @@ public static class OfficeEndpoints
         }
 
         var rows = (await session.QueryAsync<OfficeRow>(
-            OfficeRow.Select + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY o.sort_order LIMIT @take",
+            OfficeRow.Select + " WHERE " + string.Join(" AND ", where) + " ORDER BY o.sort_order LIMIT @take",
             new { region = regionFilter?.Code, service, pattern = "%" + folded + "%", after, take = pageSize + 1 },
             cancellationToken)).ToList();
 
@@ -261,7 +265,7 @@ public static class OfficeEndpoints
             SELECT o.id AS Id, o.directory AS Directory, o.region_code AS RegionCode, o.name AS Name, o.district AS District,
                    o.town AS Town, o.address AS Address, o.postcode AS Postcode, o.phones::text AS Phones, o.phones_raw AS PhonesRaw,
                    o.email AS Email, o.website AS Website, o.e_address_raw AS EAddressRaw, o.sources::text AS Sources,
-                   o.sort_order AS SortOrder, o.content_hash AS ContentHash,
+                   o.sort_order AS SortOrder, o.content_hash AS ContentHash, o.retired_at AS RetiredAt,
                    ARRAY(SELECT s.service_code FROM platform.office_services s WHERE s.office_id = o.id ORDER BY s.service_code) AS Services
             FROM platform.offices o
             """;
@@ -298,6 +302,8 @@ public static class OfficeEndpoints
 
         public string ContentHash { get; init; } = "";
 
+        public Instant? RetiredAt { get; init; }
+
         public string[] Services { get; init; } = [];
 
         public OfficeResponse ToResponse() => new(
@@ -315,7 +321,10 @@ public static class OfficeEndpoints
             Website,
             EAddressRaw,
             Services,
-            JsonSerializer.Deserialize<List<OfficeListing>>(Sources, PlatformJson.Options)!);
+            JsonSerializer.Deserialize<List<OfficeListing>>(Sources, PlatformJson.Options)!)
+        {
+            RetiredAt = RetiredAt,
+        };
     }
 
     private static class Messages

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 using Kazgov.Platform.Catalogue;
-using Kazgov.Tests;
+using Kazgov.Platform.Reference;
 
 namespace Kazgov.Platform.Tests.Catalogue;
 
 /// <summary>A broken catalogue file stops the load with a message that says what and where.</summary>
 public sealed class CatalogueValidationTests
 {
-    private static readonly QualityIndicatorImporter Indicators = QualityIndicatorImporter.FromFile(RepositoryPaths.Seed);
+    private static readonly QualityIndicatorsFile Indicators = ReferenceFiles.QualityIndicators;
 
     private static JsonObject ProxyDriver() =>
         JsonNode.Parse(ServiceCatalogue.EmbeddedFiles().Single(f => f.FileName == "proxy-driver-registration.json").Json)!.AsObject();
@@ -135,10 +135,12 @@ public sealed class CatalogueValidationTests
     }
 
     [Fact]
-    public void A_missing_seed_file_stops_the_load_with_the_setting_to_fix()
+    public void A_service_without_its_record_of_quality_indicators_stops_the_load()
     {
-        var load = () => ServiceCatalogue.Load("/nowhere/seed.txt");
+        var withoutProxy = Indicators with { Services = Indicators.Services.Where(s => s.Service != "proxy-driver-registration").ToList() };
+        var load = () => ServiceCatalogue.FromFiles([("proxy-driver-registration.json", ProxyDriver().ToJsonString())], withoutProxy);
 
-        load.Should().Throw<CatalogueException>().WithMessage("*'/nowhere/seed.txt' was not found (configuration ReferenceData:SeedFile)*");
+        load.Should().Throw<CatalogueException>()
+            .WithMessage("*reference/quality-indicators.json must hold one record for 'proxy-driver-registration', it holds 0*");
     }
 }

@@ -1,4 +1,5 @@
 using Kazgov.Platform.Catalogue;
+using Kazgov.SeedImport.Catalogue;
 using Kazgov.Tests;
 
 namespace Kazgov.Platform.Tests.Catalogue;
@@ -15,7 +16,7 @@ public sealed class QualityIndicatorImporterTests
 
     private static readonly string[] AllTwelve = ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "4.4", "5.1"];
 
-    [Theory]
+    [SeedTheory]
     // Std 2 appendix 3, lines 3315-3475: 1.1 … 5.1, twelve rows.
     [InlineData("residence-permit", 12)]
     // Std 3 appendix 2, lines 3696-3867: 3.2 (line 3801) is followed by group 4 (line 3812); 3.3 is missing, eleven rows.
@@ -35,14 +36,14 @@ public sealed class QualityIndicatorImporterTests
         Importer.Import(service).Should().HaveCount(count);
     }
 
-    [Fact]
+    [SeedFact]
     public void The_address_bureau_table_lacks_indicator_3_3()
     {
         Importer.Import("address-certificate").Select(i => i.Number).Should().Equal(AllTwelve.Where(n => n != "3.3"));
         Importer.Import("weapon-registration").Select(i => i.Number).Should().Equal(AllTwelve);
     }
 
-    [Theory]
+    [SeedTheory]
     [InlineData("address-certificate", "1.1", 3740, 99)]
     [InlineData("address-certificate", "1.2", 3751, 10)]
     [InlineData("address-certificate", "4.1", 3815, 15)]
@@ -64,14 +65,14 @@ public sealed class QualityIndicatorImporterTests
             .Should().AllBeEquivalentTo(new IndicatorValue(percent.ToString(System.Globalization.CultureInfo.InvariantCulture), percent));
     }
 
-    [Fact]
+    [SeedFact]
     public void The_temporary_registration_table_has_no_values_and_they_are_null_not_zero()
     {
         Importer.Import("temporary-registration").Should().OnlyContain(i =>
             i.Normative == new IndicatorValue("", null) && i.NextYearTarget == new IndicatorValue("", null) && i.Current == new IndicatorValue("", null));
     }
 
-    [Fact]
+    [SeedFact]
     public void Indicator_texts_are_the_seeds_kazakh_with_soft_hyphens_joined_and_carry_translations()
     {
         var satisfied = Importer.Import("weapon-registration").Single(i => i.Number == "4.2");
@@ -84,7 +85,7 @@ public sealed class QualityIndicatorImporterTests
         SeedText.Contains(satisfied.Text.Kk).Should().BeTrue();
     }
 
-    [Fact]
+    [SeedFact]
     public void Every_imported_text_occurs_in_the_seed()
     {
         var texts = QualityIndicatorImporter.ServicesWithTables
@@ -96,7 +97,7 @@ public sealed class QualityIndicatorImporterTests
         texts.Where(text => !SeedText.Contains(text)).Should().BeEmpty();
     }
 
-    [Fact]
+    [SeedFact]
     public void A_file_that_is_not_the_seed_is_refused_with_the_line_it_looked_at()
     {
         var notTheSeed = new QualityIndicatorImporter(Enumerable.Repeat("text", 15000).ToList());
@@ -106,7 +107,7 @@ public sealed class QualityIndicatorImporterTests
         import.Should().Throw<InvalidDataException>().WithMessage("weapon-registration: the KPI table title*is not at seed line 14734*");
     }
 
-    [Fact]
+    [SeedFact]
     public void An_unknown_service_code_is_refused()
     {
         var import = () => Importer.Import("passport");

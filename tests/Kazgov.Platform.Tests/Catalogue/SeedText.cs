@@ -10,7 +10,7 @@ internal static partial class SeedText
 {
     private static readonly Lazy<string> NormalisedSeed = new(() => Normalise(File.ReadAllText(RepositoryPaths.Seed, Encoding.UTF8)));
 
-    private static readonly Lazy<ServiceCatalogue> LoadedCatalogue = new(() => ServiceCatalogue.Load(RepositoryPaths.Seed));
+    private static readonly Lazy<ServiceCatalogue> LoadedCatalogue = new(() => ServiceCatalogue.Load());
 
     public static ServiceCatalogue Catalogue => LoadedCatalogue.Value;
 

@@ -1,5 +1,6 @@
 using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
+using Kazgov.Tests;
 
 namespace Kazgov.Platform.Tests.Catalogue;
 
@@ -170,7 +171,7 @@ public sealed class ServiceCatalogueTests
             ("safety-knowledge-not-proven", "weapon-registration §18.7"));
     }
 
-    [Fact]
+    [SeedFact]
     public void Every_kazakh_text_that_claims_the_seeds_wording_occurs_in_the_seed()
     {
         var missing = Catalogue.All

@@ -79,7 +79,7 @@ public sealed class FeeCalculatorTests
         calculator.Quote([("a", 10m)], new LocalDate(2031, 6, 1)).Total.Should().Be(393.23m);
     }
 
-    [Fact]
+    [SeedFact]
     public void The_embedded_table_is_the_reference_table()
     {
         var reference = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "..", "shared", "reference", "mci.csv"));

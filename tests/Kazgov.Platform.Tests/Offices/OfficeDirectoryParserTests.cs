@@ -1,4 +1,5 @@
 using Kazgov.Platform.Offices;
+using Kazgov.SeedImport.Offices;
 using Kazgov.Tests;
 
 namespace Kazgov.Platform.Tests.Offices;
@@ -37,7 +38,7 @@ public sealed class OfficeDirectoryParserTests
 
     private static readonly Dictionary<string, int> OnePerRegion = KazRegions.All.ToDictionary(r => r.Code, _ => 1);
 
-    [Fact]
+    [SeedFact]
     public void Every_directory_appendix_yields_the_hand_counted_rows_per_region()
     {
         var reports = Directory.Value.Appendices.ToDictionary(a => a.Appendix);
@@ -70,7 +71,7 @@ public sealed class OfficeDirectoryParserTests
         reports["Std 1 App 1"].LastLine.Should().Be(318);
     }
 
-    [Fact]
+    [SeedFact]
     public void One_office_listed_under_several_standards_is_one_office_with_several_services()
     {
         Offices.Should().HaveCount(108 + 239 + 16 + 16);
@@ -100,7 +101,7 @@ public sealed class OfficeDirectoryParserTests
         }
     }
 
-    [Fact]
+    [SeedFact]
     public void A_line_office_has_its_name_district_address_and_normalised_phones()
     {
         var office = Single(197);
@@ -120,7 +121,7 @@ public sealed class OfficeDirectoryParserTests
             new OfficeListing("proxy-driver-registration", "Std 9 App 1", 15343));
     }
 
-    [Fact]
+    [SeedFact]
     public void Two_offices_on_one_line_are_split_and_a_wrapped_office_is_joined()
     {
         var urzhar = Offices.Single(o => o.Name == "Үржар АІІБ ЕТБ");
@@ -138,7 +139,7 @@ public sealed class OfficeDirectoryParserTests
         shemonaikha.Listings.Select(l => l.Line).Should().Equal(250, 15157, 15396);
     }
 
-    [Fact]
+    [SeedFact]
     public void Offices_without_phones_and_without_the_phone_marker_are_read()
     {
         var talas = Offices.Single(o => o.Name == "Талас АІІБ ЕТБ");
@@ -162,7 +163,7 @@ public sealed class OfficeDirectoryParserTests
         mendykara.Phones.Should().BeEmpty();
     }
 
-    [Fact]
+    [SeedFact]
     public void A_table_office_joins_its_wrapped_cells()
     {
         var astana = Single(480);
@@ -185,7 +186,7 @@ public sealed class OfficeDirectoryParserTests
         pavlodar.Phones.Single().Normalized.Should().Be("+77182320408");
     }
 
-    [Fact]
+    [SeedFact]
     public void Spaced_and_bracketed_e_addresses_give_an_e_mail_only_when_it_validates()
     {
         Directorate("aktobe").EAddress.Should().Be(new EAddress("<ump-dvd@aktobe dvd.KZ>.", "ump-dvd@aktobedvd.kz", null));
@@ -212,7 +213,7 @@ public sealed class OfficeDirectoryParserTests
             .EAddress.Should().Be(new EAddress("жоқ", null, null));
     }
 
-    [Fact]
+    [SeedFact]
     public void Address_bureaus_take_their_regional_centres_area_code()
     {
         var bureau = Offices.Single(o => o.Directory == OfficeDirectoryKind.AddressBureau && o.RegionCode == "akmola");
@@ -225,7 +226,7 @@ public sealed class OfficeDirectoryParserTests
         Single(3640).RegionCode.Should().Be("east-kazakhstan");
     }
 
-    [Fact]
+    [SeedFact]
     public void Ids_are_derived_from_the_content_and_do_not_change_between_runs()
     {
         var again = OfficeDirectoryParser.ParseFile(RepositoryPaths.Seed).Offices;

@@ -1,4 +1,5 @@
 using Kazgov.Platform.Offices;
+using Kazgov.SeedImport.Offices;
 
 namespace Kazgov.Platform.Tests.Offices;
 
@@ -105,7 +106,7 @@ public sealed class SeedTextTests
     [InlineData("Алматы қаласы", "almaty-city")]
     [InlineData("Астана қаласы", "astana")]
     public void Every_spelling_of_a_region_heading_has_one_code(string heading, string code) =>
-        KazRegions.FromHeading(heading)!.Code.Should().Be(code);
+        SeedRegions.FromHeading(heading)!.Code.Should().Be(code);
 
     [Theory]
     [InlineData("Шығыс-Қазақстан облысының ІІД", "east-kazakhstan")]
@@ -113,12 +114,12 @@ public sealed class SeedTextTests
     [InlineData("Алматы облысы ІІД Көші-қон полициясы басқармасы", "almaty-region")]
     [InlineData("Оңтүстік-Қазақстан облысының ІІД", "south-kazakhstan")]
     public void A_cell_that_starts_with_a_region_names_it(string text, string code) =>
-        KazRegions.FromTextStart(text)!.Code.Should().Be(code);
+        SeedRegions.FromTextStart(text)!.Code.Should().Be(code);
 
     [Fact]
     public void An_office_line_is_no_heading()
     {
-        KazRegions.FromHeading("Астана қаласы ЕБ").Should().BeNull();
+        SeedRegions.FromHeading("Астана қаласы ЕБ").Should().BeNull();
         KazRegions.All.Should().HaveCount(16);
         KazRegions.All.Select(r => r.Code).Should().OnlyHaveUniqueItems();
         KazRegions.Find("KZ-VOS")!.Code.Should().Be("east-kazakhstan");

@@ -44,8 +44,13 @@ internal sealed class SubmitApplicationHandler(
         errors.ThrowIfAny();
 
         var service = catalogue.Find(request.Service!) ?? throw ServiceTermsProblems.UnknownServiceCode(request.Service!);
-        var office = await offices.FindAsync(request.OfficeId!, cancellationToken)
-            ?? throw new ProblemException(OfficeProblems.OfficeNotFound, extensions: new Dictionary<string, object?> { ["office"] = request.OfficeId });
+        var office = await offices.FindAsync(request.OfficeId!, cancellationToken);
+        if (office is null || office.Retired)
+        {
+            // A retired office stays readable for its old applications but takes no new ones.
+            throw new ProblemException(OfficeProblems.OfficeNotFound, extensions: new Dictionary<string, object?> { ["office"] = request.OfficeId });
+        }
+
         if (!office.Services.Contains(service.Code))
         {
             throw new ProblemException(ApplicationProblems.ServiceNotOffered, new LocalizedText(

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using Kazgov.Platform.Offices;
 
-namespace Kazgov.Platform.Offices;
+namespace Kazgov.SeedImport.Offices;
 
 /// <summary>
 /// Reads every office directory appendix of the seed (STANDARDS.md, STANDARDS-DETAIL §10.5) into
@@ -66,6 +67,26 @@ public static partial class OfficeDirectoryParser
 
     public static OfficeDirectory ParseFile(string path) => Parse(File.ReadAllLines(path));
 
+    /// <summary>The appendix whose region headings give the regions' order and seed lines.</summary>
+    public const string CanonicalAppendix = "Std 1 App 1";
+
+    /// <summary>The line of each region's heading in <see cref="CanonicalAppendix"/>, by region code.</summary>
+    public static IReadOnlyDictionary<string, int> RegionHeadings(IReadOnlyList<string> lines)
+    {
+        var appendix = RoadPolice[0];
+        var headings = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var number = appendix.First; number <= appendix.Last; number++)
+        {
+            var text = SeedText.Clean(lines[number - 1]);
+            if (text.Length > 0 && !text.Contains(',', StringComparison.Ordinal) && SeedRegions.FromHeading(text) is { } heading)
+            {
+                headings.TryAdd(heading.Code, number);
+            }
+        }
+
+        return headings;
+    }
+
     // ---------------------------------------------------------------- line format (Std 1, 8, 9)
 
     private sealed record LineEntry(string RegionCode, string Text, int Line, int IndexOnLine);
@@ -112,7 +133,7 @@ public static partial class OfficeDirectoryParser
                 continue;
             }
 
-            if (!text.Contains(',', StringComparison.Ordinal) && KazRegions.FromHeading(text) is { } heading)
+            if (!text.Contains(',', StringComparison.Ordinal) && SeedRegions.FromHeading(text) is { } heading)
             {
                 region = heading.Code;
                 continue;
@@ -157,7 +178,7 @@ public static partial class OfficeDirectoryParser
 
     private static ParsedOffice ParseLineOffice(LineEntry entry, IReadOnlyList<OfficeListing> listings)
     {
-        var region = KazRegions.Find(entry.RegionCode)!;
+        var region = SeedRegions.Find(entry.RegionCode)!;
         var text = entry.Text;
         string phonesRaw;
         var phoneMarker = PhoneMarker().Matches(text).LastOrDefault();
@@ -227,7 +248,7 @@ public static partial class OfficeDirectoryParser
         for (var i = 0; i < canonical.Count; i++)
         {
             var row = canonical[i];
-            var region = KazRegions.Find(row.RegionCode)!;
+            var region = SeedRegions.Find(row.RegionCode)!;
             var listings = new List<OfficeListing>();
             foreach (var (appendix, rows) in copies)
             {
@@ -266,7 +287,7 @@ public static partial class OfficeDirectoryParser
                 (row.Cells[0].Line * 10) + 0);
         }
 
-        if (directorateFound.Count != KazRegions.All.Count)
+        if (directorateFound.Count != SeedRegions.All.Count)
         {
             throw new FormatException("A region's migration-police directorate was not found in Std 2 App 1.");
         }
@@ -289,7 +310,7 @@ public static partial class OfficeDirectoryParser
             {
                 foreach (var cells in SeedTable.NumberedRows(block, 3))
                 {
-                    var region = KazRegions.FromTextStart(cells[1].Text)
+                    var region = SeedRegions.FromTextStart(cells[1].Text)
                         ?? throw new FormatException($"Seed line {cells[1].Line}: no region in \"{cells[1].Text}\".");
                     rows.Add(new TableRow(region.Code, cells));
                 }
@@ -308,7 +329,7 @@ public static partial class OfficeDirectoryParser
         var rows = new List<TableRow>();
         foreach (var block in SeedTable.ReadBlocks(lines, appendix.First, appendix.Last))
         {
-            var region = block.Heading is null ? null : KazRegions.FromHeading(block.Heading);
+            var region = block.Heading is null ? null : SeedRegions.FromHeading(block.Heading);
             if (region is null)
             {
                 throw new FormatException($"Seed line {block.HeadingLine}: {appendix.Label} expects a region heading, found \"{block.Heading}\".");
@@ -329,7 +350,7 @@ public static partial class OfficeDirectoryParser
         var offices = new List<ParsedOffice>();
         foreach (var cells in rows)
         {
-            var region = KazRegions.FromTextStart(cells[1].Text)
+            var region = SeedRegions.FromTextStart(cells[1].Text)
                 ?? throw new FormatException($"Seed line {cells[1].Line}: no region in \"{cells[1].Text}\".");
             var address = cells[2].Text;
             var phonesRaw = cells[3].Text;
@@ -363,7 +384,7 @@ public static partial class OfficeDirectoryParser
         var offices = new List<ParsedOffice>();
         foreach (var cells in rows)
         {
-            var region = KazRegions.FromTextStart(cells[0].Text)
+            var region = SeedRegions.FromTextStart(cells[0].Text)
                 ?? throw new FormatException($"Seed line {cells[0].Line}: no region in \"{cells[0].Text}\".");
             var address = cells[1].Text;
 
@@ -407,7 +428,7 @@ public static partial class OfficeDirectoryParser
     private static readonly HashSet<string> NamePrefixes = new(StringComparer.Ordinal) { "Үлкен", "Кіші", "Жаңа", "Әл" };
 
     /// <summary>"Талғар ауданы", "Ғ.Мүсірепов ауданының" → "Талғар ауданы", "Ғ.Мүсірепов ауданы".</summary>
-    public static string? FindDistrict(KazRegion region, string text)
+    public static string? FindDistrict(SeedRegion region, string text)
     {
         var words = text.Replace(",", " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 1; i < words.Length; i++)
@@ -467,7 +488,7 @@ public static partial class OfficeDirectoryParser
     }
 
     /// <summary>Offices of the two city regions are in that city even when the address does not say so.</summary>
-    private static string? CityOf(KazRegion region) => region.IsCity ? region.Names.Kk : null;
+    private static string? CityOf(SeedRegion region) => region.IsCity ? region.Names.Kk : null;
 
     private static AppendixReport Report(Appendix appendix, IEnumerable<string> regionCodes) =>
         new(appendix.Label, appendix.Service, appendix.First, appendix.Last,

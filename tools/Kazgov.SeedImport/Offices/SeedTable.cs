@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using Kazgov.Platform.Offices;
 
-namespace Kazgov.Platform.Offices;
+namespace Kazgov.SeedImport.Offices;
 
 /// <summary>One table cell of the seed: its text fragments (one per source line) and its first line.</summary>
 public sealed record SeedCell(IReadOnlyList<string> Fragments, int Line)

@@ -1,6 +1,7 @@
 using System.Text;
+using Kazgov.Platform.Catalogue;
 
-namespace Kazgov.Platform.Catalogue;
+namespace Kazgov.SeedImport.Catalogue;
 
 /// <summary>
 /// Russian and English for the KPI indicators, which repeat across the six KPI appendices with

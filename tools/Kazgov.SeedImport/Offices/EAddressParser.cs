@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using Kazgov.Platform.Offices;
 
-namespace Kazgov.Platform.Offices;
+namespace Kazgov.SeedImport.Offices;
 
 /// <summary>An "electronic address" cell: the verbatim value, and the e-mail or website it yields when it validates.</summary>
 public sealed record EAddress(string? Raw, string? Email, string? Website);

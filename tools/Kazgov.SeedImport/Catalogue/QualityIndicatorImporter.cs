@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Kazgov.Platform.Catalogue;
 
-namespace Kazgov.Platform.Catalogue;
+namespace Kazgov.SeedImport.Catalogue;
 
 /// <summary>
 /// Reads the quality-and-accessibility indicator tables ("Кесте. Сапа және қол жетімділік
@@ -47,6 +48,10 @@ public sealed partial class QualityIndicatorImporter
     /// <summary>The service codes whose standard has a KPI appendix.</summary>
     public static IReadOnlyCollection<string> ServicesWithTables => Tables.Keys;
 
+    /// <summary>The KPI appendix of a standard (its number and seed lines), or null where it has none.</summary>
+    public static (int Appendix, int From, int To)? TableOf(string serviceCode) =>
+        Tables.TryGetValue(serviceCode, out var table) ? table : null;
+
     /// <summary>The indicators of one standard, in the seed's order; empty where the standard has no appendix.</summary>
     public IReadOnlyList<QualityIndicator> Import(string serviceCode)
     {
@@ -63,7 +68,7 @@ public sealed partial class QualityIndicatorImporter
         if (_lines.Length < table.To || !Clean(_lines[table.From - 1]).Contains(TableTitle, StringComparison.Ordinal))
         {
             throw new InvalidDataException(
-                $"{serviceCode}: the KPI table title «{TableTitle}» is not at seed line {table.From}. Is ReferenceData:SeedFile the order No. 362 seed?");
+                $"{serviceCode}: the KPI table title «{TableTitle}» is not at seed line {table.From}. Is the file the order No. 362 seed?");
         }
 
         var cells = ReadCells(table.From + 1, table.To);

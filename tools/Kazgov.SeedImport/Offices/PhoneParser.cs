@@ -1,14 +1,7 @@
 using System.Text.RegularExpressions;
+using Kazgov.Platform.Offices;
 
-namespace Kazgov.Platform.Offices;
-
-/// <summary>
-/// One telephone number of an office. <see cref="Raw"/> is the number as the seed prints it
-/// (spaces around parentheses removed); <see cref="Normalized"/> is "+7" and ten digits, only when
-/// that reading is unambiguous; <see cref="Label"/> is the seed's own label, e.g. "деж." (duty
-/// unit), "факс", "вахта", "вн." (internal extension) or the unit the number belongs to.
-/// </summary>
-public sealed record OfficePhone(string Raw, string? Normalized, string? Label);
+namespace Kazgov.SeedImport.Offices;
 
 /// <summary>
 /// Splits a phone cell or phone tail of the seed into numbers and normalises what can be
