@@ -38,6 +38,9 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddHttpClient<GatewayClient>();
         services.AddTransient<INotificationGateway>(provider => provider.GetRequiredService<GatewayClient>());
         services.AddScoped<Outbox>();
+        services.AddScoped<Events.IntegrationEvents>();
+        services.AddSingleton<Events.IntegrationEventDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<Events.IntegrationEventDispatcher>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<IReferenceDataLoader, MciDefaultsLoader>();

@@ -47,6 +47,9 @@ public sealed partial class PlatformCapabilityTests
         ["complaint_counters"] = "Complaints",
         ["complaints"] = "Complaints",
         ["complaint_events"] = "Complaints",
+        // 0014_integration_events.sql: written by everyone, but only through IntegrationEvents.
+        ["integration_events"] = "Events",
+        ["integration_event_subscriptions"] = "Events",
     };
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Kazgov.Platform.Events;
 using Kazgov.Platform.Http;
 using Kazgov.Platform.Localization;
 using Kazgov.Platform.Problems;
@@ -16,6 +17,7 @@ internal sealed class ApplicationChanges(
     ApplicationStore store,
     ApplicationReader reader,
     ApplicantNotifications notifications,
+    IntegrationEvents events,
     ICurrentActor actor,
     IClock clock)
 {
@@ -64,6 +66,7 @@ internal sealed class ApplicationChanges(
         var suspending = action == ApplicationAction.Suspend;
         await store.UpdateStatusAsync(row.Id, to, suspending ? from : null, suspending ? change.Now : null, dueAt ?? row.DueAt, change.Now, cancellationToken);
         await store.AppendEventAsync(row.Id, action.ToCode(), from, to, reason, change.Now, cancellationToken);
+        await events.PublishAsync(new ApplicationStatusChanged(row.Id, row.RegistrationNumber, row.ServiceCode, row.OfficeId, from.ToCode(), to.ToCode(), change.Now), cancellationToken);
         if (to is ApplicationStatus.ReadyForIssue or ApplicationStatus.Refused)
         {
             await notifications.NotifyAsync(row, to, cancellationToken);
@@ -98,4 +101,15 @@ internal sealed record PendingChange(ApplicationRow Row, Instant Now)
 {
     public LifecycleContext Context(Data.DbSession session) =>
         new(Row.Id, Row.RegistrationNumber, Row.ServiceCode, Row.SubType, Row.OfficeId, Row.ApplicantValue, Row.ModuleDataValue, Now, session);
+}
+
+/// <summary>
+/// Published with every change of an application's status, submission included (From is null then):
+/// the integration event other modules and integrators follow. No personal data: the registration
+/// number and ids only.
+/// </summary>
+public sealed record ApplicationStatusChanged(
+    Guid ApplicationId, string RegistrationNumber, string ServiceCode, string OfficeId, string? From, string To, Instant At) : IIntegrationEvent
+{
+    public static string EventType => "application.status-changed";
 }

@@ -1,3 +1,4 @@
+using Kazgov.Platform.Events;
 using Kazgov.Tests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -67,6 +68,8 @@ public class KazgovApiFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<IClock>();
             services.AddSingleton<IClock>(Clock);
+            // A subscriber of the platform's integration events that only remembers what it saw.
+            services.AddIntegrationEventSubscriber<Kazgov.Platform.Applications.ApplicationStatusChanged, RecordingSubscriber>(RecordingSubscriber.Name);
             ConfigureTestServices(services);
         });
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
 using Kazgov.Platform.Data;
+using Kazgov.Platform.Events;
 using Kazgov.Platform.Http;
 using Kazgov.Platform.Localization;
 using Kazgov.Platform.Offices;
@@ -28,7 +29,8 @@ internal sealed class SubmitApplicationHandler(
     IOfficeDirectory offices,
     ICurrentActor actor,
     IClock clock,
-    ServiceDefinitions definitions) : ICommandHandler<SubmitApplication, SubmittedApplication>
+    ServiceDefinitions definitions,
+    IntegrationEvents events) : ICommandHandler<SubmitApplication, SubmittedApplication>
 {
     public async ValueTask<SubmittedApplication> Handle(SubmitApplication command, CancellationToken cancellationToken)
     {
@@ -173,6 +175,7 @@ internal sealed class SubmitApplicationHandler(
         }
 
         var row = (await store.FindAsync(id, forUpdate: false, cancellationToken))!;
+        await events.PublishAsync(new ApplicationStatusChanged(id, row.RegistrationNumber, service.Code, office.Id, null, row.Status, now), cancellationToken);
         await reader.AuditAsync("application.submit", row, cancellationToken);
         return new SubmittedApplication(await reader.ViewAsync(row, cancellationToken), await reader.SlipAsync(row, cancellationToken));
     }
