@@ -1,11 +1,12 @@
 using Asp.Versioning;
 using Kazgov.Api.Hosting;
 using Kazgov.Api.Security;
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Idempotency;
-using Kazgov.Platform.Mediation;
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Idempotency;
+using Kazgov.Kernel.Mediation;
+using Kazgov.Kernel.Modules;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using NodaTime;
 using Npgsql;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Problems;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Kazgov.Api.Hosting;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 
 namespace Kazgov.Api.Hosting;

@@ -1,4 +1,4 @@
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Modules;
 
 namespace Kazgov.Api.Hosting;
 

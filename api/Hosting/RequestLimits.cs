@@ -1,4 +1,4 @@
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Problems;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Kazgov.Api.Hosting;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

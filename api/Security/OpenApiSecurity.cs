@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Kazgov.Api.Hosting;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

@@ -3,9 +3,9 @@ using System.Text.Json;
 using Kazgov.Licensing.Domain;
 using Kazgov.Platform.Applications;
 using Kazgov.Platform.Calendar;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 using Kazgov.Platform.Offices;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Problems;
 using NodaTime;
 
 namespace Kazgov.Licensing;
@@ -83,7 +83,7 @@ internal sealed class DriverLicenceDefinition(IWorkingCalendars calendars, IOffi
         }
 
         var normalised = data with { Categories = [.. categories.Select(c => c!).Distinct().Order()] };
-        return ValueTask.FromResult(JsonSerializer.SerializeToElement(normalised, Kazgov.Platform.Http.PlatformJson.Options));
+        return ValueTask.FromResult(JsonSerializer.SerializeToElement(normalised, Kazgov.Kernel.Http.PlatformJson.Options));
     }
 
     public async ValueTask<IReadOnlyList<EligibilityFinding>> CheckEligibilityAsync(EligibilityContext context, CancellationToken cancellationToken)
@@ -173,7 +173,7 @@ internal sealed record DriverLicenceData(
     int? DrivingExperienceMonths)
 {
     public static DriverLicenceData From(JsonElement moduleData) =>
-        moduleData.Deserialize<DriverLicenceData>(Kazgov.Platform.Http.PlatformJson.Options)
+        moduleData.Deserialize<DriverLicenceData>(Kazgov.Kernel.Http.PlatformJson.Options)
         ?? new DriverLicenceData([], null, false, null);
 
     /// <summary>The categories as the seed names them (A–E); written as letters so integrators read them as printed.</summary>

@@ -1,5 +1,5 @@
 using Kazgov.Licensing.Contracts;
-using Kazgov.Platform.Data;
+using Kazgov.Kernel.Data;
 using NodaTime;
 
 namespace Kazgov.Licensing;

@@ -2,7 +2,7 @@ using Kazgov.Licensing.Features.DrivingBans;
 using Kazgov.Licensing.Features.SubmitApplication;
 using Kazgov.Licensing.Features.Verification;
 using Kazgov.Platform.Applications;
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

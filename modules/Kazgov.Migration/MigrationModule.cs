@@ -1,4 +1,4 @@
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

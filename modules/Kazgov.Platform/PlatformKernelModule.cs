@@ -2,10 +2,11 @@ using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
 using Kazgov.Platform.Complaints;
 using Kazgov.Platform.Fees;
-using Kazgov.Platform.Modules;
-using Kazgov.Platform.Notifications;
+using Kazgov.Kernel.Modules;
+using Kazgov.Kernel.Notifications;
 using Kazgov.Platform.Offices;
-using Kazgov.Platform.Retention;
+using Kazgov.Kernel.Retention;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -38,9 +39,9 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddHttpClient<GatewayClient>();
         services.AddTransient<INotificationGateway>(provider => provider.GetRequiredService<GatewayClient>());
         services.AddScoped<Outbox>();
-        services.AddScoped<Events.IntegrationEvents>();
-        services.AddSingleton<Events.IntegrationEventDispatcher>();
-        services.AddHostedService(provider => provider.GetRequiredService<Events.IntegrationEventDispatcher>());
+        services.AddScoped<Kazgov.Kernel.Events.IntegrationEvents>();
+        services.AddSingleton<Kazgov.Kernel.Events.IntegrationEventDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<Kazgov.Kernel.Events.IntegrationEventDispatcher>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<IReferenceDataLoader, MciDefaultsLoader>();
@@ -65,6 +66,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddScoped<IOfficeDirectory, OfficeDirectoryQuery>();
         services.AddPlatformSecurity(configuration);
         services.AddRetention(configuration);
+        services.AddSingleton(Security.RefreshTokenRetention.Purge);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kazgov.Api.Tests.Infrastructure;
-using Kazgov.Platform.Http;
+using Kazgov.Kernel.Http;
 using Kazgov.Platform.Offices;
 using Kazgov.Tests;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Kazgov.Tests;
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Modules;
 
 namespace Kazgov.Architecture.Tests;
 
@@ -33,11 +33,17 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
-    public void The_platform_kernel_references_no_module()
+    public void The_platform_and_the_kernel_reference_no_module()
     {
-        var references = Load("Kazgov.Platform").GetReferencedAssemblies().Select(a => a.Name!);
+        Load("Kazgov.Platform").GetReferencedAssemblies().Select(a => a.Name!).Should().NotContain(AllModuleNames);
+        Load("Kazgov.Kernel").GetReferencedAssemblies().Select(a => a.Name!).Should().NotContain(AllModuleNames);
+    }
 
-        references.Should().NotContain(AllModuleNames);
+    [Fact]
+    public void The_kernel_knows_no_capability_of_the_platform()
+    {
+        Load("Kazgov.Kernel").GetReferencedAssemblies().Select(a => a.Name!).Should().NotContain("Kazgov.Platform",
+            "the kernel is what every module needs; the platform's capabilities build on it, not the other way round");
     }
 
     [Theory]
@@ -82,7 +88,7 @@ public sealed class ModuleBoundaryTests
         var projects = Directory.EnumerateDirectories(Path.Combine(RepositoryPaths.Root, "modules"))
             .Where(folder => File.Exists(Path.Combine(folder, Path.GetFileName(folder) + ".csproj")))
             .Select(Path.GetFileName)
-            .Where(name => name != "Kazgov.Platform");
+            .Where(name => name is not ("Kazgov.Platform" or "Kazgov.Kernel"));
 
         AllModuleNames.Should().BeEquivalentTo(projects, "a module project the host does not list would build and never run");
     }

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Modules;
 using Kazgov.Tests;
 
 namespace Kazgov.Architecture.Tests;

@@ -90,7 +90,7 @@ public sealed partial class PlatformCapabilityTests
                     continue;
                 }
 
-                var relative = Path.GetRelativePath(PlatformRoot, file).Replace('\\', '/');
+                var relative = Path.GetRelativePath(Path.GetDirectoryName(PlatformRoot)!, file).Replace('\\', '/');
                 if (KnownCrossings.Contains((relative, table)))
                 {
                     seen.Add((relative, table));
@@ -120,9 +120,13 @@ public sealed partial class PlatformCapabilityTests
     }
 
     /// <summary>The capability folders: every top-level folder of the project but its migrations and build output.</summary>
+    /// <summary>The platform's capabilities and the kernel's parts (idempotency, outbox, events…), which own platform tables too.</summary>
     private static IEnumerable<string> CapabilityFolders() =>
-        Directory.EnumerateDirectories(PlatformRoot)
+        new[] { PlatformRoot, KernelRoot }
+            .SelectMany(Directory.EnumerateDirectories)
             .Where(folder => Path.GetFileName(folder) is not ("Migrations" or "bin" or "obj"));
+
+    private static string KernelRoot => Path.Combine(RepositoryPaths.Root, "modules", "Kazgov.Kernel");
 
     private static IEnumerable<(string File, string Table)> TablesIn(string folder) =>
         Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)

@@ -1,5 +1,5 @@
 // The IIN (ЖСН / ИИН) checked as the clerk types, by the same rules as the API
-// (modules/Kazgov.Platform/Identifiers/Iin.cs and CheckDigit.cs): YYMMDD of birth, a digit for
+// (modules/Kazgov.Kernel/Identifiers/Iin.cs and CheckDigit.cs): YYMMDD of birth, a digit for
 // century and sex (1/2 the 1800s, 3/4 the 1900s, 5/6 the 2000s; odd male, even female), four
 // serial digits and a control digit.
 

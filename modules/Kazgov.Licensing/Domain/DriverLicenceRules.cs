@@ -1,5 +1,5 @@
 using Kazgov.Platform.Applications;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 using NodaTime;
 
 namespace Kazgov.Licensing.Domain;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Kazgov.Platform.Identifiers;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Identifiers;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
 using NodaTime;
 
 namespace Kazgov.Platform.Applications;
@@ -109,7 +109,7 @@ public static partial class ApplicantValidation
         switch (applicant.Kind)
         {
             case ApplicantKind.Individual:
-                if (!Identifiers.Iin.TryParse(applicant.Iin, out var iin, out _))
+                if (!Kazgov.Kernel.Identifiers.Iin.TryParse(applicant.Iin, out var iin, out _))
                 {
                     errors.Add(prefix + ".iin", InvalidIin);
                 }
@@ -122,7 +122,7 @@ public static partial class ApplicantValidation
                 errors.Required(prefix + ".firstName", applicant.FirstName);
                 break;
             case ApplicantKind.LegalEntity:
-                if (!Identifiers.Bin.TryParse(applicant.Bin, out _, out _))
+                if (!Kazgov.Kernel.Identifiers.Bin.TryParse(applicant.Bin, out _, out _))
                 {
                     errors.Add(prefix + ".bin", InvalidBin);
                 }
@@ -180,7 +180,7 @@ public static partial class ApplicantValidation
         }
 
         errors.Required(prefix + ".fullName", representative.FullName);
-        if (representative.Iin is not null && !Identifiers.Iin.TryParse(representative.Iin, out _, out _))
+        if (representative.Iin is not null && !Kazgov.Kernel.Identifiers.Iin.TryParse(representative.Iin, out _, out _))
         {
             errors.Add(prefix + ".iin", InvalidIin);
         }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Notifications;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Notifications;
 using Kazgov.Platform.Offices;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using NodaTime;
 

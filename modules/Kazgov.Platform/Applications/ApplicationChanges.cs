@@ -1,7 +1,8 @@
-using Kazgov.Platform.Events;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Events;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using NodaTime;
 
@@ -99,7 +100,7 @@ internal sealed class ApplicationChanges(
 /// <summary>An application locked for a change, and the moment of the change.</summary>
 internal sealed record PendingChange(ApplicationRow Row, Instant Now)
 {
-    public LifecycleContext Context(Data.DbSession session) =>
+    public LifecycleContext Context(Kazgov.Kernel.Data.DbSession session) =>
         new(Row.Id, Row.RegistrationNumber, Row.ServiceCode, Row.SubType, Row.OfficeId, Row.ApplicantValue, Row.ModuleDataValue, Now, session);
 }
 

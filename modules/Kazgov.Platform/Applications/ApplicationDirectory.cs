@@ -1,4 +1,4 @@
-using Kazgov.Platform.Data;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Platform.Applications;
 

@@ -2,9 +2,10 @@ using System.Globalization;
 using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
 using Kazgov.Platform.Fees;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 using Kazgov.Platform.Offices;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Problems;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using NodaTime;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Kazgov.Platform.Http;
+using Kazgov.Kernel.Http;
 using NodaTime;
 
 namespace Kazgov.Platform.Applications;

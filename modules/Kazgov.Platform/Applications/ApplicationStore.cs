@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using NodaTime;
 

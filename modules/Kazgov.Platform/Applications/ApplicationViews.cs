@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 using NodaTime;
 
 namespace Kazgov.Platform.Applications;

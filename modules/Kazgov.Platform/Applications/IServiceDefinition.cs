@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
 using NodaTime;
 
 namespace Kazgov.Platform.Applications;
@@ -34,7 +34,7 @@ public interface IServiceDefinition
 
     /// <summary>
     /// Checks the module's own data when the application is submitted; throw a
-    /// <see cref="Problems.ProblemException"/> for data that is malformed (400), return findings
+    /// <see cref="Kazgov.Kernel.Problems.ProblemException"/> for data that is malformed (400), return findings
     /// for rules the applicant does not meet (they are recorded and block approval).
     /// </summary>
     ValueTask<IReadOnlyList<EligibilityFinding>> CheckEligibilityAsync(EligibilityContext context, CancellationToken cancellationToken) =>

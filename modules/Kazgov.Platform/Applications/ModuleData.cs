@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
 
 namespace Kazgov.Platform.Applications;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 
 namespace Kazgov.Platform.Applications;
 

@@ -1,5 +1,5 @@
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Localization;
 using NodaTime;
 
 namespace Kazgov.Platform.Calendar;

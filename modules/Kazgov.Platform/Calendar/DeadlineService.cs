@@ -1,7 +1,7 @@
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 using Kazgov.Platform.Offices;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Problems;
 using NodaTime;
 using NodaTime.Text;
 

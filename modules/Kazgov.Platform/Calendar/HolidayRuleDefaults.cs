@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Kazgov.Platform.Http;
+using Kazgov.Kernel.Http;
 
 namespace Kazgov.Platform.Calendar;
 

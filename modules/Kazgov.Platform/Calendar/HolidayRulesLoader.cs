@@ -1,5 +1,5 @@
 using Dapper;
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Modules;
 using NodaTime;
 using Npgsql;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 using NodaTime;
 
 namespace Kazgov.Platform.Calendar;

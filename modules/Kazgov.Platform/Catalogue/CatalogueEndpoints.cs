@@ -1,5 +1,6 @@
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,4 +1,4 @@
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Modules;
 using Microsoft.Extensions.Logging;
 
 namespace Kazgov.Platform.Catalogue;

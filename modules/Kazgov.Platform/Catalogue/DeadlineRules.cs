@@ -1,5 +1,5 @@
 using Kazgov.Platform.Calendar;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 
 namespace Kazgov.Platform.Catalogue;
 

@@ -1,6 +1,6 @@
 using Kazgov.Platform.Calendar;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
 
 namespace Kazgov.Platform.Catalogue;
 

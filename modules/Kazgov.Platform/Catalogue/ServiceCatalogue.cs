@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Kazgov.Platform.Http;
+using Kazgov.Kernel.Http;
 using Kazgov.Platform.Reference;
 
 namespace Kazgov.Platform.Catalogue;

@@ -1,6 +1,6 @@
 using Kazgov.Platform.Calendar;
 using System.Text.Json.Serialization;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Identifiers;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Identifiers;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
 
 namespace Kazgov.Platform.Complaints;
 

@@ -1,6 +1,7 @@
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Problems;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using NodaTime;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 using NodaTime;
 
 namespace Kazgov.Platform.Complaints;

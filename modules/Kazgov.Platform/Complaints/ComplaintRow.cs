@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Http;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using NodaTime;
 

@@ -1,5 +1,6 @@
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Data;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using NodaTime;
 

@@ -3,7 +3,7 @@ using Kazgov.Platform.Complaints.Features.Get;
 using Kazgov.Platform.Complaints.Features.ListJournal;
 using Kazgov.Platform.Complaints.Features.Register;
 using Kazgov.Platform.Complaints.Features.Review;
-using Kazgov.Platform.Mediation;
+using Kazgov.Kernel.Mediation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

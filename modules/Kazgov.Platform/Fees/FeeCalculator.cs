@@ -1,4 +1,4 @@
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Problems;
 using NodaTime;
 
 namespace Kazgov.Platform.Fees;

@@ -1,8 +1,9 @@
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,6 +1,6 @@
 using Dapper;
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Modules;
 using NodaTime;
 using Npgsql;
 

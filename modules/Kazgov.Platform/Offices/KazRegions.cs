@@ -1,4 +1,4 @@
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 using Kazgov.Platform.Reference;
 
 namespace Kazgov.Platform.Offices;

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dapper;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Modules;
 using Kazgov.Platform.Reference;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -36,7 +36,7 @@ public sealed class OfficeDirectoryLoader(
     /// <summary>Loads <paramref name="offices"/> (by default reference/offices.json).</summary>
     public async Task<OfficeImportReport> ImportAsync(IReadOnlyList<OfficeRecord>? offices = null, CancellationToken cancellationToken = default)
     {
-        Data.NodaTimeTypeHandlers.Register();
+        Kazgov.Kernel.Data.NodaTimeTypeHandlers.Register();
         offices ??= ReferenceFiles.Offices.Offices;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -1,10 +1,11 @@
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,4 +1,4 @@
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Problems;
 
 namespace Kazgov.Platform.Offices;
 

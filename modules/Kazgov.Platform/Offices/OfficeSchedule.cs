@@ -1,5 +1,5 @@
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
 using NodaTime;
 
 namespace Kazgov.Platform.Offices;

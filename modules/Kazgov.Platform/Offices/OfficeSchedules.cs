@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Kazgov.Platform.Http;
+using Kazgov.Kernel.Http;
 using Npgsql;
 
 namespace Kazgov.Platform.Offices;

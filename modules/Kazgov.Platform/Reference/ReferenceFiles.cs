@@ -5,8 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Localization;
 using Kazgov.Platform.Offices;
 
 namespace Kazgov.Platform.Reference;

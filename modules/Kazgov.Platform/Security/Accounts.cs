@@ -1,13 +1,15 @@
 using Dapper;
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Modules;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Modules;
+using Kazgov.Kernel.Problems;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Npgsql;
+
+using Kazgov.Kernel.Security;
 
 namespace Kazgov.Platform.Security;
 

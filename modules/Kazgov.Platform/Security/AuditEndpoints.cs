@@ -1,12 +1,14 @@
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
 using NodaTime.Text;
+
+using Kazgov.Kernel.Security;
 
 namespace Kazgov.Platform.Security;
 

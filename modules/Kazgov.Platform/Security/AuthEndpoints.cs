@@ -1,13 +1,15 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Serialization;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Idempotency;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Idempotency;
+using Kazgov.Kernel.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
+
+using Kazgov.Kernel.Security;
 
 namespace Kazgov.Platform.Security;
 

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Modules;
+
+using Kazgov.Kernel.Security;
 
 namespace Kazgov.Platform.Security;
 

@@ -1,5 +1,7 @@
-using Kazgov.Platform.Retention;
+using Kazgov.Kernel.Retention;
 using NodaTime;
+
+using Kazgov.Kernel.Security;
 
 namespace Kazgov.Platform.Security;
 

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 
+using Kazgov.Kernel.Security;
+
 namespace Kazgov.Platform.Security;
 
 /// <summary>

@@ -1,9 +1,11 @@
 using Dapper;
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Modules;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Npgsql;
+
+using Kazgov.Kernel.Security;
 
 namespace Kazgov.Platform.Security;
 

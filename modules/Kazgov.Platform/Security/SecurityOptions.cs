@@ -1,3 +1,5 @@
+using Kazgov.Kernel.Security;
+
 namespace Kazgov.Platform.Security;
 
 /// <summary>Configuration section "Security" (the host's part, Jwt and RateLimits, is bound in api/Security).</summary>

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
+
+using Kazgov.Kernel.Security;
 
 namespace Kazgov.Platform.Security;
 

@@ -388,7 +388,7 @@ public static class TestIins
         {
             var serial = Interlocked.Increment(ref _serial) % 10000;
             var prefix = yymmdd + centuryDigit + serial.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-            if (Kazgov.Platform.Identifiers.Iin.TryParse(prefix + CheckDigitOf(prefix), out _, out _))
+            if (Kazgov.Kernel.Identifiers.Iin.TryParse(prefix + CheckDigitOf(prefix), out _, out _))
             {
                 return prefix + CheckDigitOf(prefix);
             }

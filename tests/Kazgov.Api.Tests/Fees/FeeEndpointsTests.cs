@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kazgov.Api.Tests.Infrastructure;
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Modules;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using NodaTime;
 

@@ -1,4 +1,4 @@
-using Kazgov.Platform.Events;
+using Kazgov.Kernel.Events;
 using Kazgov.Tests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

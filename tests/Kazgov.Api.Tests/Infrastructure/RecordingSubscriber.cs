@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Kazgov.Platform.Applications;
-using Kazgov.Platform.Events;
+using Kazgov.Kernel.Events;
 
 namespace Kazgov.Api.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Dapper;
 using Kazgov.Api.Tests.Infrastructure;
-using Kazgov.Platform.Retention;
+using Kazgov.Kernel.Retention;
 using Kazgov.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

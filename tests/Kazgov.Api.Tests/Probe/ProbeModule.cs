@@ -1,8 +1,9 @@
 using Kazgov.Api.Hosting;
 using Kazgov.Api.Tests.Infrastructure;
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Modules;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Modules;
+using Kazgov.Kernel.Problems;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

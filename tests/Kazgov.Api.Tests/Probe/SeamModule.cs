@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Kazgov.Api.Hosting;
 using Kazgov.Platform.Applications;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Modules;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using Kazgov.Api.Tests.Infrastructure;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -89,7 +90,7 @@ public sealed class EndpointPolicyTests(KazgovApiFactory factory)
 
         var act = () => app.MapGet("/x", () => "x").RequirePolicy("clerk");
 
-        act.Should().Throw<ArgumentException>().WithMessage("'clerk' is not one of Kazgov.Platform.Security.Policies.*");
+        act.Should().Throw<ArgumentException>().WithMessage("'clerk' is not one of Kazgov.Kernel.Security.Policies.*");
     }
 
     private IEnumerable<RouteEndpoint> ApiEndpoints() =>

@@ -6,6 +6,7 @@ using System.Text;
 using Dapper;
 using Kazgov.Api.Security;
 using Kazgov.Api.Tests.Infrastructure;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Kazgov.Tests;
 using Microsoft.AspNetCore.Builder;

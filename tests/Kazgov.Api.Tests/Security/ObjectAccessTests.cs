@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Kazgov.Api.Tests.Applications;
 using Kazgov.Api.Tests.Infrastructure;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Kazgov.Tests;
 using Npgsql;

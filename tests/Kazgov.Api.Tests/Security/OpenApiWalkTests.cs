@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Kazgov.Api.Tests.Infrastructure;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using static Kazgov.Api.Tests.Security.TokenTests;
 

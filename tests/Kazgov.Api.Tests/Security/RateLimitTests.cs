@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Kazgov.Api.Tests.Infrastructure;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using static Kazgov.Api.Tests.Security.TokenTests;
 

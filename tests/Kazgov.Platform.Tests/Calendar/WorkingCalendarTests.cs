@@ -1,5 +1,5 @@
 using Kazgov.Platform.Calendar;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 using NodaTime;
 
 namespace Kazgov.Platform.Tests.Calendar;

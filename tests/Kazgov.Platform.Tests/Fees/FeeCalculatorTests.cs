@@ -1,5 +1,5 @@
 using Kazgov.Platform.Fees;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Problems;
 using Kazgov.Tests;
 using NodaTime;
 

@@ -1,4 +1,4 @@
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 
 namespace Kazgov.Platform.Tests.Foundation;
 

@@ -1,6 +1,6 @@
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Mediation;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Mediation;
+using Kazgov.Kernel.Problems;
 using Kazgov.Tests;
 using Mediator;
 using Npgsql;

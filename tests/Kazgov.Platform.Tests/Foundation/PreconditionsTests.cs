@@ -1,5 +1,5 @@
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Problems;
 
 namespace Kazgov.Platform.Tests.Foundation;
 

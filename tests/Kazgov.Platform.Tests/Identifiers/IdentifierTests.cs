@@ -1,4 +1,4 @@
-using Kazgov.Platform.Identifiers;
+using Kazgov.Kernel.Identifiers;
 using NodaTime;
 
 namespace Kazgov.Platform.Tests.Identifiers;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Problems;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 
 namespace Kazgov.Platform.Tests.Security;

@@ -1,4 +1,4 @@
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Localization;
 using Kazgov.Platform.Offices;
 
 namespace Kazgov.SeedImport.Offices;

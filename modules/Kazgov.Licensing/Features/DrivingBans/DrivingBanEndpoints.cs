@@ -1,8 +1,9 @@
 using Kazgov.Licensing.Domain;
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Identifiers;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Identifiers;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;

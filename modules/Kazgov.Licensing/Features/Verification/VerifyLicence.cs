@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using Kazgov.Licensing.Domain;
 using Kazgov.Platform.Calendar;
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,6 @@
 using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Problems;
 using Mediator;
 using NodaTime;
 

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Events;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Localization;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Events;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Localization;
 using Kazgov.Platform.Offices;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Problems;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Mediator;
 using NodaTime;
@@ -99,7 +100,7 @@ internal sealed class SubmitApplicationHandler(
         var applicant = request.Applicant! with
         {
             BirthDate = request.Applicant!.BirthDate
-                ?? (Identifiers.Iin.TryParse(request.Applicant.Iin, out var iin, out _) ? iin!.BirthDate : null),
+                ?? (Kazgov.Kernel.Identifiers.Iin.TryParse(request.Applicant.Iin, out var iin, out _) ? iin!.BirthDate : null),
         };
         var moduleData = request.ModuleData is { } given && given.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
             ? given

@@ -1,6 +1,6 @@
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
 using Mediator;
 
 namespace Kazgov.Platform.Applications.Features.Transitions;

@@ -1,6 +1,6 @@
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Localization;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Problems;
 using Mediator;
 
 namespace Kazgov.Platform.Applications.Features.Transitions;

@@ -1,5 +1,5 @@
-using Kazgov.Platform.Data;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Problems;
 using Mediator;
 
 namespace Kazgov.Platform.Applications.Features.Transitions;

@@ -1,4 +1,4 @@
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Problems;
 using Mediator;
 
 namespace Kazgov.Platform.Applications.Features.Transitions;

@@ -1,9 +1,10 @@
 using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Mediation;
-using Kazgov.Platform.Notifications;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Mediation;
+using Kazgov.Kernel.Notifications;
+using Kazgov.Kernel.Problems;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;

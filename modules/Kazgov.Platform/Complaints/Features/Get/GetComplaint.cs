@@ -1,5 +1,6 @@
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Problems;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;

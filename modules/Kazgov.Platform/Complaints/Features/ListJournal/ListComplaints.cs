@@ -1,7 +1,8 @@
 using Kazgov.Platform.Catalogue;
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Mediation;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Mediation;
+using Kazgov.Kernel.Problems;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -74,11 +75,8 @@ internal sealed class ListComplaintsHandler(ComplaintStore store, ServiceCatalog
         var now = clock.GetCurrentInstant();
         var rows = await store.ListAsync(actor.ReadScopeOf(), filter, now, limit + 1, cancellationToken);
         var page = rows.Take(limit).ToList();
-        foreach (var row in page)
-        {
-            // Each listed entry shows a complainant's personal data: each is a read.
-            await audit.RecordAsync(row.AuditOf("complaint.list"), cancellationToken);
-        }
+        // Each listed entry shows a complainant's personal data: each is a read, recorded in one statement.
+        await audit.RecordManyAsync([.. page.Select(row => row.AuditOf("complaint.list"))], cancellationToken);
 
         var next = rows.Count > limit ? Paging.EncodeDue(ListComplaints.CursorList, page[^1].DueAt, page[^1].Id) : null;
         return new ComplaintListResponse(page.Select(r => r.ToResponse(catalogue, now)).ToList(), next);

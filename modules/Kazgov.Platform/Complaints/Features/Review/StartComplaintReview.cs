@@ -1,6 +1,7 @@
-using Kazgov.Platform.Http;
-using Kazgov.Platform.Mediation;
-using Kazgov.Platform.Problems;
+using Kazgov.Kernel.Http;
+using Kazgov.Kernel.Mediation;
+using Kazgov.Kernel.Problems;
+using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;

@@ -1,0 +1,130 @@
+using System.Data;
+using Dapper;
+using Npgsql;
+
+namespace Kazgov.Kernel.Data;
+
+/// <summary>
+/// The request's unit of work: one connection and at most one transaction, shared by everything
+/// that runs in the request scope. Transactions nest: only the outermost scope commits, so an
+/// idempotent POST and the command it wraps commit or roll back together.
+/// </summary>
+public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
+{
+    private NpgsqlConnection? _connection;
+    private NpgsqlTransaction? _transaction;
+
+    public NpgsqlTransaction? Transaction => _transaction;
+
+    public async Task<NpgsqlConnection> ConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        if (_connection is null)
+        {
+            _connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        }
+
+        return _connection;
+    }
+
+    /// <summary>Begins a transaction, or joins the one already open in this request.</summary>
+    public async Task<TransactionScope> BeginAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await ConnectionAsync(cancellationToken);
+        if (_transaction is not null)
+        {
+            return new TransactionScope(this, owner: false);
+        }
+
+        _transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        return new TransactionScope(this, owner: true);
+    }
+
+    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
+        await (await ConnectionAsync(cancellationToken)).QueryAsync<T>(Command(sql, parameters, cancellationToken));
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
+        await (await ConnectionAsync(cancellationToken)).QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
+
+    public async Task<T> QuerySingleAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
+        await (await ConnectionAsync(cancellationToken)).QuerySingleAsync<T>(Command(sql, parameters, cancellationToken));
+
+    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
+        await (await ConnectionAsync(cancellationToken)).ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken));
+
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
+        await (await ConnectionAsync(cancellationToken)).ExecuteAsync(Command(sql, parameters, cancellationToken));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, _transaction, cancellationToken: cancellationToken);
+
+    private async Task CommitAsync()
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+
+        await _transaction.CommitAsync();
+        await _transaction.DisposeAsync();
+        _transaction = null;
+    }
+
+    private async Task RollbackAsync()
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+
+        await _transaction.RollbackAsync();
+        await _transaction.DisposeAsync();
+        _transaction = null;
+    }
+
+    /// <summary>A begun transaction; disposing it without <see cref="CommitAsync"/> rolls back.</summary>
+    public sealed class TransactionScope : IAsyncDisposable
+    {
+        private readonly DbSession _session;
+        private readonly bool _owner;
+        private bool _completed;
+
+        internal TransactionScope(DbSession session, bool owner)
+        {
+            _session = session;
+            _owner = owner;
+        }
+
+        public async Task CommitAsync()
+        {
+            _completed = true;
+            if (_owner)
+            {
+                await _session.CommitAsync();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            // A joined scope that fails leaves the rollback to the owner, which sees the exception too.
+            if (_owner && !_completed)
+            {
+                await _session.RollbackAsync();
+            }
+        }
+    }
+}

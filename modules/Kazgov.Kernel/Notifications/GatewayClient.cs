@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Kazgov.Kernel.Notifications;
+
+/// <summary>Where the dispatcher hands a message over: one call, throwing when it was not accepted.</summary>
+public interface INotificationGateway
+{
+    Task SendAsync(NotificationChannel channel, string recipient, string subject, string body, string? reference, CancellationToken cancellationToken);
+}
+
+/// <summary>The channel adapters: SMS and e-mail gateways spoken to over HTTP at configurable URLs.</summary>
+public sealed class GatewayClient(HttpClient http, IOptions<NotificationOptions> options) : INotificationGateway
+{
+    public async Task SendAsync(NotificationChannel channel, string recipient, string subject, string body, string? reference, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var (url, payload) = channel switch
+        {
+            NotificationChannel.Sms => (settings.SmsGatewayUrl, (object)new { to = recipient, text = body, reference }),
+            _ => (settings.EmailGatewayUrl, new { to = recipient, subject, text = body, reference }),
+        };
+        if (url is null)
+        {
+            throw new GatewayException($"No gateway URL is configured for {channel}.");
+        }
+
+        using var response = await http.PostAsJsonAsync(url, payload, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            // A gateway that says when to come back (429 or 503 with Retry-After) is not called sooner.
+            var retryAfter = response.Headers.RetryAfter switch
+            {
+                { Delta: { } delta } => delta,
+                { Date: { } date } => date - DateTimeOffset.UtcNow,
+                _ => (TimeSpan?)null,
+            };
+            throw new GatewayException(
+                $"The {channel} gateway answered {(int)response.StatusCode}.",
+                retryAfter is { } wait && wait > TimeSpan.Zero ? wait : null);
+        }
+    }
+}
+
+/// <summary>The gateway did not accept the message; <see cref="RetryAfter"/> is how long it asked us to wait, if it did.</summary>
+public sealed class GatewayException(string message, TimeSpan? retryAfter = null) : Exception(message)
+{
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}

@@ -1,9 +1,0 @@
-using Kazgov.Platform.Problems;
-
-namespace Kazgov.Platform.Mediation;
-
-/// <summary>Checks a message's shape before its handler runs; the validation behaviour calls every one registered.</summary>
-public interface IValidator<in TMessage>
-{
-    void Validate(TMessage message, ValidationErrors errors);
-}

@@ -1,9 +1,0 @@
-using Kazgov.Platform.Localization;
-
-namespace Kazgov.Platform.Problems;
-
-/// <summary>A kind of problem: its stable machine code, HTTP status and title in three languages.</summary>
-public sealed record ProblemType(string Code, int Status, LocalizedText Title)
-{
-    public string TypeUri => "urn:kazgov:problem:" + Code;
-}
