@@ -47,6 +47,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddScoped<Applications.ApplicationChanges>();
         services.AddScoped<Applications.ApplicantNotifications>();
         services.AddScoped<Applications.ServiceDefinitions>();
+        services.AddScoped<Applications.HandOverWindows>();
         services.AddScoped<IOfficeDirectory, OfficeLookup>();
         services.AddScoped<Applications.IApplications, Applications.MediatedApplications>();
         // The office directory: loaded from the seed at every start, read by the deadline engine.

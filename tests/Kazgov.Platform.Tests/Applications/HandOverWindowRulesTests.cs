@@ -1,13 +1,20 @@
-using Kazgov.Licensing.Domain;
+using Kazgov.Platform.Applications;
 using Kazgov.Platform.Calendar;
+using Kazgov.Platform.Catalogue;
 using NodaTime;
 
-namespace Kazgov.Licensing.Tests;
+namespace Kazgov.Platform.Tests.Applications;
 
-/// <summary>The seed's note to driver-licence §7: licences are handed out 12:00–13:00 and 18:00–19:00 on working days.</summary>
-public sealed class IssuanceWindowsTests
+/// <summary>
+/// Hand-over windows as the catalogue gives them: driver-licence §7 note [L88] 12:00–13:00 and
+/// 18:00–19:00, vehicle-registration §7 note [L14957] 12:00–13:00 and 17:00–18:00, on working days.
+/// </summary>
+public sealed class HandOverWindowRulesTests
 {
     private static readonly WorkingCalendar Calendar = HolidayRuleDefaults.Calendar();
+    private static readonly ServiceCatalogue Catalogue = Kazgov.Platform.Tests.Catalogue.SeedText.Catalogue;
+    private static readonly IReadOnlyList<HandOverWindow> Licences = HandOverWindows.FromCatalogue(Catalogue.Find("driver-licence")!);
+    private static readonly IReadOnlyList<HandOverWindow> Vehicles = HandOverWindows.FromCatalogue(Catalogue.Find("vehicle-registration")!);
 
     [Theory]
     [InlineData(11, 59, false)]
@@ -17,17 +24,26 @@ public sealed class IssuanceWindowsTests
     [InlineData(17, 59, false)]
     [InlineData(18, 0, true)]
     [InlineData(19, 0, false)]
-    public void Windows_open_at_their_start_and_close_at_their_end(int hour, int minute, bool open) =>
-        IssuanceWindows.IsOpen(IssuanceWindows.Default, Calendar, new LocalDateTime(2026, 3, 10, hour, minute)).Should().Be(open);
+    public void Licence_windows_open_at_their_start_and_close_at_their_end(int hour, int minute, bool open) =>
+        HandOverWindowRules.IsOpen(Licences, Calendar, new LocalDateTime(2026, 3, 10, hour, minute)).Should().Be(open);
+
+    [Theory]
+    [InlineData(16, 59, false)]
+    [InlineData(17, 0, true)]
+    [InlineData(17, 30, true)]
+    [InlineData(18, 0, false)]
+    [InlineData(20, 22, false)]
+    public void Vehicle_windows_are_their_own(int hour, int minute, bool open) =>
+        HandOverWindowRules.IsOpen(Vehicles, Calendar, new LocalDateTime(2026, 3, 10, hour, minute)).Should().Be(open);
 
     [Fact]
     public void No_window_opens_on_a_day_off() =>
-        IssuanceWindows.IsOpen(IssuanceWindows.Default, Calendar, new LocalDateTime(2026, 3, 9, 12, 30)).Should().BeFalse("9 March 2026 is the carried-over day off for 8 March");
+        HandOverWindowRules.IsOpen(Licences, Calendar, new LocalDateTime(2026, 3, 9, 12, 30)).Should().BeFalse("9 March 2026 is the carried-over day off for 8 March");
 
     [Fact]
     public void After_the_midday_window_the_evening_one_is_next()
     {
-        var (from, to) = IssuanceWindows.Next(IssuanceWindows.Default, Calendar, new LocalDateTime(2026, 3, 10, 13, 30));
+        var (from, to) = HandOverWindowRules.Next(Licences, Calendar, new LocalDateTime(2026, 3, 10, 13, 30));
 
         from.Should().Be(new LocalDateTime(2026, 3, 10, 18, 0));
         to.Should().Be(new LocalDateTime(2026, 3, 10, 19, 0));
@@ -37,7 +53,7 @@ public sealed class IssuanceWindowsTests
     public void After_Friday_evening_the_next_window_skips_the_weekend_and_a_holiday()
     {
         // Friday 20 March 2026, 19:30; 21–23 March is Nauryz and 24–25 March its carried-over days.
-        var (from, _) = IssuanceWindows.Next(IssuanceWindows.Default, Calendar, new LocalDateTime(2026, 3, 20, 19, 30));
+        var (from, _) = HandOverWindowRules.Next(Licences, Calendar, new LocalDateTime(2026, 3, 20, 19, 30));
 
         from.Should().Be(new LocalDateTime(2026, 3, 26, 12, 0));
     }
