@@ -93,7 +93,7 @@ try {
     await heading(/^Выдача водительских удостоверений/).waitFor();
     assert.equal(await text(page.getByTestId('fee-amount')), `5${NBSP}406,25${NBSP}₸`);
     await page.getByText(`При оплате 10 марта 2026 г. (МРП 4${NBSP}325${NBSP}₸ с 1 января 2026 г.)`).waitFor();
-    assert.equal(await page.getByTestId('refusal-grounds').locator('li').count(), 6);
+    assert.equal(await page.getByTestId('refusal-grounds').locator('li').count(), 7, 'the six grounds of §17 and exams-not-passed (§15)');
   });
 
   await step('problem-ru', async () => {
