@@ -93,7 +93,7 @@ try {
     await heading(/^Выдача водительских удостоверений/).waitFor();
     assert.equal(await text(page.getByTestId('fee-amount')), `5${NBSP}406,25${NBSP}₸`);
     await page.getByText(`При оплате 10 марта 2026 г. (МРП 4${NBSP}325${NBSP}₸ с 1 января 2026 г.)`).waitFor();
-    assert.equal(await page.getByTestId('refusal-grounds').locator('li').count(), 6);
+    assert.equal(await page.getByTestId('refusal-grounds').locator('li').count(), 7, 'the six grounds of §17 and exams-not-passed (§15)');
   });
 
   await step('problem-ru', async () => {
@@ -246,9 +246,8 @@ try {
     await page.getByLabel('Аты', { exact: true }).fill('Серік');
     await page.getByLabel('Телефон', { exact: true }).fill('+77011234567');
     await page.getByTestId('categories').getByLabel('B', { exact: true }).check();
-    await page.getByLabel('Нөмірі', { exact: true }).fill('ЕП-0042');
-    await page.getByLabel('Күні', { exact: true }).fill('2026-03-09');
-    await page.getByLabel('Теориялық емтихан тапсырылды', { exact: true }).check();
+    // driver-licence §15: no exam sheet at intake; the exams are recorded on the application later.
+    await page.getByTestId('exams-later').waitFor();
     await page.getByLabel('Банк', { exact: true }).fill('Kaspi Bank');
     await page.getByLabel('Түбіртек нөмірі', { exact: true }).fill('K-0001');
     // Every document of §12 but the medical certificate: the form refuses and says why.
@@ -292,6 +291,15 @@ try {
   });
 
   const status = (value) => page.locator(`[data-testid="application"][data-status="${value}"]`).waitFor();
+  // driver-licence §14–15: the clerk records an exam result on the application page (labels in the UI language).
+  const recordExam = async (labels, kind, sheet) => {
+    const exams = page.getByTestId('exams');
+    await exams.getByRole('combobox', { name: labels.kind, exact: true }).click();
+    await page.getByRole('option', { name: kind, exact: true }).click();
+    if (sheet) await exams.getByLabel(labels.sheet, { exact: true }).fill(sheet);
+    await exams.getByLabel(labels.passed, { exact: true }).check();
+    await exams.getByRole('button', { name: labels.record }).click();
+  };
   await step('application-kk', async () => {
     await page.getByRole('link', { name: 'Өтінішті ашу' }).click();
     await page.waitForURL(`${BASE}/desk/applications/${first[0]}`);
@@ -305,7 +313,17 @@ try {
   await step('approved-kk', async () => {
     await page.getByRole('button', { name: 'Қарауды бастау' }).click();
     await status('in-review');
-    // The receipt entered at intake pays the fee, so approval goes through and creates the licence.
+    // Approval waits for both exams (§15), and the page says so.
+    assert.equal(await page.getByRole('button', { name: 'Мақұлдау' }).isDisabled(), true);
+    assert.equal(await text(page.getByTestId('approve-blocked')), 'Мақұлдау үшін теориялық және практикалық емтихандар тапсырылуы керек (§15)');
+    const kk = { kind: 'Емтихан', sheet: 'Емтихан парағының нөмірі', passed: 'Емтихан тапсырылды', record: 'Нәтижені жазу' };
+    await recordExam(kk, 'Теориялық');
+    await page.getByTestId('exams').locator('[data-exam="theory"][data-passed="true"]').waitFor();
+    await recordExam(kk, 'Практикалық', 'ЕП-0042');
+    await page.getByTestId('exam-results').and(page.locator('[data-both-passed="true"]')).waitFor();
+    assert.equal(await page.getByTestId('approve-blocked').count(), 0);
+    await page.screenshot({ path: join(RESULTS, 'exams-kk.png'), fullPage: true });
+    // The receipt entered at intake pays the fee, so approval goes through and reserves the licence number.
     await page.getByRole('button', { name: 'Мақұлдау' }).click();
     await status('approved');
     assert.match(await text(page.getByTestId('result-reference')), /^Куәлік нөмірі: KZ26\d{7}$/);
@@ -369,9 +387,6 @@ try {
     await page.getByLabel('Телефон', { exact: true }).fill('+77011234568');
     await page.getByTestId('categories').getByLabel('B', { exact: true }).check();
     for (const box of await page.getByTestId('checklist').locator('input[type="checkbox"]').all()) await box.check();
-    await page.getByLabel('Номер', { exact: true }).fill('ЕП-0043');
-    await page.getByLabel('Дата', { exact: true }).fill('2026-03-09');
-    await page.getByLabel('Теоретический экзамен сдан', { exact: true }).check();
     await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
     await page.getByTestId('slip').waitFor();
     assert.equal(await text(page.getByTestId('slip-number')), '671C3429-2026-000002');
@@ -399,10 +414,16 @@ try {
     await page.getByTestId('stale').waitFor();
     assert.equal(await text(page.getByTestId('stale')), 'Заявление изменил кто-то другой: загружена новая версия. Проверьте и повторите.');
     await status('in-review');
+    // The examination unit's results (§15): both passed, so only the fee and §17.5 remain.
+    const ru = { kind: 'Экзамен', sheet: 'Номер экзаменационного листа', passed: 'Экзамен сдан', record: 'Записать результат' };
+    await recordExam(ru, 'Теоретический');
+    await page.getByTestId('exams').locator('[data-exam="theory"][data-passed="true"]').waitFor();
+    await recordExam(ru, 'Практический', 'ЕП-0043');
+    await page.getByTestId('exam-results').and(page.locator('[data-both-passed="true"]')).waitFor();
     // No receipt yet: the API refuses approval (fee-unpaid), its problem shown in Russian.
     const alert = page.getByTestId('decision').getByRole('alert');
     await page.getByRole('button', { name: 'Одобрить' }).click();
-    await alert.waitFor();
+    await alert.and(page.locator('[data-problem-code="fee-unpaid"]')).waitFor();
     assert.equal(await alert.getAttribute('data-problem-code'), 'fee-unpaid');
     assert.equal(await alert.getAttribute('lang'), 'ru');
     // The receipt recorded on the page (amount prefilled with what is due) settles the fee...
@@ -421,7 +442,7 @@ try {
 
   await step('refused-ru', async () => {
     const refuse = page.getByTestId('refuse');
-    assert.equal(await refuse.locator('[data-ground]').count(), 6);
+    assert.equal(await refuse.locator('[data-ground]').count(), 7);
     const ground = refuse.locator('[data-ground="applicant-too-young"]');
     assert.match(await text(ground), /^если заявитель не достиг 16 лет .*выявлено проверкой$/s);
     const button = refuse.getByRole('button', { name: 'Отказать' });
@@ -445,16 +466,16 @@ try {
   await step('inbox-ru', async () => {
     await nav('Входящие').click();
     await heading('Входящие заявления').waitFor();
-    const rows = page.getByTestId('inbox').locator('[data-application]');
-    await rows.nth(1).waitFor();
-    assert.deepEqual(await rows.locator('td:first-child').allInnerTexts(), ['671C3429-2026-000001', '671C3429-2026-000002']);
-    assert.deepEqual(await rows.locator('[data-status]').allInnerTexts(), ['Выдано', 'Отказано']);
+    // The inbox lists open applications by default (GET /applications, status=open): both of today's are closed.
+    await page.getByTestId('inbox-empty').waitFor();
     assert.equal(await text(page.getByTestId('overdue-count')), 'Просрочено: 0');
     await page.getByRole('combobox', { name: 'Статус' }).click();
     await page.getByRole('option', { name: 'Отказано' }).click();
     await page.waitForURL(/status=refused/);
-    await page.getByTestId('inbox').locator('[data-application]').nth(1).waitFor({ state: 'detached' });
+    const rows = page.getByTestId('inbox').locator('[data-application]');
+    await rows.first().waitFor();
     assert.deepEqual(await rows.locator('td:first-child').allInnerTexts(), ['671C3429-2026-000002']);
+    assert.deepEqual(await rows.locator('[data-status]').allInnerTexts(), ['Отказано']);
   });
 } catch {
   // The failing step has reported itself; the rest depend on it.

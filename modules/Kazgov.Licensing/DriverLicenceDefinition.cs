@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Kazgov.Licensing.Domain;
+using Kazgov.Licensing.Features.Exams;
 using Kazgov.Platform.Applications;
 using Kazgov.Platform.Calendar;
 using Kazgov.Kernel.Localization;
-using Kazgov.Platform.Offices;
 using Kazgov.Kernel.Problems;
 using NodaTime;
 
@@ -12,11 +12,12 @@ namespace Kazgov.Licensing;
 
 /// <summary>
 /// driver-licence plugged into the shared lifecycle: the §17 rules at submission and on the day of
-/// decision, the licence written into the module's register on approval, and hand-over only inside
-/// the day's windows (§7 note) with the licence marked handed over (§16: against signature, which the
-/// lifecycle records in the issuance register).
+/// decision, with both exams of §15 passed on the day of decision; the licence number reserved in
+/// the module's register on approval; at hand-over (§16: against signature, which the lifecycle
+/// records in the issuance register, inside the catalogue's windows, which the lifecycle enforces)
+/// §17.3/§17.4 checked again and the licence issued: its issue date and validity start then.
 /// </summary>
-internal sealed class DriverLicenceDefinition(IWorkingCalendars calendars, IOfficeSchedules schedules) : IServiceDefinition
+internal sealed class DriverLicenceDefinition : IServiceDefinition
 {
     public const string Code = "driver-licence";
 
@@ -24,11 +25,6 @@ internal sealed class DriverLicenceDefinition(IWorkingCalendars calendars, IOffi
     public static readonly Period Validity = Period.FromYears(10);
 
     public string ServiceCode => Code;
-
-    public LocalizedText NextSteps => new(
-        "Жүргізуші куәлігі тәулігіне екі рет беріледі: 12:00–13:00 және 18:00–19:00.",
-        "Водительские удостоверения выдаются дважды в рабочий день: 12:00–13:00 и 18:00–19:00.",
-        "Licences are handed over twice a working day: 12:00–13:00 and 18:00–19:00.");
 
     private static readonly LocalizedText UnknownCategory = new(
         "Санаттар: A, B, C, D, E", "Категории: A, B, C, D, E", "Categories: A, B, C, D, E");
@@ -38,7 +34,11 @@ internal sealed class DriverLicenceDefinition(IWorkingCalendars calendars, IOffi
         "Водительское удостоверение получает физическое лицо (гражданин, иностранец, лицо без гражданства) (§6)",
         "A driver licence is for a person (citizen, foreigner, stateless person) (§6)");
 
-    /// <summary>driver-licence §6, §12, §15, §17.5: runs on the typed route and on POST /applications alike.</summary>
+    /// <summary>
+    /// driver-licence §6, §12, §17.5: runs on the typed route and on POST /applications alike. The
+    /// exam sheet is not asked for: it is given after the documents and the theory exam (§15), so the
+    /// exams are recorded on the application later (Features/Exams).
+    /// </summary>
     public ValueTask<JsonElement> ValidateIntakeAsync(IntakeContext context, ValidationErrors errors, CancellationToken cancellationToken)
     {
         if (context.Applicant.Kind is ApplicantKind.LegalEntity)
@@ -62,11 +62,6 @@ internal sealed class DriverLicenceDefinition(IWorkingCalendars calendars, IOffi
             errors.Add(context.Field("categories"), UnknownCategory);
         }
 
-        if (data.ExamSheet is null)
-        {
-            errors.Add(context.Field("examSheet"), CommonMessages.Required);
-        }
-
         if (data.DrivingExperienceMonths is < 0)
         {
             errors.Add(context.Field("drivingExperienceMonths"), new LocalizedText("Теріс болмауы керек", "Не может быть отрицательным", "Cannot be negative"));
@@ -75,11 +70,6 @@ internal sealed class DriverLicenceDefinition(IWorkingCalendars calendars, IOffi
         if (!errors.IsEmpty)
         {
             return ValueTask.FromResult(context.ModuleData);
-        }
-
-        if (data.ExamSheet is not { TheoryPassed: true })
-        {
-            throw new ProblemException(LicensingProblems.TheoryExamNotPassed);
         }
 
         var normalised = data with { Categories = [.. categories.Select(c => c!).Distinct().Order()] };
@@ -96,23 +86,33 @@ internal sealed class DriverLicenceDefinition(IWorkingCalendars calendars, IOffi
             """,
             new { iin = context.Applicant.Iin },
             cancellationToken);
-        return DriverLicenceRules.Check(
+        var findings = DriverLicenceRules.Check(
             new DriverLicenceCase(context.Applicant.BirthDate!.Value, data.ParsedCategories, data.MedicalDecisionPreventsDriving, data.DrivingExperienceMonths, bans.ToList()),
-            context.Today);
+            context.Today).ToList();
+
+        // §15: the exams come after intake, so they are judged on the day of decision only.
+        if (context is { AtDecision: true, ApplicationId: { } applicationId }
+            && Exams.Check(await ExamStore.ListAsync(context.Session, applicationId, cancellationToken)) is { } exams)
+        {
+            findings.Add(exams);
+        }
+
+        return findings;
     }
 
+    /// <summary>Approval reserves the licence number; the licence is issued, with its dates, at hand-over.</summary>
     public async ValueTask<string?> OnApprovedAsync(LifecycleContext context, CancellationToken cancellationToken)
     {
         var data = DriverLicenceData.From(context.ModuleData);
-        var issued = context.Now.InZone(WorkingCalendar.Zone).Date;
+        var approved = context.Now.InZone(WorkingCalendar.Zone).Date;
         var sequence = await context.Session.ExecuteScalarAsync<long>("SELECT nextval('licensing.licence_numbers')", cancellationToken: cancellationToken);
         // KZ + year + seven digits, e.g. KZ26 0000042: unique, and readable over the phone.
-        var number = string.Create(CultureInfo.InvariantCulture, $"KZ{issued.Year % 100:D2}{sequence:D7}");
+        var number = string.Create(CultureInfo.InvariantCulture, $"KZ{approved.Year % 100:D2}{sequence:D7}");
         await context.Session.ExecuteAsync(
             """
             INSERT INTO licensing.licences
                 (number, application_id, holder_id, holder_last_name, holder_first_name, holder_birth_date, categories, issue_date, valid_until, office_id)
-            VALUES (@number, @applicationId, @holder, @lastName, @firstName, @birthDate, @categories, @issued, @validUntil, @office)
+            VALUES (@number, @applicationId, @holder, @lastName, @firstName, @birthDate, @categories, NULL, NULL, @office)
             """,
             new
             {
@@ -123,44 +123,41 @@ internal sealed class DriverLicenceDefinition(IWorkingCalendars calendars, IOffi
                 firstName = context.Applicant.FirstName,
                 birthDate = context.Applicant.BirthDate,
                 categories = data.ParsedCategories.Select(c => c.ToString()).ToArray(),
-                issued,
-                validUntil = issued + Validity,
                 office = context.OfficeId,
             },
             cancellationToken);
         return number;
     }
 
+    /// <summary>
+    /// §16 hand-over (the lifecycle has already checked the catalogue's windows): a deprivation or
+    /// court restriction in force today stops it (§17.3, §17.4 at the moment of issue, also when
+    /// recorded after approval); otherwise the licence is issued today, valid for ten years.
+    /// </summary>
     public async ValueTask OnIssuingAsync(LifecycleContext context, CancellationToken cancellationToken)
     {
-        var calendar = await calendars.LoadAsync(cancellationToken);
-        var schedule = await schedules.FindAsync(context.OfficeId, cancellationToken);
-        var windows = schedule?.ServiceWindows.Where(w => w.Service == Code).Select(w => new HandOverWindow(w.From, w.To)).ToList() is { Count: > 0 } own
-            ? own
-            : IssuanceWindows.Default;
-        var now = context.Now.InZone(WorkingCalendar.Zone).LocalDateTime;
-        if (!IssuanceWindows.IsOpen(windows, calendar, now))
+        var today = context.Now.InZone(WorkingCalendar.Zone).Date;
+        var bans = (await context.Session.QueryAsync<DrivingBan>(
+            """
+            SELECT kind AS Kind, starts_on AS StartsOn, ends_on AS EndsOn, decision_reference AS DecisionReference
+            FROM licensing.driving_bans WHERE holder_iin = @iin
+            """,
+            new { iin = context.Applicant.Iin },
+            cancellationToken)).Where(b => b.InForceOn(today)).ToList();
+        if (bans.Count > 0)
         {
-            var (from, to) = IssuanceWindows.Next(windows, calendar, now);
-            var at = $"{from.Date:yyyy-MM-dd} {from.TimeOfDay:HH:mm}–{to.TimeOfDay:HH:mm}";
-            throw new ProblemException(LicensingProblems.OutsideIssuanceWindow, new LocalizedText(
-                    "Келесі беру уақыты: " + at,
-                    "Следующее время выдачи: " + at,
-                    "The next issuance window: " + at),
+            var decisions = string.Join(", ", bans.Select(b => b.DecisionReference));
+            throw new ProblemException(LicensingProblems.RightToDriveBanned, new LocalizedText(
+                    "Шешім: {0}", "Решение: {0}", "Decision: {0}").Format(decisions),
                 extensions: new Dictionary<string, object?>
                 {
-                    ["nextWindow"] = new
-                    {
-                        from = from.InZoneLeniently(WorkingCalendar.Zone).ToInstant(),
-                        to = to.InZoneLeniently(WorkingCalendar.Zone).ToInstant(),
-                        local = at,
-                    },
+                    ["refusalGrounds"] = bans.Select(b => b.Kind == DrivingBan.Deprivation ? "right-to-drive-deprived" : "right-to-drive-restricted-by-court").Distinct().ToArray(),
                 });
         }
 
         await context.Session.ExecuteAsync(
-            "UPDATE licensing.licences SET handed_over_at = @now WHERE application_id = @id",
-            new { now = context.Now, id = context.ApplicationId },
+            "UPDATE licensing.licences SET handed_over_at = @now, issue_date = @today, valid_until = @validUntil WHERE application_id = @id",
+            new { now = context.Now, today, validUntil = today + Validity, id = context.ApplicationId },
             cancellationToken);
     }
 }
@@ -168,19 +165,15 @@ internal sealed class DriverLicenceDefinition(IWorkingCalendars calendars, IOffi
 /// <summary>The module's own part of a driver-licence application, kept as the application's module data.</summary>
 internal sealed record DriverLicenceData(
     IReadOnlyList<string>? Categories,
-    ExamSheet? ExamSheet,
     bool MedicalDecisionPreventsDriving,
     int? DrivingExperienceMonths)
 {
     public static DriverLicenceData From(JsonElement moduleData) =>
         moduleData.Deserialize<DriverLicenceData>(Kazgov.Kernel.Http.PlatformJson.Options)
-        ?? new DriverLicenceData([], null, false, null);
+        ?? new DriverLicenceData([], false, null);
 
     /// <summary>The categories as the seed names them (A–E); written as letters so integrators read them as printed.</summary>
     /// Intake accepted only known letters, so nothing is dropped here for stored data.
     public IReadOnlyList<LicenceCategory> ParsedCategories =>
         [.. (Categories ?? []).Select(c => LicenceCategories.TryParse(c, out var category) ? category : (LicenceCategory?)null).OfType<LicenceCategory>().Distinct().Order()];
 }
-
-/// <summary>The exam sheet the applicant receives after the documents and the theory exam (§15).</summary>
-internal sealed record ExamSheet(string? Number, LocalDate? Date, bool TheoryPassed);

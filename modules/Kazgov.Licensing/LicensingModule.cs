@@ -1,4 +1,5 @@
 using Kazgov.Licensing.Features.DrivingBans;
+using Kazgov.Licensing.Features.Exams;
 using Kazgov.Licensing.Features.SubmitApplication;
 using Kazgov.Licensing.Features.Verification;
 using Kazgov.Platform.Applications;
@@ -36,6 +37,7 @@ public sealed class LicensingModule : IKazgovModule
         var licences = api.MapGroup("/driver-licences").WithTags("Driver licences");
         licences.MapSubmitApplication();
         licences.MapDrivingBans();
+        licences.MapExams();
         licences.MapVerification();
     }
 }

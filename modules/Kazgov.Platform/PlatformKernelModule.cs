@@ -56,6 +56,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddScoped<Applications.ApplicationChanges>();
         services.AddScoped<Applications.ApplicantNotifications>();
         services.AddScoped<Applications.ServiceDefinitions>();
+        services.AddScoped<Applications.HandOverWindows>();
         services.AddScoped<Applications.IApplications, Applications.MediatedApplications>();
         services.AddScoped<Applications.IApplicationDirectory, Applications.ApplicationDirectory>();
         services.AddComplaints();

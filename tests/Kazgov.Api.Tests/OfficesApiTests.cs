@@ -124,10 +124,10 @@ public sealed class OfficesApiTests(KazgovApiFactory factory)
         office.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("line").GetInt32()).Should().Equal(197, 15103, 15343);
         var schedule = office.GetProperty("schedule");
         schedule.GetProperty("timeZone").GetString().Should().Be("Asia/Almaty");
-        schedule.GetProperty("serviceWindows").EnumerateArray()
-            .Where(w => w.GetProperty("service").GetString() == "driver-licence")
-            .Select(w => w.GetProperty("from").GetString() + "-" + w.GetProperty("to").GetString())
-            .Should().Equal("12:00:00-13:00:00", "18:00:00-19:00:00");
+        // §10: five days and one day off (Saturday by default); hand-over windows are the catalogue's, not a copy here.
+        schedule.GetProperty("days").EnumerateArray().Select(d => d.GetProperty("day").GetString())
+            .Should().Equal("monday", "tuesday", "wednesday", "thursday", "friday", "saturday");
+        schedule.GetProperty("serviceWindows").EnumerateArray().Should().BeEmpty();
     }
 
     [Theory]

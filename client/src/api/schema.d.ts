@@ -1028,7 +1028,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Takes a driver-licence application: §12 documents, exam sheet (§15), categories; answers with the acknowledgement slip. */
+        /** Takes a driver-licence application: §12 documents and categories; answers with the acknowledgement slip. */
         post: operations["SubmitDriverLicenceApplication"];
         delete?: never;
         options?: never;
@@ -1048,6 +1048,24 @@ export interface paths {
         put?: never;
         /** Records a deprivation of the right to drive or a court restriction of it (driver-licence §17.3, §17.4). */
         post: operations["RecordDrivingBan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/driver-licences/applications/{id}/exams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exam results of a driver-licence application: the latest theory and practical result and every one recorded. */
+        get: operations["GetDriverLicenceExams"];
+        put?: never;
+        /** Records a theory or practical exam result on a driver-licence application (§14–15; staff, If-Match required). Approval needs both passed. */
+        post: operations["RecordDriverLicenceExam"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1373,10 +1391,25 @@ export interface components {
             refusalGround: string;
             explanation: components["schemas"]["LocalizedText"];
         };
-        ExamSheet: {
-            number?: null | string;
-            date?: null | components["schemas"]["LocalDate"];
-            theoryPassed: boolean;
+        ExamResult: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            passed: boolean;
+            examDate: components["schemas"]["LocalDate"];
+            examSheetNumber?: null | string;
+            recordedAt: components["schemas"]["Instant"];
+            recordedBy: string;
+        };
+        ExamsView: {
+            /** Format: uuid */
+            applicationId: string;
+            theory?: null | components["schemas"]["ExamResult"];
+            practical?: null | components["schemas"]["ExamResult"];
+            bothPassed: boolean;
+            history: components["schemas"]["ExamResult"][];
+            /** Format: int32 */
+            version: number | string;
         };
         FeeExemption: {
             code: string;
@@ -1487,8 +1520,8 @@ export interface components {
             validToday: boolean;
             state: string;
             categories: string[];
-            issuedOn: components["schemas"]["LocalDate"];
-            validUntil: components["schemas"]["LocalDate"];
+            issuedOn?: null | components["schemas"]["LocalDate"];
+            validUntil?: null | components["schemas"]["LocalDate"];
             holderInitials: string;
             /** Format: int32 */
             holderBirthYear: number | string;
@@ -1685,6 +1718,12 @@ export interface components {
             endsOn?: null | components["schemas"]["LocalDate"];
             decisionReference?: null | string;
         };
+        RecordExamRequest: {
+            kind?: null | string;
+            passed?: null | boolean;
+            date?: null | components["schemas"]["LocalDate"];
+            examSheetNumber?: null | string;
+        };
         RefusalGround: {
             code: string;
             text: components["schemas"]["CatalogueText"];
@@ -1851,7 +1890,6 @@ export interface components {
             representative?: null | components["schemas"]["Representative"];
             categories?: null | string[];
             documents?: null | string[];
-            examSheet?: null | components["schemas"]["ExamSheet"];
             medicalDecisionPreventsDriving: boolean;
             /** Format: int32 */
             drivingExperienceMonths?: null | number | string;
@@ -3889,6 +3927,118 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    GetDriverLicenceExams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamsView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecordDriverLicenceExam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordExamRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamsView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };

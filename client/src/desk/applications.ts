@@ -105,3 +105,24 @@ export async function loadWorkingDays(from: string, to: string): Promise<Map<str
   const data = (await call(api.GET('/api/v1/calendar/days', { params: { query: { from, to } } }))) as unknown as { days?: CalendarDay[] };
   return new Map((data.days ?? []).map((day) => [day.date, day.working]));
 }
+
+export type Exams = Schemas['ExamsView'];
+export type ExamRequest = Schemas['RecordExamRequest'];
+
+/** Statuses in which the examination unit records exams (driver-licence §14–15); the API refuses later ones. */
+export const EXAM_STATUSES: readonly string[] = ['submitted', 'in-review', 'suspended'];
+
+/** The exams of a driver-licence application (driver-licence §14–15). */
+export async function loadExams(id: string): Promise<Exams> {
+  return call(api.GET('/api/v1/driver-licences/applications/{id}/exams', { params: { path: { id } } }));
+}
+
+/** Records an exam result with If-Match: the application's ETag the page holds; answers with the new one. */
+export async function recordExam(id: string, etag: string, exam: ExamRequest): Promise<{ exams: Exams; etag: string }> {
+  const { data, response } = await callWithResponse(api.POST('/api/v1/driver-licences/applications/{id}/exams', {
+    params: { path: { id } },
+    body: exam,
+    headers: { 'If-Match': etag },
+  }));
+  return { exams: data, etag: response.headers.get('ETag') ?? `"${data.version}"` };
+}

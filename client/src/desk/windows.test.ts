@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWeekday, windowState } from './windows';
+import { isWeekday, serviceWindows, windowState } from './windows';
 
 const windows = [
   { from: '18:00:00', to: '19:00:00' },
@@ -53,8 +53,30 @@ describe('windowState', () => {
       .toEqual({ from: '2026-03-10T07:00:00Z', to: '2026-03-10T08:00:00Z' });
   });
 
-  it('uses the API’s default windows when the office sets none', () => {
-    expect(windowState([], working, new Date('2026-03-10T13:10:00Z')).open)
-      .toEqual({ from: '2026-03-10T13:00:00Z', to: '2026-03-10T14:00:00Z' });
+  it('has nothing open or next without windows', () => {
+    expect(windowState([], working, new Date('2026-03-10T13:10:00Z'))).toEqual({ open: null, next: null });
+  });
+});
+
+describe('serviceWindows', () => {
+  // vehicle-registration §7 note [L14957] in the catalogue: 12:00–13:00 and 17:00–18:00.
+  const catalogue = [{ from: '12:00', to: '13:00' }, { from: '17:00', to: '18:00' }];
+
+  it('takes the catalogue’s windows when the office sets none for the service', () => {
+    const office = [{ service: 'driver-licence', from: '10:00:00', to: '11:00:00' }];
+    expect(serviceWindows(catalogue, office, 'vehicle-registration')).toEqual(catalogue);
+    // 17:30 Almaty is inside the vehicle window, 20:22 is not and the next is tomorrow 12:00.
+    expect(windowState(catalogue, working, new Date('2026-03-10T12:30:00Z')).open).not.toBeNull();
+    expect(windowState(catalogue, working, new Date('2026-03-10T15:22:00Z')))
+      .toEqual({ open: null, next: { from: '2026-03-11T07:00:00Z', to: '2026-03-11T08:00:00Z' } });
+  });
+
+  it('takes the office’s own windows for the service over the catalogue’s', () => {
+    const office = [{ service: 'vehicle-registration', from: '10:00:00', to: '11:00:00' }];
+    expect(serviceWindows(catalogue, office, 'vehicle-registration')).toEqual([{ service: 'vehicle-registration', from: '10:00:00', to: '11:00:00' }]);
+  });
+
+  it('has none for a service whose catalogue entry has none', () => {
+    expect(serviceWindows([], [{ service: 'citizenship', from: '10:00', to: '11:00' }], 'citizenship')).toEqual([]);
   });
 });

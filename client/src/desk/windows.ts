@@ -1,7 +1,9 @@
-// Hand-over windows (driver-licence §7 note [L88]: 12:00–13:00 and 18:00–19:00 office time, on
-// working days), worked out in the browser from the office schedule's service windows so the issue
-// button can be disabled outside them and the page can say when the next one opens. Mirrors
-// IssuanceWindows in modules/Kazgov.Licensing; the API still has the last word (409 with nextWindow).
+// Hand-over windows, on working days, worked out in the browser so the issue button can be disabled
+// outside them and the page can say when the next one opens. The windows are a fact of the service's
+// catalogue entry (GET /services/{code} → issuanceWindows, e.g. driver-licence §7 note [L88]
+// 12:00–13:00 and 18:00–19:00), which the office's schedule may override for that service
+// (serviceWindows), as Applications/HandOverWindows.cs decides in the API; the API still has the last
+// word (409 outside-issuance-window with nextWindow).
 import { almatyToInstant, todayInAlmaty } from '../i18n/format';
 
 export interface ServiceWindowTimes {
@@ -22,11 +24,19 @@ export interface WindowState {
   next: WindowInstants | null;
 }
 
-/** The API's own default when an office sets none (IssuanceWindows.Default). */
-export const DEFAULT_HAND_OVER_WINDOWS: ServiceWindowTimes[] = [
-  { from: '12:00', to: '13:00' },
-  { from: '18:00', to: '19:00' },
-];
+/**
+ * The windows of a service at an office: the office's own for that service when it sets any, else the
+ * catalogue's. Empty: the service is handed over at any time.
+ */
+export function serviceWindows(
+  catalogue: ServiceWindowTimes[],
+  office: (ServiceWindowTimes & { service: string })[],
+  service: string,
+): ServiceWindowTimes[] {
+  if (catalogue.length === 0) return [];
+  const own = office.filter((w) => w.service === service);
+  return own.length > 0 ? own : catalogue;
+}
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
@@ -54,7 +64,7 @@ export function windowState(
   isWorkingDay: (date: string) => boolean,
   now: Date,
 ): WindowState {
-  const ordered = [...(windows.length > 0 ? windows : DEFAULT_HAND_OVER_WINDOWS)].sort((a, b) => hhmm(a.from).localeCompare(hhmm(b.from)));
+  const ordered = [...windows].sort((a, b) => hhmm(a.from).localeCompare(hhmm(b.from)));
   const at = now.getTime();
   const today = todayInAlmaty(now);
   let open: WindowInstants | null = null;

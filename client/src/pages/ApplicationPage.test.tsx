@@ -31,21 +31,29 @@ const service = {
   code: 'driver-licence', name: text('Выдача водительских удостоверений'),
   documents: [{ applicantType: 'individual', text: text(''), items: [] }],
   refusalGrounds: [], fees: { free: false, items: [] },
+  // The service's hand-over windows are the catalogue's (driver-licence §7 note).
+  issuanceWindows: [{ from: '12:00', to: '13:00', source: 'driver-licence §7 note' }, { from: '18:00', to: '19:00', source: 'driver-licence §7 note' }],
 };
 
 const office = {
   id: 'road-police-astana-671c3429', name: 'Астана қаласы ІІД ЖПБ ЕТБ',
   schedule: {
     officeId: 'road-police-astana-671c3429', timeZone: 'Asia/Almaty', days: [],
+    // The office overrides another service's windows only: driver licences keep the catalogue's.
     serviceWindows: [
-      { service: 'driver-licence', purpose: 'licence-hand-over', from: '12:00:00', to: '13:00:00', source: null },
-      { service: 'driver-licence', purpose: 'licence-hand-over', from: '18:00:00', to: '19:00:00', source: null },
       { service: 'vehicle-registration', purpose: 'plates', from: '17:00:00', to: '18:00:00', source: null },
     ],
   },
 };
 
-function stubApi(issue: (request: Request) => Response) {
+const passedExams = {
+  applicationId: ID, bothPassed: true, version: 4,
+  theory: { id: 'e1', kind: 'theory', passed: true, examDate: '2026-03-10', examSheetNumber: null, recordedAt: '2026-03-10T05:00:00Z', recordedBy: 'staff:clerk.astana' },
+  practical: { id: 'e2', kind: 'practical', passed: true, examDate: '2026-03-10', examSheetNumber: 'ЕП-0042', recordedAt: '2026-03-10T06:00:00Z', recordedBy: 'staff:clerk.astana' },
+  history: [],
+};
+
+function stubApi(issue: (request: Request) => Response, current: object = application, exams: () => object = () => passedExams) {
   const seen: Request[] = [];
   vi.stubGlobal('fetch', async (request: Request) => {
     seen.push(request);
@@ -53,7 +61,9 @@ function stubApi(issue: (request: Request) => Response) {
     const respond = (body: unknown, headers: Record<string, string> = {}) =>
       new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json', ...headers } });
     if (url.pathname === `/api/v1/applications/${ID}/issue`) return issue(request);
-    if (url.pathname === `/api/v1/applications/${ID}`) return respond(application, { ETag: '"4"' });
+    if (url.pathname === `/api/v1/driver-licences/applications/${ID}/exams` && request.method === 'POST') return issue(request);
+    if (url.pathname === `/api/v1/driver-licences/applications/${ID}/exams`) return respond(exams(), { ETag: '"4"' });
+    if (url.pathname === `/api/v1/applications/${ID}`) return respond(current, { ETag: '"4"' });
     if (url.pathname.endsWith('/history')) return respond({ applicationId: ID, registrationNumber: application.registrationNumber, events: [] });
     if (url.pathname === '/api/v1/services/driver-licence') return respond(service);
     if (url.pathname.startsWith('/api/v1/offices/')) return respond(office);
@@ -113,5 +123,33 @@ describe('the application page', () => {
     const sent = seen.find((request) => request.url.endsWith('/issue'))!;
     expect(sent.headers.get('If-Match')).toBe('"4"');
     expect(await sent.clone().json()).toEqual({ receivedBy: 'Ахметов Серік', identityDocument: 'ID 045612378', signatureTaken: true });
+  });
+
+  it('shows the exams, blocks approval until both are passed and records a result with the ETag it holds', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-10T07:30:00Z'));
+    const inReview = { ...application, status: 'in-review', allowedActions: ['approve', 'suspend'], resultReference: null };
+    const theoryOnly = { ...passedExams, bothPassed: false, practical: null };
+    const seen = stubApi(() => new Response(JSON.stringify({ ...passedExams }), {
+      headers: { 'Content-Type': 'application/json', ETag: '"5"' },
+    }), inReview, () => theoryOnly);
+    session.start('access', 'refresh', clerk);
+    render(<TestApp path={`/desk/applications/${ID}`} language="en" />);
+
+    const exams = await screen.findByTestId('exams');
+    expect(within(exams).getByTestId('exam-results').getAttribute('data-both-passed')).toBe('false');
+    expect(exams.querySelector('[data-exam="theory"]')!.getAttribute('data-passed')).toBe('true');
+    expect(exams.querySelector('[data-exam="practical"]')!.textContent).toContain('Not recorded');
+    expect((screen.getByRole('button', { name: 'Approve' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('approve-blocked').textContent).toBe('Approval needs both the theory and the practical exam passed (§15)');
+
+    fireEvent.change(within(exams).getByLabelText('Exam sheet number'), { target: { value: 'ЕП-0042' } });
+    fireEvent.click(within(exams).getByLabelText('Exam passed'));
+    fireEvent.click(within(exams).getByRole('button', { name: 'Record the result' }));
+
+    await waitFor(() => expect(seen.some((r) => r.method === 'POST' && r.url.endsWith('/exams'))).toBe(true));
+    const sent = seen.find((r) => r.method === 'POST' && r.url.endsWith('/exams'))!;
+    expect(sent.headers.get('If-Match')).toBe('"4"');
+    expect(await sent.clone().json()).toEqual({ kind: 'practical', passed: true, date: '2026-03-10', examSheetNumber: 'ЕП-0042' });
   });
 });

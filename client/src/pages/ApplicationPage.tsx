@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import {
-  Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, List, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title,
+  Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, List, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title,
 } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { api, call, type Schemas } from '../api/client';
@@ -10,13 +10,13 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { Loading } from '../components/Loading';
 import { Source } from '../components/Source';
 import {
-  changeStatus, loadApplication, loadHistory, loadWorkingDays, openPrintable, recordReceipt,
-  type Action, type ActionBody, type Application, type HistoryEvent,
+  EXAM_STATUSES, changeStatus, loadApplication, loadExams, loadHistory, loadWorkingDays, openPrintable, recordExam, recordReceipt,
+  type Action, type ActionBody, type Application, type ExamRequest, type Exams, type HistoryEvent,
 } from '../desk/applications';
 import { countdown } from '../desk/countdown';
 import { StatusBadge, actionLabel, eventLabel, statusLabel } from '../desk/labels';
 import { useNow } from '../desk/useNow';
-import { addDays, isWeekday, windowState, type WindowInstants } from '../desk/windows';
+import { addDays, isWeekday, serviceWindows, windowState, type WindowInstants } from '../desk/windows';
 import { useDraft } from '../forms/drafts';
 import { formatTime, todayInAlmaty } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
@@ -32,23 +32,26 @@ interface Loaded {
   service: ServiceEntry;
   office: Office | null;
   workingDays: Map<string, boolean>;
+  /** driver-licence only: the exams recorded after intake (§14–15). */
+  exams: Exams | null;
 }
 
 async function loadAll(id: string): Promise<Loaded> {
   const { application, etag } = await loadApplication(id);
   const today = todayInAlmaty();
-  const [history, service, office, workingDays] = await Promise.all([
+  const [history, service, office, workingDays, exams] = await Promise.all([
     loadHistory(id),
     loadService(application.service),
     call(api.GET('/api/v1/offices/{id}', { params: { path: { id: application.officeId } } })).catch(() => null),
     loadWorkingDays(today, addDays(today, 30)).catch(() => new Map<string, boolean>()),
+    application.service === 'driver-licence' ? loadExams(id) : Promise.resolve(null),
   ]);
-  return { application, etag, history, service, office, workingDays };
+  return { application, etag, history, service, office, workingDays, exams };
 }
 
 /** What happened to the last thing the clerk did, shown above the decision panel. */
 type Outcome =
-  | { kind: 'done'; action: Action | 'receipt' }
+  | { kind: 'done'; action: Action | 'receipt' | 'exam' }
   | { kind: 'stale' }
   | { kind: 'problem'; problem: Problem };
 
@@ -60,7 +63,7 @@ export function ApplicationPage() {
   const [busy, setBusy] = useState<string>();
 
   /** Runs a change with the ETag held; on 412 the page loads the new version and says so. */
-  const run = async (key: Action | 'receipt', change: (etag: string) => Promise<unknown>): Promise<boolean> => {
+  const run = async (key: Action | 'receipt' | 'exam', change: (etag: string) => Promise<unknown>): Promise<boolean> => {
     if (!loaded.data) return false;
     setBusy(key);
     setOutcome(undefined);
@@ -99,18 +102,20 @@ export function ApplicationPage() {
           busy={busy}
           act={act}
           addReceipt={(receipt) => run('receipt', (etag) => recordReceipt(id, etag, receipt))}
+          addExam={(exam) => run('exam', (etag) => recordExam(id, etag, exam))}
         />
       )}
     </Stack>
   );
 }
 
-function ApplicationView({ data, outcome, busy, act, addReceipt }: {
+function ApplicationView({ data, outcome, busy, act, addReceipt, addExam }: {
   data: Loaded;
   outcome: Outcome | undefined;
   busy: string | undefined;
   act: (action: Action, body?: ActionBody) => Promise<boolean>;
   addReceipt: (receipt: Schemas['ReceiptRequest']) => Promise<boolean>;
+  addExam: (exam: ExamRequest) => Promise<boolean>;
 }) {
   const { t, pick, language } = useI18n();
   const { application, service } = data;
@@ -141,6 +146,7 @@ function ApplicationView({ data, outcome, busy, act, addReceipt }: {
         <Deadline application={application} />
       </SimpleGrid>
       <Fees application={application} service={service} busy={busy === 'receipt'} addReceipt={addReceipt} />
+      {data.exams && <ExamsSection application={application} exams={data.exams} busy={busy === 'exam'} addExam={addExam} />}
       {application.eligibilityFindings.length > 0 && (
         <Alert color="yellow" title={t('application.findings')} data-testid="findings">
           <List size="sm">
@@ -170,10 +176,7 @@ function Section({ title, children, testId }: { title: string; children: React.R
 function Details({ application, service }: { application: Application; service: ServiceEntry }) {
   const { t, pick, date } = useI18n();
   const applicant = application.applicant;
-  const module = (application.moduleData ?? {}) as {
-    categories?: string[];
-    examSheet?: { number?: string | null; date?: string | null } | null;
-  };
+  const module = (application.moduleData ?? {}) as { categories?: string[] };
   const names = new Map(service.documents.flatMap((group) => group.items.map((item) => [item.code, pick(item.text)] as const)));
   const rows: [string, React.ReactNode][] = [
     [t('inbox.applicant'), applicant.fullName ?? [applicant.lastName, applicant.firstName, applicant.middleName].filter(Boolean).join(' ')],
@@ -183,12 +186,6 @@ function Details({ application, service }: { application: Application; service: 
     [t('intake.language'), t(`lang.${applicant.language}`)],
   ];
   if (module.categories?.length) rows.push([t('intake.categories'), module.categories.join(', ')]);
-  if (module.examSheet?.number) {
-    rows.push([t('intake.exam'), t('application.exam', {
-      number: module.examSheet.number,
-      date: module.examSheet.date ? date(module.examSheet.date) : '',
-    })]);
-  }
   return (
     <Section title={t('application.details')} testId="details">
       <Table>
@@ -382,11 +379,91 @@ function Refusal({ application, service }: { application: Application; service: 
   );
 }
 
-/** The window state of a service that hands over only in the office's windows (driver-licence §7 note). */
+/** driver-licence §14–15: the theory and practical exams, recorded after intake; approval needs both passed. */
+function ExamsSection({ application, exams, busy, addExam }: {
+  application: Application;
+  exams: Exams;
+  busy: boolean;
+  addExam: (exam: ExamRequest) => Promise<boolean>;
+}) {
+  const { t, date } = useI18n();
+  const [kind, setKind] = useState<'theory' | 'practical'>(exams.theory?.passed ? 'practical' : 'theory');
+  const [passed, setPassed] = useState(false);
+  const [examDate, setExamDate] = useState(todayInAlmaty());
+  const [sheet, setSheet] = useState('');
+  const open = EXAM_STATUSES.includes(application.status);
+  const latest = { theory: exams.theory, practical: exams.practical } as const;
+  return (
+    <Section title={t('exams.title')} testId="exams">
+      <Table data-testid="exam-results" data-both-passed={exams.bothPassed ? 'true' : 'false'}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('exams.kind')}</Table.Th>
+            <Table.Th>{t('exams.result')}</Table.Th>
+            <Table.Th>{t('exams.date')}</Table.Th>
+            <Table.Th>{t('exams.sheet')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(['theory', 'practical'] as const).map((k) => {
+            const result = latest[k];
+            return (
+              <Table.Tr key={k} data-exam={k} data-passed={result ? String(result.passed) : 'none'}>
+                <Table.Td>{t(`exams.kind.${k}`)}</Table.Td>
+                <Table.Td>
+                  {!result ? <Text span c="dimmed" size="sm">{t('exams.none')}</Text>
+                    : <Badge color={result.passed ? 'teal' : 'red'} variant="light">{t(result.passed ? 'exams.passed' : 'exams.failed')}</Badge>}
+                </Table.Td>
+                <Table.Td>{result ? date(result.examDate) : ''}</Table.Td>
+                <Table.Td>{result?.examSheetNumber ?? ''}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      {exams.history.length > 0 && <Text size="xs" c="dimmed" mt="xs">{t('exams.history', { count: exams.history.length })}</Text>}
+      {open && (
+        <Group align="end" gap="sm" mt="sm" data-testid="exam-form">
+          <Select
+            label={t('exams.kind')}
+            data={[{ value: 'theory', label: t('exams.kind.theory') }, { value: 'practical', label: t('exams.kind.practical') }]}
+            value={kind}
+            onChange={(value) => value && setKind(value as 'theory' | 'practical')}
+            allowDeselect={false}
+            w={180}
+          />
+          <TextInput label={t('exams.date')} type="date" value={examDate} max={todayInAlmaty()} onChange={(e) => setExamDate(e.currentTarget.value)} w={170} />
+          <TextInput label={t('exams.sheet')} value={sheet} onChange={(e) => setSheet(e.currentTarget.value)} w={200} />
+          <Checkbox mb={8} label={t('exams.passedBox')} checked={passed} onChange={(e) => setPassed(e.currentTarget.checked)} />
+          <Button
+            variant="default"
+            loading={busy}
+            disabled={!examDate}
+            onClick={async () => {
+              const ok = await addExam({ kind, passed, date: examDate, examSheetNumber: sheet.trim() || null });
+              if (ok) {
+                setPassed(false);
+                if (kind === 'theory' && passed) setKind('practical');
+              }
+            }}
+          >
+            {t('exams.record')}
+          </Button>
+        </Group>
+      )}
+    </Section>
+  );
+}
+
+/**
+ * The window state of a service that hands over only in its windows: the catalogue entry's
+ * issuanceWindows (e.g. driver-licence §7 note), or the office's own for the service; null when the
+ * service has none.
+ */
 function handOver(data: Loaded, now: Date) {
-  const own = (data.office?.schedule?.serviceWindows ?? []).filter((w) => w.service === data.application.service);
-  if (own.length === 0 && data.application.service !== 'driver-licence') return null;
-  return windowState(own, (day) => data.workingDays.get(day) ?? isWeekday(day), now);
+  const windows = serviceWindows(data.service.issuanceWindows ?? [], data.office?.schedule?.serviceWindows ?? [], data.application.service);
+  if (windows.length === 0) return null;
+  return windowState(windows, (day) => data.workingDays.get(day) ?? isWeekday(day), now);
 }
 
 function Decision({ data, outcome, busy, act }: {
@@ -401,6 +478,8 @@ function Decision({ data, outcome, busy, act }: {
   const simple = (['start-review', 'approve', 'mark-ready', 'resume'] as const).filter((a) => allowed.has(a));
   const [reason, setReason] = useState('');
   const problem = outcome?.kind === 'problem' ? outcome.problem : undefined;
+  // driver-licence §15: approval needs both exams passed (the API answers 409 eligibility-failed otherwise).
+  const examsBlock = data.exams !== null && !data.exams.bothPassed;
   const suggested = problem?.code === 'eligibility-failed' && Array.isArray(problem.refusalGrounds)
     ? (problem.refusalGrounds as string[])
     : [];
@@ -410,7 +489,11 @@ function Decision({ data, outcome, busy, act }: {
       <Stack gap="md">
         {outcome?.kind === 'done' && (
           <Alert color="teal" data-testid="action-done">
-            {t('application.done', { action: outcome.action === 'receipt' ? t('application.addReceipt') : actionLabel(outcome.action, t) })}
+            {t('application.done', {
+              action: outcome.action === 'receipt' ? t('application.addReceipt')
+                : outcome.action === 'exam' ? t('exams.record')
+                  : actionLabel(outcome.action, t),
+            })}
           </Alert>
         )}
         {outcome?.kind === 'stale' && <Alert color="yellow" data-testid="stale">{t('application.stale')}</Alert>}
@@ -420,11 +503,19 @@ function Decision({ data, outcome, busy, act }: {
         {simple.length > 0 && (
           <Group>
             {simple.map((action) => (
-              <Button key={action} onClick={() => act(action)} loading={busy === action} disabled={!!busy && busy !== action}>
+              <Button
+                key={action}
+                onClick={() => act(action)}
+                loading={busy === action}
+                disabled={(!!busy && busy !== action) || (action === 'approve' && examsBlock)}
+              >
                 {actionLabel(action, t)}
               </Button>
             ))}
           </Group>
+        )}
+        {allowed.has('approve') && examsBlock && (
+          <Text size="sm" c="orange" data-testid="approve-blocked">{t('exams.approveBlocked')}</Text>
         )}
         {allowed.has('issue') && <IssueForm data={data} busy={busy === 'issue'} act={act} />}
         {allowed.has('refuse') && <RefuseForm data={data} busy={busy === 'refuse'} act={act} suggested={suggested} />}

@@ -89,7 +89,13 @@ function Inbox({ actor }: { actor: ActorProfile }) {
         />
         <Select
           label={t('inbox.status')}
-          data={[{ value: '', label: t('inbox.allStatuses') }, ...STATUSES.map((code) => ({ value: code, label: statusLabel(code, t) }))]}
+          data={[
+            // The API lists open applications unless asked otherwise (status=open|closed|all or one status).
+            { value: '', label: t('inbox.openStatuses') },
+            { value: 'closed', label: t('inbox.closedStatuses') },
+            { value: 'all', label: t('inbox.allStatuses') },
+            ...STATUSES.map((code) => ({ value: code, label: statusLabel(code, t) })),
+          ]}
           value={status}
           onChange={(value) => update('status', value)}
           w={220}

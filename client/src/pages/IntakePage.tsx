@@ -35,9 +35,6 @@ export interface IntakeDraft {
   language: Language;
   categories: string[];
   documents: string[];
-  examNumber: string;
-  examDate: string;
-  theoryPassed: boolean;
   medicalDecisionPreventsDriving: boolean;
   drivingExperienceMonths: string;
   bank: string;
@@ -50,7 +47,7 @@ export interface IntakeDraft {
 export function emptyIntake(language: Language, today: string): IntakeDraft {
   return {
     idempotencyKey: '', iin: '', lastName: '', firstName: '', middleName: '', phone: '', email: '', language,
-    categories: [], documents: [], examNumber: '', examDate: '', theoryPassed: false,
+    categories: [], documents: [],
     medicalDecisionPreventsDriving: false, drivingExperienceMonths: '',
     bank: '', receiptNumber: '', paidOn: today, amount: null,
   };
@@ -73,8 +70,6 @@ export function blockingReasons(
   // driver-licence §17.1: the documents of §12 must all be there; the API refuses without them too.
   const missing = documents.filter((d) => d.mandatory && !draft.documents.includes(d.code));
   if (missing.length > 0) reasons.push(t('intake.blocked.documents', { list: missing.map((d) => `«${pick(d.text)}»`).join('; ') }));
-  if (!draft.examNumber.trim() || !draft.examDate) reasons.push(t('intake.blocked.exam'));
-  if (!draft.theoryPassed) reasons.push(t('intake.blocked.theory'));
   const receipt = [draft.bank.trim(), draft.receiptNumber.trim()];
   if (receipt.some(Boolean) && !receipt.every(Boolean)) reasons.push(t('intake.blocked.receipt'));
   return reasons;
@@ -191,7 +186,6 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
           representative: null,
           categories: draft.categories,
           documents: draft.documents,
-          examSheet: { number: draft.examNumber.trim(), date: draft.examDate, theoryPassed: draft.theoryPassed },
           medicalDecisionPreventsDriving: draft.medicalDecisionPreventsDriving,
           drivingExperienceMonths: draft.drivingExperienceMonths ? Number(draft.drivingExperienceMonths) : null,
           receipts: withReceipt
@@ -296,16 +290,7 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
 
         <Card withBorder padding="lg" component="section">
           <Title order={2} size="h4" mb="sm">{t('intake.exam')}</Title>
-          <Group align="end" gap="sm">
-            <TextInput label={t('intake.examNumber')} name="examNumber" value={draft.examNumber} onChange={(e) => update({ examNumber: e.currentTarget.value })} w={200} />
-            <TextInput label={t('intake.examDate')} name="examDate" type="date" value={draft.examDate} onChange={(e) => update({ examDate: e.currentTarget.value })} w={200} />
-            <Checkbox
-              mb={8}
-              label={t('intake.theoryPassed')}
-              checked={draft.theoryPassed}
-              onChange={(e) => update({ theoryPassed: e.currentTarget.checked })}
-            />
-          </Group>
+          <Text size="sm" c="dimmed" data-testid="exams-later">{t('intake.examsLater')}</Text>
           <Checkbox
             mt="sm"
             label={t('intake.medical')}

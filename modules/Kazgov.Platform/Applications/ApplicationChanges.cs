@@ -101,7 +101,10 @@ internal sealed class ApplicationChanges(
 internal sealed record PendingChange(ApplicationRow Row, Instant Now)
 {
     public LifecycleContext Context(Kazgov.Kernel.Data.DbSession session) =>
-        new(Row.Id, Row.RegistrationNumber, Row.ServiceCode, Row.SubType, Row.OfficeId, Row.ApplicantValue, Row.ModuleDataValue, Now, session);
+        new(Row.Id, Row.RegistrationNumber, Row.ServiceCode, Row.SubType, Row.OfficeId, Row.ApplicantValue, Row.ModuleDataValue, Now, session)
+        {
+            Status = Row.Status,
+        };
 }
 
 /// <summary>

@@ -20,6 +20,12 @@ public static class ApplicationProblems
         "Это подразделение не оказывает эту услугу",
         "This office does not provide this service"));
 
+    /// <summary>Hand-over outside the service's windows (the catalogue's issuanceWindows, or the office's own); nextWindow names the next one.</summary>
+    public static readonly ProblemType OutsideIssuanceWindow = new("outside-issuance-window", 409, new(
+        "Нәтиже тек осы қызметтің беру уақытында беріледі",
+        "Результат выдаётся только в часы выдачи этой услуги",
+        "The result is handed over only in this service's hand-over windows"));
+
     public static readonly ProblemType FeeUnpaid = new("fee-unpaid", 409, new(
         "Мемлекеттік баж толық төленбеген",
         "Государственная пошлина оплачена не полностью",

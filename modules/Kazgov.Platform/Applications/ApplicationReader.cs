@@ -24,7 +24,8 @@ internal sealed class ApplicationReader(
     IAuditTrail audit,
     ICurrentActor actor,
     IClock clock,
-    ServiceDefinitions definitions)
+    ServiceDefinitions definitions,
+    HandOverWindows handOver)
 {
     /// <summary>An application the actor may not read does not exist for them (404): ids cannot be probed.</summary>
     public async Task<ApplicationRow> LoadReadableAsync(Guid id, CancellationToken cancellationToken)
@@ -95,6 +96,17 @@ internal sealed class ApplicationReader(
             $"Өтінішіңіз {due} дейін қаралады. Нәтиже дайын болғанда немесе бас тартылғанда SMS не электрондық хат жіберіледі. Нәтижені жеке басыңызды куәландыратын құжатты көрсетіп, қолхатпен аласыз.",
             $"Заявление будет рассмотрено до {due}. Когда результат будет готов или будет принят отказ, придёт SMS или письмо. Результат выдаётся под роспись при предъявлении документа, удостоверяющего личность.",
             $"Your application will be dealt with by {due}. You will get an SMS or e-mail when the result is ready or if it is refused. The result is handed over against signature on showing an identity document.");
+        var windows = await handOver.ForAsync(row.ServiceCode, row.OfficeId, cancellationToken);
+        if (windows.Count > 0)
+        {
+            // The service's hand-over windows, from its catalogue entry or the office's own (e.g. driver-licence §7 note [L88]).
+            var hours = string.Join(", ", windows.OrderBy(w => w.From).Select(w => $"{OfficeHours.Hm(w.From)}–{OfficeHours.Hm(w.To)}"));
+            next = new LocalizedText(
+                next.Kk + $" Нәтиже жұмыс күндері тек беру уақытында беріледі: {hours}.",
+                next.Ru + $" Результат выдаётся в рабочие дни только в часы выдачи: {hours}.",
+                next.En + $" The result is handed over on working days only in the hand-over windows: {hours}.");
+        }
+
         if (definitions.Find(row.ServiceCode)?.NextSteps is { } extra)
         {
             next = new LocalizedText(next.Kk + " " + extra.Kk, next.Ru + " " + extra.Ru, next.En + " " + extra.En);

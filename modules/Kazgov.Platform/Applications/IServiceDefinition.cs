@@ -46,10 +46,17 @@ public interface IServiceDefinition
     /// </summary>
     ValueTask<string?> OnApprovedAsync(LifecycleContext context, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
 
-    /// <summary>Called inside the issuance's transaction, before it is recorded: throw a problem to refuse it (e.g. outside the hand-over window).</summary>
+    /// <summary>
+    /// Called inside the issuance's transaction, before it is recorded and after the lifecycle checked
+    /// the service's hand-over windows: throw a problem to refuse it (e.g. a deprivation recorded
+    /// since approval), or complete the result in the module's register (e.g. its issue date).
+    /// </summary>
     ValueTask OnIssuingAsync(LifecycleContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    /// <summary>Extra lines for the acknowledgement slip's "what happens next".</summary>
+    /// <summary>
+    /// Extra lines for the acknowledgement slip's "what happens next". The service's hand-over
+    /// windows are named there already, from the catalogue (or the office's own).
+    /// </summary>
     LocalizedText? NextSteps => null;
 }
 
@@ -82,7 +89,17 @@ public sealed record EligibilityContext(
     ApplicantDetails Applicant,
     JsonElement ModuleData,
     LocalDate Today,
-    DbSession Session);
+    DbSession Session)
+{
+    /// <summary>
+    /// True on the day of decision (approval), false at submission: steps that come after intake
+    /// (e.g. the exams of driver-licence §15) can only be judged at decision.
+    /// </summary>
+    public bool AtDecision { get; init; }
+
+    /// <summary>The application being decided; null at submission, before it exists.</summary>
+    public Guid? ApplicationId { get; init; }
+}
 
 /// <summary>An application at a moment of its lifecycle, as a module sees it.</summary>
 public sealed record LifecycleContext(
@@ -94,4 +111,8 @@ public sealed record LifecycleContext(
     ApplicantDetails Applicant,
     JsonElement ModuleData,
     Instant Now,
-    DbSession Session);
+    DbSession Session)
+{
+    /// <summary>The application's status code before this change (e.g. "in-review").</summary>
+    public string Status { get; init; } = "";
+}

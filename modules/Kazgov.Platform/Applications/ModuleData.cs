@@ -38,7 +38,7 @@ public static class ModuleData
         }
     }
 
-    /// <summary>"$.examSheet.date" under "moduleData" → "moduleData.examSheet.date".</summary>
+    /// <summary>"$.categories[0]" under "moduleData" → "moduleData.categories[0]".</summary>
     private static string FieldOf(string path, string? jsonPath)
     {
         var inner = (jsonPath ?? "$").TrimStart('$').TrimStart('.');

@@ -13,12 +13,19 @@ namespace Kazgov.Platform.Calendar;
 /// <param name="Hours">The office's hours for working-time terms; <see cref="OfficeHours.Default"/> when null.</param>
 /// <param name="Suspended">How long the term was suspended: the clock stops for that span, so the term is
 /// counted as if the documents had been accepted that much later.</param>
+/// <param name="ReceptionDays">The office's reception days and their hours (its schedule), for working-time
+/// terms: when given, the term counts the hours the office is open for reception — on working days of
+/// the calendar it lists, and also on a weekend day it lists (§10 of most standards: "five days a week and
+/// also on one of the days off"), never on a holiday or another day off of the calendar. A working day
+/// by override that the office does not list counts <see cref="Hours"/>. Null: working days of the
+/// calendar with <see cref="Hours"/>.</param>
 public sealed record DeadlineRequest(
     Instant AcceptedAt,
     Period Term,
     DeadlineClock Clock,
     OfficeHours? Hours = null,
-    Duration Suspended = default)
+    Duration Suspended = default,
+    IReadOnlyDictionary<IsoDayOfWeek, OfficeHours>? ReceptionDays = null)
 {
     /// <summary>A time-based term from a duration, in hours and smaller units (48 hours stay PT48H, not P2D).</summary>
     public static Period TermOf(Duration duration)
@@ -72,7 +79,7 @@ public sealed class DeadlineEngine(WorkingCalendar calendar)
         var (dueAt, rule) = request.Clock switch
         {
             DeadlineClock.Calendar => CalendarTerm(start, request.Term),
-            DeadlineClock.WorkingTime => WorkingTime(start, ToDuration(request.Term, allowDays: false), request.Hours ?? OfficeHours.Default, request.Term),
+            DeadlineClock.WorkingTime => WorkingTime(start, ToDuration(request.Term, allowDays: false), request.Hours ?? OfficeHours.Default, request.ReceptionDays, request.Term),
             DeadlineClock.AroundTheClock => AroundTheClock(start, ToDuration(request.Term, allowDays: true), request.Term),
             DeadlineClock.SameDay => SameDay(start),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Clock, "Unknown clock."),
@@ -121,14 +128,34 @@ public sealed class DeadlineEngine(WorkingCalendar calendar)
             $"; {skipped.En} → due by the end of {Iso(due)}, the next working day (Asia/Almaty)."));
     }
 
-    private (Instant, LocalizedText) WorkingTime(Instant start, Duration term, OfficeHours hours, Period iso)
+    /// <summary>The hours counted on <paramref name="date"/>, or null (with the reason) when the office does not receive then.</summary>
+    private (OfficeHours? Hours, CalendarDay? Skipped) HoursOn(LocalDate date, OfficeHours hours, IReadOnlyDictionary<IsoDayOfWeek, OfficeHours>? reception)
+    {
+        var day = calendar.Explain(date);
+        if (reception is null)
+        {
+            return day.Working ? (hours, null) : (null, day);
+        }
+
+        if (reception.TryGetValue(date.DayOfWeek, out var own))
+        {
+            // The office's weekend reception day counts; holidays and other days off of the calendar do not.
+            return day.Working || day.Kind == DayKind.Weekend ? (own, null) : (null, day);
+        }
+
+        return day.Kind == DayKind.OverrideWorkingDay ? (hours, null)
+            : day.Working ? (null, day with { Reason = new LocalizedText("Бөлімше қабылдамайды", "Подразделение не ведёт приём", "The office does not receive applicants") })
+            : (null, day);
+    }
+
+    private (Instant, LocalizedText) WorkingTime(Instant start, Duration term, OfficeHours hours, IReadOnlyDictionary<IsoDayOfWeek, OfficeHours>? reception, Period iso)
     {
         if (term <= Duration.Zero)
         {
             throw new ArgumentException("A working-time term must be positive.", nameof(term));
         }
 
-        if (!hours.IsValid)
+        if (!hours.IsValid || reception?.Values.Any(h => !h.IsValid) == true)
         {
             throw new ArgumentException($"Office hours {hours} are not valid.", nameof(hours));
         }
@@ -140,18 +167,25 @@ public sealed class DeadlineEngine(WorkingCalendar calendar)
         var segments = new List<string>();
         var skipped = new List<CalendarDay>();
         LocalDateTime due;
+        var weekendDays = new List<LocalDate>();
         while (true)
         {
-            if (!calendar.IsWorkingDay(date))
+            var (today, skip) = HoursOn(date, hours, reception);
+            if (today is null)
             {
-                skipped.Add(calendar.Explain(date));
+                skipped.Add(skip!);
                 date = date.PlusDays(1);
                 time = LocalTime.Midnight;
                 continue;
             }
 
+            if (!calendar.IsWorkingDay(date))
+            {
+                weekendDays.Add(date);
+            }
+
             LocalDateTime? end = null;
-            foreach (var (from, to) in hours.Intervals)
+            foreach (var (from, to) in today.Intervals)
             {
                 if (time >= to)
                 {
@@ -185,10 +219,20 @@ public sealed class DeadlineEngine(WorkingCalendar calendar)
 
         var dueAt = due.InZoneLeniently(WorkingCalendar.Zone).ToInstant();
         var path = string.Join(", ", segments);
-        var rule = new LocalizedText(
-            $"{iso} жұмыс уақытымен (жұмыс күндері, {hours}) {Minutes.Format(local)} бастап: {path} → мерзім {Minutes.Format(due)} аяқталады (Asia/Almaty).",
-            $"{iso} рабочего времени (рабочие дни, {hours}) с {Minutes.Format(local)}: {path} → срок истекает {Minutes.Format(due)} (Asia/Almaty).",
-            $"{iso} of working time (working days, {hours}) from {Minutes.Format(local)}: {path} → due at {Minutes.Format(due)} (Asia/Almaty).");
+        var rule = reception is null
+            ? new LocalizedText(
+                $"{iso} жұмыс уақытымен (жұмыс күндері, {hours}) {Minutes.Format(local)} бастап: {path} → мерзім {Minutes.Format(due)} аяқталады (Asia/Almaty).",
+                $"{iso} рабочего времени (рабочие дни, {hours}) с {Minutes.Format(local)}: {path} → срок истекает {Minutes.Format(due)} (Asia/Almaty).",
+                $"{iso} of working time (working days, {hours}) from {Minutes.Format(local)}: {path} → due at {Minutes.Format(due)} (Asia/Almaty).")
+            : new LocalizedText(
+                $"{iso} бөлімшенің қабылдау уақытымен ({Week(reception)}) {Minutes.Format(local)} бастап: {path} → мерзім {Minutes.Format(due)} аяқталады (Asia/Almaty).",
+                $"{iso} времени приёма подразделения ({Week(reception)}) с {Minutes.Format(local)}: {path} → срок истекает {Minutes.Format(due)} (Asia/Almaty).",
+                $"{iso} of the office's reception hours ({Week(reception)}) from {Minutes.Format(local)}: {path} → due at {Minutes.Format(due)} (Asia/Almaty).");
+        if (weekendDays.Count > 0)
+        {
+            var days = string.Join(", ", weekendDays.Select(Iso));
+            rule = Append(rule, $" Демалыс күнгі қабылдау күні есептелді: {days}.", $" Учтён приём в выходной день: {days}.", $" Weekend reception day counted: {days}.");
+        }
         if (skipped.Count > 0)
         {
             var list = Describe(skipped);
@@ -253,6 +297,9 @@ public sealed class DeadlineEngine(WorkingCalendar calendar)
 
     /// <summary>The end of a local day, as the exclusive instant: 00:00 of the next day in Asia/Almaty.</summary>
     private static Instant EndOf(LocalDate date) => WorkingCalendar.Zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
+
+    private static string Week(IReadOnlyDictionary<IsoDayOfWeek, OfficeHours> reception) =>
+        string.Join("; ", reception.OrderBy(d => d.Key).Select(d => $"{d.Key.ToString()[..3]} {d.Value}"));
 
     private static Duration ToDuration(Period term, bool allowDays)
     {

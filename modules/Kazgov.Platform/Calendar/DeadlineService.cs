@@ -20,8 +20,8 @@ internal sealed class DeadlineService(IServiceTerms terms, CalendarStore calenda
         var chosen = ChooseVariant(service, variant);
         var term = PeriodPattern.NormalizingIso.Parse(chosen.Iso8601Term).GetValueOrThrow();
         var calendar = await calendars.LoadAsync(cancellationToken);
-        var hours = officeId is null ? null : HoursOf(await schedules.FindAsync(officeId, cancellationToken));
-        var deadline = new DeadlineEngine(calendar).Compute(new DeadlineRequest(acceptedAt, term, chosen.Clock, hours, suspended));
+        var schedule = officeId is null ? null : await schedules.FindAsync(officeId, cancellationToken);
+        var deadline = new DeadlineEngine(calendar).Compute(new DeadlineRequest(acceptedAt, term, chosen.Clock, HoursOf(schedule), suspended, ReceptionOf(schedule)));
         return (chosen, deadline);
     }
 
@@ -55,9 +55,33 @@ internal sealed class DeadlineService(IServiceTerms terms, CalendarStore calenda
     }
 
     /// <summary>
-    /// Working-time terms count the office's weekday hours (its lunch break excluded); which days
-    /// are working days is the calendar's decision, not the office's reception days.
+    /// The office's reception days with their own hours (lunch excluded): working-time terms count the
+    /// hours the office is open for reception, including the weekend day it lists (driver-licence §10
+    /// and the like); holidays stay the calendar's decision. Null without a schedule.
     /// </summary>
+    private static Dictionary<IsoDayOfWeek, OfficeHours>? ReceptionOf(OfficeSchedule? schedule)
+    {
+        if (schedule is null || schedule.Days.Count == 0)
+        {
+            return null;
+        }
+
+        var days = new Dictionary<IsoDayOfWeek, OfficeHours>();
+        foreach (var day in schedule.Days)
+        {
+            var hours = new OfficeHours(day.Opens, day.Closes, day.Lunch?.From, day.Lunch?.To);
+            if (!hours.IsValid)
+            {
+                return null;
+            }
+
+            days[day.Day] = hours;
+        }
+
+        return days;
+    }
+
+    /// <summary>The office's weekday hours: what a working day by override counts when the office does not list it.</summary>
     private static OfficeHours? HoursOf(OfficeSchedule? schedule)
     {
         var weekday = schedule?.Days.Where(d => d.Day is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Friday).OrderBy(d => d.Day).FirstOrDefault();

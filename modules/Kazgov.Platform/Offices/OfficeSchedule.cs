@@ -11,9 +11,10 @@ public sealed record TimeRange(LocalTime From, LocalTime To);
 public sealed record OfficeDay(IsoDayOfWeek Day, LocalTime Opens, LocalTime Closes, TimeRange? Lunch);
 
 /// <summary>
-/// A window of a working day reserved for one step of one service, e.g. handing out driver
-/// licences (driver-licence §7 note). Windows may lie outside the reception hours: the seed's
-/// 18:00-19:00 licence window ends after the default 18:00 closing.
+/// An office's own window of a working day for one step of one service, overriding the
+/// catalogue's issuanceWindows of that service at this office (e.g. licence hand-over at other
+/// hours). Windows may lie outside the reception hours: the seed's 18:00-19:00 licence window ends
+/// after the default 18:00 closing.
 /// </summary>
 public sealed record ServiceWindow(string Service, string Purpose, LocalTime From, LocalTime To, string? Source);
 
@@ -49,7 +50,11 @@ public sealed record OfficeSchedule(string TimeZone, IReadOnlyList<OfficeDay> Da
         OfficeServiceCodes.Citizenship,
     ];
 
-    /// <summary>The schedule an office starts with, from the services it provides.</summary>
+    /// <summary>
+    /// The schedule an office starts with, from the services it provides. It sets no service
+    /// windows: hand-over windows are a fact of the service's catalogue entry (issuanceWindows), and
+    /// an office lists its own only to override them (Applications/HandOverWindows.cs).
+    /// </summary>
     public static OfficeSchedule Default(IEnumerable<string> services)
     {
         var serviceSet = services.ToHashSet();
@@ -62,22 +67,7 @@ public sealed record OfficeSchedule(string TimeZone, IReadOnlyList<OfficeDay> Da
             days.Add(IsoDayOfWeek.Saturday);
         }
 
-        var windows = new List<ServiceWindow>();
-        if (serviceSet.Contains(OfficeServiceCodes.DriverLicence))
-        {
-            // [L88]: licences are handed out twice a working day, 12.00-13.00 and 18.00-19.00.
-            windows.Add(new(OfficeServiceCodes.DriverLicence, "licence-hand-over", new(12, 0), new(13, 0), "driver-licence §7 note [L88]"));
-            windows.Add(new(OfficeServiceCodes.DriverLicence, "licence-hand-over", new(18, 0), new(19, 0), "driver-licence §7 note [L88]"));
-        }
-
-        if (serviceSet.Contains(OfficeServiceCodes.VehicleRegistration))
-        {
-            // [L14957]: registration certificates and number plates, 12.00-13.00 and 17.00-18.00.
-            windows.Add(new(OfficeServiceCodes.VehicleRegistration, "certificate-and-plate-hand-over", new(12, 0), new(13, 0), "vehicle-registration §7 note [L14957]"));
-            windows.Add(new(OfficeServiceCodes.VehicleRegistration, "certificate-and-plate-hand-over", new(17, 0), new(18, 0), "vehicle-registration §7 note [L14957]"));
-        }
-
-        return new OfficeSchedule(OfficeTimeZone, days.Select(d => new OfficeDay(d, Opening, Closing, LunchBreak)).ToList(), windows);
+        return new OfficeSchedule(OfficeTimeZone, days.Select(d => new OfficeDay(d, Opening, Closing, LunchBreak)).ToList(), []);
     }
 
     /// <summary>Checks a schedule an admin sends; every broken rule becomes a field error.</summary>

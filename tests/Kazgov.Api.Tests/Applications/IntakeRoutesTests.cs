@@ -71,8 +71,8 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
     public static TheoryData<string, string, HttpStatusCode, string, string?> DriverLicenceIntakeRules => new()
     {
         // case, a change of the module data, status, problem code, the field named (without the route's prefix)
-        { "theory exam failed", """{"examSheet":{"number":"ЕП-1","date":"2026-03-09","theoryPassed":false}}""", HttpStatusCode.UnprocessableEntity, "theory-exam-not-passed", null },
-        { "no exam sheet", """{"examSheet":null}""", HttpStatusCode.BadRequest, "validation-failed", "examSheet" },
+        // No exam rule here: the exam sheet is given after intake (driver-licence §15), so the exams are
+        // recorded on the application later and judged at approval (Licensing/DriverLicenceTests).
         { "unknown category", """{"categories":["F"]}""", HttpStatusCode.BadRequest, "validation-failed", "categories" },
         { "numeric category", """{"categories":["1"]}""", HttpStatusCode.BadRequest, "validation-failed", "categories" },
         { "no categories", """{"categories":null}""", HttpStatusCode.BadRequest, "validation-failed", "categories" },
@@ -103,9 +103,46 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_receipt_dated_after_today_is_not_a_payment_over_both_routes_nor_when_recorded_later()
+    {
+        // Tuesday 10 March 2026: a receipt of 11 March is not a payment yet.
+        var (clerk, generic) = await GenericSubmissionAsync("driver-licence");
+        var tomorrow = new JsonObject
+        {
+            ["item"] = "licence",
+            ["bank"] = "Kaspi Bank",
+            ["receiptNumber"] = "K-" + Guid.NewGuid().ToString("N")[..12],
+            ["paidOn"] = "2026-03-11",
+            ["amount"] = 5406.25m,
+        };
+        generic["receipts"] = new JsonArray(tomorrow.DeepClone());
+        var route = TypedRoutes["driver-licence"];
+
+        var viaGeneric = await clerk.PostAsJsonAsync("/api/v1/applications", generic);
+        var viaTyped = await clerk.PostAsJsonAsync(route.Path, route.Typed(generic));
+
+        foreach (var problem in new[] { await viaGeneric.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed"), await viaTyped.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed") })
+        {
+            problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Contain(name => name.StartsWith("receipts[0]", StringComparison.Ordinal), problem.ToString());
+        }
+
+        generic.Remove("receipts");
+        var submitted = await clerk.PostAsJsonAsync("/api/v1/applications", generic);
+        submitted.StatusCode.Should().Be(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
+        var id = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>();
+        using var later = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/receipts") { Content = JsonContent.Create(tomorrow) };
+        later.Headers.TryAddWithoutValidation("If-Match", submitted.Headers.ETag!.ToString());
+        var recorded = await clerk.SendAsync(later);
+
+        var receiptProblem = await recorded.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        receiptProblem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Contain(name => name.StartsWith("receipt", StringComparison.Ordinal), receiptProblem.ToString());
+        JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}"))!["receipts"]!.AsArray().Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("""{"categories": 5}""", "moduleData.categories")]
-    [InlineData("""{"categories": ["B"], "examSheet": {"date": "yesterday", "theoryPassed": true}}""", "moduleData.examSheet.date")]
+    [InlineData("""{"categories": ["B"], "medicalDecisionPreventsDriving": "no"}""", "moduleData.medicalDecisionPreventsDriving")]
     [InlineData("""{"categories": ["B"], "drivingExperienceMonths": "twelve"}""", "moduleData.drivingExperienceMonths")]
     [InlineData("""[1, 2]""", "moduleData")]
     [InlineData("\"B\"", "moduleData")]
@@ -197,7 +234,6 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
     private static JsonObject DriverLicenceModuleData() => new()
     {
         ["categories"] = new JsonArray("B"),
-        ["examSheet"] = new JsonObject { ["number"] = "ЕП-0042", ["date"] = "2026-03-09", ["theoryPassed"] = true },
         ["medicalDecisionPreventsDriving"] = false,
     };
 

@@ -65,8 +65,21 @@ public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
         (etag, _) = await PayAsync(clerk, id, etag, "registration", 1081.25m, "R-" + Guid.NewGuid());
         (etag, _) = await ActAsync(clerk, id, "approve", etag, HttpStatusCode.OK);
         (etag, _) = await ActAsync(clerk, id, "mark-ready", etag, HttpStatusCode.OK);
-        var (_, issued) = await ActAsync(clerk, id, "issue", etag, HttpStatusCode.OK,
-            new { receivedBy = "Серік Ахметов", identityDocument = "ID 012345678", signatureTaken = true });
+
+        // vehicle-registration §7 note [L14957]: certificates and plates 12:00–13:00 and 17:00–18:00, from
+        // the catalogue, enforced for this service as for driver licences. 20:22 is outside them.
+        var handOver = new { receivedBy = "Серік Ахметов", identityDocument = "ID 012345678", signatureTaken = true };
+        factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 15, 22));
+        clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var late = await clerk.SendAsync(ApplicationActions.Request(id, "issue", etag, handOver));
+        var outside = await late.ShouldBeProblemAsync(HttpStatusCode.Conflict, "outside-issuance-window");
+        outside.GetProperty("nextWindow").GetProperty("local").GetString().Should().Be("2026-03-11 12:00–13:00", "the next working day's first window");
+        outside.GetProperty("nextWindow").GetProperty("from").GetString().Should().Be("2026-03-11T07:00:00Z");
+        outside.GetProperty("nextWindow").GetProperty("to").GetString().Should().Be("2026-03-11T08:00:00Z");
+
+        factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 12, 30));
+        clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var (_, issued) = await ActAsync(clerk, id, "issue", etag, HttpStatusCode.OK, handOver);
 
         issued["status"]!.GetValue<string>().Should().Be("issued");
         issued["issuance"]!["receivedBy"]!.GetValue<string>().Should().Be("Серік Ахметов");
@@ -79,6 +92,63 @@ public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
 
         (await OutboxTextsAsync(issued["registrationNumber"]!.GetValue<string>())).Should().ContainSingle()
             .Which.Should().Contain("нәтижесі дайын");
+    }
+
+    [Fact]
+    public async Task An_offices_own_windows_for_a_service_replace_the_catalogues_at_that_office()
+    {
+        // The Almaty office hands vehicles over 19:00–21:00 instead of 12:00–13:00 and 17:00–18:00.
+        var admin = await factory.CreateClientAsAsync("admin");
+        var office = Kazgov.Platform.Security.DemoAccounts.AlmatyOffice;
+        var before = await admin.GetAsync($"/api/v1/offices/{office}/schedule");
+        var original = JsonNode.Parse(await before.Content.ReadAsStringAsync())!;
+        var etag = before.Headers.ETag!.Tag;
+        try
+        {
+            etag = await PutScheduleAsync(admin, office, etag, original["days"]!, new JsonArray(new JsonObject
+            {
+                ["service"] = "vehicle-registration", ["purpose"] = "certificate-and-plate-hand-over", ["from"] = "19:00:00", ["to"] = "21:00:00",
+            }));
+            var clerk = await factory.CreateClientAsAsync("clerk.almaty");
+            var request = VehicleRegistration();
+            request["officeId"] = office;
+            var (id, appEtag) = await SubmittedAsync(clerk, request);
+            (appEtag, _) = await ActAsync(clerk, id, "start-review", appEtag, HttpStatusCode.OK);
+            (appEtag, _) = await PayAsync(clerk, id, appEtag, "registration-certificate", 5406.25m, "R-" + Guid.NewGuid());
+            (appEtag, _) = await PayAsync(clerk, id, appEtag, "registration", 1081.25m, "R-" + Guid.NewGuid());
+            (appEtag, _) = await ActAsync(clerk, id, "approve", appEtag, HttpStatusCode.OK);
+            (appEtag, _) = await ActAsync(clerk, id, "mark-ready", appEtag, HttpStatusCode.OK);
+            var handOver = new { receivedBy = "Серік Ахметов", identityDocument = "ID 012345678", signatureTaken = true };
+
+            // 17:30 is inside the catalogue's window but not the office's: refused, next at 19:00 the same day.
+            factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 12, 30));
+            clerk = await factory.CreateClientAsAsync("clerk.almaty");
+            var early = await clerk.SendAsync(ApplicationActions.Request(id, "issue", appEtag, handOver));
+            (await early.ShouldBeProblemAsync(HttpStatusCode.Conflict, "outside-issuance-window"))
+                .GetProperty("nextWindow").GetProperty("local").GetString().Should().Be("2026-03-10 19:00–21:00");
+
+            factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 15, 22));
+            clerk = await factory.CreateClientAsAsync("clerk.almaty");
+            await ActAsync(clerk, id, "issue", appEtag, HttpStatusCode.OK, handOver);
+        }
+        finally
+        {
+            factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 5, 0));
+            admin = await factory.CreateClientAsAsync("admin");
+            await PutScheduleAsync(admin, office, etag, original["days"]!, original["serviceWindows"]!);
+        }
+    }
+
+    private static async Task<string> PutScheduleAsync(HttpClient admin, string office, string etag, JsonNode days, JsonNode windows)
+    {
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/offices/{office}/schedule")
+        {
+            Content = JsonContent.Create(new JsonObject { ["days"] = days.DeepClone(), ["serviceWindows"] = windows.DeepClone() }),
+        };
+        put.Headers.IfMatch.ParseAdd(etag);
+        var response = await admin.SendAsync(put);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return response.Headers.ETag!.Tag;
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Kazgov.Api.Tests.Applications;
 using Kazgov.Api.Tests.Infrastructure;
 using Kazgov.Tests;
 using NodaTime;
+using NodaTime.Text;
 using Npgsql;
 
 namespace Kazgov.Api.Tests.Licensing;
@@ -47,6 +48,7 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         var etag = submitted.Headers.ETag!.ToString();
 
         etag = await ExpectAsync(clerk, id, "start-review", etag, HttpStatusCode.OK);
+        etag = await PassExamsAsync(clerk, id, etag);
         etag = await ExpectAsync(clerk, id, "approve", etag, HttpStatusCode.OK);
         var number = await LicenceNumberAsync(id);
         number.Should().MatchRegex(@"^KZ26\d{7}$");
@@ -55,6 +57,8 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         var beforeHandOver = JsonNode.Parse(await factory.CreateClient().GetStringAsync($"/api/v1/driver-licences/{number}/verification?birthDate={HolderBirthDate}"))!;
         beforeHandOver["state"]!.GetValue<string>().Should().Be("not-handed-over");
         beforeHandOver["validToday"]!.GetValue<bool>().Should().BeFalse();
+        beforeHandOver["issuedOn"].Should().BeNull("approval only reserves the number; the licence is issued at hand-over");
+        beforeHandOver["validUntil"].Should().BeNull();
 
         etag = await ExpectAsync(clerk, id, "mark-ready", etag, HttpStatusCode.OK);
         (await OutboxCountAsync(body["application"]!["registrationNumber"]!.GetValue<string>())).Should().Be(1);
@@ -64,7 +68,8 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         problem.GetProperty("nextWindow").GetProperty("local").GetString().Should().Be("2026-03-10 12:00–13:00");
         problem.GetProperty("nextWindow").GetProperty("from").GetString().Should().Be("2026-03-10T07:00:00Z");
 
-        factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 7, 30));
+        // Handed over the next day, Wednesday 11 March 12:30: the licence is issued then.
+        factory.Clock.Reset(Instant.FromUtc(2026, 3, 11, 7, 30));
         clerk = await factory.CreateClientAsAsync("clerk.astana");
         (await ExpectAsync(clerk, id, "issue", etag, HttpStatusCode.OK, HandOver)).Should().NotBe(etag);
 
@@ -72,8 +77,8 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         verification["validToday"]!.GetValue<bool>().Should().BeTrue();
         verification["state"]!.GetValue<string>().Should().Be("valid");
         verification["categories"]!.AsArray().Select(c => c!.GetValue<string>()).Should().Equal("B");
-        verification["issuedOn"]!.GetValue<string>().Should().Be("2026-03-10");
-        verification["validUntil"]!.GetValue<string>().Should().Be("2036-03-10");
+        verification["issuedOn"]!.GetValue<string>().Should().Be("2026-03-11", "the issue date is the day of hand-over, not of approval");
+        verification["validUntil"]!.GetValue<string>().Should().Be("2036-03-11");
         verification["holderInitials"]!.GetValue<string>().Should().Be("А. С.");
         verification["holderBirthYear"]!.GetValue<int>().Should().Be(1985);
         verification.ToJsonString().Should().NotContain("Ахметов").And.NotContain("850315");
@@ -95,6 +100,7 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         submitted.StatusCode.Should().Be(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
         var id = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>();
         var etag = await ExpectAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString(), HttpStatusCode.OK);
+        etag = await PassExamsAsync(clerk, id, etag);
         await ExpectAsync(clerk, id, "approve", etag, HttpStatusCode.OK);
         var number = await LicenceNumberAsync(id);
         // The next number in the sequence, which does not exist (yet): what an enumeration would try.
@@ -136,9 +142,17 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         var id = application["id"]!.GetValue<string>();
         var etag = await ExpectAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString(), HttpStatusCode.OK);
 
+        etag = await PassExamsAsync(clerk, id, etag);
         var approve = await clerk.SendActionAsync(id, "approve", etag);
         var problem = await approve.ShouldBeProblemAsync(HttpStatusCode.Conflict, "eligibility-failed");
-        problem.GetProperty("refusalGrounds")[0].GetString().Should().Be("applicant-too-young");
+        problem.GetProperty("refusalGrounds").EnumerateArray().Select(g => g.GetString()).Should().Equal("applicant-too-young");
+
+        // The findings of the day of decision stay on the application although approval was refused.
+        var afterRefusedApproval = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}"))!;
+        afterRefusedApproval["status"]!.GetValue<string>().Should().Be("in-review");
+        afterRefusedApproval["eligibilityFindings"]!.AsArray().Select(f => f!["refusalGround"]!.GetValue<string>()).Should().Equal("applicant-too-young");
+        afterRefusedApproval["eligibilityFindings"]![0]!["explanation"]!.ToJsonString().Should().Contain("17");
+        etag = $"\"{afterRefusedApproval["version"]!.GetValue<int>()}\"";
 
         await ExpectAsync(clerk, id, "refuse", etag, HttpStatusCode.OK,
             new { grounds = new[] { "applicant-too-young" }, explanation = "Заявителю 17 лет; для категории B требуется 18." });
@@ -159,11 +173,12 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         var submitted = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", Intake(iin, paid: true));
         var id = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>();
         var etag = await ExpectAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString(), HttpStatusCode.OK);
+        etag = await PassExamsAsync(clerk, id, etag);
 
         var approve = await clerk.SendActionAsync(id, "approve", etag);
 
         var problem = await approve.ShouldBeProblemAsync(HttpStatusCode.Conflict, "eligibility-failed");
-        problem.GetProperty("refusalGrounds")[0].GetString().Should().Be("right-to-drive-deprived");
+        problem.GetProperty("refusalGrounds").EnumerateArray().Select(g => g.GetString()).Should().Equal("right-to-drive-deprived");
         var bans = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/driver-licences/driving-bans?iin={iin}"))!;
         bans["items"]!.AsArray().Should().ContainSingle();
     }
@@ -183,23 +198,21 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Intake_refuses_a_missing_document_a_failed_theory_exam_and_an_unknown_category()
+    public async Task Intake_refuses_a_missing_document_and_an_unknown_category_but_asks_for_no_exam_sheet()
     {
         var clerk = await factory.CreateClientAsAsync("clerk.astana");
         var noMedical = Intake(TestIins.Next(), paid: true);
         noMedical["documents"] = new JsonArray("application-form", "identity-document", "driving-school-certificate", "driver-personal-card", "state-duty-receipt");
-        var failedTheory = Intake(TestIins.Next(), paid: true);
-        failedTheory["examSheet"]!["theoryPassed"] = false;
         var unknownCategory = Intake(TestIins.Next(), paid: true);
         unknownCategory["categories"] = new JsonArray("F");
 
         var missing = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", noMedical);
-        var theory = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", failedTheory);
+        var withoutExamSheet = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", Intake(TestIins.Next(), paid: true));
         var category = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", unknownCategory);
 
         var problem = await missing.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "documents-missing");
         problem.GetProperty("missing")[0].GetProperty("code").GetString().Should().Be("medical-certificate");
-        await theory.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "theory-exam-not-passed");
+        withoutExamSheet.StatusCode.Should().Be(HttpStatusCode.Created, "the exam sheet is given after the documents and the theory exam (§15)");
         (await category.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("categories", out _).Should().BeTrue();
     }
 
@@ -252,6 +265,103 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         owners.Should().OnlyContain(o => o.SubmittedBy == ApiAuth.Portal, "the portal sees only what it submitted, on every row");
     }
 
+    [Fact]
+    public async Task Approval_needs_both_exams_passed_which_staff_record_on_the_application()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var submitted = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", Intake(TestIins.Next(), paid: true));
+        submitted.StatusCode.Should().Be(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
+        var application = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!;
+        application["eligibilityFindings"]!.AsArray().Should().BeEmpty("the exams come after intake and are judged at decision");
+        var id = application["id"]!.GetValue<string>();
+        var etag = await ExpectAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString(), HttpStatusCode.OK);
+
+        var withoutExams = await clerk.SendActionAsync(id, "approve", etag);
+        (await withoutExams.ShouldBeProblemAsync(HttpStatusCode.Conflict, "eligibility-failed"))
+            .GetProperty("refusalGrounds").EnumerateArray().Select(g => g.GetString()).Should().Equal("exams-not-passed");
+        etag = await CurrentETagAsync(clerk, id);
+
+        // Field by field: a practical exam before a passed theory exam, a date after today, no result.
+        (await (await RecordExamAsync(clerk, id, etag, new { kind = "practical", passed = true, date = "2026-03-10" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("kind", out _).Should().BeTrue();
+        (await (await RecordExamAsync(clerk, id, etag, new { kind = "theory", passed = true, date = "2026-03-11" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("date", out _).Should().BeTrue();
+        (await (await RecordExamAsync(clerk, id, etag, new { kind = "oral", date = "2026-03-10" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().BeEquivalentTo(["kind", "passed"]);
+        await (await RecordExamAsync(clerk, id, "\"999\"", new { kind = "theory", passed = true, date = "2026-03-10" })).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "precondition-failed");
+        await (await RecordExamAsync(clerk, id, null, new { kind = "theory", passed = true, date = "2026-03-10" })).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired, "if-match-required");
+        var portal = await factory.CreateClientAsAsync("client:egov-portal");
+        await (await RecordExamAsync(portal, id, etag, new { kind = "theory", passed = true, date = "2026-03-10" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+
+        // Theory failed, then passed on a re-take; the practical failed: approval names the exams.
+        etag = await RecordExamOkAsync(clerk, id, etag, new { kind = "theory", passed = false, date = "2026-03-09" });
+        etag = await RecordExamOkAsync(clerk, id, etag, new { kind = "theory", passed = true, date = "2026-03-10" });
+        etag = await RecordExamOkAsync(clerk, id, etag, new { kind = "practical", passed = false, date = "2026-03-10" });
+        var onePassed = await clerk.SendActionAsync(id, "approve", etag);
+        var problem = await onePassed.ShouldBeProblemAsync(HttpStatusCode.Conflict, "eligibility-failed");
+        problem.GetProperty("refusalGrounds").EnumerateArray().Select(g => g.GetString()).Should().Equal("exams-not-passed");
+        etag = await CurrentETagAsync(clerk, id);
+
+        etag = await RecordExamOkAsync(clerk, id, etag, new { kind = "practical", passed = true, date = "2026-03-10", examSheetNumber = "ЕП-0042" });
+        var exams = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/driver-licences/applications/{id}/exams"))!;
+        exams["bothPassed"]!.GetValue<bool>().Should().BeTrue();
+        exams["history"]!.AsArray().Select(e => $"{e!["kind"]} {e["passed"]}").Should().Equal("theory false", "theory true", "practical false", "practical true");
+        exams["practical"]!["examSheetNumber"]!.GetValue<string>().Should().Be("ЕП-0042");
+        exams["history"]![0]!["recordedBy"]!.GetValue<string>().Should().NotBeNullOrEmpty();
+        (await AuditCountAsync(id, "driver-licence.exam.record")).Should().Be(4);
+
+        etag = await ExpectAsync(clerk, id, "approve", etag, HttpStatusCode.OK);
+        var closed = await RecordExamAsync(clerk, id, etag, new { kind = "practical", passed = true, date = "2026-03-10" });
+        await closed.ShouldBeProblemAsync(HttpStatusCode.Conflict, "exams-closed");
+    }
+
+    [Fact]
+    public async Task A_deprivation_recorded_after_approval_stops_the_hand_over()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var iin = TestIins.Next();
+        var submitted = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", Intake(iin, paid: true));
+        var id = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>();
+        var etag = await ExpectAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString(), HttpStatusCode.OK);
+        etag = await PassExamsAsync(clerk, id, etag);
+        etag = await ExpectAsync(clerk, id, "approve", etag, HttpStatusCode.OK);
+        etag = await ExpectAsync(clerk, id, "mark-ready", etag, HttpStatusCode.OK);
+        var ban = await clerk.PostAsJsonAsync("/api/v1/driver-licences/driving-bans",
+            new { holderIin = iin, kind = "deprivation", startsOn = "2026-03-10", decisionReference = "Сот қаулысы № 2-777/2026" });
+        ban.StatusCode.Should().Be(HttpStatusCode.Created, await ban.Content.ReadAsStringAsync());
+
+        factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 7, 30));
+        clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var issue = await clerk.SendActionAsync(id, "issue", etag, HandOver);
+
+        var problem = await issue.ShouldBeProblemAsync(HttpStatusCode.Conflict, "right-to-drive-banned");
+        problem.GetProperty("refusalGrounds").EnumerateArray().Select(g => g.GetString()).Should().Equal("right-to-drive-deprived");
+        problem.GetProperty("detail").GetString().Should().Contain("2-777/2026");
+        JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}"))!["status"]!.GetValue<string>().Should().Be("ready-for-issue");
+        var number = await LicenceNumberAsync(id);
+        var verification = JsonNode.Parse(await factory.CreateClient().GetStringAsync($"/api/v1/driver-licences/{number}/verification?birthDate={HolderBirthDate}"))!;
+        verification["state"]!.GetValue<string>().Should().Be("not-handed-over");
+    }
+
+    [Theory]
+    // Friday 13 March 2026 16:00 (11:00 UTC): 16:00–18:00, then the office's Saturday reception (§10) 09:00–13:00.
+    [InlineData("2026-03-13T11:00:00Z", "2026-03-14T08:00:00Z")]
+    // Friday 20 March 2026 17:00: 1 h; Saturday 21 is Nauryz, then 22 Sunday, 23 Nauryz and 24–25 carried-over
+    // days off; Thursday 26 March 09:00–13:00 and 14:00–15:00.
+    [InlineData("2026-03-20T12:00:00Z", "2026-03-26T10:00:00Z")]
+    public async Task The_six_hour_term_counts_the_offices_reception_hours_including_its_saturday(string acceptedAt, string dueAt)
+    {
+        factory.Clock.Reset(InstantPattern.ExtendedIso.Parse(acceptedAt).Value);
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+
+        var submitted = await clerk.PostAsJsonAsync("/api/v1/driver-licences/applications", Intake(TestIins.Next(), paid: true));
+
+        submitted.StatusCode.Should().Be(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
+        var slip = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["acknowledgement"]!;
+        slip["dueAt"]!.GetValue<string>().Should().Be(dueAt);
+        slip["nextSteps"]!["en"]!.GetValue<string>().Should().Contain("12:00–13:00, 18:00–19:00", "the slip names the service's hand-over windows from the catalogue");
+    }
+
     private static readonly object HandOver = new { receivedBy = "Ахметов Серік", identityDocument = "Жеке куәлік № 045612378", signatureTaken = true };
 
     private static JsonObject Intake(string iin, bool paid, string language = "kk")
@@ -271,7 +381,6 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
             },
             ["categories"] = new JsonArray("B"),
             ["documents"] = new JsonArray("application-form", "identity-document", "driving-school-certificate", "medical-certificate", "driver-personal-card", "state-duty-receipt"),
-            ["examSheet"] = new JsonObject { ["number"] = "ЕП-0042", ["date"] = "2026-03-09", ["theoryPassed"] = true },
         };
         if (paid)
         {
@@ -286,6 +395,45 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         }
 
         return intake;
+    }
+
+    /// <summary>driver-licence §15: the theory, then the practical exam, both passed today.</summary>
+    private static async Task<string> PassExamsAsync(HttpClient client, string id, string etag)
+    {
+        etag = await RecordExamOkAsync(client, id, etag, new { kind = "theory", passed = true, date = "2026-03-10" });
+        return await RecordExamOkAsync(client, id, etag, new { kind = "practical", passed = true, date = "2026-03-10", examSheetNumber = "ЕП-0042" });
+    }
+
+    private static async Task<HttpResponseMessage> RecordExamAsync(HttpClient client, string id, string? etag, object body)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/driver-licences/applications/{id}/exams") { Content = JsonContent.Create(body) };
+        if (etag is not null)
+        {
+            message.Headers.TryAddWithoutValidation("If-Match", etag);
+        }
+
+        return await client.SendAsync(message);
+    }
+
+    private static async Task<string> RecordExamOkAsync(HttpClient client, string id, string etag, object body)
+    {
+        var response = await RecordExamAsync(client, id, etag, body);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var next = response.Headers.ETag!.ToString();
+        next.Should().NotBe(etag, "recording an exam is a new version of the application");
+        return next;
+    }
+
+    private static async Task<string> CurrentETagAsync(HttpClient client, string id)
+    {
+        var response = await client.GetAsync($"/api/v1/applications/{id}");
+        return response.Headers.ETag!.ToString();
+    }
+
+    private static async Task<long> AuditCountAsync(string applicationId, string operation)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM platform.audit_log WHERE object_id = @id AND operation = @operation", new { id = applicationId, operation });
     }
 
     private static async Task<string> ExpectAsync(HttpClient client, string id, string action, string etag, HttpStatusCode expected, object? body = null)

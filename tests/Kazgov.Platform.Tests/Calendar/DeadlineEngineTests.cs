@@ -86,6 +86,50 @@ public sealed class DeadlineEngineTests
             + "→ due at 2026-03-16 13:00 (Asia/Almaty). Days off skipped: 2026-03-14 — Weekend: Saturday; 2026-03-15 — Weekend: Sunday.");
     }
 
+    /// <summary>A road-police office's schedule (driver-licence §10): Monday to Friday and Saturday, 09:00–18:00, lunch 13:00–14:00.</summary>
+    private static readonly Dictionary<IsoDayOfWeek, OfficeHours> SaturdayReception = new[]
+    {
+        IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday,
+    }.ToDictionary(d => d, _ => new OfficeHours(new LocalTime(9, 0), new LocalTime(18, 0), new LocalTime(13, 0), new LocalTime(14, 0)));
+
+    [Fact]
+    public void Six_reception_hours_from_Friday_16_00_run_into_the_offices_Saturday_reception()
+    {
+        // driver-licence §10: reception five days a week and also on one of the days off. Friday 13 March
+        // 2026 16:00–18:00 counts 2 h, Saturday 14 March 09:00–13:00 the other 4 h.
+        var deadline = Engine.Compute(new DeadlineRequest(At(2026, 3, 13, 16), Period.FromHours(6), DeadlineClock.WorkingTime, ReceptionDays: SaturdayReception));
+
+        deadline.DueAt.Should().Be(At(2026, 3, 14, 13));
+        deadline.Rule.En.Should().Contain("2026-03-13 16:00–18:00, 2026-03-14 09:00–13:00").And.Contain("Weekend reception day counted: 2026-03-14.");
+    }
+
+    [Fact]
+    public void Reception_hours_skip_a_holiday_on_the_reception_Saturday_and_its_carried_over_days()
+    {
+        // Friday 20 March 2026 17:00: 1 h; Saturday 21 March is Nauryz (no reception), 22 Sunday, 23 Nauryz,
+        // 24–25 carried over; Thursday 26 March 09:00–13:00 and 14:00–15:00 the other 5 h.
+        var deadline = Engine.Compute(new DeadlineRequest(At(2026, 3, 20, 17), Period.FromHours(6), DeadlineClock.WorkingTime, ReceptionDays: SaturdayReception));
+
+        deadline.DueAt.Should().Be(At(2026, 3, 26, 15));
+        deadline.Rule.En.Should().Contain("2026-03-21 — National holiday");
+    }
+
+    [Fact]
+    public void A_weekday_the_office_does_not_list_is_not_counted_but_its_own_saturday_hours_are()
+    {
+        var reception = new Dictionary<IsoDayOfWeek, OfficeHours>(SaturdayReception)
+        {
+            [IsoDayOfWeek.Saturday] = new OfficeHours(new LocalTime(10, 0), new LocalTime(14, 0)),
+        };
+        reception.Remove(IsoDayOfWeek.Monday);
+
+        // Friday 13 March 16:00: 2 h; Saturday 10:00–14:00 4 h → due Saturday 14:00; with PT8H Monday is skipped: Tuesday 11:00.
+        Engine.Compute(new DeadlineRequest(At(2026, 3, 13, 16), Period.FromHours(6), DeadlineClock.WorkingTime, ReceptionDays: reception))
+            .DueAt.Should().Be(At(2026, 3, 14, 14));
+        Engine.Compute(new DeadlineRequest(At(2026, 3, 13, 16), Period.FromHours(8), DeadlineClock.WorkingTime, ReceptionDays: reception))
+            .DueAt.Should().Be(At(2026, 3, 17, 11));
+    }
+
     [Fact]
     public void An_hour_term_runs_across_the_night()
     {

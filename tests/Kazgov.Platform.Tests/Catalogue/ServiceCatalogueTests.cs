@@ -130,7 +130,7 @@ public sealed class ServiceCatalogueTests
     }
 
     [Theory]
-    [InlineData("driver-licence", 6)]
+    [InlineData("driver-licence", 7)]
     [InlineData("vehicle-registration", 3)]
     [InlineData("proxy-driver-registration", 2)]
     [InlineData("address-certificate", 1)]
@@ -149,7 +149,8 @@ public sealed class ServiceCatalogueTests
             ("right-to-drive-deprived", "driver-licence §17.3"),
             ("right-to-drive-restricted-by-court", "driver-licence §17.4"),
             ("applicant-too-young", "driver-licence §17.5"),
-            ("driving-experience-insufficient", "driver-licence §17.5"));
+            ("driving-experience-insufficient", "driver-licence §17.5"),
+            ("exams-not-passed", "driver-licence §15"));
     }
 
     [Fact]

@@ -14,9 +14,10 @@ using NodaTime;
 namespace Kazgov.Licensing.Features.SubmitApplication;
 
 /// <summary>
-/// The driver-licence intake (driver-licence §12, §15): the applicant, the categories asked for, the
-/// documents of §12 by their catalogue codes, the exam sheet with the theory-exam result, and for
-/// category E the driving experience proven by documents.
+/// The driver-licence intake (driver-licence §12): the applicant, the categories asked for, the
+/// documents of §12 by their catalogue codes, and for category E the driving experience proven by
+/// documents. The exams come after intake (§14–15) and are recorded on the application
+/// (POST /driver-licences/applications/{id}/exams).
 /// </summary>
 internal sealed record SubmitDriverLicenceApplicationRequest(
     string? OfficeId,
@@ -25,7 +26,6 @@ internal sealed record SubmitDriverLicenceApplicationRequest(
     Representative? Representative,
     IReadOnlyList<string>? Categories,
     IReadOnlyList<string>? Documents,
-    ExamSheet? ExamSheet,
     bool MedicalDecisionPreventsDriving,
     int? DrivingExperienceMonths,
     IReadOnlyList<ReceiptRequest>? Receipts,
@@ -42,7 +42,7 @@ internal static class SubmitDriverLicenceApplication
         licences.MapPost("/applications", HandleAsync)
             .RequirePolicy(Policies.ApplicationsSubmit)
             .WithName("SubmitDriverLicenceApplication")
-            .WithSummary("Takes a driver-licence application: §12 documents, exam sheet (§15), categories; answers with the acknowledgement slip.")
+            .WithSummary("Takes a driver-licence application: §12 documents and categories; answers with the acknowledgement slip.")
             .Produces<SubmittedApplication>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -51,7 +51,6 @@ internal static class SubmitDriverLicenceApplication
     {
         var moduleData = new DriverLicenceData(
             request.Categories,
-            request.ExamSheet,
             request.MedicalDecisionPreventsDriving,
             request.DrivingExperienceMonths);
         var submitted = await applications.SubmitAsync(

@@ -20,7 +20,8 @@ namespace Kazgov.Licensing.Features.Verification;
 /// <summary>
 /// What a third party (a bank, a car-hire firm, a police officer's terminal) may learn about a
 /// licence: whether it is valid today, its categories and dates, and the holder's initials and birth
-/// year only — never the full personal data. The caller must know two things, the number and the
+/// year only — never the full personal data. A licence approved but not yet handed over has no
+/// issue date or validity yet (they start at hand-over) and answers state not-handed-over. The caller must know two things, the number and the
 /// holder's birth date (from the licence in front of them): licence numbers are sequential, so the
 /// number alone would let anybody walk the register (modules/Kazgov.Licensing/README.md).
 /// </summary>
@@ -29,8 +30,8 @@ internal sealed record LicenceVerification(
     bool ValidToday,
     string State,
     IReadOnlyList<string> Categories,
-    LocalDate IssuedOn,
-    LocalDate ValidUntil,
+    LocalDate? IssuedOn,
+    LocalDate? ValidUntil,
     string HolderInitials,
     int HolderBirthYear);
 
@@ -90,9 +91,9 @@ internal sealed class VerifyLicenceHandler(DbSession session, IClock clock) : IQ
 
         public string[] Categories { get; set; } = [];
 
-        public LocalDate IssueDate { get; set; }
+        public LocalDate? IssueDate { get; set; }
 
-        public LocalDate ValidUntil { get; set; }
+        public LocalDate? ValidUntil { get; set; }
 
         public Instant? HandedOverAt { get; set; }
     }

@@ -42,7 +42,12 @@ internal sealed class ApproveHandler(
             // Eligibility is judged again on the day of decision (e.g. age thresholds, driver-licence §17.5).
             var today = change.Now.InZone(WorkingCalendar.Zone).Date;
             var findings = await definition.CheckEligibilityAsync(
-                new EligibilityContext(row.ServiceCode, row.SubType, row.ApplicantType, row.ApplicantValue, row.ModuleDataValue, today, session), cancellationToken);
+                new EligibilityContext(row.ServiceCode, row.SubType, row.ApplicantType, row.ApplicantValue, row.ModuleDataValue, today, session)
+                {
+                    AtDecision = true,
+                    ApplicationId = row.Id,
+                },
+                cancellationToken);
             IntakeRules.EnsureGroundsOfService(catalogue.Find(row.ServiceCode)!, findings.Select(f => f.RefusalGround));
             await store.SetFindingsAsync(row.Id, findings, cancellationToken);
             if (findings.Count > 0)

@@ -5,13 +5,18 @@ using Mediator;
 
 namespace Kazgov.Platform.Applications.Features.Transitions;
 
-/// <summary>Hands the result over against signature; the service's module may refuse it (e.g. outside its hand-over windows).</summary>
+/// <summary>
+/// Hands the result over against signature: only inside the service's hand-over windows when its
+/// catalogue entry has any (<see cref="HandOverWindows"/>, for every service alike), and the
+/// service's module may still refuse it (e.g. a deprivation recorded since approval).
+/// </summary>
 internal sealed record Issue(Guid Id, string? IfMatch, IssueRequest Body) : ICommand<ApplicationView>;
 
 internal sealed class IssueHandler(
     ApplicationChanges changes,
     ApplicationStore store,
     DbSession session,
+    HandOverWindows windows,
     ServiceDefinitions definitions) : ICommandHandler<Issue, ApplicationView>
 {
     public async ValueTask<ApplicationView> Handle(Issue command, CancellationToken cancellationToken)
@@ -30,6 +35,7 @@ internal sealed class IssueHandler(
         }
 
         errors.ThrowIfAny();
+        await windows.EnsureOpenAsync(change.Row.ServiceCode, change.Row.OfficeId, change.Now, cancellationToken);
         if (definitions.Find(change.Row.ServiceCode) is { } definition)
         {
             await definition.OnIssuingAsync(change.Context(session), cancellationToken);
