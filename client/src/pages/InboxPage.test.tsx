@@ -66,4 +66,22 @@ describe('the inbox', () => {
     expect(screen.queryByRole('button', { name: 'Показать ещё' })).toBeNull();
     expect(within(screen.getByTestId('inbox')).getAllByRole('row')).toHaveLength(4);
   });
+
+  it('asks for open applications by default, and for closed or all ones from the status filter in the URL', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (request: Request) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/api/v1/services') return json({ items: [], nextCursor: null });
+      asked.push(url.searchParams.get('status') ?? '(open by default)');
+      return json({ items: [], nextCursor: null, overdueCount: 0 });
+    });
+    session.start('access', 'refresh', clerk);
+    const { unmount } = render(<TestApp path="/desk/inbox" language="en" />);
+    expect(await screen.findByDisplayValue('Open')).toBeTruthy();
+    unmount();
+    render(<TestApp path="/desk/inbox?status=all" language="en" />);
+    expect(await screen.findByDisplayValue('All statuses')).toBeTruthy();
+
+    expect(asked).toEqual(['(open by default)', 'all']);
+  });
 });

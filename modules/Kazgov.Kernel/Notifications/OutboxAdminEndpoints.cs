@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Http;
 using Kazgov.Kernel.Localization;
 using Kazgov.Kernel.Problems;
 using Kazgov.Kernel.Security;
@@ -29,8 +30,7 @@ public static class OutboxProblems
 /// </summary>
 internal static class OutboxAdminEndpoints
 {
-    private const int DefaultLimit = 50;
-    private const int MaxLimit = 200;
+    private const string CursorList = "dead-letters";
 
     public static void MapOutboxAdminEndpoints(this IEndpointRouteBuilder api)
     {
@@ -50,15 +50,10 @@ internal static class OutboxAdminEndpoints
     private static async Task<DeadLetterPage> ListDeadLettersAsync(int? limit, string? cursor, DbSession session, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (limit is < 1 or > MaxLimit)
-        {
-            errors.Add("limit", new LocalizedText(
-                $"1 мен {MaxLimit} аралығында болуы керек", $"Должно быть от 1 до {MaxLimit}", $"Must be between 1 and {MaxLimit}"));
-        }
-
-        var after = DecodeCursor(errors, cursor);
+        var take = Paging.Limit(limit, errors);
+        // The list is newest first: the cursor is the (dead_at, id) of the last letter shown.
+        var after = Paging.DecodeDue(CursorList, cursor, errors);
         errors.ThrowIfAny();
-        var take = limit ?? DefaultLimit;
         var rows = (await session.QueryAsync<OutboxMessageRow>(
             $"""
             SELECT {OutboxMessageRow.Columns}
@@ -68,9 +63,9 @@ internal static class OutboxAdminEndpoints
             ORDER BY dead_at DESC, id DESC
             LIMIT @take
             """,
-            new { afterDeadAt = after?.DeadAt, afterId = after?.Id ?? Guid.Empty, take = take + 1 },
+            new { afterDeadAt = after?.DueAt, afterId = after?.Id ?? Guid.Empty, take = take + 1 },
             cancellationToken)).ToList();
-        var next = rows.Count > take ? EncodeCursor(rows[take - 1].DeadAt!.Value, rows[take - 1].Id) : null;
+        var next = rows.Count > take ? Paging.EncodeDue(CursorList, rows[take - 1].DeadAt!.Value, rows[take - 1].Id) : null;
         return new DeadLetterPage(rows.Take(take).Select(OutboxMessageView.Of).ToList(), next);
     }
 
@@ -94,38 +89,6 @@ internal static class OutboxAdminEndpoints
             new { id, now },
             cancellationToken);
         return row is null ? throw new ProblemException(OutboxProblems.MessageNotFound) : OutboxMessageView.Of(row);
-    }
-
-    private static string EncodeCursor(Instant deadAt, Guid id) =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes(
-                "dead:" + deadAt.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture) + ":" + id.ToString("N")))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static (Instant DeadAt, Guid Id)? DecodeCursor(ValidationErrors errors, string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return null;
-        }
-
-        try
-        {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            var text = Encoding.ASCII.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
-            var parts = text.Split(':');
-            if (parts is ["dead", var ticks, var id]
-                && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var unixTicks)
-                && Guid.TryParseExact(id, "N", out var guid))
-            {
-                return (Instant.FromUnixTimeTicks(unixTicks), guid);
-            }
-        }
-        catch (FormatException)
-        {
-        }
-
-        errors.Add("cursor", new LocalizedText("Курсор жарамсыз", "Недействительный курсор", "The cursor is not valid"));
-        return null;
     }
 }
 
