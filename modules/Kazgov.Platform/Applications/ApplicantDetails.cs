@@ -68,6 +68,11 @@ public static partial class ApplicantValidation
         "БИН некорректен (12 цифр, контрольный разряд)",
         "The BIN is not valid (12 digits, check digit)");
 
+    private static readonly LocalizedText BornInTheFuture = new(
+        "Туған күні болашақта болуы мүмкін емес",
+        "Дата рождения не может быть в будущем",
+        "The birth date cannot be in the future");
+
     private static readonly LocalizedText BirthDateMismatch = new(
         "Туған күні ЖСН-мен сәйкес келмейді",
         "Дата рождения не совпадает с ИИН",
@@ -113,6 +118,11 @@ public static partial class ApplicantValidation
                 {
                     errors.Add(prefix + ".iin", InvalidIin);
                 }
+                else if (iin!.BirthDate > today)
+                {
+                    // The check digit can be right for an IIN whose date lies ahead (300101500014): no one is born yet.
+                    errors.Add(prefix + ".iin", BornInTheFuture);
+                }
                 else if (applicant.BirthDate is { } birthDate && birthDate != iin!.BirthDate)
                 {
                     errors.Add(prefix + ".birthDate", BirthDateMismatch);
@@ -144,6 +154,10 @@ public static partial class ApplicantValidation
                 if (applicant.BirthDate is null)
                 {
                     errors.Add(prefix + ".birthDate", CommonMessages.Required);
+                }
+                else if (applicant.BirthDate > today)
+                {
+                    errors.Add(prefix + ".birthDate", BornInTheFuture);
                 }
 
                 errors.Required(prefix + ".lastName", applicant.LastName);

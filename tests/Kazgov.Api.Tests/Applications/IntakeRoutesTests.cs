@@ -173,6 +173,23 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         intakeOperations.Should().BeEquivalentTo(TypedRoutes.Values.Select(r => r.OperationId));
     }
 
+    [Theory]
+    [InlineData("300101500014", "applicant.iin")]
+    public async Task An_applicant_born_after_today_is_refused_on_every_route(string iin, string field)
+    {
+        Kazgov.Kernel.Identifiers.Iin.TryParse(iin, out var parsed, out _).Should().BeTrue("the check digit is right; only the date is impossible");
+        parsed!.BirthDate.Should().Be(new NodaTime.LocalDate(2030, 1, 1));
+        var (clerk, generic) = await GenericSubmissionAsync("driver-licence");
+        generic["applicant"]!["iin"] = iin;
+        var route = TypedRoutes["driver-licence"];
+
+        var viaGeneric = await clerk.PostAsJsonAsync("/api/v1/applications", generic);
+        var viaTyped = await clerk.PostAsJsonAsync(route.Path, route.Typed(generic));
+
+        (await viaGeneric.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue();
+        (await viaTyped.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue();
+    }
+
     /// <summary>A unit head of an office that gives the service, and a complete generic submission for it from the public catalogue.</summary>
     private async Task<(HttpClient Clerk, JsonObject Body)> GenericSubmissionAsync(string code)
     {
