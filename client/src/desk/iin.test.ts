@@ -44,4 +44,13 @@ describe('ageOn', () => {
     expect(ageOn('2008-03-10', '2026-03-10')).toBe(18);
     expect(ageOn('2008-03-11', '2026-03-10')).toBe(17);
   });
+
+  it('refuses a birth date after today when it knows today, as the API does', () => {
+    // 300101500014 has a right check digit but a birth date of 1 January 2030.
+    expect(checkIin('300101500014').valid).toBe(true);
+    expect(checkIin('300101500014', '2026-12-01')).toEqual({ valid: false, error: 'born-in-future', birthDate: '2030-01-01', male: true });
+    expect(checkIin('261201500000', '2026-12-01').error).not.toBe('born-in-future');
+    expect(checkIin('261202500000', '2026-12-01').error).toBe('born-in-future');
+  });
 });
+

@@ -3,7 +3,7 @@
 // century and sex (1/2 the 1800s, 3/4 the 1900s, 5/6 the 2000s; odd male, even female), four
 // serial digits and a control digit.
 
-export type IinError = 'not-twelve-digits' | 'bad-century-digit' | 'bad-birth-date' | 'bad-check-digit';
+export type IinError = 'not-twelve-digits' | 'bad-century-digit' | 'bad-birth-date' | 'born-in-future' | 'bad-check-digit';
 
 export interface IinCheck {
   valid: boolean;
@@ -35,8 +35,11 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Checks a whole or partly typed IIN; the first error in the API's order wins. */
-export function checkIin(value: string): IinCheck {
+/**
+ * Checks a whole or partly typed IIN; the first error in the API's order wins. With `today`
+ * (yyyy-MM-dd, Almaty) a birth date after it is refused, as the API refuses it.
+ */
+export function checkIin(value: string, today?: string): IinCheck {
   const digits = value.trim();
   if (!/^\d*$/.test(digits)) return { valid: false, error: 'not-twelve-digits' };
   let birthDate: string | undefined;
@@ -52,6 +55,7 @@ export function checkIin(value: string): IinCheck {
     }
     birthDate = `${String(year).padStart(4, '0')}-${digits.slice(2, 4)}-${digits.slice(4, 6)}`;
     male = centuryDigit % 2 === 1;
+    if (today !== undefined && birthDate > today) return { valid: false, error: 'born-in-future', birthDate, male };
   }
   if (digits.length !== 12) return { valid: false, error: 'not-twelve-digits', birthDate, male };
   if (iinCheckDigit(digits) !== Number(digits[11])) return { valid: false, error: 'bad-check-digit', birthDate, male };

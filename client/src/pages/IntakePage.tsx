@@ -63,7 +63,7 @@ export function blockingReasons(
   pick: (text: { kk: string; ru: string; en: string }) => string,
 ): string[] {
   const reasons: string[] = [];
-  if (!checkIin(draft.iin).valid) reasons.push(t('intake.blocked.iin'));
+  if (!checkIin(draft.iin, todayInAlmaty()).valid) reasons.push(t('intake.blocked.iin'));
   if (!draft.lastName.trim() || !draft.firstName.trim()) reasons.push(t('intake.blocked.name'));
   if (!draft.phone.trim()) reasons.push(t('intake.blocked.phone'));
   if (draft.categories.length === 0) reasons.push(t('intake.blocked.categories'));
@@ -111,7 +111,7 @@ function Intake({ actor }: { actor: ActorProfile }) {
 
 function IinHint({ check, length }: { check: IinCheck; length: number }) {
   const { t, date } = useI18n();
-  const born = check.birthDate
+  const born = check.birthDate && check.error !== 'born-in-future'
     ? t('intake.born', { date: date(check.birthDate), age: ageOn(check.birthDate, todayInAlmaty()) })
     : undefined;
   if (check.valid) return <Text size="sm" c="teal" data-testid="iin-hint" data-valid="true">✓ {born}</Text>;
@@ -121,7 +121,9 @@ function IinHint({ check, length }: { check: IinCheck; length: number }) {
       ? t('intake.iin.century')
       : check.error === 'bad-birth-date'
         ? t('intake.iin.date')
-        : t('intake.iin.check');
+        : check.error === 'born-in-future'
+          ? t('intake.iin.future')
+          : t('intake.iin.check');
   return (
     <Text size="sm" c={check.error === 'not-twelve-digits' ? 'dimmed' : 'red'} data-testid="iin-hint" data-valid="false" data-error={check.error}>
       {[born, error].filter(Boolean).join(' · ')}
@@ -143,7 +145,7 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
   // Set at once (state would only be seen at the next render): a double click sends one request.
   const sending = useRef(false);
   const documents = service.documents.find((group) => group.applicantType === 'individual')?.items ?? [];
-  const iin = checkIin(draft.iin);
+  const iin = checkIin(draft.iin, today);
   const reasons = blockingReasons(draft, documents, t, pick);
   const amount = draft.amount ?? (quote ? String(quote.total) : '');
   const licenceLine = quote?.lines.find((line) => line.item === 'licence');
@@ -214,9 +216,9 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
                 label={t('intake.iin')}
                 name="iin"
                 inputMode="numeric"
-                maxLength={12}
                 value={draft.iin}
-                onChange={(event) => update({ iin: event.currentTarget.value.replace(/\D/g, '') })}
+                // Digits only, at most twelve: a pasted "900 512 300 011" keeps all twelve.
+                onChange={(event) => update({ iin: event.currentTarget.value.replace(/\D/g, '').slice(0, 12) })}
                 error={!iin.valid && iin.error !== 'not-twelve-digits'}
                 w={200}
                 styles={{ input: { fontFamily: 'monospace' } }}
