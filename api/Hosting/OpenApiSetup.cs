@@ -57,6 +57,12 @@ internal static class OpenApiSetup
                     _ when type == typeof(Duration) => ("duration", "PT6H"),
                     _ => (null, null),
                 };
+                // Enums are written as kebab-case strings: say so, or client generators read them as numbers.
+                if (type.IsEnum && schema.Enum is { Count: > 0 } && schema.Type is null)
+                {
+                    schema.Type = JsonSchemaType.String;
+                }
+
                 if (format is not null)
                 {
                     schema.Type = JsonSchemaType.String;

@@ -1117,7 +1117,7 @@ export interface components {
             documents: string[];
             nextSteps: components["schemas"]["LocalizedText"];
         };
-        /** @enum {unknown} */
+        /** @enum {string} */
         ActorKind: "anonymous" | "staff" | "client";
         ActorProfile: {
             id: string;
@@ -1156,7 +1156,7 @@ export interface components {
             fullName?: null | string;
             subjectId?: null | string;
         };
-        /** @enum {unknown} */
+        /** @enum {string} */
         ApplicantKind: "individual" | "legal-entity" | "foreigner" | "stateless-person";
         ApplicationEvent: {
             /** Format: int64 */
@@ -1268,7 +1268,7 @@ export interface components {
             postalAddress?: null | string;
             language?: null | string;
         };
-        /** @enum {unknown} */
+        /** @enum {string} */
         ComplaintAction: "review" | "answer";
         ComplaintAnswer: {
             text: string;
@@ -1276,7 +1276,7 @@ export interface components {
             answeredAt: components["schemas"]["Instant"];
             answeredBy: string;
         };
-        /** @enum {unknown} */
+        /** @enum {string} */
         ComplaintChannel: "post" | "e-mail" | "in-person";
         ComplaintEvent: {
             at: components["schemas"]["Instant"];
@@ -1327,7 +1327,7 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             events?: null | components["schemas"]["ComplaintEvent"][];
         };
-        /** @enum {unknown} */
+        /** @enum {string} */
         ComplaintStatus: "received" | "under-review" | "answered";
         CreateStaffUser: {
             login?: null | string;
@@ -1342,7 +1342,7 @@ export interface components {
             items: components["schemas"]["OutboxMessageView"][];
             nextCursor?: null | string;
         };
-        /** @enum {unknown} */
+        /** @enum {string} */
         DeadlineClock: "calendar" | "working-time" | "around-the-clock" | "same-day";
         DeadlineResponse: {
             service: string;
@@ -1494,7 +1494,7 @@ export interface components {
          * @example 2026-03-10T05:00:00Z
          */
         Instant: string;
-        /** @enum {unknown} */
+        /** @enum {string} */
         IsoDayOfWeek: "none" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
         IssuanceView: {
             receivedBy: string;
@@ -1513,7 +1513,7 @@ export interface components {
             signatureTaken: boolean;
         };
         JsonElement: unknown;
-        /** @enum {unknown} */
+        /** @enum {string} */
         Language: "kk" | "ru" | "en";
         LicenceVerification: {
             number: string;
@@ -1836,7 +1836,7 @@ export interface components {
             text: components["schemas"]["CatalogueText"];
             source: string;
         };
-        /** @enum {unknown} */
+        /** @enum {string} */
         ServiceFormValue: "automated" | "partly-automated" | "not-automated";
         ServiceList: {
             items: components["schemas"]["ServiceEntry"][];

@@ -52,6 +52,17 @@ public sealed class OpenApiDocumentTests(KazgovApiFactory factory)
 public sealed class OpenApiVersioningTests(Probe.ProbeApiFactory factory)
 {
     [Fact]
+    public async Task Every_enum_is_declared_as_strings_so_generated_clients_read_it()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+
+        var enums = document["components"]!["schemas"]!.AsObject().Where(schema => schema.Value?["enum"] is not null).ToList();
+
+        enums.Should().NotBeEmpty();
+        enums.Should().OnlyContain(schema => schema.Value!["type"]!.GetValue<string>() == "string", "e.g. ActorKind, DeadlineClock, IsoDayOfWeek");
+    }
+
+    [Fact]
     public async Task Module_endpoints_are_described_under_api_v1()
     {
         var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"))!;
