@@ -5,6 +5,7 @@ using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Http;
 using Kazgov.Kernel.Idempotency;
 using Kazgov.Kernel.Mediation;
+using Kazgov.Kernel.Observability;
 using Kazgov.Kernel.Modules;
 using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
@@ -61,10 +62,14 @@ services.AddOptions<ReferenceDataOptions>().Bind(configuration.GetSection(Refere
 services.AddKazgovOpenApi();
 services.AddKazgovHealth();
 services.AddKazgovSecurity(configuration, builder.Environment);
+builder.AddKazgovObservability();
+services.AddKazgovLogRedaction();
 
 var app = builder.Build();
 // Before anything touches the database: a Production start with unsafe settings is refused, listing them all.
 ProductionGuards.EnsureSafe(app.Configuration, app.Environment);
+// The Meter "Kazgov" and its gauges exist from the start, before the first scrape.
+app.Services.GetRequiredService<KazgovMetrics>();
 
 if (configuration.GetValue("Database:MigrateOnStart", true))
 {
@@ -81,6 +86,7 @@ if (configuration.GetValue("Database:MigrateOnStart", true))
             CancellationToken.None);
 }
 
+app.UseKazgovManagement();
 app.UseKazgovForwardedHeaders();
 app.Use(CorrelationId.Middleware);
 app.UseMiddleware<RequestLogging>();

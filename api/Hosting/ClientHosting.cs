@@ -5,14 +5,14 @@ namespace Kazgov.Api.Hosting;
 /// <summary>
 /// Serves the built front-office app (client/dist) from the API host, so that one URL opens both:
 /// static files, and index.html for any other GET that the SPA routes itself. Paths of the API
-/// and of the host's own pages (/api, /openapi, /swagger, /health, /dev) never fall back, so an
+/// and of the host's own pages (/api, /openapi, /swagger, /health, /dev, /metrics) never fall back, so an
 /// unknown API route still answers a 404 problem. Without a built client the host runs without it.
 /// </summary>
 internal static class ClientHosting
 {
     public const string DistPathKey = "Client:DistPath";
 
-    private static readonly string[] HostPrefixes = ["/api", "/openapi", "/swagger", "/health", "/dev"];
+    private static readonly string[] HostPrefixes = ["/api", "/openapi", "/swagger", "/health", "/dev", "/metrics"];
 
     /// <summary>Call after UseRouting: files and the fallback apply only where no endpoint matched.</summary>
     public static void UseKazgovClient(this WebApplication app)

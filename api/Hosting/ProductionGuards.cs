@@ -45,6 +45,12 @@ internal static class ProductionGuards
             found.Add($"{TestingClock.FixedClockKey} is set: a stopped clock would falsify deadlines, token lifetimes and the audit; remove it.");
         }
 
+        if (configuration.GetValue(Observability.MetricsOnMainPortKey, false))
+        {
+            found.Add($"{Observability.MetricsOnMainPortKey} is true: /metrics would be served on the public port; "
+                + "remove it and scrape Management:Port instead.");
+        }
+
         return found;
     }
 

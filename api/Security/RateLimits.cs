@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Observability;
 using Kazgov.Kernel.Problems;
 using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
@@ -99,6 +100,7 @@ internal static class RateLimits
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 60;
         rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        rejected.HttpContext.RequestServices.GetService<KazgovMetrics>()?.RateLimitRejection(rejected.HttpContext.Request.Path.Value ?? "");
         await ProblemWriter.WriteAsync(
             rejected.HttpContext,
             SecurityProblems.RateLimited,

@@ -4,7 +4,9 @@
 # playwright-core, against the real API host serving the built client, on a fresh database
 # kazgov_e2e with demo data and a fixed clock. Screenshots and logs: client/test-results/.
 # Settings: KAZGOV_E2E_PORT (8181), KAZGOV_E2E_DB (kazgov_e2e), KAZGOV_E2E_NOW (the fixed instant,
-# 2026-03-10T07:30:00Z: a Tuesday, 12:30 in Almaty, inside the midday hand-over window).
+# 2026-03-10T07:30:00Z: a Tuesday, 12:30 in Almaty, inside the midday hand-over window),
+# KAZGOV_E2E_MANAGEMENT_PORT (KAZGOV_E2E_PORT + 10000: the host's management port, whose /metrics
+# is read after the walk: the applications it submitted must show in the domain counters).
 set -euo pipefail
 CLIENT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$CLIENT/../build/lib.sh"
@@ -46,6 +48,7 @@ recreate_database "$database"
 port="${KAZGOV_E2E_PORT:-8181}"
 url="http://127.0.0.1:$port"
 now="${KAZGOV_E2E_NOW:-2026-03-10T07:30:00Z}"
+management_port="${KAZGOV_E2E_MANAGEMENT_PORT:-$((port + 10000))}"
 answers() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"; }
 if answers "$url/health/live"; then
   die "something already answers on $url: stop it or choose another port with KAZGOV_E2E_PORT"
@@ -56,6 +59,7 @@ ConnectionStrings__Kazgov="$(connection_string "$database")" \
 ReferenceData__LoadDemoData=true \
 Testing__FixedClock="$now" \
 Client__DistPath="$CLIENT/dist" \
+Management__Port="$management_port" \
 Notifications__SmsGatewayUrl="$url/dev/fake-gateway/sms" \
 Notifications__EmailGatewayUrl="$url/dev/fake-gateway/email" \
   dotnet "$KAZGOV_ROOT/api/bin/Debug/net10.0/Kazgov.Api.dll" --urls "$url" --contentRoot "$KAZGOV_ROOT/api" \
@@ -80,6 +84,29 @@ if [ -z "$ready" ]; then
 fi
 
 KAZGOV_E2E_URL="$url" KAZGOV_E2E_NOW="$now" node e2e/run.mjs || status=1
+
+# The walk's applications in the domain metrics, read from the management port (never the public one).
+say "client: domain metrics on the management port $management_port"
+node - "$url" "http://127.0.0.1:$management_port" <<'JS' || status=1
+const [publicUrl, managementUrl] = process.argv.slice(2);
+const main = async () => {
+  const hidden = await fetch(`${publicUrl}/metrics`);
+  if (hidden.status !== 404) throw new Error(`/metrics on the public port answered ${hidden.status}, not 404`);
+  const response = await fetch(`${managementUrl}/metrics`);
+  if (!response.ok) throw new Error(`/metrics on the management port answered ${response.status}`);
+  const text = await response.text();
+  const sum = (name) => text.split('\n')
+    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    .reduce((total, line) => total + Number(line.slice(line.lastIndexOf('}') + 1).trim().split(' ')[0]), 0);
+  const names = ['kazgov_applications_submitted_total', 'kazgov_applications_decided_total', 'kazgov_applications_issued_total',
+    'kazgov_idempotency_replays_total', 'kazgov_outbox_backlog', 'kazgov_applications_overdue'];
+  const figures = Object.fromEntries(names.map((name) => [name, sum(name)]));
+  for (const line of text.split('\n').filter((l) => l.startsWith('kazgov_applications_submitted_total{'))) console.log(`  ${line}`);
+  console.log(`metrics: ${names.map((name) => `${name}=${figures[name]}`).join(', ')}`);
+  if (!(figures.kazgov_applications_submitted_total > 0)) throw new Error('kazgov_applications_submitted_total did not move during the walk');
+};
+main().catch((error) => { console.error(`metrics: ${error.message}`); process.exit(1); });
+JS
 stop_api
 say "client: done in $(( $(date +%s) - started )) s (screenshots in client/test-results/)"
 exit "$status"

@@ -4,6 +4,7 @@ using Kazgov.Platform.Complaints;
 using Kazgov.Platform.Fees;
 using Kazgov.Kernel.Modules;
 using Kazgov.Kernel.Notifications;
+using Kazgov.Kernel.Observability;
 using Kazgov.Platform.Offices;
 using Kazgov.Kernel.Retention;
 using Kazgov.Kernel.Security;
@@ -43,6 +44,12 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddSingleton<Kazgov.Kernel.Events.IntegrationEventDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<Kazgov.Kernel.Events.IntegrationEventDispatcher>());
         services.AddSingleton<OutboxDispatcher>();
+        services.AddKazgovMetrics();
+        services.AddSingleton<Kazgov.Kernel.Observability.IGaugeSource, Applications.OverdueApplications>();
+        services.AddSingleton<ActiveOffices>();
+        services.AddHealthChecks()
+            .AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"])
+            .AddCheck<ReferenceDataHealthCheck>("reference-data", tags: ["ready"]);
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<IReferenceDataLoader, MciDefaultsLoader>();
         services.AddSingleton<IReferenceDataLoader, HolidayRulesLoader>();

@@ -13,8 +13,24 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
     private NpgsqlConnection? _connection;
     private NpgsqlTransaction? _transaction;
+    private List<Action>? _afterCommit;
 
     public NpgsqlTransaction? Transaction => _transaction;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the outermost transaction commits (at once when none is
+    /// open); a rollback forgets it. For effects outside the database, such as counting metrics.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        if (_transaction is null)
+        {
+            action();
+            return;
+        }
+
+        (_afterCommit ??= []).Add(action);
+    }
 
     public async Task<NpgsqlConnection> ConnectionAsync(CancellationToken cancellationToken = default)
     {
@@ -82,6 +98,9 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
         await _transaction.CommitAsync();
         await _transaction.DisposeAsync();
         _transaction = null;
+        var committed = _afterCommit;
+        _afterCommit = null;
+        committed?.ForEach(action => action());
     }
 
     private async Task RollbackAsync()
@@ -94,6 +113,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
         await _transaction.RollbackAsync();
         await _transaction.DisposeAsync();
         _transaction = null;
+        _afterCommit = null;
     }
 
     /// <summary>A begun transaction; disposing it without <see cref="CommitAsync"/> rolls back.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Problems;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Kazgov.Kernel.Idempotency;
@@ -158,6 +159,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         context.Response.Headers[ReplayedHeaderName] = "true";
+        context.RequestServices.GetService<Kazgov.Kernel.Observability.KazgovMetrics>()?.IdempotentReplay();
         await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted);
     }
 

@@ -28,6 +28,9 @@ public sealed class NotificationOptions
 
     public TimeSpan MaxRedeliveryDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>/health/ready reports "Degraded" while more notifications than this wait for delivery.</summary>
+    public int BacklogDegradedAbove { get; set; } = 500;
+
     /// <summary>
     /// Gateway calls a message may take (each retry counts) before it becomes a dead letter.
     /// With three calls a round and the waits above, about five hours of a gateway's outage.

@@ -1,4 +1,5 @@
 using Dapper;
+using Kazgov.Kernel.Observability;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,8 @@ public sealed class OutboxDispatcher(
     INotificationGateway gateway,
     IClock clock,
     IOptions<NotificationOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger,
+    KazgovMetrics metrics) : BackgroundService
 {
     private static readonly ResiliencePropertyKey<int> RetriesAllowed = new("kazgov.outbox.retries-allowed");
     private readonly ResiliencePipeline _pipeline = BuildPipeline(options.Value);
@@ -257,6 +259,7 @@ public sealed class OutboxDispatcher(
         if (dead == true)
         {
             logger.LogError("Outbox message {MessageId} is a dead letter after {Attempts} attempts: {Error}", message.Id, attempts, error);
+            metrics.DeadLetter(message.Channel);
             return Outcome.Dead;
         }
 

@@ -1,3 +1,5 @@
+using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Observability;
 using Kazgov.Kernel.Events;
 using Kazgov.Kernel.Http;
 using Kazgov.Kernel.Localization;
@@ -20,7 +22,9 @@ internal sealed class ApplicationChanges(
     ApplicantNotifications notifications,
     IntegrationEvents events,
     ICurrentActor actor,
-    IClock clock)
+    IClock clock,
+    DbSession session,
+    KazgovMetrics metrics)
 {
     /// <summary>Loads the application for <paramref name="action"/>; null action: a change that is not a transition (a receipt).</summary>
     public async Task<PendingChange> BeginAsync(Guid id, string? ifMatch, ApplicationAction? action, CancellationToken cancellationToken)
@@ -74,7 +78,25 @@ internal sealed class ApplicationChanges(
         }
 
         await reader.AuditAsync("application." + action.ToCode(), row, cancellationToken);
+        Count(row, to);
         return await reader.ViewAsync(row.Id, cancellationToken);
+    }
+
+    // Counted when the change commits (an Idempotency-Key request may still roll it back).
+    private void Count(ApplicationRow row, ApplicationStatus to)
+    {
+        switch (to)
+        {
+            case ApplicationStatus.Approved:
+                session.AfterCommit(() => metrics.ApplicationDecided(row.ServiceCode, row.OfficeId, "approved"));
+                break;
+            case ApplicationStatus.Refused:
+                session.AfterCommit(() => metrics.ApplicationDecided(row.ServiceCode, row.OfficeId, "refused"));
+                break;
+            case ApplicationStatus.Issued:
+                session.AfterCommit(() => metrics.ApplicationIssued(row.ServiceCode, row.OfficeId));
+                break;
+        }
     }
 
     /// <summary>A change that is not a transition: a new version and its audit record.</summary>

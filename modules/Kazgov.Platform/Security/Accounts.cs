@@ -2,6 +2,7 @@ using Dapper;
 using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Localization;
 using Kazgov.Kernel.Modules;
+using Kazgov.Kernel.Observability;
 using Kazgov.Kernel.Problems;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -83,7 +84,8 @@ internal sealed class Accounts(
     IClock clock,
     IOptions<SecurityOptions> options,
     IEnumerable<IKazgovModule> modules,
-    ILogger<Accounts> logger)
+    ILogger<Accounts> logger,
+    KazgovMetrics metrics)
 {
     private SecurityOptions Options => options.Value;
 
@@ -95,12 +97,14 @@ internal sealed class Accounts(
         if (user is null || user.Disabled)
         {
             Secrets.SpendDecoyTime(password);
+            metrics.LoginFailure(user is null ? "unknown-login" : "disabled");
             throw new ProblemException(SecurityProblems.InvalidCredentials);
         }
 
         var now = clock.GetCurrentInstant();
         if (user.LockedUntil is { } lockedUntil && lockedUntil > now)
         {
+            metrics.LoginFailure("locked");
             throw Locked(lockedUntil - now);
         }
 
@@ -126,9 +130,12 @@ internal sealed class Accounts(
             if (newLock > now)
             {
                 logger.LogWarning("Staff account {Login} locked until {LockedUntil} after {Attempts} wrong passwords", login, lockUntil, Options.Lockout.MaxFailedAttempts);
+                metrics.LoginFailure("wrong-password");
+                metrics.Lockout();
                 throw Locked(lockUntil - now);
             }
 
+            metrics.LoginFailure("wrong-password");
             throw new ProblemException(SecurityProblems.InvalidCredentials);
         }
 

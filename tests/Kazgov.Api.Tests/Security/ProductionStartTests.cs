@@ -79,6 +79,7 @@ public sealed class ProductionStartTests
     [InlineData("ReferenceData:LoadDemoData", "true")]
     [InlineData("Notifications:FakeGatewayEnabled", "true")]
     [InlineData("Testing:FixedClock", "2026-11-27T05:30:00Z")]
+    [InlineData("Testing:MetricsOnMainPort", "true")]
     public async Task A_production_start_with_a_development_setting_is_refused(string key, string value)
     {
         await using var factory = new ProductionFactory(ConnectionString, new Dictionary<string, string?>

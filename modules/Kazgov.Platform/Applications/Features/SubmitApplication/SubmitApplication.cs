@@ -5,6 +5,7 @@ using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Events;
 using Kazgov.Kernel.Http;
 using Kazgov.Kernel.Localization;
+using Kazgov.Kernel.Observability;
 using Kazgov.Platform.Offices;
 using Kazgov.Kernel.Problems;
 using Kazgov.Kernel.Security;
@@ -31,7 +32,8 @@ internal sealed class SubmitApplicationHandler(
     ICurrentActor actor,
     IClock clock,
     ServiceDefinitions definitions,
-    IntegrationEvents events) : ICommandHandler<SubmitApplication, SubmittedApplication>
+    IntegrationEvents events,
+    KazgovMetrics metrics) : ICommandHandler<SubmitApplication, SubmittedApplication>
 {
     public async ValueTask<SubmittedApplication> Handle(SubmitApplication command, CancellationToken cancellationToken)
     {
@@ -178,6 +180,7 @@ internal sealed class SubmitApplicationHandler(
         var row = (await store.FindAsync(id, forUpdate: false, cancellationToken))!;
         await events.PublishAsync(new ApplicationStatusChanged(id, row.RegistrationNumber, service.Code, office.Id, null, row.Status, now), cancellationToken);
         await reader.AuditAsync("application.submit", row, cancellationToken);
+        session.AfterCommit(() => metrics.ApplicationSubmitted(service.Code, office.Id));
         return new SubmittedApplication(await reader.ViewAsync(row, cancellationToken), await reader.SlipAsync(row, cancellationToken));
     }
 }

@@ -1,0 +1,93 @@
+using Kazgov.Kernel.Observability;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Kazgov.Api.Hosting;
+
+/// <summary>
+/// OpenTelemetry metrics and traces (ASP.NET Core, HttpClient, Npgsql and the Meter "Kazgov"), and
+/// the Prometheus scrape endpoint /metrics, which is served only on the management port
+/// (Management:Port, a second Kestrel endpoint on Management:Address, loopback by default). The
+/// management port answers /metrics and /health/* and nothing else; the public port answers 404 to
+/// /metrics. Without Management:Port there is no scrape endpoint at all.
+/// </summary>
+internal static class Observability
+{
+    public const string ManagementPortKey = "Management:Port";
+    public const string ManagementAddressKey = "Management:Address";
+
+    /// <summary>Tests only (refused in Production): /metrics on every port, for in-memory test hosts.</summary>
+    public const string MetricsOnMainPortKey = "Testing:MetricsOnMainPort";
+
+    public const string MetricsPath = "/metrics";
+
+    public static void AddKazgovObservability(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddKazgovMetrics();
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("kazgov", serviceVersion: typeof(Observability).Assembly.GetName().Version?.ToString()))
+            .WithMetrics(metrics => metrics
+                .AddMeter(KazgovMetrics.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsMetrics(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql());
+        // The trace and span ids go into every log line's scope, beside the correlation id.
+        builder.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+
+        var port = builder.Configuration.GetValue(ManagementPortKey, 0);
+        if (port > 0)
+        {
+            // A second endpoint beside whatever --urls, ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS name.
+            var address = builder.Configuration[ManagementAddressKey] is { Length: > 0 } configured ? configured : "127.0.0.1";
+            var urls = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey);
+            if (string.IsNullOrWhiteSpace(urls))
+            {
+                var httpPorts = builder.WebHost.GetSetting("http_ports");
+                urls = string.IsNullOrWhiteSpace(httpPorts)
+                    ? "http://localhost:5000"
+                    : string.Join(';', httpPorts.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => $"http://*:{p}"));
+            }
+
+            var host = address.Contains(':', StringComparison.Ordinal) ? $"[{address}]" : address;
+            builder.WebHost.UseUrls($"{urls};http://{host}:{port}");
+        }
+    }
+
+    /// <summary>First in the pipeline: the management port serves /metrics and /health/*, and 404 to everything else.</summary>
+    public static void UseKazgovManagement(this WebApplication app)
+    {
+        var port = app.Configuration.GetValue(ManagementPortKey, 0);
+        var onMainPort = app.Configuration.GetValue(MetricsOnMainPortKey, false);
+        if (port > 0)
+        {
+            app.Use(async (context, next) =>
+            {
+                if (context.Connection.LocalPort == port
+                    && !IsMetrics(context.Request.Path)
+                    && !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+
+                await next(context);
+            });
+        }
+
+        if (port > 0 || onMainPort)
+        {
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+                IsMetrics(context.Request.Path) && HttpMethods.IsGet(context.Request.Method)
+                && (onMainPort || context.Connection.LocalPort == port));
+        }
+    }
+
+    private static bool IsMetrics(PathString path) => path.Equals(MetricsPath, StringComparison.OrdinalIgnoreCase);
+}
