@@ -45,9 +45,11 @@ public sealed class ObservabilityTests(ObservedHostFactory factory) : IClassFixt
 
         var after = await ScrapeAsync();
         Sum(after, "kazgov_applications_submitted_total", labels).Should().BeGreaterThanOrEqualTo(Sum(before, "kazgov_applications_submitted_total", labels) + 1);
-        // The gauges read the database and are always there; OpenTelemetry's own instruments too.
+        // The gauges read the database and are always there. (ASP.NET Core's own instruments are
+        // per host: with several test hosts in one process they are not asserted here; the e2e run
+        // and build/publish-check scrape a single real host.)
         after.Should().Contain("kazgov_outbox_backlog").And.Contain("kazgov_outbox_oldest_message_age_seconds")
-            .And.Contain("kazgov_outbox_dead_letters_waiting").And.Contain("http_server_request_duration_seconds");
+            .And.Contain("kazgov_outbox_dead_letters_waiting");
     }
 
     [Fact]
@@ -156,6 +158,7 @@ public sealed class OutboxBacklogHealthTests(BacklogHostFactory factory) : IClas
     [Fact]
     public async Task An_outbox_backlog_above_the_threshold_makes_readiness_degraded_but_still_200()
     {
+        _ = factory.Services; // the host has migrated the database before the test writes to it
         await using (var connection = new NpgsqlConnection(TestDatabase.ConnectionString))
         {
             await connection.ExecuteAsync(
