@@ -398,6 +398,24 @@ public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
         ["feeItems"] = new JsonArray("registration-certificate", "registration"),
     };
 
+    /// <summary>A complete generic submission of the free proxy-driver-registration, which has no module rules yet.</summary>
+    internal static JsonObject ProxyDriverRegistration() => new()
+    {
+        ["service"] = "proxy-driver-registration",
+        ["officeId"] = AstanaOffice,
+        ["applicantType"] = "individual",
+        ["applicant"] = new JsonObject
+        {
+            ["kind"] = "individual",
+            ["iin"] = TestIins.Next(),
+            ["lastName"] = "Ахметов",
+            ["firstName"] = "Серік",
+            ["phone"] = "+77011234567",
+            ["language"] = "kk",
+        },
+        ["documents"] = new JsonArray("vehicle-registration-certificate", "power-of-attorney", "identity-document"),
+    };
+
     private static string Iin(JsonObject request) => request["applicant"]!["iin"]!.GetValue<string>();
 
     private async Task<(string Id, string ETag)> SubmittedAsync(HttpClient client, JsonObject? request = null)

@@ -24,14 +24,7 @@ public sealed class IntegrationEventTests(KazgovApiFactory factory)
     {
         factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 5, 0));
         var clerk = await factory.CreateClientAsAsync("clerk.astana");
-        var submitted = await clerk.PostAsJsonAsync("/api/v1/applications", new JsonObject
-        {
-            ["service"] = "proxy-driver-registration",
-            ["officeId"] = LifecycleTests.AstanaOffice,
-            ["applicantType"] = "individual",
-            ["applicant"] = new JsonObject { ["kind"] = "individual", ["iin"] = TestIins.Next(), ["lastName"] = "Ахметов", ["firstName"] = "Серік", ["phone"] = "+77011234567", ["language"] = "kk" },
-            ["documents"] = new JsonArray("vehicle-registration-certificate", "power-of-attorney", "identity-document"),
-        });
+        var submitted = await clerk.PostAsJsonAsync("/api/v1/applications", LifecycleTests.ProxyDriverRegistration());
         submitted.StatusCode.Should().Be(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
         var id = Guid.Parse(JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>());
         var etag = submitted.Headers.ETag!.ToString();
