@@ -25,6 +25,15 @@ public static class DemoAccounts
     /// <summary>The registration-and-examination unit of the Almaty road police (driver-licence appendix 1).</summary>
     public const string AlmatyOffice = "road-police-almaty-city-bd174b4d";
 
+    /// <summary>The migration-police directorate of Astana (residence-permit, temporary-registration, permanent-residence, citizenship appendix 1).</summary>
+    public const string AstanaMigrationOffice = "migration-police-astana-e7769a19";
+
+    /// <summary>The migration-police directorate of Almaty (the same appendices).</summary>
+    public const string AlmatyMigrationOffice = "migration-police-almaty-city-e47e27fa";
+
+    /// <summary>The services a migration-police unit runs (its appendix-1 directory lists it for all four).</summary>
+    public static readonly IReadOnlyList<string> MigrationServices = ["residence-permit", "temporary-registration", "permanent-residence", "citizenship"];
+
     public static readonly IReadOnlyList<DemoStaffUser> Staff =
     [
         new("clerk.astana", "Айгерім Болатқызы Сейітова", "Тіркеу-емтихан бөлімшесінің инспекторы", Roles.Clerk, AstanaOffice,
@@ -33,11 +42,20 @@ public static class DemoAccounts
         new("clerk.almaty", "Динара Серікқызы Омарова", "Тіркеу-емтихан бөлімшесінің инспекторы", Roles.Clerk, AlmatyOffice,
             ["driver-licence", "vehicle-registration", "proxy-driver-registration"]),
         new("head.almaty", "Нұрлан Асқарұлы Бекетов", "Тіркеу-емтихан бөлімшесінің бастығы", Roles.UnitHead, AlmatyOffice, null),
+        new("clerk.migration.astana", "Жанар Қанатқызы Әбілова", "Көші-қон полициясы бөлімшесінің инспекторы", Roles.Clerk, AstanaMigrationOffice, MigrationServices),
+        new("head.migration.astana", "Серік Бауыржанұлы Нұрланов", "Көші-қон полициясы басқармасының бастығы", Roles.UnitHead, AstanaMigrationOffice, null),
+        new("clerk.migration.almaty", "Әсем Талғатқызы Жұмабаева", "Көші-қон полициясы бөлімшесінің инспекторы", Roles.Clerk, AlmatyMigrationOffice, MigrationServices),
+        new("head.migration.almaty", "Мұрат Ерболұлы Қайратов", "Көші-қон полициясы басқармасының бастығы", Roles.UnitHead, AlmatyMigrationOffice, null),
         new("auditor", "Гүлнар Ерікқызы Қасымова", "Ішкі бақылау бөлімінің аға инспекторы", Roles.Auditor, null, null),
         new("admin", "Тимур Қайратұлы Әлиев", "Жүйелік әкімші", Roles.Admin, null, null),
     ];
 
-    public static readonly IReadOnlyList<string> PortalScopes = ["driver-licence:submit", "driver-licence:read", "driver-licence:verify"];
+    /// <summary>The demo e-gov portal's grant: submit, read and verify for each service that has its own module endpoints.</summary>
+    public static readonly IReadOnlyList<string> PortalScopes =
+    [
+        .. new[] { "driver-licence", "residence-permit", "temporary-registration", "permanent-residence" }
+            .SelectMany(service => new[] { Scopes.For(service, Scopes.Submit), Scopes.For(service, Scopes.Read), Scopes.For(service, Scopes.Verify) }),
+    ];
 }
 
 /// <param name="Services">The services served; null: every service the host runs.</param>

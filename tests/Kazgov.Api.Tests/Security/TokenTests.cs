@@ -205,7 +205,11 @@ public sealed class TokenTests(KazgovApiFactory factory)
         var client = factory.CreateClient();
 
         var all = await Json(await client.PostAsJsonAsync(TokenPath, ClientCredentials(DemoAccounts.PortalClientSecret, null)));
-        all.GetProperty("scope").GetString().Should().Be("driver-licence:submit driver-licence:read driver-licence:verify");
+        all.GetProperty("scope").GetString().Should().Be(
+            "driver-licence:submit driver-licence:read driver-licence:verify "
+            + "residence-permit:submit residence-permit:read residence-permit:verify "
+            + "temporary-registration:submit temporary-registration:read temporary-registration:verify "
+            + "permanent-residence:submit permanent-residence:read permanent-residence:verify");
         all.TryGetProperty("refresh_token", out _).Should().BeFalse("clients authenticate again instead of refreshing");
         all.GetProperty("expires_in").GetInt32().Should().Be(900);
 
