@@ -71,6 +71,59 @@ public sealed partial class ComplaintsApiTests(KazgovApiFactory factory)
     }
 
     [Fact]
+    public async Task A_complaint_about_a_standard_without_a_review_term_has_no_due_date_and_is_listed_last()
+    {
+        // residence-permit §22: "within the term set by law", no number: no computed due date, never overdue.
+        var clerk = await factory.CreateClientAsAsync("clerk.migration.astana");
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await clerk.PostAsJsonAsync(Path, Body("Ұзақ күту " + i, "residence-permit", "post"));
+            var entry = await Json(response, HttpStatusCode.Created);
+            entry.GetProperty("reviewTerm").ValueKind.Should().Be(JsonValueKind.Null);
+            entry.GetProperty("dueAt").ValueKind.Should().Be(JsonValueKind.Null);
+            entry.GetProperty("dueDate").ValueKind.Should().Be(JsonValueKind.Null);
+            entry.GetProperty("overdue").GetBoolean().Should().BeFalse();
+            entry.GetProperty("officeId").GetString().Should().Be("migration-police-astana-e7769a19");
+            ids.Add(Id(entry));
+        }
+
+        // A month later nothing is overdue, and the journal pages through entries without a due date.
+        var start = factory.Clock.GetCurrentInstant();
+        try
+        {
+            factory.Clock.Reset(start.Plus(Duration.FromDays(400)));
+            var head = await factory.CreateClientAsAsync("head.migration.astana");
+            var overdue = await ListAllAsync(head, "overdue=true");
+            overdue.Select(Id).Should().NotIntersectWith(ids);
+
+            var pages = new List<JsonElement>();
+            string? cursor = null;
+            do
+            {
+                var page = await Json(await head.GetAsync($"{Path}?service=residence-permit&limit=2" + (cursor is null ? "" : "&cursor=" + cursor)));
+                pages.AddRange(page.GetProperty("items").EnumerateArray());
+                cursor = page.GetProperty("nextCursor").GetString();
+            }
+            while (cursor is not null);
+
+            pages.Select(Id).Should().Contain(ids).And.OnlyHaveUniqueItems();
+            pages.Should().OnlyContain(i => i.GetProperty("dueAt").ValueKind == JsonValueKind.Null);
+            ShouldBeInDueOrder(pages);
+
+            // Ministry-wide, those with a due date come first, and the cursor crosses into those without.
+            var all = await ListAllAsync(await factory.CreateClientAsAsync("auditor"), "status=received");
+            all.Select(Id).Should().Contain(ids).And.OnlyHaveUniqueItems();
+            all.Should().Contain(i => i.GetProperty("dueAt").ValueKind != JsonValueKind.Null);
+            ShouldBeInDueOrder(all);
+        }
+        finally
+        {
+            factory.Clock.Reset(start);
+        }
+    }
+
+    [Fact]
     public async Task A_month_ending_on_Victory_Day_ends_after_its_carried_over_day_off()
     {
         var start = factory.Clock.GetCurrentInstant();
@@ -565,9 +618,12 @@ public sealed partial class ComplaintsApiTests(KazgovApiFactory factory)
         ShouldBeInDueOrder(items);
     }
 
+    /// <summary>By due moment, then id; complaints without a due date (no review term) last.</summary>
     private static void ShouldBeInDueOrder(List<JsonElement> items)
     {
-        var keys = items.Select(i => (NodaTime.Text.InstantPattern.ExtendedIso.Parse(i.GetProperty("dueAt").GetString()!).Value, Guid.Parse(Id(i)))).ToList();
+        var keys = items.Select(i => (
+            i.GetProperty("dueAt").GetString() is { } due ? NodaTime.Text.InstantPattern.ExtendedIso.Parse(due).Value : Instant.MaxValue,
+            Guid.Parse(Id(i)))).ToList();
         keys.Should().BeInAscendingOrder(Comparer<(Instant DueAt, Guid Id)>.Create((a, b) =>
             a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : ComparePostgres(a.Id, b.Id)));
     }

@@ -1294,7 +1294,7 @@ export interface components {
         ComplaintProcedure: {
             route: components["schemas"]["SourcedText"][];
             channels: components["schemas"]["ComplaintChannel"][];
-            reviewTerm: string;
+            reviewTerm?: null | string;
             reviewTermText: components["schemas"]["CatalogueText"];
             contacts: components["schemas"]["SourcedText"][];
             source: string;
@@ -1315,9 +1315,9 @@ export interface components {
             complainant: components["schemas"]["Complainant"];
             subject: string;
             addressedTo: components["schemas"]["AddressedAuthority"];
-            reviewTerm: string;
-            dueAt: components["schemas"]["Instant"];
-            dueDate: components["schemas"]["LocalDate"];
+            reviewTerm?: null | string;
+            dueAt?: null | components["schemas"]["Instant"];
+            dueDate?: null | components["schemas"]["LocalDate"];
             status: components["schemas"]["ComplaintStatus"];
             overdue: boolean;
             allowedActions: components["schemas"]["ComplaintAction"][];

@@ -107,6 +107,34 @@ public static class Paging
         return null;
     }
 
+    /// <summary>A cursor of a list sorted by (due moment, id) where entries without a due moment come last ("-").</summary>
+    public static string EncodeOptionalDue(string list, Instant? dueAt, Guid id) =>
+        dueAt is { } due ? EncodeDue(list, due, id) : Encode(list, NoDue, id.ToString("N"));
+
+    public static (Instant? DueAt, Guid Id)? DecodeOptionalDue(string list, string? cursor, ValidationErrors errors)
+    {
+        var parts = Decode(list, cursor, 2, errors);
+        if (parts is null)
+        {
+            return null;
+        }
+
+        if (parts[0] == NoDue && Guid.TryParse(parts[1], out var lastId))
+        {
+            return (null, lastId);
+        }
+
+        if (long.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ticks) && Guid.TryParse(parts[1], out var id))
+        {
+            return (Instant.FromUnixTimeTicks(ticks), id);
+        }
+
+        errors.Add("cursor", BadCursor);
+        return null;
+    }
+
+    private const string NoDue = "-";
+
     /// <summary>A cursor of a list sorted by one whole number (a sort order, a sequence id).</summary>
     public static string EncodeNumber(string list, long value) => Encode(list, value.ToString(CultureInfo.InvariantCulture));
 

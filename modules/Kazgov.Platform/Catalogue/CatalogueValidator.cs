@@ -115,7 +115,11 @@ internal static partial class CatalogueValidator
             }
         }
 
-        CheckDuration(errors, "complaints.reviewTerm", entry.Complaints.ReviewTerm);
+        // Null where the standard gives no term ("within the term set by law"): no due date is computed.
+        if (entry.Complaints.ReviewTerm is not null)
+        {
+            CheckDuration(errors, "complaints.reviewTerm", entry.Complaints.ReviewTerm);
+        }
         if (entry.Complaints.Channels.Count == 0 || entry.Complaints.Route.Count == 0)
         {
             errors.Add("complaints need at least one channel and one authority in the route.");

@@ -111,7 +111,7 @@ public enum ComplaintChannel
 public sealed record ComplaintProcedure(
     IReadOnlyList<SourcedText> Route,
     IReadOnlyList<ComplaintChannel> Channels,
-    string ReviewTerm,
+    string? ReviewTerm,
     CatalogueText ReviewTermText,
     IReadOnlyList<SourcedText> Contacts,
     string Source)

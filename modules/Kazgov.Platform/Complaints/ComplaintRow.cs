@@ -37,9 +37,9 @@ internal sealed class ComplaintRow
 
     public int AddressedTo { get; init; }
 
-    public string ReviewTerm { get; init; } = "";
+    public string? ReviewTerm { get; init; }
 
-    public Instant DueAt { get; init; }
+    public Instant? DueAt { get; init; }
 
     public string Status { get; init; } = "";
 
@@ -91,7 +91,7 @@ internal sealed class ComplaintRow
             authority,
             ReviewTerm,
             DueAt,
-            DueAt.Minus(Duration.Epsilon).InZone(WorkingCalendar.Zone).Date,
+            DueAt?.Minus(Duration.Epsilon).InZone(WorkingCalendar.Zone).Date,
             status,
             ComplaintTerms.IsOverdue(status, DueAt, now),
             ComplaintLifecycle.AllowedActions(status),

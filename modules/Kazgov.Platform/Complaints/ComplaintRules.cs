@@ -159,10 +159,12 @@ public static class ComplaintTerms
     /// <summary>
     /// The catalogue's review term of the service: P1M for most standards (e.g. driver-licence §22,
     /// citizenship §24, weapon-registration §21), P15D for vehicle-registration §22. Where the seed says
-    /// only "within the terms set by law" (address-certificate §22, residence-permit, temporary-registration,
-    /// permanent-residence) the catalogue gives P1M, the general term for citizens' appeals.
+    /// only "within the term set by law" (address-certificate §22, residence-permit §22,
+    /// temporary-registration §22, permanent-residence §22) the catalogue gives none: null, and the
+    /// complaint has no computed due date (the seed names no term to compute it from).
     /// </summary>
-    public static Period ReviewTerm(ServiceEntry entry) => NodaTime.Text.PeriodPattern.NormalizingIso.Parse(entry.Complaints.ReviewTerm).Value;
+    public static Period? ReviewTerm(ServiceEntry entry) =>
+        entry.Complaints.ReviewTerm is { } term ? NodaTime.Text.PeriodPattern.NormalizingIso.Parse(term).Value : null;
 
     /// <summary>
     /// The term runs in calendar time from the day the complaint was received (that day not counted);
@@ -172,5 +174,5 @@ public static class ComplaintTerms
         engine.Compute(new DeadlineRequest(receivedAt, reviewTerm, DeadlineClock.Calendar));
 
     /// <summary>Overdue: not answered, and the due moment (exclusive) has come.</summary>
-    public static bool IsOverdue(ComplaintStatus status, Instant dueAt, Instant now) => ComplaintLifecycle.IsOpen(status) && dueAt <= now;
+    public static bool IsOverdue(ComplaintStatus status, Instant? dueAt, Instant now) => ComplaintLifecycle.IsOpen(status) && dueAt <= now;
 }

@@ -21,11 +21,12 @@ internal sealed record NewComplaint(
     string SubjectId,
     string Subject,
     int AddressedTo,
-    string ReviewTerm,
-    Instant DueAt);
+    string? ReviewTerm,
+    Instant? DueAt);
 
 /// <summary>What a journal list asks for besides the actor's read scope; null parts do not filter.</summary>
-internal sealed record ComplaintFilter(string? OfficeId, string? ServiceCode, ComplaintStatus? Status, bool OverdueOnly, (Instant DueAt, Guid Id)? After);
+/// <param name="After">The last entry of the previous page; its DueAt is null for a complaint without a term (listed last).</param>
+internal sealed record ComplaintFilter(string? OfficeId, string? ServiceCode, ComplaintStatus? Status, bool OverdueOnly, (Instant? DueAt, Guid Id)? After);
 
 /// <summary>
 /// All the SQL of the complaints journal (platform.complaints, platform.complaint_events,
@@ -124,9 +125,14 @@ internal sealed class ComplaintStore(DbSession session)
             where.Add("c.status IN ('received', 'under-review') AND c.due_at <= @now");
         }
 
-        if (filter.After is not null)
+        if (filter.After is { DueAt: null })
         {
-            where.Add("(c.due_at, c.id) > (@afterDueAt, @afterId)");
+            where.Add("c.due_at IS NULL AND c.id > @afterId");
+        }
+        else if (filter.After is not null)
+        {
+            // Complaints without a term sort after all others (ascending order puts NULL last).
+            where.Add("((c.due_at, c.id) > (@afterDueAt, @afterId) OR c.due_at IS NULL)");
         }
 
         var rows = await session.QueryAsync<ComplaintRow>(

@@ -245,9 +245,10 @@ public sealed class ServiceCatalogueTests
     [InlineData("driver-licence", "Licensing", ServiceFormValue.Automated, "P1M")]
     [InlineData("vehicle-registration", "Vehicles", ServiceFormValue.Automated, "P15D")]
     [InlineData("proxy-driver-registration", "Vehicles", ServiceFormValue.PartlyAutomated, "P1M")]
-    [InlineData("address-certificate", "AddressBureau", ServiceFormValue.PartlyAutomated, "P1M")]
+    [InlineData("address-certificate", "AddressBureau", ServiceFormValue.PartlyAutomated, null)] // §22 "within the terms set by law"
     [InlineData("weapon-registration", "Weapons", ServiceFormValue.NotAutomated, "P1M")]
-    public void Module_form_and_complaint_review_term_follow_the_seed(string service, string module, ServiceFormValue form, string reviewTerm)
+    [InlineData("residence-permit", "Migration", ServiceFormValue.NotAutomated, null)]           // §22 "within the term set by law"
+    public void Module_form_and_complaint_review_term_follow_the_seed(string service, string module, ServiceFormValue form, string? reviewTerm)
     {
         var entry = Catalogue.Find(service)!;
 

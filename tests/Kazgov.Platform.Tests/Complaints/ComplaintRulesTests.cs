@@ -53,16 +53,26 @@ public sealed class ComplaintRulesTests
     [InlineData("proxy-driver-registration", "P1M")]  // proxy-driver-registration §20
     [InlineData("citizenship", "P1M")]                // citizenship §24
     [InlineData("weapon-registration", "P1M")]        // weapon-registration §21
-    [InlineData("address-certificate", "P1M")]        // §22 "the terms set by law": one month
-    [InlineData("residence-permit", "P1M")]           // "the term set by legislation": one month
-    [InlineData("temporary-registration", "P1M")]
-    [InlineData("permanent-residence", "P1M")]
     public void The_review_term_comes_from_the_catalogue(string service, string term)
     {
         var entry = Catalogue.Find(service)!;
 
         ComplaintTerms.ReviewTerm(entry).Should().Be(NodaTime.Text.PeriodPattern.NormalizingIso.Parse(term).Value);
         entry.Complaints.ReviewTerm.Should().Be(term);
+    }
+
+    [Theory]
+    [InlineData("address-certificate")]     // §22 "within the terms set by law"
+    [InlineData("residence-permit")]        // §22 "within the term set by legislation"
+    [InlineData("temporary-registration")]  // §22
+    [InlineData("permanent-residence")]     // §22
+    public void Where_the_standard_gives_no_number_there_is_no_review_term(string service)
+    {
+        var entry = Catalogue.Find(service)!;
+
+        entry.Complaints.ReviewTerm.Should().BeNull();
+        ComplaintTerms.ReviewTerm(entry).Should().BeNull();
+        entry.Complaints.ReviewTermText.En.Should().Contain("set by");
     }
 
     [Fact]
@@ -74,7 +84,7 @@ public sealed class ComplaintRulesTests
     {
         // 2026-04-09 + P1M = Saturday 9 May (Victory Day); Sunday 10 May; Monday 11 May is Victory Day's
         // carried-over day off; so the term ends at the end of Tuesday 12 May (00:00 of 13 May, Almaty, UTC+5).
-        var due = ComplaintTerms.Due(Engine, At(2026, 4, 9, 10), ComplaintTerms.ReviewTerm(Catalogue.Find("driver-licence")!));
+        var due = ComplaintTerms.Due(Engine, At(2026, 4, 9, 10), ComplaintTerms.ReviewTerm(Catalogue.Find("driver-licence")!)!);
 
         due.DueDate.Should().Be(new LocalDate(2026, 5, 12));
         due.DueAt.Should().Be(Instant.FromUtc(2026, 5, 12, 19, 0));
@@ -86,7 +96,7 @@ public sealed class ComplaintRulesTests
     {
         // 2026-03-10 + P15D = Wednesday 25 March: Nauryz (21–23 March, Saturday to Monday) carries two days
         // off to Tuesday 24 and Wednesday 25 March, so the term ends at the end of Thursday 26 March.
-        var due = ComplaintTerms.Due(Engine, At(2026, 3, 10, 10), ComplaintTerms.ReviewTerm(Catalogue.Find("vehicle-registration")!));
+        var due = ComplaintTerms.Due(Engine, At(2026, 3, 10, 10), ComplaintTerms.ReviewTerm(Catalogue.Find("vehicle-registration")!)!);
 
         due.DueDate.Should().Be(new LocalDate(2026, 3, 26));
         due.DueAt.Should().Be(Instant.FromUtc(2026, 3, 26, 19, 0));

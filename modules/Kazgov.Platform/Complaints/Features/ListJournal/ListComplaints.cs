@@ -23,7 +23,7 @@ internal sealed record ListComplaints(string? Office, string? Service, string? S
     public (int Limit, ComplaintFilter Filter) Read(ServiceCatalogue catalogue, ValidationErrors errors)
     {
         var limit = Paging.Limit(Limit, errors);
-        var after = Paging.DecodeDue(CursorList, Cursor, errors);
+        var after = Paging.DecodeOptionalDue(CursorList, Cursor, errors);
         if (!string.IsNullOrEmpty(Service) && !catalogue.Exists(Service))
         {
             errors.Add("service", ComplaintMessages.UnknownService.Format(Service, string.Join(", ", catalogue.All.Select(e => e.Code))));
@@ -78,7 +78,7 @@ internal sealed class ListComplaintsHandler(ComplaintStore store, ServiceCatalog
         // Each listed entry shows a complainant's personal data: each is a read, recorded in one statement.
         await audit.RecordManyAsync([.. page.Select(row => row.AuditOf("complaint.list"))], cancellationToken);
 
-        var next = rows.Count > limit ? Paging.EncodeDue(ListComplaints.CursorList, page[^1].DueAt, page[^1].Id) : null;
+        var next = rows.Count > limit ? Paging.EncodeOptionalDue(ListComplaints.CursorList, page[^1].DueAt, page[^1].Id) : null;
         return new ComplaintListResponse(page.Select(r => r.ToResponse(catalogue, now)).ToList(), next);
     }
 }

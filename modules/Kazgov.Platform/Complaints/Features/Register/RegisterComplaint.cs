@@ -103,7 +103,9 @@ internal sealed class RegisterComplaintHandler(
 
         var (entry, officeId) = await PlaceAsync(request, input, cancellationToken);
         var reviewTerm = ComplaintTerms.ReviewTerm(entry);
-        var deadline = ComplaintTerms.Due(new DeadlineEngine(await calendars.LoadAsync(cancellationToken)), input.ReceivedAt, reviewTerm);
+        var dueAt = reviewTerm is { } term
+            ? ComplaintTerms.Due(new DeadlineEngine(await calendars.LoadAsync(cancellationToken)), input.ReceivedAt, term).DueAt
+            : (Instant?)null;
         var complainant = input.Complainant;
         var id = Guid.CreateVersion7();
         var number = await store.NextJournalNumberAsync(now.InZone(WorkingCalendar.Zone).Year, cancellationToken);
@@ -123,7 +125,7 @@ internal sealed class RegisterComplaintHandler(
                 input.Subject,
                 input.AddressedTo,
                 entry.Complaints.ReviewTerm,
-                deadline.DueAt),
+                dueAt),
             cancellationToken);
         await store.AddEventAsync(id, now, actor.Id, actor.DisplayName, "register", null, ComplaintStatus.Received, null, cancellationToken);
         var row = await store.FindAsync(id, forUpdate: false, cancellationToken)
