@@ -36,19 +36,21 @@ export function emptyIntake<T extends object>(section: IntakeSection<T>, service
 }
 
 /**
- * Who may apply, read from the catalogue's applicant codes and document groups ("citizen",
+ * Who may apply, read from the catalogue's applicant codes (and legal-entity document groups) ("citizen",
  * "foreigner", "stateless-person", "legal-entity", "security-company"…). A code that names no
  * kind ("pr-visa-holder", "category-1") admits any natural person. A section may say it instead.
  */
 export function applicantKindsOf(service: ServiceEntry, section?: Pick<IntakeSection<object>, 'applicantKinds'>): ApplicantKind[] {
   if (section?.applicantKinds?.length) return section.applicantKinds;
   const kinds = new Set<ApplicantKind>();
-  const codes = [...service.applicants.map((a) => a.code), ...service.documents.map((g) => g.applicantType)];
-  for (const code of codes) {
+  const LEGAL = /legal-entity|company|organisation/;
+  // A document group for legal entities (vehicle-registration §13) admits them even when the applicants do not say so.
+  if (service.documents.some((g) => LEGAL.test(g.applicantType))) kinds.add('legal-entity');
+  for (const code of service.applicants.map((a) => a.code)) {
     if (code === 'citizen' || code === 'individual' || code.endsWith('-employee') || code.startsWith('individual-')) kinds.add('individual');
     else if (code.includes('stateless')) kinds.add('stateless-person');
     else if (code.includes('foreign')) kinds.add('foreigner');
-    else if (/legal-entity|company|organisation/.test(code)) kinds.add('legal-entity');
+    else if (LEGAL.test(code)) kinds.add('legal-entity');
     else NATURAL.forEach((kind) => kinds.add(kind));
   }
   const found = APPLICANT_KINDS.filter((kind) => kinds.has(kind));
@@ -162,13 +164,13 @@ export function applicantReasons(frame: FrameDraft, today: string, t: Translate)
     if (!frame.organisationName.trim()) reasons.push(t('intake.blocked.organisation'));
   } else {
     const expires = frame.travelExpiresOn;
-    if (!frame.travelNumber.trim() || !COUNTRY.test(frame.travelCountry.trim()) || !DATE.test(expires)) {
+    if (!frame.travelNumber.trim() || !COUNTRY.test(frame.travelCountry.trim().toUpperCase()) || !DATE.test(expires)) {
       reasons.push(t('intake.blocked.travelDocument'));
     } else if (expires < today) {
       reasons.push(t('intake.blocked.travelDocumentExpired'));
     }
     if (!DATE.test(frame.birthDate) || frame.birthDate > today) reasons.push(t('intake.blocked.birthDate'));
-    if (frame.kind === 'foreigner' && frame.citizenship.trim() && !COUNTRY.test(frame.citizenship.trim())) {
+    if (frame.kind === 'foreigner' && frame.citizenship.trim() && !COUNTRY.test(frame.citizenship.trim().toUpperCase())) {
       reasons.push(t('intake.blocked.citizenship'));
     }
   }
