@@ -62,12 +62,14 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
   const today = todayInAlmaty();
   const section = sectionFor(service.code);
   const key = draftKey(service.code);
-  const [draft, update, clear] = useDraft<IntakeDraft<object>>(key, emptyIntake(section, service, language));
+  const [stored, update, clear] = useDraft<IntakeDraft<object>>(key, emptyIntake(section, service, language));
+  const kinds = applicantKindsOf(service, section);
+  // A kind the service does not take (a draft of an older catalogue) falls back to its first.
+  const draft = kinds.includes(stored.kind) ? stored : { ...stored, kind: kinds[0]! };
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
   // Set at once (state would only be seen at the next render): a double click sends one request.
   const sending = useRef(false);
-  const kinds = applicantKindsOf(service, section);
   const groups = mainGroups(service);
   const checklist = checklistOf(service, draft.applicantType, draft.additionalGroups);
   const reasons = blockingReasons(draft, service, section, today, t, pick);
@@ -179,7 +181,7 @@ function ApplicantCard({ draft, kinds, update }: {
   const { t } = useI18n();
   const today = todayInAlmaty();
   const iin = checkIin(draft.iin, today);
-  const kind = kinds.includes(draft.kind) ? draft.kind : kinds[0]!;
+  const kind = draft.kind;
   const field = (name: keyof IntakeDraft<object>, label: string, props: Record<string, unknown> = {}) => (
     <TextInput
       label={label}
