@@ -18,7 +18,9 @@ import { NotFoundPage } from './pages/NotFoundPage';
 export const deskRoutes: RouteObject[] = [
   { index: true, element: <DeskPage /> },
   { path: 'inbox', element: <InboxPage /> },
-  { path: 'intake/driver-licence', element: <IntakePage /> },
+  // /desk/intake/driver-licence as before; any service the clerk serves (or ?service=), or the chooser.
+  { path: 'intake', element: <IntakePage /> },
+  { path: 'intake/:service', element: <IntakePage /> },
   { path: 'applications/:id', element: <ApplicationPage /> },
 ];
 

@@ -22,6 +22,7 @@ import { formatTime, todayInAlmaty } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { isLanguage } from '../i18n/messages';
 import { loadService, type ServiceEntry } from './catalogue';
+import { moduleRows } from '../application/registry';
 
 type Office = Schemas['OfficeResponse'];
 
@@ -174,18 +175,26 @@ function Section({ title, children, testId }: { title: string; children: React.R
 }
 
 function Details({ application, service }: { application: Application; service: ServiceEntry }) {
-  const { t, pick, date } = useI18n();
+  const i18n = useI18n();
+  const { t, pick, date } = i18n;
   const applicant = application.applicant;
-  const module = (application.moduleData ?? {}) as { categories?: string[] };
   const names = new Map(service.documents.flatMap((group) => group.items.map((item) => [item.code, pick(item.text)] as const)));
+  const group = service.documents.find((g) => g.applicantType === application.applicantType);
+  const travel = applicant.travelDocument;
   const rows: [string, React.ReactNode][] = [
     [t('inbox.applicant'), applicant.fullName ?? [applicant.lastName, applicant.firstName, applicant.middleName].filter(Boolean).join(' ')],
     [t('intake.iin'), applicant.iin && <Text span ff="monospace" size="sm">{applicant.iin}</Text>],
+    [t('application.bin'), applicant.bin && <Text span ff="monospace" size="sm">{applicant.bin}</Text>],
+    [t('application.travelDocument'), travel?.number && t('application.travelDocumentValue', {
+      number: travel.number, country: travel.country ?? '', expiresOn: travel.expiresOn ? date(travel.expiresOn) : '',
+    })],
+    [t('application.citizenship'), applicant.citizenship],
     [t('application.birthDate'), applicant.birthDate && date(applicant.birthDate)],
     [t('intake.phone'), [applicant.phone, applicant.email].filter(Boolean).join(', ')],
     [t('intake.language'), t(`lang.${applicant.language}`)],
+    [t('application.applicantType'), group ? pick(group.text) : application.applicantType],
   ];
-  if (module.categories?.length) rows.push([t('intake.categories'), module.categories.join(', ')]);
+  const moduleData = moduleRows(application.service, application.moduleData, i18n);
   return (
     <Section title={t('application.details')} testId="details">
       <Table>
@@ -198,6 +207,21 @@ function Details({ application, service }: { application: Application; service: 
           ))}
         </Table.Tbody>
       </Table>
+      {moduleData.length > 0 && (
+        <>
+          <Text size="sm" fw={600} mt="sm">{t('application.moduleData')}</Text>
+          <Table data-testid="module-details" data-service={application.service}>
+            <Table.Tbody>
+              {moduleData.map(([label, value]) => (
+                <Table.Tr key={label}>
+                  <Table.Th w="40%">{label}</Table.Th>
+                  <Table.Td>{value}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
       <Text size="sm" fw={600} mt="sm">{t('application.documents')}</Text>
       <List size="sm">
         {application.documents.map((code) => <List.Item key={code}>{names.get(code) ?? code}</List.Item>)}

@@ -73,8 +73,13 @@ function Inbox({ actor }: { actor: ActorProfile }) {
           <Title order={1}>{t('inbox.title')}</Title>
           <Text c="dimmed">{t('inbox.intro')}</Text>
         </div>
-        {actor.services.includes('driver-licence') && actor.officeId && (
-          <Button component={Link} to="/desk/intake/driver-licence">{t('inbox.newDriverLicence')}</Button>
+        {actor.officeId && actor.services.length > 0 && (
+          <Group gap="sm">
+            {actor.services.includes('driver-licence') && (
+              <Button component={Link} to="/desk/intake/driver-licence">{t('inbox.newDriverLicence')}</Button>
+            )}
+            <Button component={Link} to="/desk/intake" variant="light">{t('inbox.newApplication')}</Button>
+          </Group>
         )}
       </Group>
       <Group align="end" gap="sm">

@@ -21,7 +21,7 @@ const service = {
     ],
   }],
   refusalGrounds: [],
-  fees: { free: false, items: [] },
+  fees: { free: false, items: [{ code: 'licence', percentOfMci: 125, text: text('за выдачу удостоверения'), source: 'driver-licence §8' }] },
 } as unknown as ServiceEntry;
 
 const quote: FeeQuote = {

@@ -1,0 +1,20 @@
+// The per-service details of the application page. To add a service: write
+// details/<service>.ts exporting a ModuleDetails and list it below.
+import { driverLicenceDetails } from './details/driver-licence';
+import { genericDetails } from './details/generic';
+import type { DetailRow, ModuleDetails } from './types';
+import type { I18n } from '../i18n/I18nProvider';
+
+export const moduleDetails: Record<string, ModuleDetails> = {
+  [driverLicenceDetails.service]: driverLicenceDetails,
+};
+
+export function detailsFor(service: string): ModuleDetails {
+  return moduleDetails[service] ?? genericDetails;
+}
+
+/** The rows of an application's module data (none when it is not an object). */
+export function moduleRows(service: string, moduleData: unknown, i18n: I18n): DetailRow[] {
+  if (moduleData === null || typeof moduleData !== 'object' || Array.isArray(moduleData)) return [];
+  return detailsFor(service).rows(moduleData as Record<string, unknown>, i18n);
+}

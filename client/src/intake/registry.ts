@@ -1,0 +1,23 @@
+// The intake sections by service. A service not listed here is taken through the generic
+// fallback (POST /api/v1/applications), so every service a clerk serves has a working intake.
+// To add one: write sections/<service>.tsx exporting an IntakeSection and list it below.
+import { driverLicenceSection } from './sections/driver-licence';
+import { genericSection } from './sections/generic';
+import type { IntakeSection } from './types';
+
+// Each section has its own data type; the frame only passes it back to the same section.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySection = IntakeSection<any>;
+
+export const sections: Record<string, AnySection> = {
+  [driverLicenceSection.service]: driverLicenceSection,
+};
+
+export function sectionFor(service: string): AnySection {
+  return sections[service] ?? genericSection;
+}
+
+/** The services a clerk can take applications for here: theirs that their office provides, in the catalogue's order. */
+export function servableServices(catalogue: string[], clerk: string[], office: string[] | null): string[] {
+  return catalogue.filter((code) => clerk.includes(code) && (office === null || office.includes(code)));
+}
