@@ -246,6 +246,34 @@ public sealed class TemporaryRegistrationTests(KazgovApiFactory factory) : IAsyn
     }
 
     [Fact]
+    public async Task A_visa_free_registration_is_extended_once_by_the_same_period_from_the_day_after_it_ends()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.migration.astana");
+        var foreigner = Foreigner("MN");
+        var first = await SubmitAsync(clerk, Intake(foreigner, requestedUntil: "2026-12-31"));
+        var firstNumber = await ApproveAsync(clerk, first.Id, first.ETag);
+        var extension = Intake(foreigner.DeepClone().AsObject(), requestedUntil: "2026-12-31");
+        extension["extendsRegistration"] = firstNumber;
+
+        var extended = await SubmitAsync(clerk, extension);
+        var period = extended.Application["moduleData"]!["assessment"]!["persons"]![0]!;
+        period["from"]!.GetValue<string>().Should().Be("2026-06-08", "the first registration's 90 days end on 7 June");
+        period["until"]!.GetValue<string>().Should().Be("2026-09-05");
+        var secondNumber = await ApproveAsync(clerk, extended.Id, extended.ETag);
+
+        JsonNode.Parse(await clerk.GetStringAsync($"{Path}/{firstNumber}"))!["current"]!.GetValue<bool>().Should().BeFalse();
+        var second = JsonNode.Parse(await clerk.GetStringAsync($"{Path}/{secondNumber}"))!;
+        second["current"]!.GetValue<bool>().Should().BeTrue();
+        second["extendsNumber"]!.GetValue<string>().Should().Be(firstNumber);
+        (await EventsAsync(secondNumber)).Single().GetProperty("extendsRegistration").GetString().Should().Be(firstNumber);
+
+        var again = Intake(foreigner.DeepClone().AsObject(), requestedUntil: "2026-12-31");
+        again["extendsRegistration"] = secondNumber;
+        (await (await clerk.PostAsJsonAsync(Path + "/applications", again)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed"))
+            .GetProperty("errors").GetProperty("extendsRegistration").ToString().Should().Contain("§16");
+    }
+
+    [Fact]
     public async Task Concurrent_approvals_for_one_person_register_once()
     {
         var clerk = await factory.CreateClientAsAsync("clerk.migration.astana");

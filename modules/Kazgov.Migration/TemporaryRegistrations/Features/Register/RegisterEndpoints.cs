@@ -3,7 +3,6 @@ using Kazgov.Kernel.Http;
 using Kazgov.Kernel.Localization;
 using Kazgov.Kernel.Problems;
 using Kazgov.Kernel.Security;
-using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -92,8 +91,7 @@ internal static class RegisterEndpoints
 
     private static async Task<TemporaryRegistrationView> GetAsync(string number, DbSession session, ICurrentActor actor, IAuditTrail audit, IClock clock, CancellationToken cancellationToken)
     {
-        EnsureMayRead(actor);
-        var row = await TemporaryRegistrationRegister.FindAsync(session, number.Trim().ToUpperInvariant(), cancellationToken)
+        var row = (MayRead(actor) ? await TemporaryRegistrationRegister.FindAsync(session, number.Trim().ToUpperInvariant(), cancellationToken) : null)
             ?? throw new ProblemException(TemporaryRegistrationProblems.RegistrationNotFound, extensions: new Dictionary<string, object?> { ["number"] = number });
         await audit.RecordAsync(new AuditEvent("temporary-registration.read", AuditSubjects.Document, row.PersonId) { ObjectId = row.Number, ServiceCode = TemporaryRegistrationDefinition.Code }, cancellationToken);
         return TemporaryRegistrationView.Of(row, Today(clock));
@@ -102,13 +100,17 @@ internal static class RegisterEndpoints
     private static async Task<TemporaryRegistrationList> ListAsync(
         string? country, string? documentNumber, Guid? applicationId, DbSession session, ICurrentActor actor, IAuditTrail audit, IClock clock, CancellationToken cancellationToken)
     {
-        EnsureMayRead(actor);
         var person = string.IsNullOrWhiteSpace(country) || string.IsNullOrWhiteSpace(documentNumber)
             ? null
             : country.Trim().ToUpperInvariant() + ":" + documentNumber.Trim();
         if (person is null && applicationId is null)
         {
             new ValidationErrors().Add("documentNumber", NeedsFilter).ThrowIfAny();
+        }
+
+        if (!MayRead(actor))
+        {
+            return new TemporaryRegistrationList([], null);
         }
 
         var rows = await session.QueryAsync<RegisteredStay>(
@@ -150,14 +152,12 @@ internal static class RegisterEndpoints
         return new TemporaryRegistrationList([.. rows.Select(r => TemporaryRegistrationView.Of(r, today))], null);
     }
 
-    /// <summary>The policy lets in any client with a read scope; the register is for temporary-registration:read.</summary>
-    private static void EnsureMayRead(ICurrentActor actor)
-    {
-        if (actor.Kind == ActorKind.Client && !actor.Scopes.Contains(Scopes.For(TemporaryRegistrationDefinition.Code, Scopes.Read)))
-        {
-            throw new ProblemException(SecurityProblems.Forbidden);
-        }
-    }
+    /// <summary>
+    /// The policy lets in any client with a read scope; the register is for temporary-registration:read.
+    /// Like applications, what a client may not see answers as if it did not exist (404, an empty list).
+    /// </summary>
+    private static bool MayRead(ICurrentActor actor) =>
+        actor.Kind != ActorKind.Client || actor.Scopes.Contains(Scopes.For(TemporaryRegistrationDefinition.Code, Scopes.Read));
 
     private static LocalDate Today(IClock clock) => clock.GetCurrentInstant().InZone(Kazgov.Platform.Calendar.WorkingCalendar.Zone).Date;
 }
