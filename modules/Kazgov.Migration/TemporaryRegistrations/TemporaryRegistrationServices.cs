@@ -1,3 +1,6 @@
+using Kazgov.Migration.TemporaryRegistrations.Features.Register;
+using Kazgov.Migration.TemporaryRegistrations.Features.SubmitApplication;
+using Kazgov.Platform.Applications;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +12,12 @@ internal static class TemporaryRegistrationServices
 {
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<IServiceDefinition, TemporaryRegistrationDefinition>();
     }
 
     public static void Map(IEndpointRouteBuilder group)
     {
+        group.MapSubmitApplication();
+        group.MapRegister();
     }
 }

@@ -23,6 +23,10 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
     private static readonly Dictionary<string, TypedRoute> TypedRoutes = new(StringComparer.Ordinal)
     {
         ["driver-licence"] = new("/api/v1/driver-licences/applications", "SubmitDriverLicenceApplication", DriverLicenceModuleData),
+        ["temporary-registration"] = new("/api/v1/migration/temporary-registrations/applications", "SubmitTemporaryRegistrationApplication", TemporaryRegistrationModuleData)
+        {
+            Applicant = ForeignApplicant,
+        },
     };
 
     private static readonly Instant Morning = Instant.FromUtc(2026, 3, 10, 5, 0);
@@ -225,6 +229,10 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         if (TypedRoutes.TryGetValue(code, out var route))
         {
             body["moduleData"] = route.ModuleData();
+            if (route.Applicant is { } applicant)
+            {
+                body["applicant"] = applicant();
+            }
         }
 
         return (await UnitHeadAtAsync(office), body);
@@ -254,9 +262,34 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         ["medicalDecisionPreventsDriving"] = false,
     };
 
+    /// <summary>temporary-registration: a Kyrgyz citizen (visa-free, appendix 4) received by an individual, registered until 30 April.</summary>
+    private static JsonObject TemporaryRegistrationModuleData() => new()
+    {
+        ["host"] = new JsonObject { ["kind"] = "individual", ["iin"] = "850315300019", ["name"] = "Сейітов Арман" },
+        ["address"] = "Астана, Бейбітшілік к-сі, 10",
+        ["borderCrossedOn"] = "2026-03-09",
+        ["requestedUntil"] = "2026-04-30",
+    };
+
+    /// <summary>The registered person of temporary-registration is the foreigner, with a travel document.</summary>
+    private static JsonObject ForeignApplicant() => new()
+    {
+        ["kind"] = "foreigner",
+        ["travelDocument"] = new JsonObject { ["number"] = "AN" + Guid.NewGuid().ToString("N")[..7], ["country"] = "KG", ["expiresOn"] = "2030-01-01" },
+        ["lastName"] = "Асанов",
+        ["firstName"] = "Бакыт",
+        ["birthDate"] = "1990-05-20",
+        ["citizenship"] = "KG",
+        ["phone"] = "+77011234567",
+        ["language"] = "ru",
+    };
+
     /// <summary>A module's typed route: its path, its operation id, a valid module-data case, and the typed body for a generic one.</summary>
     private sealed record TypedRoute(string Path, string OperationId, Func<JsonObject> ModuleData)
     {
+        /// <summary>The applicant the service registers, where the catalogue's generic one (an individual with an IIN) is not it.</summary>
+        public Func<JsonObject>? Applicant { get; init; }
+
         /// <summary>The typed body: the generic body's common fields with the module data's fields at the top level.</summary>
         public JsonObject Typed(JsonObject generic)
         {
