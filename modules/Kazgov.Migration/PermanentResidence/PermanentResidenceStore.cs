@@ -3,15 +3,57 @@ using NodaTime;
 
 namespace Kazgov.Migration.PermanentResidence;
 
-internal sealed record ExternalCheckRecord(
-    Guid Id, string CheckCode, string Source, string Subject, Instant AskedAt, Instant? AnsweredAt, string? Answer,
-    string[] FoundGrounds, string? Reference, int Attempts, string? Error);
+/// <summary>A row of the agencies' checks (a class: Dapper maps nullable NodaTime values and arrays by property).</summary>
+internal sealed class ExternalCheckRecord
+{
+    public Guid Id { get; set; }
+
+    public string CheckCode { get; set; } = "";
+
+    public string Source { get; set; } = "";
+
+    public string Subject { get; set; } = "";
+
+    public Instant AskedAt { get; set; }
+
+    public Instant? AnsweredAt { get; set; }
+
+    public string? Answer { get; set; }
+
+    public string[] FoundGrounds { get; set; } = [];
+
+    public string? Reference { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? Error { get; set; }
+}
 
 internal sealed record ClerkCheckRecord(string Ground, string Outcome, string? Note, Instant RecordedAt, string RecordedBy);
 
-internal sealed record RegisterRecord(
-    string StampNumber, Guid ApplicationId, string PersonId, string Route, string Settlement, string Address, string OfficeId,
-    LocalDate ApprovedOn, LocalDate? RegisteredOn, bool IsCurrent);
+/// <summary>A row of the register of permanent residence.</summary>
+internal sealed class RegisterRecord
+{
+    public string StampNumber { get; set; } = "";
+
+    public Guid ApplicationId { get; set; }
+
+    public string PersonId { get; set; } = "";
+
+    public string Route { get; set; } = "";
+
+    public string Settlement { get; set; } = "";
+
+    public string Address { get; set; } = "";
+
+    public string OfficeId { get; set; } = "";
+
+    public LocalDate ApprovedOn { get; set; }
+
+    public LocalDate? RegisteredOn { get; set; }
+
+    public bool IsCurrent { get; set; }
+}
 
 /// <summary>The module's tables for permanent-residence (schema migration, script 0004).</summary>
 internal static class PermanentResidenceStore

@@ -23,6 +23,7 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
     private static readonly Dictionary<string, TypedRoute> TypedRoutes = new(StringComparer.Ordinal)
     {
         ["driver-licence"] = new("/api/v1/driver-licences/applications", "SubmitDriverLicenceApplication", DriverLicenceModuleData),
+        ["permanent-residence"] = new("/api/v1/migration/permanent-residence/applications", "SubmitPermanentResidenceApplication", PermanentResidenceModuleData),
     };
 
     private static readonly Instant Morning = Instant.FromUtc(2026, 3, 10, 5, 0);
@@ -252,6 +253,14 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
     {
         ["categories"] = new JsonArray("B"),
         ["medicalDecisionPreventsDriving"] = false,
+    };
+
+    /// <summary>permanent-residence over its first route (pr-visa-holder, §12.1): no solvency figures.</summary>
+    private static JsonObject PermanentResidenceModuleData() => new()
+    {
+        ["route"] = "pr-visa-holder",
+        ["settlement"] = "astana",
+        ["address"] = "Астана, Мәңгілік Ел даңғылы, 10, 5-пәтер",
     };
 
     /// <summary>A module's typed route: its path, its operation id, a valid module-data case, and the typed body for a generic one.</summary>
