@@ -55,6 +55,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddSingleton<IReferenceDataLoader, HolidayRulesLoader>();
         services.AddSingleton<IServiceTerms, CatalogueServiceTerms>();
         services.AddScoped<MciStore>();
+        services.AddScoped<IMciRates, MciRates>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<IWorkingCalendars>(provider => provider.GetRequiredService<CalendarStore>());
         services.AddScoped<DeadlineService>();

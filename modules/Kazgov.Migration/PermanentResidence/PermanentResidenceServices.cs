@@ -1,3 +1,9 @@
+using Kazgov.Migration.PermanentResidence.ExternalChecks;
+using Kazgov.Migration.PermanentResidence.Features.AfterDecision;
+using Kazgov.Migration.PermanentResidence.Features.Checks;
+using Kazgov.Migration.PermanentResidence.Features.SubmitApplication;
+using Kazgov.Migration.PermanentResidence.Reference;
+using Kazgov.Platform.Applications;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +15,21 @@ internal static class PermanentResidenceServices
 {
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<IServiceDefinition, PermanentResidenceDefinition>();
+        // The published query other modules (citizenship) use instead of the register's table.
+        services.AddScoped<Contracts.IPermanentResidenceRegister, PermanentResidenceRegister>();
+        services.AddSingleton(HousingPrices.Load(configuration));
+        services.AddSingleton(TreatyStates.Load());
+        // No real interface to the agencies exists yet: the configurable fake stands in for them.
+        services.AddSingleton<IExternalRegistryChecks, FakeExternalRegistryChecks>();
+        services.AddSingleton(ExternalCheckOptions.From(configuration));
+        services.AddSingleton<ExternalCheckRunner>();
     }
 
     public static void Map(IEndpointRouteBuilder group)
     {
+        group.MapSubmitApplication();
+        group.MapChecks();
+        group.MapAfterDecision();
     }
 }

@@ -92,11 +92,11 @@ internal static class ApplicationEndpoints
             (Guid id, string? ifMatch) => new StartReview(id, ifMatch));
         MapAction<RefuseRequest>(applications, "refuse", "Refuses on grounds from the service's own list; writes the notice and notifies the applicant.",
             (id, ifMatch, body) => new Refuse(id, ifMatch, body));
-        MapAction(applications, "approve", "Approves: the fee must be paid (409 fee-unpaid) and the eligibility rules met (409 eligibility-failed; the findings stay on the application).",
+        MapAction(applications, "approve", "Approves: the fee must be paid (409 fee-unpaid; not for a service whose catalogue has fees.payableAfterDecision) and the eligibility rules met (409 eligibility-failed; the findings stay on the application).",
             (Guid id, string? ifMatch) => new Approve(id, ifMatch));
         MapAction(applications, "mark-ready", "The result is ready for issue; notifies the applicant.",
             (Guid id, string? ifMatch) => new MarkReady(id, ifMatch));
-        MapAction<IssueRequest>(applications, "issue", "Hands the result over against signature.",
+        MapAction<IssueRequest>(applications, "issue", "Hands the result over against signature; for a service with fees.payableAfterDecision the fee must be paid by then (409 fee-unpaid).",
             (id, ifMatch, body) => new Issue(id, ifMatch, body));
         MapAction<ReasonRequest>(applications, "withdraw", "The applicant withdraws the application.",
             (id, ifMatch, body) => new Withdraw(id, ifMatch, body), Policies.ApplicationsSubmit);

@@ -33,6 +33,14 @@ public interface IServiceDefinition
         ValueTask.FromResult(context.ModuleData);
 
     /// <summary>
+    /// The applicant groups of the catalogue's document exemptions (<c>exemptFor</c> of a document
+    /// item, e.g. "oralman", permanent-residence §12 note) that this application falls under, read
+    /// from its module data once <see cref="ValidateIntakeAsync"/> accepted it: intake does not demand
+    /// a mandatory document exempt for one of them. None by default: every mandatory item is demanded.
+    /// </summary>
+    IReadOnlyCollection<string> DocumentExemptions(IntakeContext context, JsonElement moduleData) => [];
+
+    /// <summary>
     /// Checks the module's own data when the application is submitted; throw a
     /// <see cref="Kazgov.Kernel.Problems.ProblemException"/> for data that is malformed (400), return findings
     /// for rules the applicant does not meet (they are recorded and block approval).
@@ -75,6 +83,9 @@ public sealed record IntakeContext(
     LocalDate Today,
     DbSession Session)
 {
+    /// <summary>The catalogue codes of the documents presented, as the caller listed them.</summary>
+    public IReadOnlyList<string> Documents { get; init; } = [];
+
     public string Field(string name) => ModuleDataPath.Length == 0 ? name : ModuleDataPath + "." + name;
 }
 

@@ -96,6 +96,11 @@ internal static partial class CatalogueValidator
             errors.Add("fees.free must be true exactly when there are no fee items.");
         }
 
+        if (entry.Fees.Free && entry.Fees.PayableAfterDecision)
+        {
+            errors.Add("fees.payableAfterDecision needs a fee: a free service has nothing to pay after the decision.");
+        }
+
         if (entry.Terms.Variants.Count == 0)
         {
             errors.Add("terms.variants must hold at least one term.");

@@ -76,6 +76,12 @@ public sealed record FeeItem(string Code, decimal PercentOfMci, CatalogueText Te
 public sealed record ServiceFees(bool Free, IReadOnlyList<FeeItem> Items)
 {
     public IReadOnlyList<SourcedText> Notes { get; init; } = [];
+
+    /// <summary>
+    /// The duty is paid after the positive decision (e.g. permanent-residence §17.2): approval does
+    /// not ask for it, the hand-over does (409 fee-unpaid until the receipts settle it).
+    /// </summary>
+    public bool PayableAfterDecision { get; init; }
 }
 
 public sealed record PhotoRequirement(int Count, int WidthMm, int HeightMm);

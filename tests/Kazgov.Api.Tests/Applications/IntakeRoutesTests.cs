@@ -27,6 +27,7 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         {
             Applicant = ForeignApplicant,
         },
+        ["permanent-residence"] = new("/api/v1/migration/permanent-residence/applications", "SubmitPermanentResidenceApplication", PermanentResidenceModuleData),
     };
 
     private static readonly Instant Morning = Instant.FromUtc(2026, 3, 10, 5, 0);
@@ -282,6 +283,14 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         ["citizenship"] = "KG",
         ["phone"] = "+77011234567",
         ["language"] = "ru",
+    };
+
+    /// <summary>permanent-residence over its first route (pr-visa-holder, §12.1): no solvency figures.</summary>
+    private static JsonObject PermanentResidenceModuleData() => new()
+    {
+        ["route"] = "pr-visa-holder",
+        ["settlement"] = "astana",
+        ["address"] = "Астана, Мәңгілік Ел даңғылы, 10, 5-пәтер",
     };
 
     /// <summary>A module's typed route: its path, its operation id, a valid module-data case, and the typed body for a generic one.</summary>

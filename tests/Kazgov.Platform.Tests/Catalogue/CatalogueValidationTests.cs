@@ -135,6 +135,23 @@ public sealed class CatalogueValidationTests
     }
 
     [Fact]
+    public void A_free_service_cannot_have_its_fee_payable_after_the_decision()
+    {
+        // proxy-driver-registration is free (§8).
+        var entry = ProxyDriver();
+        entry["fees"]!["payableAfterDecision"] = true;
+
+        Loading(entry).Should().Throw<CatalogueException>().WithMessage("*fees.payableAfterDecision needs a fee*");
+    }
+
+    [Fact]
+    public void Only_permanent_residence_takes_its_fee_after_the_decision()
+    {
+        // permanent-residence §17.2: the duty receipt is one of the documents handed in after a positive decision.
+        ServiceCatalogue.Load().All.Where(e => e.Fees.PayableAfterDecision).Select(e => e.Code).Should().Equal("permanent-residence");
+    }
+
+    [Fact]
     public void A_service_without_its_record_of_quality_indicators_stops_the_load()
     {
         var withoutProxy = Indicators with { Services = Indicators.Services.Where(s => s.Service != "proxy-driver-registration").ToList() };

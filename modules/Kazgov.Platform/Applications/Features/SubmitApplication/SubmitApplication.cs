@@ -107,6 +107,7 @@ internal sealed class SubmitApplicationHandler(
         var moduleData = request.ModuleData is { } given && given.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
             ? given
             : JsonDocument.Parse("{}").RootElement;
+        IReadOnlyCollection<string> exemptions = [];
         if (moduleData.ValueKind is not JsonValueKind.Object)
         {
             errors.Add(command.ModuleDataPath.Length == 0 ? "body" : command.ModuleDataPath, new LocalizedText("JSON объектісі болуы керек", "Должен быть объектом JSON", "Must be a JSON object"));
@@ -114,16 +115,22 @@ internal sealed class SubmitApplicationHandler(
         else if (definition is not null && group is not null)
         {
             // The module's intake rules run here, whichever route was used: the generic route cannot bypass them.
-            moduleData = await definition.ValidateIntakeAsync(
-                new IntakeContext(service.Code, request.SubType, group.ApplicantType, applicant, moduleData, command.ModuleDataPath, today, session),
-                errors,
-                cancellationToken);
+            var intake = new IntakeContext(service.Code, request.SubType, group.ApplicantType, applicant, moduleData, command.ModuleDataPath, today, session)
+            {
+                Documents = presented,
+            };
+            moduleData = await definition.ValidateIntakeAsync(intake, errors, cancellationToken);
+            if (errors.IsEmpty)
+            {
+                exemptions = definition.DocumentExemptions(intake, moduleData);
+            }
         }
 
         errors.ThrowIfAny();
 
         // §12 of every standard: all documents handed in, or nothing is accepted (refusal ground 1 where the standard lists one).
-        var missing = group!.Items.Where(i => i.Mandatory && !presented.Contains(i.Code)).ToList();
+        // A document the catalogue exempts the applicant's group from is not demanded (permanent-residence §12 note).
+        var missing = group!.Items.Where(i => i.Mandatory && !presented.Contains(i.Code) && !i.ExemptFor.Any(exemptions.Contains)).ToList();
         if (missing.Count > 0)
         {
             throw new ProblemException(ApplicationProblems.DocumentsMissing, new LocalizedText(

@@ -9,7 +9,8 @@ using Mediator;
 namespace Kazgov.Platform.Applications.Features.Transitions;
 
 /// <summary>
-/// Approval: the fee paid (409 fee-unpaid), the module's eligibility rules met on the day of
+/// Approval: the fee paid (409 fee-unpaid) unless the service takes it after the decision
+/// (<see cref="ServiceFees.PayableAfterDecision"/>: then the hand-over asks for it), the module's eligibility rules met on the day of
 /// decision (409 eligibility-failed, with the findings kept on the application), then the module
 /// creates the result in its register and the application names it.
 /// </summary>
@@ -27,8 +28,9 @@ internal sealed class ApproveHandler(
     {
         var change = await changes.BeginAsync(command.Id, command.IfMatch, ApplicationAction.Approve, cancellationToken);
         var row = change.Row;
+        var service = catalogue.Find(row.ServiceCode)!;
         var fees = await reader.FeesAsync(row, cancellationToken);
-        if (!fees.Settled)
+        if (!fees.Settled && !service.Fees.PayableAfterDecision)
         {
             throw new ProblemException(ApplicationProblems.FeeUnpaid, new LocalizedText(
                     "Төлеу керек: {0} ₸, төленгені: {1} ₸",
@@ -48,7 +50,7 @@ internal sealed class ApproveHandler(
                     ApplicationId = row.Id,
                 },
                 cancellationToken);
-            IntakeRules.EnsureGroundsOfService(catalogue.Find(row.ServiceCode)!, findings.Select(f => f.RefusalGround));
+            IntakeRules.EnsureGroundsOfService(service, findings.Select(f => f.RefusalGround));
             await store.SetFindingsAsync(row.Id, findings, cancellationToken);
             if (findings.Count > 0)
             {
