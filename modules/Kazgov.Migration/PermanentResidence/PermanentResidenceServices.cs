@@ -1,9 +1,9 @@
-using Kazgov.Migration.PermanentResidence.ExternalChecks;
 using Kazgov.Migration.PermanentResidence.Features.AfterDecision;
 using Kazgov.Migration.PermanentResidence.Features.Checks;
 using Kazgov.Migration.PermanentResidence.Features.SubmitApplication;
 using Kazgov.Migration.PermanentResidence.Reference;
 using Kazgov.Platform.Applications;
+using Kazgov.Platform.ExternalChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,10 +20,7 @@ internal static class PermanentResidenceServices
         services.AddScoped<Contracts.IPermanentResidenceRegister, PermanentResidenceRegister>();
         services.AddSingleton(HousingPrices.Load(configuration));
         services.AddSingleton(TreatyStates.Load());
-        // No real interface to the agencies exists yet: the configurable fake stands in for them.
-        services.AddSingleton<IExternalRegistryChecks, FakeExternalRegistryChecks>();
-        services.AddSingleton(ExternalCheckOptions.From(configuration));
-        services.AddSingleton<ExternalCheckRunner>();
+        services.AddExternalChecks(PermanentResidenceDefinition.Code, configuration, "Migration:PermanentResidence:ExternalChecks");
     }
 
     public static void Map(IEndpointRouteBuilder group)

@@ -6,7 +6,7 @@ internal sealed record ExternalCheckKind(string Code, string Source, IReadOnlyLi
 /// <summary>
 /// How each of the thirteen grounds of permanent-residence §18 is established: by a rule of the
 /// module (solvency, §18.4), by an outside agency's answer (asked through
-/// <see cref="ExternalChecks.IExternalRegistryChecks"/>), or by the clerk's recorded judgement.
+/// <see cref="Kazgov.Platform.ExternalChecks.IExternalRegistryChecks"/>), or by the clerk's recorded judgement.
 /// Every ground of the catalogue is in exactly one of the three (a unit test holds it so).
 /// </summary>
 internal static class RefusalGroundChecks

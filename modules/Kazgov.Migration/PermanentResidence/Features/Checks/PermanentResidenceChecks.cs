@@ -4,7 +4,8 @@ using Kazgov.Kernel.Localization;
 using Kazgov.Kernel.Problems;
 using Kazgov.Kernel.Security;
 using Kazgov.Migration.PermanentResidence.Domain;
-using Kazgov.Migration.PermanentResidence.ExternalChecks;
+using Kazgov.Platform.ExternalChecks;
+using Microsoft.Extensions.DependencyInjection;
 using Kazgov.Platform.Applications;
 using Kazgov.Platform.Security;
 using Mediator;
@@ -53,7 +54,7 @@ internal sealed class PermanentResidenceCheckHandlers(
     IApplications applications,
     DbSession session,
     ICurrentActor actor,
-    ExternalCheckRunner runner,
+    [FromKeyedServices(PermanentResidenceDefinition.Code)] ExternalCheckRunner runner,
     IClock clock) :
     ICommandHandler<RunExternalChecks, PermanentResidenceChecksView>,
     ICommandHandler<RecordClerkCheck, PermanentResidenceChecksView>,

@@ -2,27 +2,25 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-namespace Kazgov.Migration.PermanentResidence.ExternalChecks;
+namespace Kazgov.Platform.ExternalChecks;
 
 /// <summary>
 /// The local stand-in for the outside agencies (no real interface to them exists yet). Answers come
-/// from configuration, by travel document number and check:
-/// Migration:PermanentResidence:ExternalChecks:Fake:Answers:&lt;document&gt;:&lt;check&gt; =
+/// from configuration, by document number and check, under the service's section:
+/// &lt;section&gt;:Answers:&lt;document&gt;:&lt;check&gt; =
 /// "clear" | "found:&lt;ground&gt;[,&lt;ground&gt;]" | "never" (does not answer: the runner's timeout
 /// ends the call) | "fail-once:&lt;answer&gt;" (unavailable on the first call, then the answer) |
 /// "slow-once:&lt;answer&gt;" (no answer on the first call, then the answer).
 /// A document without an entry gets Fake:DefaultAnswer — "clear" outside Production, "never" in
 /// Production, so an unconfigured production host blocks approvals instead of passing them.
 /// </summary>
-internal sealed class FakeExternalRegistryChecks(IConfiguration configuration, IHostEnvironment environment) : IExternalRegistryChecks
+public sealed class FakeExternalRegistryChecks(IConfiguration configuration, IHostEnvironment environment, string sectionName) : IExternalRegistryChecks
 {
-    public const string ConfigurationSection = "Migration:PermanentResidence:ExternalChecks:Fake";
-
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
 
     public async Task<ExternalAnswer> AskAsync(string check, ExternalCheckSubject subject, CancellationToken cancellationToken)
     {
-        var section = configuration.GetSection(ConfigurationSection);
+        var section = configuration.GetSection(sectionName);
         var script = section[$"Answers:{subject.DocumentNumber}:{check}"]
             ?? section["DefaultAnswer"]
             ?? (environment.IsProduction() ? "never" : "clear");
@@ -30,7 +28,7 @@ internal sealed class FakeExternalRegistryChecks(IConfiguration configuration, I
         return await AnswerAsync(script, call, cancellationToken);
     }
 
-    private static async Task<ExternalAnswer> AnswerAsync(string script, int call, CancellationToken cancellationToken)
+    private async Task<ExternalAnswer> AnswerAsync(string script, int call, CancellationToken cancellationToken)
     {
         switch (script)
         {
@@ -53,7 +51,7 @@ internal sealed class FakeExternalRegistryChecks(IConfiguration configuration, I
 
                 return await AnswerAsync(slowOnce["slow-once:".Length..], call, cancellationToken);
             default:
-                throw new InvalidOperationException($"Unknown fake answer '{script}' in {ConfigurationSection}.");
+                throw new InvalidOperationException($"Unknown fake answer '{script}' in {sectionName}.");
         }
     }
 }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Kazgov.Migration.PermanentResidence.ExternalChecks;
+using Kazgov.Platform.ExternalChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 
-namespace Kazgov.Migration.Tests.PermanentResidence;
+namespace Kazgov.Platform.Tests.ExternalChecks;
 
 /// <summary>The Polly pipeline around the agencies: a timeout per attempt, retries, and an honest "no answer".</summary>
 public sealed class ExternalCheckRunnerTests
@@ -17,9 +17,10 @@ public sealed class ExternalCheckRunnerTests
         new(new FakeExternalRegistryChecks(
                 new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
                 {
-                    [$"Migration:PermanentResidence:ExternalChecks:Fake:Answers:{Subject.DocumentNumber}:criminal-record"] = answer,
+                    [$"Checks:Fake:Answers:{Subject.DocumentNumber}:criminal-record"] = answer,
                 }).Build(),
-                new Environment(environment)),
+                new Environment(environment),
+                "Checks:Fake"),
             options ?? Fast);
 
     [Fact]

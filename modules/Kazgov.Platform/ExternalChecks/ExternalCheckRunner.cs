@@ -4,18 +4,16 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace Kazgov.Migration.PermanentResidence.ExternalChecks;
+namespace Kazgov.Platform.ExternalChecks;
 
-/// <summary>How long one call may take and how often it is tried again (Migration:PermanentResidence:ExternalChecks).</summary>
-internal sealed record ExternalCheckOptions(TimeSpan Timeout, int MaxRetryAttempts, TimeSpan RetryDelay)
+/// <summary>How long one call may take and how often it is tried again (Timeout, MaxRetryAttempts, RetryDelay of the service's section).</summary>
+public sealed record ExternalCheckOptions(TimeSpan Timeout, int MaxRetryAttempts, TimeSpan RetryDelay)
 {
-    public const string ConfigurationSection = "Migration:PermanentResidence:ExternalChecks";
-
     public static readonly ExternalCheckOptions Default = new(TimeSpan.FromSeconds(5), 2, TimeSpan.FromMilliseconds(200));
 
-    public static ExternalCheckOptions From(IConfiguration configuration)
+    public static ExternalCheckOptions From(IConfiguration configuration, string sectionName)
     {
-        var section = configuration.GetSection(ConfigurationSection);
+        var section = configuration.GetSection(sectionName);
         return new ExternalCheckOptions(
             section["Timeout"] is { } timeout ? TimeSpan.Parse(timeout, CultureInfo.InvariantCulture) : Default.Timeout,
             section["MaxRetryAttempts"] is { } retries ? int.Parse(retries, CultureInfo.InvariantCulture) : Default.MaxRetryAttempts,
@@ -24,7 +22,7 @@ internal sealed record ExternalCheckOptions(TimeSpan Timeout, int MaxRetryAttemp
 }
 
 /// <summary>The outcome of asking one agency: its answer, or none (timed out / unavailable after every attempt).</summary>
-internal sealed record ExternalCheckOutcome(ExternalAnswer? Answer, int Attempts, string? Error)
+public sealed record ExternalCheckOutcome(ExternalAnswer? Answer, int Attempts, string? Error)
 {
     public bool Answered => Answer is not null;
 }
@@ -34,7 +32,7 @@ internal sealed record ExternalCheckOutcome(ExternalAnswer? Answer, int Attempts
 /// unavailable attempt retried (constant delay), then given up — an unanswered check is recorded as
 /// such and blocks approval; it never counts as clear.
 /// </summary>
-internal sealed class ExternalCheckRunner
+public sealed class ExternalCheckRunner
 {
     private readonly IExternalRegistryChecks _registries;
     private readonly ResiliencePipeline<ExternalAnswer> _pipeline;
