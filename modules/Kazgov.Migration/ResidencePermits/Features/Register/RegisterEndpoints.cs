@@ -43,13 +43,12 @@ internal static class RegisterEndpoints
             .WithSummary("Staff (and integrators with residence-permit:verify) read the register by number, by travel document or by IIN.")
             .WithDescription("Give `number`, or `travelDocumentCountry` and `travelDocumentNumber`, or `iin` (400 `validation-failed` otherwise). "
                 + "Every document of the person, newest first, with its status (reserved, issued, revoked) and `state` today "
-                + "(valid, expired, revoked, not-handed-over).")
+                + "(valid, expired, revoked, not-handed-over). A client without `residence-permit:verify` gets an empty list.")
             .Produces<RegisterEntries>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
 
         permits.MapGet("/checklist", Checklist)
-            .AllowPublic()
+            .RequirePolicy(Policies.AnyActor)
             .WithName("GetResidencePermitChecklist")
             .WithSummary("The §12 checklist of a sub-type: the documents, the photos item with its conditions (§12 photo rules), the fee item.")
             .WithDescription("`subType`: residence-permit (foreigner) or stateless-certificate (stateless person, also under 16). 400 `validation-failed` for another value.")
@@ -61,11 +60,6 @@ internal static class RegisterEndpoints
         string? number, string? travelDocumentCountry, string? travelDocumentNumber, string? iin,
         ICurrentActor actor, DbSession session, IClock clock, CancellationToken cancellationToken)
     {
-        if (!VerifyResidencePermitEndpoint.MaySeeHolder(actor))
-        {
-            throw new ProblemException(SecurityProblems.Forbidden);
-        }
-
         var byNumber = !string.IsNullOrWhiteSpace(number);
         var byDocument = !string.IsNullOrWhiteSpace(travelDocumentCountry) && !string.IsNullOrWhiteSpace(travelDocumentNumber);
         var byIin = !string.IsNullOrWhiteSpace(iin);
@@ -75,6 +69,13 @@ internal static class RegisterEndpoints
                 "Нөмірді, жол жүру құжатын (travelDocumentCountry, travelDocumentNumber) немесе ЖСН-ды көрсетіңіз",
                 "Укажите номер, проездной документ (travelDocumentCountry, travelDocumentNumber) или ИИН",
                 "Give the number, the travel document (travelDocumentCountry, travelDocumentNumber) or the IIN")).ThrowIfAny();
+        }
+
+        // Like every list of the platform, filtered by what the actor may see: a client without
+        // residence-permit:verify (admitted by the policy for another service's scope) sees nothing.
+        if (!VerifyResidencePermitEndpoint.MaySeeHolder(actor))
+        {
+            return Results.Ok(new RegisterEntries([]));
         }
 
         var rows = await session.QueryAsync<RegisterRow>(
