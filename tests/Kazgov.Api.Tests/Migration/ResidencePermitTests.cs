@@ -251,12 +251,34 @@ public sealed class ResidencePermitTests(KazgovApiFactory factory) : IAsyncLifet
             ids.Add((id, await ExpectAsync(clerk, id, "start-review", submitted.Headers.ETag!.ToString(), HttpStatusCode.OK)));
         }
 
-        var approvals = await Task.WhenAll(
-            clerk.SendActionAsync(ids[0].Id, "approve", ids[0].ETag),
-            head.SendActionAsync(ids[1].Id, "approve", ids[1].ETag));
+        // Both approvals pass their eligibility check (the register is empty) and are held just before
+        // the register is written, by a lock on the table that only writes wait for; then let go at once.
+        await using var blocker = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await blocker.OpenAsync();
+        var approvals = new Task<HttpResponseMessage>[2];
+        await using (var transaction = await blocker.BeginTransactionAsync())
+        {
+            await blocker.ExecuteAsync("LOCK TABLE migration.residence_permits IN EXCLUSIVE MODE", transaction: transaction);
+            approvals[0] = clerk.SendActionAsync(ids[0].Id, "approve", ids[0].ETag);
+            approvals[1] = head.SendActionAsync(ids[1].Id, "approve", ids[1].ETag);
+            var waiting = 0L;
+            for (var tries = 0; tries < 400 && waiting < 2; tries++)
+            {
+                await Task.Delay(50);
+                waiting = await blocker.ExecuteScalarAsync<long>(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+                    transaction: transaction);
+            }
 
-        approvals.Select(a => a.StatusCode).Should().BeEquivalentTo([HttpStatusCode.OK, HttpStatusCode.Conflict]);
-        var refused = approvals.Single(a => a.StatusCode == HttpStatusCode.Conflict);
+            waiting.Should().Be(2, "both approvals are inside their transactions at the same time");
+            await transaction.CommitAsync();
+        }
+
+        await Task.WhenAll(approvals);
+
+        var responses = approvals.Select(a => a.Result).ToList();
+        responses.Select(a => a.StatusCode).Should().BeEquivalentTo([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+        var refused = responses.Single(a => a.StatusCode == HttpStatusCode.Conflict);
         (await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, "eligibility-failed"))
             .GetProperty("refusalGrounds").EnumerateArray().Select(g => g.GetString()).Should().Equal("valid-document-already-held");
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
