@@ -23,11 +23,9 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
     private static readonly Dictionary<string, TypedRoute> TypedRoutes = new(StringComparer.Ordinal)
     {
         ["driver-licence"] = new("/api/v1/driver-licences/applications", "SubmitDriverLicenceApplication", DriverLicenceModuleData),
-        ["temporary-registration"] = new("/api/v1/migration/temporary-registrations/applications", "SubmitTemporaryRegistrationApplication", TemporaryRegistrationModuleData)
-        {
-            Applicant = ForeignApplicant,
-        },
+        ["temporary-registration"] = new("/api/v1/migration/temporary-registrations/applications", "SubmitTemporaryRegistrationApplication", TemporaryRegistrationModuleData, body => body["applicant"] = ForeignApplicant()),
         ["permanent-residence"] = new("/api/v1/migration/permanent-residence/applications", "SubmitPermanentResidenceApplication", PermanentResidenceModuleData),
+        ["residence-permit"] = new("/api/v1/migration/residence-permits/applications", "SubmitResidencePermitApplication", () => [], ResidencePermitApplicant),
     };
 
     private static readonly Instant Morning = Instant.FromUtc(2026, 3, 10, 5, 0);
@@ -230,10 +228,7 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         if (TypedRoutes.TryGetValue(code, out var route))
         {
             body["moduleData"] = route.ModuleData();
-            if (route.Applicant is { } applicant)
-            {
-                body["applicant"] = applicant();
-            }
+            route.Generic?.Invoke(body);
         }
 
         return (await UnitHeadAtAsync(office), body);
@@ -293,12 +288,28 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         ["address"] = "Астана, Мәңгілік Ел даңғылы, 10, 5-пәтер",
     };
 
-    /// <summary>A module's typed route: its path, its operation id, a valid module-data case, and the typed body for a generic one.</summary>
-    private sealed record TypedRoute(string Path, string OperationId, Func<JsonObject> ModuleData)
+    /// <summary>residence-permit: a foreigner with a national passport asks for a residence permit (the first document group and fee item).</summary>
+    private static void ResidencePermitApplicant(JsonObject body)
     {
-        /// <summary>The applicant the service registers, where the catalogue's generic one (an individual with an IIN) is not it.</summary>
-        public Func<JsonObject>? Applicant { get; init; }
+        body["subType"] = "residence-permit";
+        body["applicant"] = new JsonObject
+        {
+            ["kind"] = "foreigner",
+            ["travelDocument"] = new JsonObject { ["number"] = Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture), ["country"] = "RU", ["expiresOn"] = "2030-01-31" },
+            ["birthDate"] = "1990-07-01",
+            ["lastName"] = "Иванов",
+            ["firstName"] = "Пётр",
+            ["phone"] = "+77011234567",
+            ["language"] = "ru",
+        };
+    }
 
+    /// <summary>
+    /// A module's typed route: its path, its operation id, a valid module-data case, the typed body
+    /// for a generic one, and what the service's generic case needs besides (e.g. its sub-type and applicant).
+    /// </summary>
+    private sealed record TypedRoute(string Path, string OperationId, Func<JsonObject> ModuleData, Action<JsonObject>? Generic = null)
+    {
         /// <summary>The typed body: the generic body's common fields with the module data's fields at the top level.</summary>
         public JsonObject Typed(JsonObject generic)
         {
