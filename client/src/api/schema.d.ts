@@ -721,7 +721,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approves: the fee must be paid (409 fee-unpaid) and the eligibility rules met (409 eligibility-failed; the findings stay on the application). If-Match required. */
+        /** Approves: the fee must be paid (409 fee-unpaid; not for a service whose catalogue has fees.payableAfterDecision) and the eligibility rules met (409 eligibility-failed; the findings stay on the application). If-Match required. */
         post: operations["ApproveApplication"];
         delete?: never;
         options?: never;
@@ -755,7 +755,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hands the result over against signature. If-Match required. */
+        /** Hands the result over against signature; for a service with fees.payableAfterDecision the fee must be paid by then (409 fee-unpaid). If-Match required. */
         post: operations["IssueApplication"];
         delete?: never;
         options?: never;
@@ -1092,6 +1092,256 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/migration/residence-permits/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Takes a residence-permit or stateless-certificate application (§12, form 1-N); answers with the acknowledgement slip.
+         * @description `subType`: `residence-permit` (applicant.kind `foreigner`, fee item `residence-permit`, 20 % MCI) or `stateless-certificate` (applicant.kind `stateless-person`, fee item `stateless-certificate`, 400 % MCI). Under 16: 422 `applicant-under-16`, except a stateless-certificate with `unaccompaniedTravelProof` (§6). §18 findings (`valid-document-already-held`, `passport-expired-or-expiring`) are recorded on the application and block approval.
+         */
+        post: operations["SubmitResidencePermitApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/residence-permits/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Staff (and integrators with residence-permit:verify) read the register by number, by travel document or by IIN.
+         * @description Give `number`, or `travelDocumentCountry` and `travelDocumentNumber`, or `iin` (400 `validation-failed` otherwise). Every document of the person, newest first, with its status (reserved, issued, revoked) and `state` today (valid, expired, revoked, not-handed-over). A client without `residence-permit:verify` gets an empty list.
+         */
+        get: operations["ReadResidencePermitRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/residence-permits/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The §12 checklist of a sub-type: the documents, the photos item with its conditions (§12 photo rules), the fee item.
+         * @description `subType`: residence-permit (foreigner) or stateless-certificate (stateless person, also under 16). 400 `validation-failed` for another value.
+         */
+        get: operations["GetResidencePermitChecklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/residence-permits/{number}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a residence permit or stateless person's certificate is valid today, its kind and validity, the holder's initials and birth year.
+         * @description Public, under its own rate limit. Needs the number and the holder's birth date (`birthDate=yyyy-MM-dd`): an unknown number and a wrong birth date both answer 404 problem `residence-permit-not-found`, so numbers cannot be enumerated. Without a valid `birthDate`: 400 `validation-failed`. `kind`: residence-permit, stateless-certificate. `state`: valid, expired, revoked, not-handed-over. `holder` (full names, birth date, citizenship, travel document, IIN) only for staff and for integrators holding the scope `residence-permit:verify`; null otherwise.
+         */
+        get: operations["VerifyResidencePermit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/temporary-registrations/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a temporary-registration application (§12; a tourist group's list, §15); answers with the acknowledgement slip. */
+        post: operations["SubmitTemporaryRegistrationApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/temporary-registrations/late": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registrations made after the five days of §6 (registered on from–to, both included), with the days late; staff only. */
+        get: operations["ListLateTemporaryRegistrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/temporary-registrations/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One registration of the register by its number. */
+        get: operations["GetTemporaryRegistration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/temporary-registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registrations of a person (country and documentNumber of the travel document) or of an application, newest first. */
+        get: operations["ListTemporaryRegistrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a permanent-residence application: the route, §12.1 or §12.2 documents, the address, solvency figures or exemption; answers with the acknowledgement slip. */
+        post: operations["SubmitPermanentResidenceApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/external-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks the outside agencies of §18 (criminal-record, epidemic-disease, expulsion, national-security) the checks not yet answered and records each (staff, If-Match). An unanswered check blocks approval. */
+        post: operations["RunPermanentResidenceExternalChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/clerk-checks/{ground}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Records the clerk's judgement of a §18 ground no agency answers (incites-hatred, false-information-or-late-documents, protect-rights-of-others): clear or found with a note (staff, If-Match). */
+        put: operations["RecordPermanentResidenceClerkCheck"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The §18 checks of a permanent-residence application: agency questions and answers, the clerk's checks, and what approval still waits for. */
+        get: operations["GetPermanentResidenceChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/after-decision-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records §17 documents handed in after the positive decision (staff, If-Match); the hand-over needs them all and the duty paid. */
+        post: operations["RecordPermanentResidenceAfterDecisionDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registration stamp and register record of an approved permanent-residence application (the stamp's date is set at hand-over). */
+        get: operations["GetPermanentResidenceRegistration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1134,6 +1384,14 @@ export interface components {
             level: number | string;
             authority: components["schemas"]["CatalogueText"];
             source: string;
+        };
+        AfterDecisionDocumentsView: {
+            /** Format: uuid */
+            applicationId: string;
+            recorded: string[];
+            missing: string[];
+            /** Format: int32 */
+            version: number | string;
         };
         AnswerComplaintRequest: {
             answer?: null | string;
@@ -1251,6 +1509,21 @@ export interface components {
             ru: string;
             en: string;
             kkIsParaphrase?: boolean;
+        };
+        ChecklistItem: {
+            code: string;
+            text: components["schemas"]["CatalogueText"];
+            mandatory: boolean;
+            source: string;
+            photo?: null | components["schemas"]["PhotoRequirement"];
+            conditions: components["schemas"]["SourcedText"][];
+        };
+        ClerkCheckView: {
+            ground: string;
+            outcome: string;
+            note?: null | string;
+            recordedAt: components["schemas"]["Instant"];
+            recordedBy: string;
         };
         Complainant: {
             fullName: string;
@@ -1411,6 +1684,20 @@ export interface components {
             /** Format: int32 */
             version: number | string;
         };
+        ExternalCheckView: {
+            check: string;
+            source: string;
+            grounds: string[];
+            subject: string;
+            askedAt: components["schemas"]["Instant"];
+            answeredAt?: null | components["schemas"]["Instant"];
+            answer?: null | string;
+            foundGrounds: string[];
+            reference?: null | string;
+            /** Format: int32 */
+            attempts: number | string;
+            error?: null | string;
+        };
         FeeExemption: {
             code: string;
             text: components["schemas"]["CatalogueText"];
@@ -1468,6 +1755,24 @@ export interface components {
             /** Format: double */
             totalPaid: number | string;
             settled: boolean;
+        };
+        GroupMember: {
+            kind: components["schemas"]["ApplicantKind"];
+            travelDocument?: null | components["schemas"]["TravelDocument"];
+            lastName?: null | string;
+            firstName?: null | string;
+            middleName?: null | string;
+            birthDate?: null | components["schemas"]["LocalDate"];
+            citizenship?: null | string;
+            visa?: null | components["schemas"]["VisaDetails"];
+        };
+        HostDetails: {
+            kind?: null | string;
+            iin?: null | string;
+            bin?: null | string;
+            name?: null | string;
+            /** Format: int32 */
+            selfCategory?: null | number | string;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -1638,6 +1943,16 @@ export interface components {
             reason?: null | components["schemas"]["TextBody"];
             source?: null | string;
         };
+        PermanentResidenceChecksView: {
+            /** Format: uuid */
+            applicationId: string;
+            external: components["schemas"]["ExternalCheckView"][];
+            unansweredChecks: string[];
+            clerk: components["schemas"]["ClerkCheckView"][];
+            missingClerkGrounds: string[];
+            /** Format: int32 */
+            version: number | string;
+        };
         PhotoRequirement: {
             /** Format: int32 */
             count: number | string;
@@ -1711,6 +2026,13 @@ export interface components {
             recordedAt: components["schemas"]["Instant"];
             recordedBy: string;
         };
+        RecordAfterDecisionDocumentsRequest: {
+            documents?: null | string[];
+        };
+        RecordClerkCheckRequest: {
+            outcome?: null | string;
+            note?: null | string;
+        };
         RecordDrivingBanRequest: {
             holderIin?: null | string;
             kind?: null | string;
@@ -1770,6 +2092,34 @@ export interface components {
             /** Format: int32 */
             addressedTo?: null | number | string;
         };
+        RegisterEntries: {
+            items: components["schemas"]["RegisterEntry"][];
+        };
+        RegisterEntry: {
+            number: string;
+            kind: string;
+            status: string;
+            state: string;
+            /** Format: uuid */
+            applicationId?: null | string;
+            officeId: string;
+            issuedOn?: null | components["schemas"]["LocalDate"];
+            validUntil?: null | components["schemas"]["LocalDate"];
+            holder: components["schemas"]["ResidencePermitHolder"];
+        };
+        RegistrationView: {
+            stampNumber: string;
+            /** Format: uuid */
+            applicationId: string;
+            person: string;
+            route: string;
+            settlement: string;
+            address: string;
+            officeId: string;
+            approvedOn: components["schemas"]["LocalDate"];
+            registeredOn?: null | components["schemas"]["LocalDate"];
+            current: boolean;
+        };
         Representative: {
             fullName?: null | string;
             iin?: null | string;
@@ -1777,6 +2127,36 @@ export interface components {
         };
         ResetPassword: {
             password?: null | string;
+        };
+        ResidencePermitChecklist: {
+            subType: string;
+            applicantType: string;
+            feeItem: string;
+            /** Format: double */
+            percentOfMci: number | string;
+            items: components["schemas"]["ChecklistItem"][];
+        };
+        ResidencePermitHolder: {
+            lastName: string;
+            firstName: string;
+            middleName?: null | string;
+            birthDate: components["schemas"]["LocalDate"];
+            citizenship?: null | string;
+            travelDocumentCountry: string;
+            travelDocumentNumber: string;
+            iin?: null | string;
+        };
+        ResidencePermitVerification: {
+            number: string;
+            kind: string;
+            validToday: boolean;
+            state: string;
+            issuedOn?: null | components["schemas"]["LocalDate"];
+            validUntil?: null | components["schemas"]["LocalDate"];
+            holderInitials: string;
+            /** Format: int32 */
+            holderBirthYear: number | string;
+            holder?: null | components["schemas"]["ResidencePermitHolder"];
         };
         ReviewComplaintRequest: {
             note?: null | string;
@@ -1830,6 +2210,7 @@ export interface components {
             free: boolean;
             items: components["schemas"]["FeeItem"][];
             notes?: components["schemas"]["SourcedText"][];
+            payableAfterDecision?: boolean;
         };
         ServiceForm: {
             value: components["schemas"]["ServiceFormValue"];
@@ -1868,6 +2249,9 @@ export interface components {
             locked: boolean;
             disabled: boolean;
         };
+        StudyDetails: {
+            institution?: null | string;
+        };
         SubmitApplicationRequest: {
             service?: null | string;
             subType?: null | string;
@@ -1896,9 +2280,95 @@ export interface components {
             receipts?: null | components["schemas"]["ReceiptRequest"][];
             feeExemption?: null | string;
         };
+        SubmitPermanentResidenceApplicationRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            route?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            documents?: null | string[];
+            settlement?: null | string;
+            address?: null | string;
+            /** Format: int32 */
+            familyMembers?: null | number | string;
+            exemption?: null | string;
+            exemptionBasis?: null | string;
+            /** Format: double */
+            bankBalance?: null | number | string;
+            housingContract: boolean;
+            /** Format: double */
+            housingFunds?: null | number | string;
+        };
+        SubmitResidencePermitApplicationRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            subType?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            documents?: null | string[];
+            receipts?: null | components["schemas"]["ReceiptRequest"][];
+            feeExemption?: null | string;
+            unaccompaniedTravelProof?: null | string;
+        };
         SubmittedApplication: {
             application: components["schemas"]["ApplicationView"];
             acknowledgement: components["schemas"]["AcknowledgementSlip"];
+        };
+        SubmitTemporaryRegistrationApplicationRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            documents?: null | string[];
+            host?: null | components["schemas"]["HostDetails"];
+            address?: null | string;
+            migrationCardNumber?: null | string;
+            borderCrossedOn?: null | components["schemas"]["LocalDate"];
+            requestedUntil?: null | components["schemas"]["LocalDate"];
+            visa?: null | components["schemas"]["VisaDetails"];
+            workPermit?: null | components["schemas"]["WorkPermitDetails"];
+            study?: null | components["schemas"]["StudyDetails"];
+            extendsRegistration?: null | string;
+            group?: null | components["schemas"]["TouristGroup"];
+        };
+        TemporaryRegistrationList: {
+            items: components["schemas"]["TemporaryRegistrationView"][];
+            nextCursor?: null | string;
+        };
+        TemporaryRegistrationView: {
+            number: string;
+            /** Format: uuid */
+            applicationId: string;
+            personId: string;
+            personKind: string;
+            travelDocumentNumber: string;
+            travelDocumentCountry: string;
+            lastName: string;
+            firstName: string;
+            middleName?: null | string;
+            birthDate: components["schemas"]["LocalDate"];
+            citizenship?: null | string;
+            address: string;
+            hostKind: string;
+            hostIdentifier?: null | string;
+            hostName?: null | string;
+            /** Format: int32 */
+            selfCategory?: null | number | string;
+            basis: string;
+            from: components["schemas"]["LocalDate"];
+            until: components["schemas"]["LocalDate"];
+            limitedBy: string;
+            borderCrossedOn: components["schemas"]["LocalDate"];
+            dueBy: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            daysLate: number | string;
+            registeredOn: components["schemas"]["LocalDate"];
+            officeId: string;
+            groupListNumber?: null | string;
+            extendsNumber?: null | string;
+            current: boolean;
+            recordedAt: components["schemas"]["Instant"];
+            stampedAt?: null | components["schemas"]["Instant"];
         };
         TermVariant: {
             code: string;
@@ -1936,10 +2406,20 @@ export interface components {
             scope?: null | string;
             actor: components["schemas"]["ActorProfile"];
         };
+        TouristGroup: {
+            listNumber?: null | string;
+            certifiedBy?: null | string;
+            members?: null | components["schemas"]["GroupMember"][];
+        };
         TravelDocument: {
             number?: null | string;
             country?: null | string;
             expiresOn?: null | components["schemas"]["LocalDate"];
+        };
+        VisaDetails: {
+            number?: null | string;
+            kind?: null | string;
+            validUntil?: null | components["schemas"]["LocalDate"];
         };
         VisaFreeCountry: {
             /** Format: int32 */
@@ -1949,6 +2429,10 @@ export interface components {
             maxStay?: null | string;
             maxStayText?: null | components["schemas"]["CatalogueText"];
             source: string;
+        };
+        WorkPermitDetails: {
+            number?: null | string;
+            validUntil?: null | components["schemas"]["LocalDate"];
         };
     };
     responses: never;
@@ -4108,6 +4592,770 @@ export interface operations {
                      *       "number": "KZ269999999"
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitResidencePermitApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitResidencePermitApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReadResidencePermitRegister: {
+        parameters: {
+            query?: {
+                number?: string;
+                travelDocumentCountry?: string;
+                travelDocumentNumber?: string;
+                iin?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterEntries"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetResidencePermitChecklist: {
+        parameters: {
+            query?: {
+                subType?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidencePermitChecklist"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VerifyResidencePermit: {
+        parameters: {
+            query: {
+                /**
+                 * @description The holder's birth date as printed on the document (yyyy-MM-dd).
+                 * @example 1990-07-01
+                 */
+                birthDate: string;
+            };
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": "RP260000042",
+                     *       "kind": "residence-permit",
+                     *       "validToday": true,
+                     *       "state": "valid",
+                     *       "issuedOn": "2026-05-12",
+                     *       "validUntil": "2030-01-31",
+                     *       "holderInitials": "И. П.",
+                     *       "holderBirthYear": 1990,
+                     *       "holder": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResidencePermitVerification"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitTemporaryRegistrationApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitTemporaryRegistrationApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListLateTemporaryRegistrations: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryRegistrationList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetTemporaryRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryRegistrationView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTemporaryRegistrations: {
+        parameters: {
+            query?: {
+                country?: string;
+                documentNumber?: string;
+                applicationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryRegistrationList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubmitPermanentResidenceApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitPermanentResidenceApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunPermanentResidenceExternalChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermanentResidenceChecksView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordPermanentResidenceClerkCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ground: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordClerkCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermanentResidenceChecksView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPermanentResidenceChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermanentResidenceChecksView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecordPermanentResidenceAfterDecisionDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAfterDecisionDocumentsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterDecisionDocumentsView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPermanentResidenceRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
