@@ -83,6 +83,13 @@ internal sealed class ResidencePermitDefinition : IServiceDefinition
                 "«{0}» үшін өтініш беруші түрі: {1}", "Для «{0}» тип заявителя: {1}", "For '{0}' the applicant type is {1}").Format(kind.SubType, kind.ApplicantType));
         }
 
+        // §8: the duty follows the sub-type (20 % for a permit, 400 % for a certificate), whichever route asked.
+        if (kind is not null && !context.FeeItems.SequenceEqual([kind.FeeItem]))
+        {
+            errors.Add("feeItems", new LocalizedText(
+                "«{0}» үшін баж бабы: {1} (residence-permit §8)", "Для «{0}» статья пошлины: {1} (residence-permit §8)", "For '{0}' the duty item is {1} (residence-permit §8)").Format(kind.SubType, kind.FeeItem));
+        }
+
         if (kind == ResidencePermitKind.Permit && context.Applicant.Kind != ApplicantKind.Foreigner)
         {
             errors.Add("applicant.kind", ForeignerOnly);

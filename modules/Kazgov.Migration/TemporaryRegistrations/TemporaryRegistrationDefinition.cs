@@ -59,6 +59,12 @@ internal sealed class TemporaryRegistrationDefinition(ServiceCatalogue catalogue
             return context.ModuleData;
         }
 
+        // §12 (second part), on either route: a stay over six months needs its extra documents at intake.
+        if (assessed.Assessment.Persons.Any(p => p.StayOverSixMonths))
+        {
+            EnsureStayOverSixMonthsDocuments(Entry, context.Documents);
+        }
+
         // §17 at intake already: the clerk learns at once where the person was registered first.
         var current = await TemporaryRegistrationRegister.CurrentOfAsync(context.Session, assessed.Persons.Select(p => p.PersonId), context.Today, cancellationToken);
         if (current.FirstOrDefault(c => c.Number != extended?.Number) is { } registered)

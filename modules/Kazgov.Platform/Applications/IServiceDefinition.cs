@@ -86,6 +86,9 @@ public sealed record IntakeContext(
     /// <summary>The catalogue codes of the documents presented, as the caller listed them.</summary>
     public IReadOnlyList<string> Documents { get; init; } = [];
 
+    /// <summary>The codes of the fee items the application is charged for (none for a free service).</summary>
+    public IReadOnlyList<string> FeeItems { get; init; } = [];
+
     public string Field(string name) => ModuleDataPath.Length == 0 ? name : ModuleDataPath + "." + name;
 }
 

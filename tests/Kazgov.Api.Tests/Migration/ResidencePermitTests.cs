@@ -324,7 +324,7 @@ public sealed class ResidencePermitTests(KazgovApiFactory factory) : IAsyncLifet
     public async Task The_generic_route_applies_the_same_sub_type_rules()
     {
         var clerk = await factory.CreateClientAsAsync(Clerk);
-        JsonObject Generic(string? subType, string applicantType, string kind)
+        JsonObject Generic(string? subType, string applicantType, string kind, string feeItem = "residence-permit")
         {
             var typed = Intake("residence-permit", NewDocumentNumber(), paid: null);
             typed["applicant"]!["kind"] = kind;
@@ -332,7 +332,7 @@ public sealed class ResidencePermitTests(KazgovApiFactory factory) : IAsyncLifet
             typed["service"] = "residence-permit";
             typed["subType"] = subType;
             typed["applicantType"] = applicantType;
-            typed["feeItems"] = new JsonArray("residence-permit");
+            typed["feeItems"] = new JsonArray(feeItem);
             typed["moduleData"] = new JsonObject();
             return typed;
         }
@@ -341,6 +341,8 @@ public sealed class ResidencePermitTests(KazgovApiFactory factory) : IAsyncLifet
         var noSubType = await clerk.PostAsJsonAsync("/api/v1/applications", Generic(null, "foreigner", "foreigner"));
         var wrongType = await clerk.PostAsJsonAsync("/api/v1/applications", Generic("stateless-certificate", "foreigner", "foreigner"));
         var wrongKind = await clerk.PostAsJsonAsync("/api/v1/applications", Generic("residence-permit", "foreigner", "stateless-person"));
+        // §8: a permit is charged 20 %, never the certificate's 400 % (nor the other way round).
+        var wrongFee = await clerk.PostAsJsonAsync("/api/v1/applications", Generic("residence-permit", "foreigner", "foreigner", "stateless-certificate"));
         var typedWithout = Intake("residence-permit", NewDocumentNumber(), paid: null);
         typedWithout.Remove("subType");
         var typedNoSubType = await clerk.PostAsJsonAsync(Path, typedWithout);
@@ -349,6 +351,7 @@ public sealed class ResidencePermitTests(KazgovApiFactory factory) : IAsyncLifet
         (await noSubType.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("subType", out _).Should().BeTrue();
         (await wrongType.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("applicantType", out _).Should().BeTrue();
         (await wrongKind.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("applicant.kind", out _).Should().BeTrue();
+        (await wrongFee.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("feeItems", out _).Should().BeTrue();
         (await typedNoSubType.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("subType", out _).Should().BeTrue();
     }
 

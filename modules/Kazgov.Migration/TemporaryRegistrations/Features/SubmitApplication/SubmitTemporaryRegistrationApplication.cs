@@ -37,8 +37,7 @@ internal sealed record SubmitTemporaryRegistrationApplicationRequest(
 /// <summary>
 /// The typed face of temporary-registration intake: it builds the shared submission (every check of
 /// the module data runs in <see cref="TemporaryRegistrationDefinition.ValidateIntakeAsync"/>, so the
-/// generic POST /applications gets the same checks), and in the same transaction demands the extra
-/// documents of a stay over six months, which the generic route can only demand at approval.
+/// generic POST /applications gets the same checks, the extra documents of a stay over six months included).
 /// </summary>
 internal static class SubmitTemporaryRegistrationApplication
 {
@@ -55,8 +54,6 @@ internal static class SubmitTemporaryRegistrationApplication
     private static async Task<IResult> HandleAsync(
         SubmitTemporaryRegistrationApplicationRequest request,
         IApplications applications,
-        ServiceCatalogue catalogue,
-        DbSession session,
         HttpContext context,
         CancellationToken cancellationToken)
     {
@@ -72,8 +69,6 @@ internal static class SubmitTemporaryRegistrationApplication
             request.ExtendsRegistration,
             request.Group);
 
-        // The submission joins this transaction: a stay over six months without its documents leaves nothing behind.
-        await using var transaction = await session.BeginAsync(cancellationToken);
         var submitted = await applications.SubmitAsync(
             new SubmitApplicationRequest(
                 Service: TemporaryRegistrationDefinition.Code,
@@ -90,13 +85,6 @@ internal static class SubmitTemporaryRegistrationApplication
                 Receipts: null,
                 ModuleData: JsonSerializer.SerializeToElement(moduleData, PlatformJson.Options)),
             cancellationToken);
-        var stored = TemporaryRegistrationData.From(submitted.Application.ModuleData);
-        if (stored.Assessment!.Persons.Any(p => p.StayOverSixMonths))
-        {
-            TemporaryRegistrationDefinition.EnsureStayOverSixMonthsDocuments(catalogue.Find(TemporaryRegistrationDefinition.Code)!, submitted.Application.Documents);
-        }
-
-        await transaction.CommitAsync();
         context.Response.Headers.ETag = Preconditions.ETagOf(submitted.Application.Version);
         return Results.Created($"/api/v1/applications/{submitted.Application.Id}", submitted);
     }

@@ -118,6 +118,7 @@ internal sealed class SubmitApplicationHandler(
             var intake = new IntakeContext(service.Code, request.SubType, group.ApplicantType, applicant, moduleData, command.ModuleDataPath, today, session)
             {
                 Documents = presented,
+                FeeItems = [.. feeItems.Select(item => item.Code)],
             };
             moduleData = await definition.ValidateIntakeAsync(intake, errors, cancellationToken);
             if (errors.IsEmpty)
