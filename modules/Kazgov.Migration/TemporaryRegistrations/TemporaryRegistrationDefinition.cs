@@ -59,6 +59,12 @@ internal sealed class TemporaryRegistrationDefinition(ServiceCatalogue catalogue
             return context.ModuleData;
         }
 
+        await EnsureSelfRegistrationsLeftAsync(context, data, assessed.Persons, errors, cancellationToken);
+        if (!errors.IsEmpty)
+        {
+            return context.ModuleData;
+        }
+
         // §12 (second part), on either route: a stay over six months needs its extra documents at intake.
         if (assessed.Assessment.Persons.Any(p => p.StayOverSixMonths))
         {
@@ -131,6 +137,35 @@ internal sealed class TemporaryRegistrationDefinition(ServiceCatalogue catalogue
             "UPDATE migration.temporary_registrations SET stamped_at = @now WHERE application_id = @id",
             new { now = context.Now, id = context.ApplicationId },
             cancellationToken);
+
+    /// <summary>
+    /// Appendix 3 (categories 3 and 5: "at most twice a year"): a person who has used up the year's
+    /// registrations on their own application is no longer in the category; the host applies instead.
+    /// Not a refusal of registration (§18), so a field error on who submits. Reading: the calendar
+    /// year in which the stay begins, extensions not counted.
+    /// </summary>
+    private async Task EnsureSelfRegistrationsLeftAsync(
+        IntakeContext context, TemporaryRegistrationData data, IReadOnlyList<RegisteredPerson> persons, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        if (data is not { Host: { Kind: HostDetails.Self, SelfCategory: { } number }, ExtendsRegistration: null }
+            || Entry.SelfRegistrationCategories.FirstOrDefault(c => c.Number == number) is not { MaxTimesPerYear: { } most } category)
+        {
+            return;
+        }
+
+        foreach (var person in persons)
+        {
+            var used = await TemporaryRegistrationRegister.SelfRegistrationsInYearAsync(context.Session, person.PersonId, number, context.Today.Year, cancellationToken);
+            if (used.Count >= most)
+            {
+                errors.Add(context.Field("host.selfCategory"), new LocalizedText(
+                        "{0}-санат жылына {1} реттен аспайды: {2} жылы тіркелген ({3}); қабылдаушы тарап өтініш береді ({4})",
+                        "Категория {0} — не более {1} раз в год: в {2} году уже зарегистрирован ({3}); заявление подаёт принимающая сторона ({4})",
+                        "Category {0} allows at most {1} times a year: already registered in {2} ({3}); the host applies instead ({4})")
+                    .Format(number, most, context.Today.Year, string.Join(", ", used), category.Source));
+            }
+        }
+    }
 
     /// <summary>§12 (second part): over six months, two address arrival sheets, the statistical slip and one photo as well.</summary>
     public static void EnsureStayOverSixMonthsDocuments(ServiceEntry entry, IReadOnlyCollection<string> presented)

@@ -70,6 +70,21 @@ internal static class TemporaryRegistrationRegister
             cancellationToken)];
 
     /// <summary>
+    /// Appendix 3, categories 3 and 5 ("at most twice a year"): the person's registrations on their own
+    /// application in that category that began in the calendar year; an extension is the same stay, not another.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> SelfRegistrationsInYearAsync(DbSession session, string personId, int category, int year, CancellationToken cancellationToken) =>
+        [.. await session.QueryAsync<string>(
+            """
+            SELECT number FROM migration.temporary_registrations
+            WHERE person_id = @personId AND host_kind = 'self' AND self_category = @category AND extends_number IS NULL
+              AND valid_from >= make_date(@year, 1, 1) AND valid_from < make_date(@year + 1, 1, 1)
+            ORDER BY number
+            """,
+            new { personId, category, year },
+            cancellationToken)];
+
+    /// <summary>
     /// §17: a person registered elsewhere (or here) is not registered again; the problem names the
     /// first registration — its number, office and period.
     /// </summary>

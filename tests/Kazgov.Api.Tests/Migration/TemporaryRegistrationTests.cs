@@ -388,6 +388,57 @@ public sealed class TemporaryRegistrationTests(KazgovApiFactory factory) : IAsyn
             .GetProperty("errors").TryGetProperty("borderCrossedOn", out _).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task Category_three_registers_on_its_own_application_twice_a_year_then_the_host_applies()
+    {
+        // Appendix 3, category 3: relatives of citizens, at most twice a year; a Kyrgyz citizen (visa-free).
+        var start = factory.Clock.GetCurrentInstant();
+        var person = Foreigner("KG");
+        async Task<HttpResponseMessage> SelfAsync(LocalDate day, HttpClient clerk)
+        {
+            var intake = Intake(person.DeepClone().AsObject(), requestedUntil: (day + Period.FromDays(10)).ToString("yyyy-MM-dd", null), borderCrossedOn: (day - Period.FromDays(1)).ToString("yyyy-MM-dd", null));
+            intake["host"] = new JsonObject { ["kind"] = "self", ["selfCategory"] = 3 };
+            return await clerk.PostAsJsonAsync(Path + "/applications", intake);
+        }
+
+        async Task<HttpClient> OnAsync(LocalDate day)
+        {
+            factory.Clock.Reset(day.At(new LocalTime(10, 0)).InZoneLeniently(DateTimeZone.Utc).ToInstant() - Duration.FromHours(5));
+            return await factory.CreateClientAsAsync("clerk.migration.astana");
+        }
+
+        try
+        {
+            var numbers = new List<string>();
+            foreach (var day in new[] { new LocalDate(2026, 3, 10), new LocalDate(2026, 5, 11) })
+            {
+                var clerk = await OnAsync(day);
+                var response = await SelfAsync(day, clerk);
+                response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+                var application = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["application"]!;
+                numbers.Add(await ApproveAsync(clerk, application["id"]!.GetValue<string>(), response.Headers.ETag!.ToString()));
+            }
+
+            // A third stay on 31 December 2026: no longer in the category, named with the two registrations.
+            var lastDay = new LocalDate(2026, 12, 31);
+            var third = await SelfAsync(lastDay, await OnAsync(lastDay));
+            var errors = (await third.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors");
+            var message = errors.GetProperty("host.selfCategory")[0].GetString();
+            message.Should().Contain(numbers[0]).And.Contain(numbers[1]).And.Contain("appendix 3");
+
+            // The host may apply for the same stay; and on 1 January 2027 the person may again.
+            var byHost = Intake(person.DeepClone().AsObject(), requestedUntil: "2027-01-05", borderCrossedOn: "2026-12-30");
+            (await (await OnAsync(lastDay)).PostAsJsonAsync(Path + "/applications", byHost)).StatusCode.Should().Be(HttpStatusCode.Created);
+            var newYear = new LocalDate(2027, 1, 1);
+            var nextYear = await SelfAsync(newYear, await OnAsync(newYear));
+            nextYear.StatusCode.Should().Be(HttpStatusCode.Created, await nextYear.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            factory.Clock.Reset(start);
+        }
+    }
+
     private static string Unique() => Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
     private static JsonObject Foreigner(string country, string birthDate = "1990-05-20", string expiresOn = "2030-01-01", string kind = "foreigner") => new()
