@@ -84,8 +84,13 @@ public sealed class TemporaryRegistrationTests(KazgovApiFactory factory) : IAsyn
         var person = intake["applicant"]!["travelDocument"]!;
         var byPerson = JsonNode.Parse(await clerk.GetStringAsync($"{Path}?country=KG&documentNumber={person["number"]!.GetValue<string>()}"))!;
         byPerson["items"]!.AsArray().Select(i => i!["number"]!.GetValue<string>()).Should().Equal(number);
+        // An integrator reads only the registrations of applications it submitted.
         var portal = await factory.CreateClientAsAsync("client:egov-portal");
-        (await portal.GetAsync($"{Path}/{number}")).StatusCode.Should().Be(HttpStatusCode.OK, "the portal holds temporary-registration:read");
+        (await portal.GetAsync($"{Path}/{number}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the clerk took this application, not the portal");
+        JsonNode.Parse(await portal.GetStringAsync($"{Path}?country=KG&documentNumber={person["number"]!.GetValue<string>()}"))!["items"]!.AsArray().Should().BeEmpty();
+        var own = await SubmitAsync(portal, Intake(Foreigner("KG")));
+        var ownNumber = await ApproveAsync(clerk, own.Id, own.ETag);
+        (await portal.GetAsync($"{Path}/{ownNumber}")).StatusCode.Should().Be(HttpStatusCode.OK, "the portal submitted it and holds temporary-registration:read");
     }
 
     [Fact]

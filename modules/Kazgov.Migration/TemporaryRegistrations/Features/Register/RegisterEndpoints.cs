@@ -3,6 +3,7 @@ using Kazgov.Kernel.Http;
 using Kazgov.Kernel.Localization;
 using Kazgov.Kernel.Problems;
 using Kazgov.Kernel.Security;
+using Kazgov.Platform.Applications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -89,16 +90,19 @@ internal static class RegisterEndpoints
             .ProducesValidationProblem();
     }
 
-    private static async Task<TemporaryRegistrationView> GetAsync(string number, DbSession session, ICurrentActor actor, IAuditTrail audit, IClock clock, CancellationToken cancellationToken)
+    private static async Task<TemporaryRegistrationView> GetAsync(
+        string number, DbSession session, ICurrentActor actor, IApplications applications, IAuditTrail audit, IClock clock, CancellationToken cancellationToken)
     {
-        var row = (MayRead(actor) ? await TemporaryRegistrationRegister.FindAsync(session, number.Trim().ToUpperInvariant(), cancellationToken) : null)
+        var found = MayRead(actor) ? await TemporaryRegistrationRegister.FindAsync(session, number.Trim().ToUpperInvariant(), cancellationToken) : null;
+        var row = (found is not null && await MayReadApplicationAsync(actor, applications, found.ApplicationId, cancellationToken) ? found : null)
             ?? throw new ProblemException(TemporaryRegistrationProblems.RegistrationNotFound, extensions: new Dictionary<string, object?> { ["number"] = number });
         await audit.RecordAsync(new AuditEvent("temporary-registration.read", AuditSubjects.Document, row.PersonId) { ObjectId = row.Number, ServiceCode = TemporaryRegistrationDefinition.Code }, cancellationToken);
         return TemporaryRegistrationView.Of(row, Today(clock));
     }
 
     private static async Task<TemporaryRegistrationList> ListAsync(
-        string? country, string? documentNumber, Guid? applicationId, DbSession session, ICurrentActor actor, IAuditTrail audit, IClock clock, CancellationToken cancellationToken)
+        string? country, string? documentNumber, Guid? applicationId, DbSession session, ICurrentActor actor, IApplications applications, IAuditTrail audit, IClock clock,
+        CancellationToken cancellationToken)
     {
         var person = string.IsNullOrWhiteSpace(country) || string.IsNullOrWhiteSpace(documentNumber)
             ? null
@@ -121,6 +125,16 @@ internal static class RegisterEndpoints
             """,
             new { person, applicationId },
             cancellationToken);
+        var visible = new List<RegisteredStay>();
+        foreach (var row in rows)
+        {
+            if (await MayReadApplicationAsync(actor, applications, row.ApplicationId, cancellationToken))
+            {
+                visible.Add(row);
+            }
+        }
+
+        rows = visible;
         await audit.RecordAsync(new AuditEvent("temporary-registration.list", AuditSubjects.Document, person) { ObjectId = applicationId?.ToString(), ServiceCode = TemporaryRegistrationDefinition.Code }, cancellationToken);
         var today = Today(clock);
         return new TemporaryRegistrationList([.. rows.Select(r => TemporaryRegistrationView.Of(r, today))], null);
@@ -156,6 +170,28 @@ internal static class RegisterEndpoints
     /// The policy lets in any client with a read scope; the register is for temporary-registration:read.
     /// Like applications, what a client may not see answers as if it did not exist (404, an empty list).
     /// </summary>
+    /// <summary>
+    /// Staff read the whole register (§17: the clerk must find the first registration wherever it was
+    /// made); an integrator only the registrations of applications it may read (those it submitted).
+    /// </summary>
+    private static async Task<bool> MayReadApplicationAsync(ICurrentActor actor, IApplications applications, Guid applicationId, CancellationToken cancellationToken)
+    {
+        if (actor.Kind != ActorKind.Client)
+        {
+            return true;
+        }
+
+        try
+        {
+            await applications.GetAsync(applicationId, cancellationToken);
+            return true;
+        }
+        catch (ProblemException problem) when (problem.Type.Status == StatusCodes.Status404NotFound)
+        {
+            return false;
+        }
+    }
+
     private static bool MayRead(ICurrentActor actor) =>
         actor.Kind != ActorKind.Client || actor.Scopes.Contains(Scopes.For(TemporaryRegistrationDefinition.Code, Scopes.Read));
 
