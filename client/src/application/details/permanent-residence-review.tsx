@@ -3,7 +3,7 @@
 // blocks approval (an unanswered check: 409 external-check-unanswered), the §17 documents handed in
 // after the positive decision, and the registration stamp (§5) once approved.
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Checkbox, Group, List, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, List, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { api, call, callWithResponse, type Schemas } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -93,8 +93,8 @@ export function PermanentResidenceReview({ application, busy, run }: ModulePanel
                       {check.answeredAt
                         ? (check.foundGrounds.length > 0
                           ? <Text size="sm" c="red">{t('permanent-residence.found', { grounds: check.foundGrounds.map(groundName).join('; ') })}</Text>
-                          : <Badge color="teal" variant="light">{t('permanent-residence.clear')}</Badge>)
-                        : <Badge color="orange" variant="light">{t('permanent-residence.unanswered')}</Badge>}
+                          : <Text size="sm" fw={600} c="teal">{t('permanent-residence.clear')}</Text>)
+                        : <Text size="sm" fw={600} c="orange">{t('permanent-residence.unanswered')}</Text>}
                       {check.error && <Text size="xs" c="dimmed">{check.error}</Text>}
                     </Table.Td>
                     <Table.Td>
