@@ -352,3 +352,16 @@ describe('permanent-residence', () => {
       .toMatchObject({ route: 'pr-visa-holder', exemption: null, bankBalance: null, housingContract: false, housingFunds: null });
   });
 });
+
+describe('permanent-residence receipts', () => {
+  it('refuses a receipt typed at intake (§17.2: paid after the decision; the typed route takes none)', () => {
+    const section = { ...permanentResidenceSection.initial(), settlement: 'astana', address: 'Астана, 10', familyMembers: '1' };
+    const frame = {
+      ...foreigner<PermanentResidenceData>(permanentResidenceSection, permanentResidence), applicantType: 'pr-visa-holder', section,
+    };
+    expect(validatePermanentResidence(section, context(permanentResidence, frame))).toEqual([]);
+    const typed = { ...frame, receipts: { 'permanent-residence': { bank: 'Halyk', receiptNumber: '', paidOn: TODAY, amount: null } } };
+    expect(validatePermanentResidence(section, context(permanentResidence, typed)))
+      .toEqual(['§17.2: the duty is paid after the decision — record the receipt on the application page and leave it empty here']);
+  });
+});

@@ -134,6 +134,8 @@ export function validatePermanentResidence(data: PermanentResidenceData, { frame
       if (!frame.documents.includes('housing-provision-contract')) reasons.push(t('permanent-residence.blocked.housingContract'));
     } else if (parseAmount(data.housingFunds) === null) reasons.push(t('permanent-residence.blocked.housingFunds'));
   }
+  // §17.2: the duty is paid after the decision; the typed route takes no receipt, so one typed here would be lost.
+  if (Object.values(frame.receipts).some((r) => r.bank.trim() || r.receiptNumber.trim())) reasons.push(t('permanent-residence.blocked.receiptAtIntake'));
   return reasons;
 }
 
