@@ -262,6 +262,9 @@ describe('temporary-registration', () => {
         }],
       },
     });
+    // A stateless member has no citizenship, whatever was typed before the kind changed.
+    const stateless = temporaryRegistrationBody(frame, { ...section, members: [{ ...section.members[0]!, kind: 'stateless-person' }] });
+    expect(stateless.group!.members![0]).toMatchObject({ kind: 'stateless-person', citizenship: null });
     // A self-registered foreigner: the category, no host name; no visa when none is typed.
     expect(temporaryRegistrationBody(frame, data({ hostKind: 'self', selfCategory: '2', hostName: 'x', address: 'A' })))
       .toMatchObject({ host: { kind: 'self', iin: null, bin: null, name: null, selfCategory: 2 }, visa: null, workPermit: null, group: null });

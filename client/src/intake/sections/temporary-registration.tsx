@@ -250,10 +250,19 @@ function TemporaryRegistrationSection({ data, update, context }: SectionProps<Te
             </SimpleGrid>
             {data.members.map((member, index) => (
               <SimpleGrid key={index} cols={{ base: 1, sm: 4 }} data-member={index}>
+                <Select
+                  label={t('intake.kind')}
+                  data={(['foreigner', 'stateless-person'] as const).map((kind) => ({ value: kind, label: t(`intake.kind.${kind}`) }))}
+                  value={member.kind}
+                  onChange={(value) => value && setMember(index, { kind: value as GroupMemberDraft['kind'] })}
+                  allowDeselect={false}
+                />
                 <TextInput label={t('intake.lastName')} value={member.lastName} onChange={(e) => setMember(index, { lastName: e.currentTarget.value })} />
                 <TextInput label={t('intake.firstName')} value={member.firstName} onChange={(e) => setMember(index, { firstName: e.currentTarget.value })} />
                 <TextInput label={t('intake.birthDate')} type="date" value={member.birthDate} onChange={(e) => setMember(index, { birthDate: e.currentTarget.value })} />
-                <TextInput label={t('intake.citizenship')} maxLength={2} value={member.citizenship} onChange={(e) => setMember(index, { citizenship: e.currentTarget.value })} />
+                {member.kind === 'foreigner' && (
+                  <TextInput label={t('intake.citizenship')} maxLength={2} value={member.citizenship} onChange={(e) => setMember(index, { citizenship: e.currentTarget.value })} />
+                )}
                 <TextInput label={t('intake.travelNumber')} value={member.number} onChange={(e) => setMember(index, { number: e.currentTarget.value })} />
                 <TextInput label={t('intake.travelCountry')} maxLength={2} value={member.country} onChange={(e) => setMember(index, { country: e.currentTarget.value })} />
                 <TextInput label={t('intake.travelExpiresOn')} type="date" value={member.expiresOn} onChange={(e) => setMember(index, { expiresOn: e.currentTarget.value })} />
@@ -338,7 +347,7 @@ export function temporaryRegistrationBody(frame: SubmissionFrame, data: Temporar
           firstName: m.firstName.trim(),
           middleName: null,
           birthDate: m.birthDate,
-          citizenship: text(m.citizenship.toUpperCase()),
+          citizenship: m.kind === 'foreigner' ? text(m.citizenship.toUpperCase()) : null,
           visa: null,
         })),
       }
