@@ -17,6 +17,12 @@ const BASE = '/api/v1/migration/permanent-residence/applications/{id}';
 const OPEN = ['submitted', 'in-review', 'suspended'];
 /** §17 documents are recorded after approval, before hand-over. */
 const DECIDED = ['approved', 'ready-for-issue'];
+/**
+ * The outside checks in the order of §18 (the API orders them by asked_at, id: checks asked in the
+ * same instant come back in no fixed order).
+ */
+const CHECK_ORDER = ['criminal-record', 'epidemic-disease', 'expulsion', 'national-security'];
+const checkRank = (code: string) => (CHECK_ORDER.includes(code) ? CHECK_ORDER.indexOf(code) : CHECK_ORDER.length);
 const AFTER_DECISION_GROUP = 'after-positive-decision';
 /** The duty receipt of §17.2 is a receipt (Fees), not a document of this list. */
 const FEE_RECEIPT = 'fee-receipt';
@@ -83,7 +89,7 @@ export function PermanentResidenceReview({ application, busy, run }: ModulePanel
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {view.external.map((check) => (
+                {[...view.external].sort((a, b) => checkRank(a.check) - checkRank(b.check)).map((check) => (
                   <Table.Tr key={check.check} data-check={check.check} data-answer={check.answer ?? ''}>
                     <Table.Td>
                       {t(`permanent-residence.check.${check.check as 'criminal-record'}`)}
