@@ -623,6 +623,7 @@ try {
     await page.goto(`${BASE}/desk/intake/permanent-residence`);
     await heading('Приём заявления: регистрация на постоянное жительство').waitFor();
     const routes = page.getByTestId('applicant-type').locator('input[data-applicant-type]');
+    await routes.last().waitFor();
     assert.deepEqual(await routes.evaluateAll((r) => r.map((i) => i.getAttribute('data-applicant-type'))), ['pr-visa-holder', 'other-lawful-stay']);
     await page.locator('input[data-applicant-type="other-lawful-stay"]').check();
     await page.getByLabel('Номер проездного документа', { exact: true }).fill('N1234567');
