@@ -525,14 +525,15 @@ try {
     await page.getByLabel('Номер миграционной карточки', { exact: true }).fill('MC123456');
     // §6 live: crossed on 5 March → due 10 March, today: on time; crossed on 3 March → due 8 March, 2 days late.
     await page.getByLabel('Дата пересечения границы', { exact: true }).fill('2026-03-05');
-    assert.equal(await page.getByTestId('days-late').getAttribute('data-days-late'), '0');
+    await page.locator('[data-testid="days-late"][data-days-late="0"]').waitFor();
     await page.getByLabel('Дата пересечения границы', { exact: true }).fill('2026-03-03');
+    await page.locator('[data-testid="days-late"][data-days-late="2"]').waitFor();
     assert.equal(await text(page.getByTestId('days-late')),
       '§6: зарегистрироваться до 8 марта 2026 г. (день пересечения не считается, 5 дней). Просрочка, дней: 2');
     // Appendix 4: Uzbekistan is visa-free; §16: at most 90 days, the first day counted (10 March → 7 June).
     await page.getByTestId('visa-free').waitFor();
     await page.getByLabel('Запрошенный срок (до)', { exact: true }).fill('2026-12-31');
-    assert.equal(await page.getByTestId('period').getAttribute('data-until'), '2026-06-07');
+    await page.locator('[data-testid="period"][data-until="2026-06-07"]').waitFor();
     assert.equal(await page.getByTestId('period').getAttribute('data-over-six-months'), 'false');
     await page.getByLabel('Запрошенный срок (до)', { exact: true }).fill('2026-04-30');
     // §12: the three documents of host-or-self; the six-month documents only when that case applies.
@@ -572,6 +573,7 @@ try {
     const subType = page.getByRole('combobox', { name: 'Вид услуги' });
     await subType.click();
     await page.getByRole('option', { name: 'Удостоверение лица без гражданства', exact: true }).click();
+    await page.locator('input[data-fee-item="stateless-certificate"]:checked').waitFor();
     assert.equal(await page.getByLabel('Лицо без гражданства', { exact: true }).isChecked(), true);
     assert.equal(await page.locator('input[data-fee-item="stateless-certificate"]').isChecked(), true);
     await page.getByLabel('Дата рождения', { exact: true }).fill('2010-03-11');
@@ -582,6 +584,7 @@ try {
     // A foreigner's residence permit: 20 % of the MCI (865 ₸ in 2026).
     await subType.click();
     await page.getByRole('option', { name: 'Вид на жительство иностранцу', exact: true }).click();
+    await page.locator('input[data-fee-item="residence-permit"]:checked').waitFor();
     assert.equal(await page.getByLabel('Иностранец', { exact: true }).isChecked(), true);
     assert.equal(await page.locator('input[data-fee-item="residence-permit"]').isChecked(), true);
     assert.equal(await page.locator('input[data-fee-item="stateless-certificate"]').isChecked(), false);
@@ -639,10 +642,10 @@ try {
     await page.getByLabel('Адрес проживания', { exact: true }).fill('Астана, Мәңгілік Ел даңғылы, 10, 5-пәтер');
     const minimum = page.getByTestId('minimum-balance');
     await page.getByLabel('Остаток на банковском счёте, ₸ (§12.2.ж)', { exact: true }).fill('5708999.99');
+    await page.locator('[data-testid="minimum-balance"][data-meets="false"]').waitFor();
     assert.equal(await minimum.getAttribute('data-minimum'), '5709000.00');
-    assert.equal(await minimum.getAttribute('data-meets'), 'false');
     await page.getByLabel('Остаток на банковском счёте, ₸ (§12.2.ж)', { exact: true }).fill('5709000');
-    assert.equal(await minimum.getAttribute('data-meets'), 'true');
+    await page.locator('[data-testid="minimum-balance"][data-meets="true"]').waitFor();
     assert.match(await text(page.getByTestId('housing-minimum')), /45 м²/);
     await page.getByLabel('Средства на приобретение жилья, ₸ (§12.2.з)', { exact: true }).fill('25200000');
     for (const code of ['application-questionnaire', 'identity-document', 'migration-card', 'exit-consent-of-state', 'autobiography',
