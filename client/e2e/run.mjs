@@ -478,11 +478,11 @@ try {
     assert.deepEqual(await rows.locator('[data-status]').allInnerTexts(), ['Отказано']);
   });
 
-  // A migration clerk's service without a section of its own goes through the shared frame's generic
-  // fallback (POST /api/v1/applications, moduleData {}). temporary-registration is free (§8), its
-  // applicants are foreigners and stateless persons (§6), applicant type host-or-self (§12).
-  // This step moves to the typed section once the temporary-registration API is merged.
-  await step('intake-generic-temporary-registration-ru', async () => {
+  // migration: temporary-registration, residence-permit, permanent-residence (clerk.migration.astana)
+  // temporary-registration: the typed section (POST /api/v1/migration/temporary-registrations/applications).
+  // A citizen of Uzbekistan (appendix 4: visa-free) crossed the border on 3 March, staying with an
+  // individual host; today is 10 March: due by 8 March (§6, the crossing day not counted), 2 days late.
+  await step('intake-temporary-registration-ru', async () => {
     await page.getByRole('button', { name: 'Выйти' }).click();
     await page.getByTestId('signed-out').waitFor();
     await page.goto(`${BASE}/sign-in`);
@@ -505,6 +505,7 @@ try {
     await page.getByRole('option', { name: 'Регистрация иностранцев и лиц без гражданства, временно пребывающих в Республике Казахстан' }).click();
     await page.waitForURL(`${BASE}/desk/intake/temporary-registration`);
     await page.getByTestId('intake-form').and(page.locator('[data-service="temporary-registration"]')).waitFor();
+    await heading('Приём заявления: регистрация временно пребывающего иностранца').waitFor();
     assert.equal(await text(page.getByTestId('fee-free')), 'Услуга оказывается бесплатно');
     assert.equal(await page.getByLabel('Иностранец', { exact: true }).isChecked(), true);
     assert.equal(await page.getByLabel('ИИН', { exact: true }).count(), 0);
@@ -516,6 +517,25 @@ try {
     await page.getByLabel('Фамилия', { exact: true }).fill('Каримов');
     await page.getByLabel('Имя', { exact: true }).fill('Бахтиёр');
     await page.getByLabel('Телефон', { exact: true }).fill('+77011234599');
+    // §12: who registers: a host individual, by IIN.
+    await page.getByLabel('Принимающее физическое лицо', { exact: true }).check();
+    await page.getByLabel('ИИН принимающего лица', { exact: true }).fill('850315300128');
+    await page.getByLabel('ФИО принимающего лица', { exact: true }).fill('Сейітов Арман');
+    await page.getByLabel('Адрес пребывания', { exact: true }).fill('Астана, Бейбітшілік к-сі, 10, 5-пәтер');
+    await page.getByLabel('Номер миграционной карточки', { exact: true }).fill('MC123456');
+    // §6 live: crossed on 5 March → due 10 March, today: on time; crossed on 3 March → due 8 March, 2 days late.
+    await page.getByLabel('Дата пересечения границы', { exact: true }).fill('2026-03-05');
+    await page.locator('[data-testid="days-late"][data-days-late="0"]').waitFor();
+    await page.getByLabel('Дата пересечения границы', { exact: true }).fill('2026-03-03');
+    await page.locator('[data-testid="days-late"][data-days-late="2"]').waitFor();
+    assert.equal(await text(page.getByTestId('days-late')),
+      '§6: зарегистрироваться до 8 марта 2026 г. (день пересечения не считается, 5 дней). Просрочка, дней: 2');
+    // Appendix 4: Uzbekistan is visa-free; §16: at most 90 days, the first day counted (10 March → 7 June).
+    await page.getByTestId('visa-free').waitFor();
+    await page.getByLabel('Запрошенный срок (до)', { exact: true }).fill('2026-12-31');
+    await page.locator('[data-testid="period"][data-until="2026-06-07"]').waitFor();
+    assert.equal(await page.getByTestId('period').getAttribute('data-over-six-months'), 'false');
+    await page.getByLabel('Запрошенный срок (до)', { exact: true }).fill('2026-04-30');
     // §12: the three documents of host-or-self; the six-month documents only when that case applies.
     const documents = page.getByTestId('checklist').locator('input[data-document]');
     assert.deepEqual(await documents.evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-document'))),
@@ -534,8 +554,159 @@ try {
     await heading('Заявление E7769A19-2026-000001').waitFor();
     await status('submitted');
     assert.match(await text(page.getByTestId('details')), /FA1234567, UZ, до 31 мая 2030 г\./);
-    assert.equal(await page.getByTestId('module-details').count(), 0, 'the generic fallback sends empty module data');
+    const details = await text(page.getByTestId('module-details'));
+    assert.match(details, /Принимающее физическое лицо: Сейітов Арман, 850315300128/);
+    assert.match(details, /Просрочка \(§6\)\s+Просрочка, дней: 2/);
+    // Same day (§7): review, approve — the register number is the result.
+    await page.getByRole('button', { name: 'Начать рассмотрение' }).click();
+    await status('in-review');
+    await page.getByRole('button', { name: 'Одобрить' }).click();
+    await status('approved');
+    assert.match(await text(page.getByTestId('result-reference')), /^Номер регистрации: TR26\d{7}$/);
   });
+
+  // residence-permit: the sub-type sets the applicant type and the fee item (§8); a stateless person
+  // under 16 is asked for the unaccompanied-travel proof (§6); the photo item carries its §12 conditions.
+  await step('intake-residence-permit-ru', async () => {
+    await page.goto(`${BASE}/desk/intake/residence-permit`);
+    await heading('Приём заявления: вид на жительство / удостоверение лица без гражданства').waitFor();
+    const subType = page.getByRole('combobox', { name: 'Вид услуги' });
+    await subType.click();
+    await page.getByRole('option', { name: 'Удостоверение лица без гражданства', exact: true }).click();
+    await page.locator('input[data-fee-item="stateless-certificate"]:checked').waitFor();
+    assert.equal(await page.getByLabel('Лицо без гражданства', { exact: true }).isChecked(), true);
+    assert.equal(await page.locator('input[data-fee-item="stateless-certificate"]').isChecked(), true);
+    await page.getByLabel('Дата рождения', { exact: true }).fill('2010-03-11');
+    await page.getByTestId('travel-proof').waitFor();
+    assert.match(await text(page.getByTestId('submit-blocked')), /residence-permit §6: не указан документ о выезде за границу без родителей/);
+    await page.getByLabel('Дата рождения', { exact: true }).fill('2010-03-10');
+    await page.getByTestId('travel-proof').waitFor({ state: 'detached' });
+    // A foreigner's residence permit: 20 % of the MCI (865 ₸ in 2026).
+    await subType.click();
+    await page.getByRole('option', { name: 'Вид на жительство иностранцу', exact: true }).click();
+    await page.locator('input[data-fee-item="residence-permit"]:checked').waitFor();
+    assert.equal(await page.getByLabel('Иностранец', { exact: true }).isChecked(), true);
+    assert.equal(await page.locator('input[data-fee-item="residence-permit"]').isChecked(), true);
+    assert.equal(await page.locator('input[data-fee-item="stateless-certificate"]').isChecked(), false);
+    assert.equal(await text(page.locator('[data-testid="fee-quote"][data-item="residence-permit"]')).then((s) => /: 865\s₸, 20%/.test(s)), true);
+    await page.getByLabel('Номер проездного документа', { exact: true }).fill('75 1234567');
+    await page.getByLabel('Страна выдачи документа (RU, UZ…)', { exact: true }).fill('RU');
+    await page.getByLabel('Документ действителен до', { exact: true }).fill('2030-01-31');
+    await page.getByLabel('Дата рождения', { exact: true }).fill('1990-07-01');
+    await page.getByLabel('Гражданство (RU, UZ…)', { exact: true }).fill('RU');
+    await page.getByLabel('Фамилия', { exact: true }).fill('Иванов');
+    await page.getByLabel('Имя', { exact: true }).fill('Пётр');
+    await page.getByLabel('Телефон', { exact: true }).fill('+77017654321');
+    const documents = page.getByTestId('checklist').locator('input[data-document]');
+    assert.deepEqual(await documents.evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-document'))),
+      ['national-passport', 'house-register-book', 'fee-receipt', 'photos']);
+    assert.equal(await page.locator('[data-document-conditions="photos"] li').count(), 4);
+    for (const box of await documents.all()) await box.check();
+    await page.locator('[data-receipt="residence-permit"]').getByLabel('Банк', { exact: true }).fill('Halyk Bank');
+    await page.locator('[data-receipt="residence-permit"]').getByLabel('Номер квитанции', { exact: true }).fill('H-0001');
+    await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
+    await page.getByTestId('slip').waitFor();
+    assert.equal(await text(page.getByTestId('slip-number')), 'E7769A19-2026-000002');
+    await page.getByRole('link', { name: 'Открыть заявление' }).click();
+    await heading('Заявление E7769A19-2026-000002').waitFor();
+    await status('submitted');
+    assert.equal(await text(page.getByTestId('fees-status')), 'Оплачено полностью');
+    await page.getByRole('button', { name: 'Начать рассмотрение' }).click();
+    await status('in-review');
+    await page.getByRole('button', { name: 'Одобрить' }).click();
+    await status('approved');
+    assert.match(await text(page.getByTestId('result-reference')), /^Номер в реестре: RP26\d{7}$/);
+  });
+
+  // permanent-residence: route §12.2, the minimum balance live (1 320 × 4 325 ₸ = 5 709 000 ₸), then the
+  // §18 checks: the outside agencies and the clerk's three grounds; approval is blocked until all are in.
+  let permanentResidence;
+  await step('intake-permanent-residence-ru', async () => {
+    await page.goto(`${BASE}/desk/intake/permanent-residence`);
+    await heading('Приём заявления: регистрация на постоянное жительство').waitFor();
+    const routes = page.getByTestId('applicant-type').locator('input[data-applicant-type]');
+    await routes.last().waitFor();
+    assert.deepEqual(await routes.evaluateAll((r) => r.map((i) => i.getAttribute('data-applicant-type'))), ['pr-visa-holder', 'other-lawful-stay']);
+    await page.locator('input[data-applicant-type="other-lawful-stay"]').check();
+    await page.getByLabel('Номер проездного документа', { exact: true }).fill('N1234567');
+    await page.getByLabel('Страна выдачи документа (RU, UZ…)', { exact: true }).fill('RU');
+    await page.getByLabel('Документ действителен до', { exact: true }).fill('2031-05-01');
+    await page.getByLabel('Дата рождения', { exact: true }).fill('1984-06-21');
+    await page.getByLabel('Гражданство (RU, UZ…)', { exact: true }).fill('RU');
+    await page.getByLabel('Фамилия', { exact: true }).fill('Петров');
+    await page.getByLabel('Имя', { exact: true }).fill('Иван');
+    await page.getByLabel('Телефон', { exact: true }).fill('+77011112233');
+    await page.getByLabel('Населённый пункт', { exact: true }).fill('astana');
+    await page.getByLabel('Членов семьи (с заявителем)', { exact: true }).fill('3');
+    await page.getByLabel('Адрес проживания', { exact: true }).fill('Астана, Мәңгілік Ел даңғылы, 10, 5-пәтер');
+    const minimum = page.getByTestId('minimum-balance');
+    await page.getByLabel('Остаток на банковском счёте, ₸ (§12.2.ж)', { exact: true }).fill('5708999.99');
+    await page.locator('[data-testid="minimum-balance"][data-meets="false"]').waitFor();
+    assert.equal(await minimum.getAttribute('data-minimum'), '5709000.00');
+    await page.getByLabel('Остаток на банковском счёте, ₸ (§12.2.ж)', { exact: true }).fill('5709000');
+    await page.locator('[data-testid="minimum-balance"][data-meets="true"]').waitFor();
+    assert.match(await text(page.getByTestId('housing-minimum')), /45 м²/);
+    await page.getByLabel('Средства на приобретение жилья, ₸ (§12.2.з)', { exact: true }).fill('25200000');
+    for (const code of ['application-questionnaire', 'identity-document', 'migration-card', 'exit-consent-of-state', 'autobiography',
+      'medical-certificate', 'bank-statement-minimum-balance', 'bank-statement-housing-funds', 'housing-owner-consent', 'photos']) {
+      await page.locator(`input[data-document="${code}"]`).check();
+    }
+    await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
+    await page.getByTestId('slip').waitFor();
+    assert.equal(await text(page.getByTestId('slip-number')), 'E7769A19-2026-000003');
+    await page.getByRole('link', { name: 'Открыть заявление' }).click();
+    await heading('Заявление E7769A19-2026-000003').waitFor();
+    await status('submitted');
+    permanentResidence = page.url();
+    assert.match(await text(page.getByTestId('module-details')), /Пребывающий на ином законном основании \(§12\.2\)/);
+  });
+
+  await step('permanent-residence-checks-ru', async () => {
+    await page.getByRole('button', { name: 'Начать рассмотрение' }).click();
+    await status('in-review');
+    // Nothing asked yet: approval waits for the checks, and the page says so.
+    await page.getByTestId('checks-blocking').waitFor();
+    assert.match(await text(page.getByTestId('checks-blocking')), /^Одобрить нельзя, пока не получены ответы на все проверки:/);
+    await page.getByRole('button', { name: 'Запросить внешние органы' }).click();
+    await page.locator('[data-testid="external-checks"] tr[data-check]').first().waitFor();
+    assert.deepEqual(await page.locator('[data-testid="external-checks"] tr[data-check]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-check'), r.getAttribute('data-answer')])),
+      [['criminal-record', 'clear'], ['epidemic-disease', 'clear'], ['expulsion', 'clear'], ['national-security', 'clear']]);
+    for (const ground of ['incites-hatred', 'false-information-or-late-documents', 'protect-rights-of-others']) {
+      const row = page.locator(`[data-clerk-ground="${ground}"]`);
+      await row.getByRole('combobox', { name: 'Итог' }).click();
+      await page.getByRole('option', { name: 'Оснований нет', exact: true }).click();
+      await row.getByRole('button', { name: 'Записать проверку' }).click();
+      await page.locator(`[data-clerk-ground="${ground}"][data-outcome="clear"]`).waitFor();
+    }
+    await page.getByTestId('checks-complete').waitFor();
+    await page.getByRole('button', { name: 'Одобрить' }).click();
+    await status('approved');
+    assert.match(await text(page.getByTestId('result-reference')), /^Номер штампа регистрации: PR26-\d{7}$/);
+    assert.equal(await text(page.getByTestId('registered-on')), 'Дата штампа ставится при выдаче');
+    for (const box of await page.locator('input[data-after-document]').all()) await box.check();
+    await page.getByRole('button', { name: 'Записать документы' }).click();
+    assert.equal(await text(page.getByTestId('after-decision-missing')), 'Все документы §17 сданы');
+  });
+
+  // §17: the duty (10 % of the MCI, 432,50 ₸) after the decision, then the hand-over sets the stamp's date.
+  await step('permanent-residence-stamp-ru', async () => {
+    await page.getByRole('button', { name: 'Отметить готовность к выдаче' }).click();
+    await status('ready-for-issue');
+    const fees = page.getByTestId('fees');
+    await fees.getByLabel('Банк', { exact: true }).fill('Halyk Bank');
+    await fees.getByLabel('Номер квитанции', { exact: true }).fill('H-1');
+    await fees.getByRole('button', { name: 'Внести квитанцию' }).click();
+    await page.getByTestId('fees-status').getByText('Оплачено полностью').waitFor();
+    await page.getByLabel('Получатель (Ф.И.О.)', { exact: true }).fill('Петров Иван');
+    await page.getByLabel('Документ, удостоверяющий личность', { exact: true }).fill('Паспорт RU N1234567');
+    await page.getByLabel('Получатель расписался', { exact: true }).check();
+    await page.getByRole('button', { name: 'Выдать' }).click();
+    await status('issued');
+    await page.getByTestId('registered-on').getByText('Зарегистрирован с 10 марта 2026 г.').waitFor();
+  });
+  // end migration
 } catch {
   // The failing step has reported itself; the rest depend on it.
 } finally {

@@ -30,22 +30,22 @@ describe('the application page\'s module details', () => {
   });
 
   it('shows any other service\'s data as readable keys and values', () => {
-    expect(detailsFor('temporary-registration')).toBe(genericDetails);
+    expect(detailsFor('address-certificate')).toBe(genericDetails);
     expect(detailsFor('driver-licence')).toBe(driverLicenceDetails);
     const data = {
       stayUntil: '2026-09-30', host_kind: 'legal-entity', overSixMonths: false, addresses: ['Астана', 'Алматы'],
       host: { bin: '040340001283', name: 'ТОО «Север»' }, empty: null, nothing: [],
     };
-    expect(moduleRows('temporary-registration', data, i18n('en'))).toEqual([
+    expect(moduleRows('address-certificate', data, i18n('en'))).toEqual([
       ['Stay until', 'September 30, 2026'],
       ['Host kind', 'legal-entity'],
       ['Over six months', 'No'],
       ['Addresses', 'Астана, Алматы'],
       ['Host', 'Bin: 040340001283; Name: ТОО «Север»'],
     ]);
-    expect(moduleRows('temporary-registration', { overSixMonths: true }, i18n('ru'))).toEqual([['Over six months', 'Да']]);
-    expect(moduleRows('temporary-registration', {}, i18n('ru'))).toEqual([]);
-    expect(moduleRows('temporary-registration', null, i18n('ru'))).toEqual([]);
+    expect(moduleRows('address-certificate', { overSixMonths: true }, i18n('ru'))).toEqual([['Over six months', 'Да']]);
+    expect(moduleRows('address-certificate', {}, i18n('ru'))).toEqual([]);
+    expect(moduleRows('address-certificate', null, i18n('ru'))).toEqual([]);
   });
 
   it('makes keys readable', () => {

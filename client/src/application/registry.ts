@@ -2,11 +2,21 @@
 // details/<service>.ts exporting a ModuleDetails and list it below.
 import { driverLicenceDetails } from './details/driver-licence';
 import { genericDetails } from './details/generic';
+// migration: residence-permit, temporary-registration, permanent-residence
+import { permanentResidenceDetails } from './details/permanent-residence';
+import { residencePermitDetails } from './details/residence-permit';
+import { temporaryRegistrationDetails } from './details/temporary-registration';
+// end migration
 import type { DetailRow, ModuleDetails } from './types';
 import type { I18n } from '../i18n/I18nProvider';
 
 export const moduleDetails: Record<string, ModuleDetails> = {
   [driverLicenceDetails.service]: driverLicenceDetails,
+  // migration: residence-permit, temporary-registration, permanent-residence
+  [residencePermitDetails.service]: residencePermitDetails,
+  [temporaryRegistrationDetails.service]: temporaryRegistrationDetails,
+  [permanentResidenceDetails.service]: permanentResidenceDetails,
+  // end migration
 };
 
 export function detailsFor(service: string): ModuleDetails {

@@ -62,7 +62,12 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
   const today = todayInAlmaty();
   const section = sectionFor(service.code);
   const key = draftKey(service.code);
-  const [stored, update, clear] = useDraft<IntakeDraft<object>>(key, emptyIntake(section, service, language));
+  const [stored, store, clear] = useDraft<IntakeDraft<object>>(key, emptyIntake(section, service, language));
+  // Every change goes through the section's frameOf: a sub-type names its applicant type, a period its groups.
+  const update = (patch: Partial<IntakeDraft<object>>) => {
+    const next = { ...draft, ...patch };
+    store({ ...patch, ...section.frameOf?.(next, service, today) });
+  };
   const kinds = applicantKindsOf(service, section);
   // A kind the service does not take (a draft of an older catalogue) falls back to its first.
   const draft = kinds.includes(stored.kind) ? stored : { ...stored, kind: kinds[0]! };
@@ -70,7 +75,7 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
   const [busy, setBusy] = useState(false);
   // Set at once (state would only be seen at the next render): a double click sends one request.
   const sending = useRef(false);
-  const groups = mainGroups(service);
+  const groups = mainGroups(service, section);
   const checklist = checklistOf(service, draft.applicantType, draft.additionalGroups);
   const reasons = blockingReasons(draft, service, section, today, t, pick);
   const context = { service, frame: draft, today, t, pick };

@@ -162,7 +162,7 @@ function isValidBinByHand(bin: string): boolean {
 
 describe('the generic fallback', () => {
   it('is the section of every service without its own', () => {
-    expect(sectionFor('temporary-registration')).toBe(genericSection);
+    expect(sectionFor('address-certificate')).toBe(genericSection);
     expect(sectionFor('citizenship')).toBe(genericSection);
     expect(sectionFor('driver-licence')).toBe(driverLicenceSection);
   });

@@ -27,7 +27,7 @@ export function emptyFrame(language: Language, kind: ApplicantKind = 'individual
 
 export function emptyIntake<T extends object>(section: IntakeSection<T>, service: ServiceEntry, language: Language): IntakeDraft<T> {
   const kinds = applicantKindsOf(service, section);
-  const groups = mainGroups(service);
+  const groups = mainGroups(service, section);
   return {
     ...emptyFrame(language, kinds[0] ?? 'individual'),
     applicantType: groups.length === 1 ? groups[0]!.applicantType : '',
@@ -57,9 +57,10 @@ export function applicantKindsOf(service: ServiceEntry, section?: Pick<IntakeSec
   return found.length > 0 ? found : NATURAL;
 }
 
-/** The document groups an applicant type is chosen from (those not additional to another). */
-export function mainGroups(service: ServiceEntry): DocumentGroup[] {
-  return service.documents.filter((group) => !group.additionalTo);
+/** The document groups an applicant type is chosen from (those not additional to another; the section's, when it names them). */
+export function mainGroups(service: ServiceEntry, section?: Pick<IntakeSection<object>, 'applicantTypes'>): DocumentGroup[] {
+  return service.documents.filter((group) => !group.additionalTo
+    && (!section?.applicantTypes || section.applicantTypes.includes(group.applicantType)));
 }
 
 /** The groups that add documents to an applicant type when their case applies ("stay over six months"). */
@@ -110,12 +111,13 @@ export function checklistOf(service: ServiceEntry, applicantType: string, applyi
   ];
 }
 
-/** The mandatory documents not ticked, of the main group and of the additional groups that apply. */
-export function missingDocuments(checklist: ChecklistGroup[], ticked: string[]): ChecklistItem[] {
+/** The mandatory documents not ticked, of the main group and of the additional groups that apply (less those an exemption claimed frees). */
+export function missingDocuments(checklist: ChecklistGroup[], ticked: string[], exemptions: string[] = []): ChecklistItem[] {
   return checklist
     .filter((group) => group.applies)
     .flatMap((group) => group.items)
-    .filter((item) => item.mandatory && !ticked.includes(item.code));
+    .filter((item) => item.mandatory && !ticked.includes(item.code))
+    .filter((item) => !(item.exemptFor ?? []).some((code) => exemptions.includes(code)));
 }
 
 /** The documents to send: ticked ones of groups that apply (a box ticked under a group later unticked is dropped). */
@@ -194,10 +196,11 @@ export function blockingReasons<T extends object>(
   pick: PickText,
 ): string[] {
   const reasons = applicantReasons(draft, today, t);
-  if (!mainGroups(service).some((group) => group.applicantType === draft.applicantType)) reasons.push(t('intake.blocked.applicantType'));
+  if (!mainGroups(service, section).some((group) => group.applicantType === draft.applicantType)) reasons.push(t('intake.blocked.applicantType'));
   if (section.subTypes?.length && !section.subTypes.some((s) => s.code === draft.subType)) reasons.push(t('intake.blocked.subType'));
   reasons.push(...section.validate(draft.section, { service, frame: draft, today, t, pick }));
-  const missing = missingDocuments(checklistOf(service, draft.applicantType, draft.additionalGroups), draft.documents);
+  const missing = missingDocuments(checklistOf(service, draft.applicantType, draft.additionalGroups), draft.documents,
+    section.documentExemptions?.(draft.section) ?? []);
   if (missing.length > 0) reasons.push(t('intake.blocked.documents', { list: missing.map((d) => `«${pick(d.text)}»`).join('; ') }));
   const items = dueFeeItems(service, draft.feeItems);
   if (!service.fees.free && service.fees.items.length > 1 && items.length === 0) reasons.push(t('intake.blocked.feeItems'));

@@ -3,6 +3,11 @@
 // To add one: write sections/<service>.tsx exporting an IntakeSection and list it below.
 import { driverLicenceSection } from './sections/driver-licence';
 import { genericSection } from './sections/generic';
+// migration: residence-permit, temporary-registration, permanent-residence
+import { permanentResidenceSection } from './sections/permanent-residence';
+import { residencePermitSection } from './sections/residence-permit';
+import { temporaryRegistrationSection } from './sections/temporary-registration';
+// end migration
 import type { IntakeSection } from './types';
 
 // Each section has its own data type; the frame only passes it back to the same section.
@@ -11,6 +16,11 @@ type AnySection = IntakeSection<any>;
 
 export const sections: Record<string, AnySection> = {
   [driverLicenceSection.service]: driverLicenceSection,
+  // migration: residence-permit, temporary-registration, permanent-residence
+  [residencePermitSection.service]: residencePermitSection,
+  [temporaryRegistrationSection.service]: temporaryRegistrationSection,
+  [permanentResidenceSection.service]: permanentResidenceSection,
+  // end migration
 };
 
 export function sectionFor(service: string): AnySection {

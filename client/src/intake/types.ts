@@ -99,8 +99,17 @@ export interface IntakeSection<T extends object> {
   title?: MessageKey;
   /** Who may apply, when the catalogue's applicant codes do not tell (see applicantKindsOf). */
   applicantKinds?: ApplicantKind[];
+  /** The catalogue document groups that are applicant types here (default: every group without additionalTo). */
+  applicantTypes?: string[];
   /** The service's sub-types (IServiceDefinition.SubTypes), with their labels. */
   subTypes?: { code: string; label: MessageKey }[];
+  /**
+   * What the section's data (or the sub-type) decides of the frame — the applicant type, kind and fee
+   * items of a sub-type, the additional groups a period calls for; applied after every change.
+   */
+  frameOf?: (draft: IntakeDraft<T>, service: ServiceEntry, today: string) => Partial<FrameDraft>;
+  /** The catalogue exemption codes (DocumentItem.exemptFor) the section's data claims: those items stop being required. */
+  documentExemptions?: (data: T) => string[];
   /** The section's empty data. */
   initial: () => T;
   /** The section's fields, rendered between the applicant and the checklist; none for the generic fallback. */

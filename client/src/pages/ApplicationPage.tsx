@@ -22,7 +22,8 @@ import { formatTime, todayInAlmaty } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { isLanguage } from '../i18n/messages';
 import { loadService, type ServiceEntry } from './catalogue';
-import { moduleRows } from '../application/registry';
+import { detailsFor, moduleRows } from '../application/registry';
+import type { ModulePanelProps } from '../application/types';
 
 type Office = Schemas['OfficeResponse'];
 
@@ -52,7 +53,7 @@ async function loadAll(id: string): Promise<Loaded> {
 
 /** What happened to the last thing the clerk did, shown above the decision panel. */
 type Outcome =
-  | { kind: 'done'; action: Action | 'receipt' | 'exam' }
+  | { kind: 'done'; action: Action | 'receipt' | 'exam' | string; label?: string }
   | { kind: 'stale' }
   | { kind: 'problem'; problem: Problem };
 
@@ -64,13 +65,13 @@ export function ApplicationPage() {
   const [busy, setBusy] = useState<string>();
 
   /** Runs a change with the ETag held; on 412 the page loads the new version and says so. */
-  const run = async (key: Action | 'receipt' | 'exam', change: (etag: string) => Promise<unknown>): Promise<boolean> => {
+  const run = async (key: Action | 'receipt' | 'exam' | string, change: (etag: string) => Promise<unknown>, label?: string): Promise<boolean> => {
     if (!loaded.data) return false;
     setBusy(key);
     setOutcome(undefined);
     try {
       await change(loaded.data.etag);
-      setOutcome({ kind: 'done', action: key });
+      setOutcome({ kind: 'done', action: key, label });
       loaded.reload();
       return true;
     } catch (error) {
@@ -104,14 +105,16 @@ export function ApplicationPage() {
           act={act}
           addReceipt={(receipt) => run('receipt', (etag) => recordReceipt(id, etag, receipt))}
           addExam={(exam) => run('exam', (etag) => recordExam(id, etag, exam))}
+          runStep={(key, label, change) => run(key, change, label)}
         />
       )}
     </Stack>
   );
 }
 
-function ApplicationView({ data, outcome, busy, act, addReceipt, addExam }: {
+function ApplicationView({ data, outcome, busy, act, addReceipt, addExam, runStep }: {
   data: Loaded;
+  runStep: ModulePanelProps['run'];
   outcome: Outcome | undefined;
   busy: string | undefined;
   act: (action: Action, body?: ActionBody) => Promise<boolean>;
@@ -120,6 +123,7 @@ function ApplicationView({ data, outcome, busy, act, addReceipt, addExam }: {
 }) {
   const { t, pick, language } = useI18n();
   const { application, service } = data;
+  const ModulePanel = detailsFor(application.service).Panel;
   const [printProblem, setPrintProblem] = useState<Problem>();
   const print = async () => {
     setPrintProblem(undefined);
@@ -159,6 +163,7 @@ function ApplicationView({ data, outcome, busy, act, addReceipt, addExam }: {
       )}
       {(application.resultReference || application.issuance) && <Result application={application} />}
       {application.refusal && <Refusal application={application} service={service} />}
+      {ModulePanel && <ModulePanel application={application} busy={busy} run={runStep} />}
       <Decision data={data} outcome={outcome} busy={busy} act={act} />
       <History events={data.history} />
     </Stack>
@@ -350,7 +355,9 @@ function Result({ application }: { application: Application }) {
     <Section title={t('application.result')} testId="result">
       <Stack gap={4}>
         {application.resultReference && (
-          <Text fw={700} data-testid="result-reference">{t('application.licence', { number: application.resultReference })}</Text>
+          <Text fw={700} data-testid="result-reference">
+            {t(detailsFor(application.service).resultLabel ?? 'application.licence', { number: application.resultReference })}
+          </Text>
         )}
         {issuance && (
           <Text size="sm" data-testid="issuance">
@@ -514,9 +521,9 @@ function Decision({ data, outcome, busy, act }: {
         {outcome?.kind === 'done' && (
           <Alert color="teal" data-testid="action-done">
             {t('application.done', {
-              action: outcome.action === 'receipt' ? t('application.addReceipt')
+              action: outcome.label ? outcome.label : outcome.action === 'receipt' ? t('application.addReceipt')
                 : outcome.action === 'exam' ? t('exams.record')
-                  : actionLabel(outcome.action, t),
+                  : actionLabel(outcome.action as Action, t),
             })}
           </Alert>
         )}
