@@ -1,5 +1,6 @@
 using Kazgov.Migration.PermanentResidence.Features.AfterDecision;
 using Kazgov.Migration.PermanentResidence.Features.Checks;
+using Kazgov.Migration.PermanentResidence.Features.HousingPrices;
 using Kazgov.Migration.PermanentResidence.Features.SubmitApplication;
 using Kazgov.Migration.PermanentResidence.Reference;
 using Kazgov.Platform.Applications;
@@ -27,6 +28,7 @@ internal static class PermanentResidenceServices
     {
         group.MapSubmitApplication();
         group.MapChecks();
+        group.MapHousingPrices();
         group.MapAfterDecision();
     }
 }

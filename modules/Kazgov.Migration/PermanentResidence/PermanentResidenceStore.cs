@@ -67,7 +67,7 @@ internal static class PermanentResidenceStore
             """
             SELECT id AS Id, check_code AS CheckCode, source AS Source, subject AS Subject, asked_at AS AskedAt, answered_at AS AnsweredAt,
                    answer AS Answer, found_grounds AS FoundGrounds, reference AS Reference, attempts AS Attempts, error AS Error
-            FROM migration.permanent_residence_external_checks WHERE application_id = @applicationId ORDER BY asked_at, id
+            FROM migration.permanent_residence_external_checks WHERE application_id = @applicationId ORDER BY asked_at, check_code, id
             """,
             new { applicationId },
             cancellationToken)];

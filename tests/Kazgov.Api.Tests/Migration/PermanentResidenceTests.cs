@@ -87,7 +87,13 @@ public sealed class PermanentResidenceTests(PermanentResidenceApiFactory factory
         (await withoutDocuments.ShouldBeProblemAsync(HttpStatusCode.Conflict, "after-decision-documents-missing"))
             .GetProperty("missing").EnumerateArray().Select(e => e.GetString()).Should().BeEquivalentTo(AfterDecisionDocuments);
 
+        var before = JsonNode.Parse(await clerk.GetStringAsync($"{GroupPath}/applications/{id}/after-decision-documents"))!;
+        before["recorded"]!.AsArray().Should().BeEmpty();
+        before["missing"]!.AsArray().Select(e => e!.GetValue<string>()).Should().BeEquivalentTo(AfterDecisionDocuments);
         etag = await RecordAfterDecisionDocumentsAsync(clerk, id, etag, AfterDecisionDocuments);
+        var after = JsonNode.Parse(await clerk.GetStringAsync($"{GroupPath}/applications/{id}/after-decision-documents"))!;
+        after["recorded"]!.AsArray().Select(e => e!.GetValue<string>()).Should().BeEquivalentTo(AfterDecisionDocuments);
+        after["missing"]!.AsArray().Should().BeEmpty();
         await ExpectAsync(clerk, clerk.SendActionAsync(id, "issue", etag, HandOver), HttpStatusCode.OK);
 
         var registration = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/migration/permanent-residence/applications/{id}/registration"))!;
@@ -464,6 +470,16 @@ public sealed class PermanentResidenceTests(PermanentResidenceApiFactory factory
             paidOn = "2026-03-10",
             amount,
         }), HttpStatusCode.OK);
+
+    [Fact]
+    public async Task The_housing_prices_are_public_with_the_15_square_metres_of_paragraph_12_2()
+    {
+        var prices = JsonNode.Parse(await factory.CreateClient().GetStringAsync($"{GroupPath}/housing-prices"))!;
+
+        prices["squareMetresPerFamilyMember"]!.GetValue<int>().Should().Be(15);
+        var astana = prices["items"]!.AsArray().Single(i => i!["settlement"]!.GetValue<string>() == "astana")!;
+        astana["pricePerSquareMetre"]!.GetValue<decimal>().Should().Be(560000m, "Reference/housing-prices.json");
+    }
 
     private static async Task<string> RecordAfterDecisionDocumentsAsync(HttpClient clerk, string id, string etag, string[] documents) =>
         await ExpectAsync(clerk, PostWithEtagAsync(clerk, $"{GroupPath}/applications/{id}/after-decision-documents", etag, new { documents }), HttpStatusCode.OK);

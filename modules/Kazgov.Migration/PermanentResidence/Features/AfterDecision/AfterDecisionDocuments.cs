@@ -29,6 +29,8 @@ internal sealed record RecordAfterDecisionDocuments(Guid Id, string? IfMatch, Re
 
 internal sealed record GetRegistration(Guid Id) : IQuery<RegistrationView>;
 
+internal sealed record GetAfterDecisionDocuments(Guid Id) : IQuery<AfterDecisionDocumentsView>;
+
 /// <summary>
 /// permanent-residence §17: after the positive decision the applicant brings the house register book,
 /// the title to the dwelling, the address arrival sheet and the statistical slip (the duty receipt
@@ -36,7 +38,8 @@ internal sealed record GetRegistration(Guid Id) : IQuery<RegistrationView>;
 /// </summary>
 internal sealed class AfterDecisionHandlers(IApplications applications, DbSession session, ICurrentActor actor, ServiceCatalogue catalogue) :
     ICommandHandler<RecordAfterDecisionDocuments, AfterDecisionDocumentsView>,
-    IQueryHandler<GetRegistration, RegistrationView>
+    IQueryHandler<GetRegistration, RegistrationView>,
+    IQueryHandler<GetAfterDecisionDocuments, AfterDecisionDocumentsView>
 {
     private static readonly HashSet<string> DecidedStatuses = ["approved", "ready-for-issue"];
 
@@ -88,6 +91,20 @@ internal sealed class AfterDecisionHandlers(IApplications applications, DbSessio
         return new AfterDecisionDocumentsView(view.Id, recorded, [.. items.Select(i => i.Code).Where(code => !recorded.Contains(code))], view.Version);
     }
 
+    /// <summary>What of §17 is in so far (before the decision: nothing recorded, all of it missing).</summary>
+    public async ValueTask<AfterDecisionDocumentsView> Handle(GetAfterDecisionDocuments query, CancellationToken cancellationToken)
+    {
+        var application = await applications.GetAsync(query.Id, cancellationToken);
+        if (application.Service != PermanentResidenceDefinition.Code)
+        {
+            throw new ProblemException(ApplicationProblems.ApplicationNotFound);
+        }
+
+        var items = PermanentResidenceDefinition.AfterDecisionItems(catalogue);
+        var recorded = await PermanentResidenceStore.AfterDecisionDocumentsAsync(session, application.Id, cancellationToken);
+        return new AfterDecisionDocumentsView(application.Id, recorded, [.. items.Select(i => i.Code).Where(code => !recorded.Contains(code))], application.Version);
+    }
+
     public async ValueTask<RegistrationView> Handle(GetRegistration query, CancellationToken cancellationToken)
     {
         var application = await applications.GetAsync(query.Id, cancellationToken);
@@ -120,6 +137,18 @@ internal static class AfterDecisionEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        group.MapGet("/applications/{id:guid}/after-decision-documents", async (Guid id, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
+            {
+                var view = await sender.Send(new GetAfterDecisionDocuments(id), cancellationToken);
+                context.Response.Headers.ETag = Preconditions.ETagOf(view.Version);
+                return Results.Ok(view);
+            })
+            .RequirePolicy(Policies.ApplicationsRead)
+            .WithName("GetPermanentResidenceAfterDecisionDocuments")
+            .WithSummary("The §17 documents recorded so far and those the hand-over still waits for.")
+            .Produces<AfterDecisionDocumentsView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/applications/{id:guid}/registration", async (Guid id, ISender sender, CancellationToken cancellationToken) =>
                 Results.Ok(await sender.Send(new GetRegistration(id), cancellationToken)))
