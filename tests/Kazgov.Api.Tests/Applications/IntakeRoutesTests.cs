@@ -28,6 +28,8 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
             Applicant = ForeignApplicant,
         },
         ["permanent-residence"] = new("/api/v1/migration/permanent-residence/applications", "SubmitPermanentResidenceApplication", PermanentResidenceModuleData),
+        // citizenship: the generic case is category 8 (renunciation), the one group named after an applicant without a base group.
+        ["citizenship"] = new("/api/v1/citizenship/renunciations", "SubmitCitizenshipRenunciation", CitizenshipRenunciationModuleData),
     };
 
     private static readonly Instant Morning = Instant.FromUtc(2026, 3, 10, 5, 0);
@@ -201,7 +203,10 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         var anonymous = factory.CreateClient();
         var entry = JsonNode.Parse(await anonymous.GetStringAsync($"/api/v1/services/{code}"))!;
         var office = JsonNode.Parse(await anonymous.GetStringAsync($"/api/v1/offices?service={code}&limit=1"))!["items"]![0]!["id"]!.GetValue<string>();
-        var group = entry["documents"]!.AsArray().First(g => g!["additionalTo"] is null)!;
+        // Where groups are named after the catalogue's applicants, those are the applicant types (citizenship's category-N).
+        var applicants = entry["applicants"]!.AsArray().Select(a => a!["code"]!.GetValue<string>()).ToHashSet();
+        var groups = entry["documents"]!.AsArray().Where(g => g!["additionalTo"] is null).ToList();
+        var group = groups.FirstOrDefault(g => applicants.Contains(g!["applicantType"]!.GetValue<string>())) ?? groups.First()!;
         var feeItems = entry["fees"]?["items"]?.AsArray().Select(i => i!["code"]!.GetValue<string>()).Take(1).ToList() ?? [];
 
         var body = new JsonObject
@@ -224,7 +229,9 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         };
         if (entry["terms"]!["variants"]!.AsArray() is { Count: > 1 } variants)
         {
-            body["termVariant"] = variants[0]!["code"]!.GetValue<string>();
+            // A variant naming its applicants follows the applicant type (citizenship §7).
+            var type = group!["applicantType"]!.GetValue<string>();
+            body["termVariant"] = (variants.FirstOrDefault(v => v!["applicants"]?.AsArray().Any(a => a!.GetValue<string>() == type) == true) ?? variants[0])!["code"]!.GetValue<string>();
         }
 
         if (TypedRoutes.TryGetValue(code, out var route))
@@ -291,6 +298,13 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         ["route"] = "pr-visa-holder",
         ["settlement"] = "astana",
         ["address"] = "Астана, Мәңгілік Ел даңғылы, 10, 5-пәтер",
+    };
+
+    /// <summary>citizenship category 8 (renunciation, §12.2): an applicant without children, not married.</summary>
+    private static JsonObject CitizenshipRenunciationModuleData() => new()
+    {
+        ["hasChildren"] = false,
+        ["married"] = false,
     };
 
     /// <summary>A module's typed route: its path, its operation id, a valid module-data case, and the typed body for a generic one.</summary>
