@@ -201,7 +201,7 @@ internal sealed class CitizenshipDefinition(ServiceCatalogue catalogue, IPermane
         }
 
         var person = context.Applicant.SubjectId;
-        await context.Session.ExecuteScalarAsync<object>(
+        await context.Session.ExecuteAsync(
             "SELECT pg_advisory_xact_lock(hashtextextended('citizenship.fee-exemption:' || @person, 0))", new { person }, cancellationToken);
         var inserted = await context.Session.ExecuteAsync(
             """

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using Kazgov.Api.Tests.Applications;
 using Kazgov.Api.Tests.Infrastructure;
 using Kazgov.Tests;
 using NodaTime;
@@ -187,6 +188,18 @@ public sealed class CitizenshipTests(CitizenshipApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_admission_route_and_the_generic_route_store_the_same_module_data()
+    {
+        var clerk = await factory.CreateClientAsAsync(Clerk);
+        var facts = new JsonObject { ["relative"] = new JsonObject { ["iin"] = CitizenIin, ["kinship"] = "adopted-child", ["fullName"] = "Ахметова Айгүл" } };
+        var typed = await SubmitAsync(clerk, "admissions", Admission(4, NewDocument(), "UZ", facts));
+        var generic = await clerk.PostAsJsonAsync("/api/v1/applications", Generic(4, NewDocument(), "UZ", facts));
+        generic.StatusCode.Should().Be(HttpStatusCode.Created, await generic.Content.ReadAsStringAsync());
+        var genericData = JsonNode.Parse(await generic.Content.ReadAsStringAsync())!["application"]!["moduleData"]!;
+        JsonNode.DeepEquals(typed.Body["application"]!["moduleData"], genericData).Should().BeTrue($"{typed.Body["application"]!["moduleData"]} vs {genericData}");
+    }
+
+    [Fact]
     public async Task Each_category_asks_its_own_documents_on_top_of_the_common_list()
     {
         var clerk = await factory.CreateClientAsAsync(Clerk);
@@ -253,7 +266,10 @@ public sealed class CitizenshipTests(CitizenshipApiFactory factory) : IClassFixt
             .GetProperty("shortfalls")[0].GetProperty("paragraph").GetString().Should().Be("§6.7");
 
         factory.Clock.Reset(Instant.FromUtc(2026, 3, 11, 5, 0));
-        var submitted = await SubmitAsync(clerk, "admissions", Admission(7, document, "CN", new JsonObject()));
+        clerk = await factory.CreateClientAsAsync(Clerk);
+        var body = Admission(7, document, "CN", new JsonObject());
+        body["receipts"]![0]!["paidOn"] = "2026-03-11";
+        var submitted = await SubmitAsync(clerk, "admissions", body);
         submitted.Body["application"]!["moduleData"]!["permanentResidenceSource"]!.GetValue<string>().Should().Be("register:PRTEST-" + document);
         submitted.Body["application"]!["moduleData"]!["permanentResidenceSince"]!.GetValue<string>().Should().Be("2021-03-11");
     }
@@ -288,10 +304,17 @@ public sealed class CitizenshipTests(CitizenshipApiFactory factory) : IClassFixt
     public async Task Of_two_concurrent_exempt_applications_of_one_person_exactly_one_is_exempt()
     {
         var document = NewDocument();
-        var body = Admission(1, document, "CN", new JsonObject { ["oralmanCertificateNumber"] = "OR-2024-78" });
-        body["feeExemption"] = "oralman";
+        JsonObject Body()
+        {
+            // Each brings its own receipt (a charged application pays): only the exemption is contended.
+            var body = Admission(1, document, "CN", new JsonObject { ["oralmanCertificateNumber"] = "OR-2024-78" });
+            body["feeExemption"] = "oralman";
+            return body;
+        }
+
         var clients = new[] { await factory.CreateClientAsAsync(Clerk), await factory.CreateClientAsAsync(Clerk) };
-        var answers = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync($"{GroupPath}/admissions", body)));
+        var bodies = new[] { Body(), Body() };
+        var answers = await Task.WhenAll(clients.Select((c, i) => c.PostAsJsonAsync($"{GroupPath}/admissions", bodies[i])));
 
         answers.Select(a => a.StatusCode).Should().OnlyContain(s => s == HttpStatusCode.Created);
         var exemptions = await Task.WhenAll(answers.Select(async a => JsonNode.Parse(await a.Content.ReadAsStringAsync())!["application"]!["fees"]!["exemption"]?.GetValue<string>()));
@@ -351,6 +374,7 @@ public sealed class CitizenshipTests(CitizenshipApiFactory factory) : IClassFixt
         var number = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{submitted.Id}"))!["resultReference"]!.GetValue<string>();
         number.Should().MatchRegex(@"^CR26\d{7}$");
         etag = await StepAsync(clerk, submitted.Id, "identity-documents", etag, new { documents = new[] { new { kind = "kz-identity-card", number = "045112233" }, new { kind = "kz-passport", number = "N12345678" } } });
+        etag = await ExpectAsync(clerk.SendActionAsync(submitted.Id, "mark-ready", etag), HttpStatusCode.OK);
         await ExpectAsync(clerk.SendActionAsync(submitted.Id, "issue", etag, HandOver), HttpStatusCode.OK);
 
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
@@ -406,6 +430,11 @@ public sealed class CitizenshipTests(CitizenshipApiFactory factory) : IClassFixt
             ["applicant"] = Applicant(document, country),
             ["documents"] = new JsonArray([.. Common.Where(d => withReceipt || d != "fee-receipt").Concat(Own[category]).Select(d => (JsonNode)d)]),
         };
+        if (withReceipt)
+        {
+            body["receipts"] = Receipt();
+        }
+
         foreach (var (key, value) in facts)
         {
             body[key] = value?.DeepClone();
@@ -426,6 +455,16 @@ public sealed class CitizenshipTests(CitizenshipApiFactory factory) : IClassFixt
         ["moduleData"] = facts.DeepClone(),
     };
 
+    /// <summary>The duty of §8: 100 % of the MCI of 4 325 KZT, paid today (a fresh receipt number each time).</summary>
+    private static JsonArray Receipt() => new(new JsonObject
+    {
+        ["item"] = "citizenship",
+        ["bank"] = "Halyk Bank",
+        ["receiptNumber"] = "H-" + Guid.NewGuid().ToString("N")[..12],
+        ["paidOn"] = "2026-03-10",
+        ["amount"] = 4325m,
+    });
+
     private static JsonObject RenunciationBody(string iin, bool married, string[] documents) => new()
     {
         ["officeId"] = Office,
@@ -439,6 +478,7 @@ public sealed class CitizenshipTests(CitizenshipApiFactory factory) : IClassFixt
             ["language"] = "kk",
         },
         ["documents"] = new JsonArray([.. documents.Select(d => (JsonNode)d)]),
+        ["receipts"] = Receipt(),
         ["hasChildren"] = false,
         ["married"] = married,
     };

@@ -74,7 +74,7 @@ internal static class SubmitCitizenshipApplications
     {
         group.MapPost("/admissions", AdmitAsync)
             .RequirePolicy(Policies.ApplicationsSubmit)
-            .WithName("SubmitCitizenshipAdmission")
+            .WithName("SubmitCitizenshipAdmissionApplication")
             .WithSummary("Takes an application for admission to citizenship (categories 1–7 of §6): the common and the category's §12.1 documents, the category's facts, a fee exemption; answers with the acknowledgement slip.")
             .Produces<SubmittedApplication>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -82,7 +82,7 @@ internal static class SubmitCitizenshipApplications
 
         group.MapPost("/renunciations", RenounceAsync)
             .RequirePolicy(Policies.ApplicationsSubmit)
-            .WithName("SubmitCitizenshipRenunciation")
+            .WithName("SubmitCitizenshipRenunciationApplication")
             .WithSummary("Takes an application to renounce citizenship (category 8 of §6): the §12.2 documents; answers with the acknowledgement slip.")
             .Produces<SubmittedApplication>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
