@@ -721,7 +721,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approves: the fee must be paid (409 fee-unpaid) and the eligibility rules met (409 eligibility-failed; the findings stay on the application). If-Match required. */
+        /** Approves: the fee must be paid (409 fee-unpaid; not for a service whose catalogue has fees.payableAfterDecision) and the eligibility rules met (409 eligibility-failed; the findings stay on the application). If-Match required. */
         post: operations["ApproveApplication"];
         delete?: never;
         options?: never;
@@ -755,7 +755,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hands the result over against signature. If-Match required. */
+        /** Hands the result over against signature; for a service with fees.payableAfterDecision the fee must be paid by then (409 fee-unpaid). If-Match required. */
         post: operations["IssueApplication"];
         delete?: never;
         options?: never;
@@ -1092,6 +1092,315 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/migration/temporary-registrations/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a temporary-registration application (§12; a tourist group's list, §15); answers with the acknowledgement slip. */
+        post: operations["SubmitTemporaryRegistrationApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/temporary-registrations/late": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registrations made after the five days of §6 (registered on from–to, both included), with the days late; staff only. */
+        get: operations["ListLateTemporaryRegistrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/temporary-registrations/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One registration of the register by its number. */
+        get: operations["GetTemporaryRegistration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/temporary-registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registrations of a person (country and documentNumber of the travel document) or of an application, newest first. */
+        get: operations["ListTemporaryRegistrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a permanent-residence application: the route, §12.1 or §12.2 documents, the address, solvency figures or exemption; answers with the acknowledgement slip. */
+        post: operations["SubmitPermanentResidenceApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/external-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks the outside agencies of §18 (criminal-record, epidemic-disease, expulsion, national-security) the checks not yet answered and records each (staff, If-Match). An unanswered check blocks approval. */
+        post: operations["RunPermanentResidenceExternalChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/clerk-checks/{ground}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Records the clerk's judgement of a §18 ground no agency answers (incites-hatred, false-information-or-late-documents, protect-rights-of-others): clear or found with a note (staff, If-Match). */
+        put: operations["RecordPermanentResidenceClerkCheck"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The §18 checks of a permanent-residence application: agency questions and answers, the clerk's checks, and what approval still waits for. */
+        get: operations["GetPermanentResidenceChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/after-decision-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records §17 documents handed in after the positive decision (staff, If-Match); the hand-over needs them all and the duty paid. */
+        post: operations["RecordPermanentResidenceAfterDecisionDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registration stamp and register record of an approved permanent-residence application (the stamp's date is set at hand-over). */
+        get: operations["GetPermanentResidenceRegistration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/admissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes an application for admission to citizenship (categories 1–7 of §6): the common and the category's §12.1 documents, the category's facts, a fee exemption; answers with the acknowledgement slip. */
+        post: operations["SubmitCitizenshipAdmissionApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/renunciations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes an application to renounce citizenship (category 8 of §6): the §12.2 documents; answers with the acknowledgement slip. */
+        post: operations["SubmitCitizenshipRenunciationApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The citizenship steps of an application: outside checks (§18/§19), the commission, the identity documents handed in (§17), the certificate. */
+        get: operations["GetCitizenshipCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/applications/{id}/external-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks the outside agencies the §18 (admission: criminal-record, national-security) or §19 (renunciation: property-obligations, criminal-record, national-security) checks not yet answered and records each (staff, If-Match). An unanswered check blocks approval. */
+        post: operations["RunCitizenshipExternalChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/applications/{id}/commission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends an application in review to the Commission on citizenship issues (staff, If-Match). */
+        post: operations["SendCitizenshipToCommission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/applications/{id}/commission-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the commission's decision (granted or rejected, decree/decision number and date) and notifies the applicant (§16). Approval needs a granted decision (staff, If-Match). */
+        post: operations["RecordCitizenshipCommissionDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/applications/{id}/identity-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the previous identity documents handed in before the certificate is issued (§17): national-passport / stateless-certificate (admission), kz-identity-card / kz-passport (renunciation) (staff, If-Match). */
+        post: operations["HandInCitizenshipIdentityDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/certificates/{number}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a certificate of admission to or renunciation of citizenship exists and was handed over, with the commission's decision, the holder's initials and birth year.
+         * @description Public, under its own rate limit. Needs the number and the holder's birth date (`birthDate=yyyy-MM-dd`): an unknown number and a wrong birth date both answer 404 `citizenship-certificate-not-found`. `kind`: admission or renunciation; `state`: issued or not-handed-over.
+         */
+        get: operations["VerifyCitizenshipCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1134,6 +1443,14 @@ export interface components {
             level: number | string;
             authority: components["schemas"]["CatalogueText"];
             source: string;
+        };
+        AfterDecisionDocumentsView: {
+            /** Format: uuid */
+            applicationId: string;
+            recorded: string[];
+            missing: string[];
+            /** Format: int32 */
+            version: number | string;
         };
         AnswerComplaintRequest: {
             answer?: null | string;
@@ -1251,6 +1568,55 @@ export interface components {
             ru: string;
             en: string;
             kkIsParaphrase?: boolean;
+        };
+        CertificateVerification: {
+            number: string;
+            kind: string;
+            state: string;
+            issuedOn?: null | components["schemas"]["LocalDate"];
+            decisionNumber: string;
+            decisionDate: components["schemas"]["LocalDate"];
+            holderInitials: string;
+            /** Format: int32 */
+            holderBirthYear: number | string;
+        };
+        CertificateView: {
+            number: string;
+            kind: string;
+            state: string;
+            issuedOn?: null | components["schemas"]["LocalDate"];
+            decisionNumber: string;
+            decisionDate: components["schemas"]["LocalDate"];
+        };
+        CitizenshipCaseView: {
+            /** Format: uuid */
+            applicationId: string;
+            kind: string;
+            /** Format: int32 */
+            category: number | string;
+            stage: string;
+            externalChecks: components["schemas"]["ExternalCheckView"][];
+            unansweredChecks: string[];
+            commission?: null | components["schemas"]["CommissionView"];
+            identityDocumentKinds: string[];
+            identityDocumentsHandedIn: components["schemas"]["HandedInView"][];
+            certificate?: null | components["schemas"]["CertificateView"];
+            /** Format: int32 */
+            version: number | string;
+        };
+        ClerkCheckView: {
+            ground: string;
+            outcome: string;
+            note?: null | string;
+            recordedAt: components["schemas"]["Instant"];
+            recordedBy: string;
+        };
+        CommissionView: {
+            state: string;
+            sentAt: components["schemas"]["Instant"];
+            outcome?: null | string;
+            decisionNumber?: null | string;
+            decidedOn?: null | components["schemas"]["LocalDate"];
         };
         Complainant: {
             fullName: string;
@@ -1411,6 +1777,20 @@ export interface components {
             /** Format: int32 */
             version: number | string;
         };
+        ExternalCheckView: {
+            check: string;
+            source: string;
+            grounds: string[];
+            subject: string;
+            askedAt: components["schemas"]["Instant"];
+            answeredAt?: null | components["schemas"]["Instant"];
+            answer?: null | string;
+            foundGrounds: string[];
+            reference?: null | string;
+            /** Format: int32 */
+            attempts: number | string;
+            error?: null | string;
+        };
         FeeExemption: {
             code: string;
             text: components["schemas"]["CatalogueText"];
@@ -1469,6 +1849,32 @@ export interface components {
             totalPaid: number | string;
             settled: boolean;
         };
+        GroupMember: {
+            kind: components["schemas"]["ApplicantKind"];
+            travelDocument?: null | components["schemas"]["TravelDocument"];
+            lastName?: null | string;
+            firstName?: null | string;
+            middleName?: null | string;
+            birthDate?: null | components["schemas"]["LocalDate"];
+            citizenship?: null | string;
+            visa?: null | components["schemas"]["VisaDetails"];
+        };
+        HandedInView: {
+            kind: string;
+            number: string;
+            handedInAt: components["schemas"]["Instant"];
+        };
+        HandInIdentityDocumentsRequest: {
+            documents?: null | components["schemas"]["IdentityDocumentRequest"][];
+        };
+        HostDetails: {
+            kind?: null | string;
+            iin?: null | string;
+            bin?: null | string;
+            name?: null | string;
+            /** Format: int32 */
+            selfCategory?: null | number | string;
+        };
         HttpValidationProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -1479,6 +1885,10 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
+        };
+        IdentityDocumentRequest: {
+            kind?: null | string;
+            number?: null | string;
         };
         IndicatorGroup: {
             number: string;
@@ -1638,6 +2048,16 @@ export interface components {
             reason?: null | components["schemas"]["TextBody"];
             source?: null | string;
         };
+        PermanentResidenceChecksView: {
+            /** Format: uuid */
+            applicationId: string;
+            external: components["schemas"]["ExternalCheckView"][];
+            unansweredChecks: string[];
+            clerk: components["schemas"]["ClerkCheckView"][];
+            missingClerkGrounds: string[];
+            /** Format: int32 */
+            version: number | string;
+        };
         PhotoRequirement: {
             /** Format: int32 */
             count: number | string;
@@ -1711,6 +2131,18 @@ export interface components {
             recordedAt: components["schemas"]["Instant"];
             recordedBy: string;
         };
+        RecordAfterDecisionDocumentsRequest: {
+            documents?: null | string[];
+        };
+        RecordClerkCheckRequest: {
+            outcome?: null | string;
+            note?: null | string;
+        };
+        RecordCommissionDecisionRequest: {
+            outcome?: null | string;
+            decisionNumber?: null | string;
+            decidedOn?: null | components["schemas"]["LocalDate"];
+        };
         RecordDrivingBanRequest: {
             holderIin?: null | string;
             kind?: null | string;
@@ -1770,6 +2202,24 @@ export interface components {
             /** Format: int32 */
             addressedTo?: null | number | string;
         };
+        RegistrationView: {
+            stampNumber: string;
+            /** Format: uuid */
+            applicationId: string;
+            person: string;
+            route: string;
+            settlement: string;
+            address: string;
+            officeId: string;
+            approvedOn: components["schemas"]["LocalDate"];
+            registeredOn?: null | components["schemas"]["LocalDate"];
+            current: boolean;
+        };
+        RelativeData: {
+            iin?: null | string;
+            kinship?: null | string;
+            fullName?: null | string;
+        };
         Representative: {
             fullName?: null | string;
             iin?: null | string;
@@ -1794,6 +2244,9 @@ export interface components {
             maxTimesPerYear?: null | number | string;
             source: string;
             countries?: components["schemas"]["NamedCountry"][];
+        };
+        SendToCommissionRequest: {
+            note?: null | string;
         };
         ServiceApplicant: {
             code: string;
@@ -1830,6 +2283,7 @@ export interface components {
             free: boolean;
             items: components["schemas"]["FeeItem"][];
             notes?: components["schemas"]["SourcedText"][];
+            payableAfterDecision?: boolean;
         };
         ServiceForm: {
             value: components["schemas"]["ServiceFormValue"];
@@ -1868,6 +2322,32 @@ export interface components {
             locked: boolean;
             disabled: boolean;
         };
+        StudyDetails: {
+            institution?: null | string;
+        };
+        SubmitAdmissionRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            /** Format: int32 */
+            category?: null | number | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            documents?: null | string[];
+            receipts?: null | components["schemas"]["ReceiptRequest"][];
+            feeExemption?: null | string;
+            feeExemptionBasis?: null | string;
+            retainsOtherCitizenship: boolean;
+            oralmanCertificateNumber?: null | string;
+            relative?: null | components["schemas"]["RelativeData"];
+            inKazakhstanBefore1991On?: null | components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            professionNumber?: null | number | string;
+            petitionNumber?: null | string;
+            petitionStateBody?: null | string;
+            marriedOn?: null | components["schemas"]["LocalDate"];
+            spouseIin?: null | string;
+            permanentResidenceSince?: null | components["schemas"]["LocalDate"];
+        };
         SubmitApplicationRequest: {
             service?: null | string;
             subType?: null | string;
@@ -1896,9 +2376,94 @@ export interface components {
             receipts?: null | components["schemas"]["ReceiptRequest"][];
             feeExemption?: null | string;
         };
+        SubmitPermanentResidenceApplicationRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            route?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            documents?: null | string[];
+            settlement?: null | string;
+            address?: null | string;
+            /** Format: int32 */
+            familyMembers?: null | number | string;
+            exemption?: null | string;
+            exemptionBasis?: null | string;
+            /** Format: double */
+            bankBalance?: null | number | string;
+            housingContract: boolean;
+            /** Format: double */
+            housingFunds?: null | number | string;
+        };
+        SubmitRenunciationRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            documents?: null | string[];
+            receipts?: null | components["schemas"]["ReceiptRequest"][];
+            hasChildren?: null | boolean;
+            married?: null | boolean;
+        };
         SubmittedApplication: {
             application: components["schemas"]["ApplicationView"];
             acknowledgement: components["schemas"]["AcknowledgementSlip"];
+        };
+        SubmitTemporaryRegistrationApplicationRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            documents?: null | string[];
+            host?: null | components["schemas"]["HostDetails"];
+            address?: null | string;
+            migrationCardNumber?: null | string;
+            borderCrossedOn?: null | components["schemas"]["LocalDate"];
+            requestedUntil?: null | components["schemas"]["LocalDate"];
+            visa?: null | components["schemas"]["VisaDetails"];
+            workPermit?: null | components["schemas"]["WorkPermitDetails"];
+            study?: null | components["schemas"]["StudyDetails"];
+            extendsRegistration?: null | string;
+            group?: null | components["schemas"]["TouristGroup"];
+        };
+        TemporaryRegistrationList: {
+            items: components["schemas"]["TemporaryRegistrationView"][];
+            nextCursor?: null | string;
+        };
+        TemporaryRegistrationView: {
+            number: string;
+            /** Format: uuid */
+            applicationId: string;
+            personId: string;
+            personKind: string;
+            travelDocumentNumber: string;
+            travelDocumentCountry: string;
+            lastName: string;
+            firstName: string;
+            middleName?: null | string;
+            birthDate: components["schemas"]["LocalDate"];
+            citizenship?: null | string;
+            address: string;
+            hostKind: string;
+            hostIdentifier?: null | string;
+            hostName?: null | string;
+            /** Format: int32 */
+            selfCategory?: null | number | string;
+            basis: string;
+            from: components["schemas"]["LocalDate"];
+            until: components["schemas"]["LocalDate"];
+            limitedBy: string;
+            borderCrossedOn: components["schemas"]["LocalDate"];
+            dueBy: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            daysLate: number | string;
+            registeredOn: components["schemas"]["LocalDate"];
+            officeId: string;
+            groupListNumber?: null | string;
+            extendsNumber?: null | string;
+            current: boolean;
+            recordedAt: components["schemas"]["Instant"];
+            stampedAt?: null | components["schemas"]["Instant"];
         };
         TermVariant: {
             code: string;
@@ -1936,10 +2501,20 @@ export interface components {
             scope?: null | string;
             actor: components["schemas"]["ActorProfile"];
         };
+        TouristGroup: {
+            listNumber?: null | string;
+            certifiedBy?: null | string;
+            members?: null | components["schemas"]["GroupMember"][];
+        };
         TravelDocument: {
             number?: null | string;
             country?: null | string;
             expiresOn?: null | components["schemas"]["LocalDate"];
+        };
+        VisaDetails: {
+            number?: null | string;
+            kind?: null | string;
+            validUntil?: null | components["schemas"]["LocalDate"];
         };
         VisaFreeCountry: {
             /** Format: int32 */
@@ -1949,6 +2524,10 @@ export interface components {
             maxStay?: null | string;
             maxStayText?: null | components["schemas"]["CatalogueText"];
             source: string;
+        };
+        WorkPermitDetails: {
+            number?: null | string;
+            validUntil?: null | components["schemas"]["LocalDate"];
         };
     };
     responses: never;
@@ -4108,6 +4687,1034 @@ export interface operations {
                      *       "number": "KZ269999999"
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitTemporaryRegistrationApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitTemporaryRegistrationApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListLateTemporaryRegistrations: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryRegistrationList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetTemporaryRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryRegistrationView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTemporaryRegistrations: {
+        parameters: {
+            query?: {
+                country?: string;
+                documentNumber?: string;
+                applicationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryRegistrationList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubmitPermanentResidenceApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitPermanentResidenceApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunPermanentResidenceExternalChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermanentResidenceChecksView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordPermanentResidenceClerkCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ground: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordClerkCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermanentResidenceChecksView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPermanentResidenceChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermanentResidenceChecksView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecordPermanentResidenceAfterDecisionDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAfterDecisionDocumentsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterDecisionDocumentsView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPermanentResidenceRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitCitizenshipAdmissionApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAdmissionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitCitizenshipRenunciationApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitRenunciationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCitizenshipCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenshipCaseView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RunCitizenshipExternalChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenshipCaseView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SendCitizenshipToCommission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendToCommissionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenshipCaseView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordCitizenshipCommissionDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCommissionDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenshipCaseView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    HandInCitizenshipIdentityDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandInIdentityDocumentsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenshipCaseView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyCitizenshipCertificate: {
+        parameters: {
+            query?: {
+                birthDate?: string;
+            };
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerification"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };

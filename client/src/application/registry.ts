@@ -1,5 +1,6 @@
 // The per-service details of the application page. To add a service: write
 // details/<service>.ts exporting a ModuleDetails and list it below.
+import { citizenshipDetails } from './details/citizenship'; // citizenship
 import { driverLicenceDetails } from './details/driver-licence';
 import { genericDetails } from './details/generic';
 import type { DetailRow, ModuleDetails } from './types';
@@ -7,6 +8,7 @@ import type { I18n } from '../i18n/I18nProvider';
 
 export const moduleDetails: Record<string, ModuleDetails> = {
   [driverLicenceDetails.service]: driverLicenceDetails,
+  [citizenshipDetails.service]: citizenshipDetails, // citizenship
 };
 
 export function detailsFor(service: string): ModuleDetails {

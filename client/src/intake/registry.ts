@@ -1,6 +1,7 @@
 // The intake sections by service. A service not listed here is taken through the generic
 // fallback (POST /api/v1/applications), so every service a clerk serves has a working intake.
 // To add one: write sections/<service>.tsx exporting an IntakeSection and list it below.
+import { citizenshipSection } from './sections/citizenship'; // citizenship
 import { driverLicenceSection } from './sections/driver-licence';
 import { genericSection } from './sections/generic';
 import type { IntakeSection } from './types';
@@ -11,6 +12,7 @@ type AnySection = IntakeSection<any>;
 
 export const sections: Record<string, AnySection> = {
   [driverLicenceSection.service]: driverLicenceSection,
+  [citizenshipSection.service]: citizenshipSection, // citizenship
 };
 
 export function sectionFor(service: string): AnySection {

@@ -107,6 +107,8 @@ export interface IntakeSection<T extends object> {
   Section?: ComponentType<SectionProps<T>>;
   /** What in the section's data still stops submission (translated, in the order of the fields). */
   validate: (data: T, context: SectionContext) => string[];
+  /** The catalogue's exemptFor groups the section's data puts the applicant in (citizenship: no-children, not-married); those items are not demanded. */
+  documentExemptions?: (data: T, context: SectionContext) => string[];
   /** Posts the application to the service's route with the frame's Idempotency-Key; answers with the slip. */
   submit: (frame: SubmissionFrame, data: T) => Promise<Acknowledgement>;
 }

@@ -23,6 +23,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { isLanguage } from '../i18n/messages';
 import { loadService, type ServiceEntry } from './catalogue';
 import { moduleRows } from '../application/registry';
+import { CitizenshipSteps, type RunStep } from '../application/CitizenshipSteps';
 
 type Office = Schemas['OfficeResponse'];
 
@@ -52,7 +53,7 @@ async function loadAll(id: string): Promise<Loaded> {
 
 /** What happened to the last thing the clerk did, shown above the decision panel. */
 type Outcome =
-  | { kind: 'done'; action: Action | 'receipt' | 'exam' }
+  | { kind: 'done'; action: Action | 'receipt' | 'exam' | 'citizenship' }
   | { kind: 'stale' }
   | { kind: 'problem'; problem: Problem };
 
@@ -64,7 +65,7 @@ export function ApplicationPage() {
   const [busy, setBusy] = useState<string>();
 
   /** Runs a change with the ETag held; on 412 the page loads the new version and says so. */
-  const run = async (key: Action | 'receipt' | 'exam', change: (etag: string) => Promise<unknown>): Promise<boolean> => {
+  const run = async (key: Action | 'receipt' | 'exam' | 'citizenship', change: (etag: string) => Promise<unknown>): Promise<boolean> => {
     if (!loaded.data) return false;
     setBusy(key);
     setOutcome(undefined);
@@ -104,19 +105,21 @@ export function ApplicationPage() {
           act={act}
           addReceipt={(receipt) => run('receipt', (etag) => recordReceipt(id, etag, receipt))}
           addExam={(exam) => run('exam', (etag) => recordExam(id, etag, exam))}
+          runStep={(change) => run('citizenship', change)}
         />
       )}
     </Stack>
   );
 }
 
-function ApplicationView({ data, outcome, busy, act, addReceipt, addExam }: {
+function ApplicationView({ data, outcome, busy, act, addReceipt, addExam, runStep }: {
   data: Loaded;
   outcome: Outcome | undefined;
   busy: string | undefined;
   act: (action: Action, body?: ActionBody) => Promise<boolean>;
   addReceipt: (receipt: Schemas['ReceiptRequest']) => Promise<boolean>;
   addExam: (exam: ExamRequest) => Promise<boolean>;
+  runStep: RunStep;
 }) {
   const { t, pick, language } = useI18n();
   const { application, service } = data;
@@ -148,6 +151,9 @@ function ApplicationView({ data, outcome, busy, act, addReceipt, addExam }: {
       </SimpleGrid>
       <Fees application={application} service={service} busy={busy === 'receipt'} addReceipt={addReceipt} />
       {data.exams && <ExamsSection application={application} exams={data.exams} busy={busy === 'exam'} addExam={addExam} />}
+      {application.service === 'citizenship' && (
+        <CitizenshipSteps applicationId={application.id} status={application.status} version={application.version} busy={busy === 'citizenship'} runStep={runStep} />
+      )}
       {application.eligibilityFindings.length > 0 && (
         <Alert color="yellow" title={t('application.findings')} data-testid="findings">
           <List size="sm">
@@ -516,6 +522,7 @@ function Decision({ data, outcome, busy, act }: {
             {t('application.done', {
               action: outcome.action === 'receipt' ? t('application.addReceipt')
                 : outcome.action === 'exam' ? t('exams.record')
+                  : outcome.action === 'citizenship' ? t('citizenship.steps')
                   : actionLabel(outcome.action, t),
             })}
           </Alert>
