@@ -110,7 +110,7 @@ public sealed class ModuleBoundaryTests
     private static Assembly Load(string name) => Assembly.Load(new AssemblyName(name));
 
     /// <summary>The types an assembly's metadata references from the named assemblies (by their type references).</summary>
-    private static List<(string Assembly, string Namespace, string Name)> TypesUsedFrom(Assembly assembly, IReadOnlySet<string> assemblies)
+    private static List<(string Assembly, string Namespace, string Name)> TypesUsedFrom(Assembly assembly, HashSet<string> assemblies)
     {
         using var stream = File.OpenRead(assembly.Location);
         using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
