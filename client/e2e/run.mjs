@@ -478,6 +478,139 @@ try {
     assert.deepEqual(await rows.locator('[data-status]').allInnerTexts(), ['Отказано']);
   });
 
+  // citizenship (standard 6): the category chooser changes the checklist; an admission of a spouse of
+  // three years (§6.6) runs through the checks, the commission, approval, the passport handed in (§17)
+  // and the certificate; a renunciation (§6.8) is taken and sent to the commission. At the Almaty migration unit.
+  const citizenshipIntake = async (category) => {
+    if (!page.url().endsWith('/desk/inbox')) await page.goto(`${BASE}/desk/inbox`);
+    await page.getByRole('link', { name: 'Новое заявление', exact: true }).click();
+    await page.waitForURL(`${BASE}/desk/intake`);
+    await page.getByRole('combobox', { name: 'Государственная услуга' }).click();
+    await page.getByRole('option', { name: 'Приём в гражданство Республики Казахстан и регистрация выхода из гражданства' }).click();
+    await page.waitForURL(`${BASE}/desk/intake/citizenship`);
+    await heading('Приём заявления о приёме в гражданство или выходе из гражданства').waitFor();
+    await page.locator(`input[data-applicant-type="category-${category}"]`).check();
+    await page.getByTestId('citizenship-section').and(page.locator(`[data-category="${category}"]`)).waitFor();
+  };
+  const checklistCodes = () => page.getByTestId('checklist').locator('input[data-document]')
+    .evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-document')));
+  let admission;
+  await step('citizenship-admission-intake-ru', async () => {
+    // The Almaty migration unit (its own registration numbers), so the walk above and below keeps its numbers.
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.getByTestId('signed-out').waitFor();
+    await page.goto(`${BASE}/sign-in`);
+    await page.getByLabel('Логин').fill('clerk.migration.almaty');
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).last().click();
+    await page.waitForURL(`${BASE}/desk/inbox`);
+    await citizenshipIntake(1);
+    // §12.1: the common list and category 1's own documents.
+    assert.deepEqual((await checklistCodes()).slice(-2), ['oralman-certificate', 'renunciation-of-former-citizenship']);
+    await page.locator('input[data-applicant-type="category-6"]').check();
+    await page.getByTestId('citizenship-section').and(page.locator('[data-category="6"]')).waitFor();
+    assert.deepEqual((await checklistCodes()).slice(-3), ['spouse-id', 'marriage-certificate-copy', 'former-citizenship-termination-certificate']);
+    assert.equal(await text(page.getByTestId('citizenship-subtype')), 'Приём в гражданство · срок — шесть месяцев (§7)');
+    await page.getByLabel('Иностранец', { exact: true }).check();
+    await page.getByLabel('Номер проездного документа', { exact: true }).fill('TR7654321');
+    await page.getByLabel('Страна выдачи документа (RU, UZ…)', { exact: true }).fill('TR');
+    await page.getByLabel('Документ действителен до', { exact: true }).fill('2031-05-31');
+    await page.getByLabel('Дата рождения', { exact: true }).fill('1984-06-21');
+    await page.getByLabel('Гражданство (RU, UZ…)', { exact: true }).fill('TR');
+    await page.getByLabel('Фамилия', { exact: true }).fill('Йылмаз');
+    await page.getByLabel('Имя', { exact: true }).fill('Мехмет');
+    await page.getByLabel('Телефон', { exact: true }).fill('+77011234588');
+    // §6.6: married to a citizen for three years on the application date (10 March 2023 → 10 March 2026).
+    await page.getByLabel('Дата брака', { exact: true }).fill('2023-03-10');
+    await page.getByLabel('ИИН супруга (гражданина РК)', { exact: true }).fill('850315300019');
+    await page.getByLabel('Банк', { exact: true }).fill('Halyk Bank');
+    await page.getByLabel('Номер квитанции', { exact: true }).fill('H-CZ-0001');
+    for (const box of await page.getByTestId('checklist').locator('input[data-document]').all()) await box.check();
+    await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
+    await page.screenshot({ path: join(RESULTS, 'intake-citizenship-ru.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
+    const slip = page.getByTestId('slip');
+    await slip.waitFor();
+    admission = await text(page.getByTestId('slip-number'));
+    assert.match(admission, /^E47E27FA-2026-\d{6}$/);
+    // §7: six months for category 6.
+    assert.match(await text(page.getByTestId('slip-due')), /2026/);
+    await page.getByRole('link', { name: 'Открыть заявление' }).click();
+    await heading(`Заявление ${admission}`).waitFor();
+    await status('submitted');
+    assert.match(await text(page.getByTestId('module-details')), /Категория \(§6\)\s*6 · Приём в гражданство/);
+  });
+
+  await step('citizenship-commission-ru', async () => {
+    await page.getByRole('button', { name: 'Начать рассмотрение' }).click();
+    await status('in-review');
+    const steps = page.getByTestId('citizenship-steps');
+    await steps.getByTestId('run-checks').click();
+    await steps.locator('[data-check="national-security"][data-answer="clear"]').waitFor();
+    await steps.getByTestId('send-to-commission').click();
+    await page.locator('[data-testid="citizenship-steps"][data-stage="sent-to-commission"]').waitFor();
+    const decision = steps.getByTestId('commission-decision');
+    await decision.getByLabel('Номер указа / решения', { exact: true }).fill('Указ № 1042');
+    await decision.getByRole('button', { name: 'Записать решение (уведомление §16)' }).click();
+    await page.locator('[data-testid="citizenship-steps"][data-stage="decided"]').waitFor();
+    await page.getByRole('button', { name: 'Одобрить' }).click();
+    await status('approved');
+    assert.match(await text(page.getByTestId('result-reference')), /CA26\d{7}/);
+    await page.getByRole('button', { name: 'Отметить готовность к выдаче' }).click();
+    await status('ready-for-issue');
+  });
+
+  await step('citizenship-certificate-ru', async () => {
+    // §17: the national passport is handed in before the certificate.
+    const handIn = page.getByTestId('hand-in');
+    await handIn.getByRole('combobox', { name: 'Документ', exact: true }).click();
+    await page.getByRole('option', { name: 'национальный паспорт', exact: true }).click();
+    await handIn.getByLabel('Номер', { exact: true }).fill('TR7654321');
+    await handIn.getByRole('button', { name: 'Записать сдачу' }).click();
+    await page.getByTestId('handed-in').waitFor();
+    assert.equal(await text(page.getByTestId('handed-in')), 'национальный паспорт TR7654321');
+    const issue = page.getByTestId('issue');
+    await issue.getByLabel('Документ, удостоверяющий личность', { exact: true }).fill('TR7654321');
+    await issue.getByLabel('Получатель расписался', { exact: true }).check();
+    await issue.getByRole('button', { name: 'Выдать' }).click();
+    await status('issued');
+    await page.locator('[data-testid="certificate"][data-state="issued"]').waitFor();
+    await page.screenshot({ path: join(RESULTS, 'citizenship-issued-ru.png'), fullPage: true });
+  });
+
+  await step('citizenship-renunciation-ru', async () => {
+    await citizenshipIntake(8);
+    assert.equal(await text(page.getByTestId('citizenship-subtype')), 'Выход из гражданства · срок — шесть месяцев (§7)');
+    await page.getByLabel('Физическое лицо (ИИН)', { exact: true }).check();
+    await page.getByLabel('ИИН', { exact: true }).fill('600101400020');
+    await page.getByLabel('Фамилия', { exact: true }).fill('Иванов');
+    await page.getByLabel('Имя', { exact: true }).fill('Пётр');
+    await page.getByLabel('Телефон', { exact: true }).fill('+77011234577');
+    // §12.2.г–д where the applicant has them: no children, not married — their certificates are not asked.
+    for (const code of ['personal-application', 'application-questionnaire', 'photos', 'obligations-certificate', 'fee-receipt']) {
+      await page.locator(`input[data-document="${code}"]`).check();
+    }
+    await page.getByLabel('Банк', { exact: true }).fill('Kaspi Bank');
+    await page.getByLabel('Номер квитанции', { exact: true }).fill('K-CZ-0002');
+    await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
+    await page.getByLabel('Состоит в браке', { exact: true }).check();
+    assert.match(await text(page.getByTestId('submit-blocked')), /Копия свидетельства о заключении брака/);
+    await page.locator('input[data-document="marriage-certificate-copy"]').check();
+    await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
+    await page.getByTestId('slip').waitFor();
+    await page.getByRole('link', { name: 'Открыть заявление' }).click();
+    await status('submitted');
+    await page.getByRole('button', { name: 'Начать рассмотрение' }).click();
+    await status('in-review');
+    const steps = page.getByTestId('citizenship-steps');
+    await steps.getByTestId('run-checks').click();
+    await steps.locator('[data-check="property-obligations"][data-answer="clear"]').waitFor();
+    await steps.getByTestId('send-to-commission').click();
+    await page.locator('[data-testid="citizenship-steps"][data-stage="sent-to-commission"]').waitFor();
+    await page.screenshot({ path: join(RESULTS, 'citizenship-renunciation-ru.png'), fullPage: true });
+  });
+
   // migration: temporary-registration, residence-permit, permanent-residence (clerk.migration.astana)
   // temporary-registration: the typed section (POST /api/v1/migration/temporary-registrations/applications).
   // A citizen of Uzbekistan (appendix 4: visa-free) crossed the border on 3 March, staying with an

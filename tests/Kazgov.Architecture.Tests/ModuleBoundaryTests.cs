@@ -5,8 +5,8 @@ using Kazgov.Kernel.Modules;
 namespace Kazgov.Architecture.Tests;
 
 /// <summary>
-/// Keeps the modular monolith honest (DESIGN.md § Layout): a module never references another
-/// module's assembly, and shows the world only its entry point and its published contracts.
+/// Keeps the modular monolith honest (DESIGN.md § Layout): a module uses of another module only its
+/// published Contracts, and shows the world only its entry point and its published contracts.
 /// </summary>
 public sealed class ModuleBoundaryTests
 {
@@ -23,13 +23,27 @@ public sealed class ModuleBoundaryTests
 
     [Theory]
     [MemberData(nameof(ModuleAssemblies))]
-    public void A_module_references_no_other_module(string assemblyName)
+    public void A_module_uses_of_another_module_only_its_published_contracts(string assemblyName)
     {
-        var references = Load(assemblyName).GetReferencedAssemblies().Select(a => a.Name!).ToList();
-
-        references.Should().NotContain(AllModuleNames.Where(name => name != assemblyName),
-            "modules talk through published contracts or integration events, never by referencing each other");
+        var assembly = Load(assemblyName);
+        var references = assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
         references.Should().NotContain("Kazgov.Api", "the host composes modules; modules do not know the host");
+
+        // A module may reference another module's assembly only for its Contracts namespace
+        // (e.g. citizenship §6.7 asks Kazgov.Migration.Contracts.IPermanentResidenceRegister).
+        var others = AllModuleNames.Where(name => name != assemblyName).ToHashSet();
+        var used = TypesUsedFrom(assembly, others);
+        used.Where(type => !type.Namespace.StartsWith(type.Assembly + ".Contracts", StringComparison.Ordinal))
+            .Select(type => $"{type.Assembly}: {type.Namespace}.{type.Name}")
+            .Should().BeEmpty("modules talk through published contracts or integration events, never through each other's internals");
+    }
+
+    [Fact]
+    public void The_contract_rule_sees_a_use_of_another_module()
+    {
+        // The rule above cannot pass vacuously: citizenship's use of the migration contract is found.
+        TypesUsedFrom(Load("Kazgov.Citizenship"), ["Kazgov.Migration"])
+            .Should().Contain(type => type.Name == "IPermanentResidenceRegister" && type.Namespace == "Kazgov.Migration.Contracts");
     }
 
     [Fact]
@@ -94,4 +108,37 @@ public sealed class ModuleBoundaryTests
     }
 
     private static Assembly Load(string name) => Assembly.Load(new AssemblyName(name));
+
+    /// <summary>The types an assembly's metadata references from the named assemblies (by their type references).</summary>
+    private static List<(string Assembly, string Namespace, string Name)> TypesUsedFrom(Assembly assembly, HashSet<string> assemblies)
+    {
+        using var stream = File.OpenRead(assembly.Location);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var used = new List<(string, string, string)>();
+        foreach (var handle in reader.TypeReferences)
+        {
+            var reference = reader.GetTypeReference(handle);
+            var scope = reference.ResolutionScope;
+            // Nested types resolve through their declaring type; walk up to the assembly.
+            while (scope.Kind == System.Reflection.Metadata.HandleKind.TypeReference)
+            {
+                reference = reader.GetTypeReference((System.Reflection.Metadata.TypeReferenceHandle)scope);
+                scope = reference.ResolutionScope;
+            }
+
+            if (scope.Kind != System.Reflection.Metadata.HandleKind.AssemblyReference)
+            {
+                continue;
+            }
+
+            var target = reader.GetString(reader.GetAssemblyReference((System.Reflection.Metadata.AssemblyReferenceHandle)scope).Name);
+            if (assemblies.Contains(target))
+            {
+                used.Add((target, reader.GetString(reference.Namespace), reader.GetString(reference.Name)));
+            }
+        }
+
+        return used;
+    }
 }

@@ -1308,6 +1308,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/migration/permanent-residence/housing-prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The settlements and their price per m² of housing (reference values the operator may override), and the 15 m² per family member of §12.2. */
+        get: operations["ListPermanentResidenceHousingPrices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/migration/permanent-residence/applications/{id}/after-decision-documents": {
         parameters: {
             query?: never;
@@ -1315,7 +1332,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The §17 documents recorded so far and those the hand-over still waits for. */
+        get: operations["GetPermanentResidenceAfterDecisionDocuments"];
         put?: never;
         /** Records §17 documents handed in after the positive decision (staff, If-Match); the hand-over needs them all and the duty paid. */
         post: operations["RecordPermanentResidenceAfterDecisionDocuments"];
@@ -1334,6 +1352,145 @@ export interface paths {
         };
         /** The registration stamp and register record of an approved permanent-residence application (the stamp's date is set at hand-over). */
         get: operations["GetPermanentResidenceRegistration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/admissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes an application for admission to citizenship (categories 1–7 of §6): the common and the category's §12.1 documents, the category's facts, a fee exemption; answers with the acknowledgement slip. */
+        post: operations["SubmitCitizenshipAdmissionApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/renunciations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes an application to renounce citizenship (category 8 of §6): the §12.2 documents; answers with the acknowledgement slip. */
+        post: operations["SubmitCitizenshipRenunciationApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The citizenship steps of an application: outside checks (§18/§19), the commission, the identity documents handed in (§17), the certificate. */
+        get: operations["GetCitizenshipCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/applications/{id}/external-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks the outside agencies the §18 (admission: criminal-record, national-security) or §19 (renunciation: property-obligations, criminal-record, national-security) checks not yet answered and records each (staff, If-Match). An unanswered check blocks approval. */
+        post: operations["RunCitizenshipExternalChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/applications/{id}/commission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends an application in review to the Commission on citizenship issues (staff, If-Match). */
+        post: operations["SendCitizenshipToCommission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/applications/{id}/commission-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the commission's decision (granted or rejected, decree/decision number and date) and notifies the applicant (§16). Approval needs a granted decision (staff, If-Match). */
+        post: operations["RecordCitizenshipCommissionDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/applications/{id}/identity-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the previous identity documents handed in before the certificate is issued (§17): national-passport / stateless-certificate (admission), kz-identity-card / kz-passport (renunciation) (staff, If-Match). */
+        post: operations["HandInCitizenshipIdentityDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizenship/certificates/{number}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a certificate of admission to or renunciation of citizenship exists and was handed over, with the commission's decision, the holder's initials and birth year.
+         * @description Public, under its own rate limit. Needs the number and the holder's birth date (`birthDate=yyyy-MM-dd`): an unknown number and a wrong birth date both answer 404 `citizenship-certificate-not-found`. `kind`: admission or renunciation; `state`: issued or not-handed-over.
+         */
+        get: operations["VerifyCitizenshipCertificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1510,6 +1667,25 @@ export interface components {
             en: string;
             kkIsParaphrase?: boolean;
         };
+        CertificateVerification: {
+            number: string;
+            kind: string;
+            state: string;
+            issuedOn?: null | components["schemas"]["LocalDate"];
+            decisionNumber: string;
+            decisionDate: components["schemas"]["LocalDate"];
+            holderInitials: string;
+            /** Format: int32 */
+            holderBirthYear: number | string;
+        };
+        CertificateView: {
+            number: string;
+            kind: string;
+            state: string;
+            issuedOn?: null | components["schemas"]["LocalDate"];
+            decisionNumber: string;
+            decisionDate: components["schemas"]["LocalDate"];
+        };
         ChecklistItem: {
             code: string;
             text: components["schemas"]["CatalogueText"];
@@ -1518,12 +1694,35 @@ export interface components {
             photo?: null | components["schemas"]["PhotoRequirement"];
             conditions: components["schemas"]["SourcedText"][];
         };
+        CitizenshipCaseView: {
+            /** Format: uuid */
+            applicationId: string;
+            kind: string;
+            /** Format: int32 */
+            category: number | string;
+            stage: string;
+            externalChecks: components["schemas"]["ExternalCheckView"][];
+            unansweredChecks: string[];
+            commission?: null | components["schemas"]["CommissionView"];
+            identityDocumentKinds: string[];
+            identityDocumentsHandedIn: components["schemas"]["HandedInView"][];
+            certificate?: null | components["schemas"]["CertificateView"];
+            /** Format: int32 */
+            version: number | string;
+        };
         ClerkCheckView: {
             ground: string;
             outcome: string;
             note?: null | string;
             recordedAt: components["schemas"]["Instant"];
             recordedBy: string;
+        };
+        CommissionView: {
+            state: string;
+            sentAt: components["schemas"]["Instant"];
+            outcome?: null | string;
+            decisionNumber?: null | string;
+            decidedOn?: null | components["schemas"]["LocalDate"];
         };
         Complainant: {
             fullName: string;
@@ -1766,6 +1965,14 @@ export interface components {
             citizenship?: null | string;
             visa?: null | components["schemas"]["VisaDetails"];
         };
+        HandedInView: {
+            kind: string;
+            number: string;
+            handedInAt: components["schemas"]["Instant"];
+        };
+        HandInIdentityDocumentsRequest: {
+            documents?: null | components["schemas"]["IdentityDocumentRequest"][];
+        };
         HostDetails: {
             kind?: null | string;
             iin?: null | string;
@@ -1773,6 +1980,17 @@ export interface components {
             name?: null | string;
             /** Format: int32 */
             selfCategory?: null | number | string;
+        };
+        HousingPrice: {
+            settlement: string;
+            /** Format: double */
+            pricePerSquareMetre: number | string;
+        };
+        HousingPriceList: {
+            /** Format: int32 */
+            squareMetresPerFamilyMember: number | string;
+            items: components["schemas"]["HousingPrice"][];
+            source: string;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -1784,6 +2002,10 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
+        };
+        IdentityDocumentRequest: {
+            kind?: null | string;
+            number?: null | string;
         };
         IndicatorGroup: {
             number: string;
@@ -2033,6 +2255,11 @@ export interface components {
             outcome?: null | string;
             note?: null | string;
         };
+        RecordCommissionDecisionRequest: {
+            outcome?: null | string;
+            decisionNumber?: null | string;
+            decidedOn?: null | components["schemas"]["LocalDate"];
+        };
         RecordDrivingBanRequest: {
             holderIin?: null | string;
             kind?: null | string;
@@ -2120,6 +2347,11 @@ export interface components {
             registeredOn?: null | components["schemas"]["LocalDate"];
             current: boolean;
         };
+        RelativeData: {
+            iin?: null | string;
+            kinship?: null | string;
+            fullName?: null | string;
+        };
         Representative: {
             fullName?: null | string;
             iin?: null | string;
@@ -2174,6 +2406,9 @@ export interface components {
             maxTimesPerYear?: null | number | string;
             source: string;
             countries?: components["schemas"]["NamedCountry"][];
+        };
+        SendToCommissionRequest: {
+            note?: null | string;
         };
         ServiceApplicant: {
             code: string;
@@ -2252,6 +2487,29 @@ export interface components {
         StudyDetails: {
             institution?: null | string;
         };
+        SubmitAdmissionRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            /** Format: int32 */
+            category?: null | number | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            documents?: null | string[];
+            receipts?: null | components["schemas"]["ReceiptRequest"][];
+            feeExemption?: null | string;
+            feeExemptionBasis?: null | string;
+            retainsOtherCitizenship: boolean;
+            oralmanCertificateNumber?: null | string;
+            relative?: null | components["schemas"]["RelativeData"];
+            inKazakhstanBefore1991On?: null | components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            professionNumber?: null | number | string;
+            petitionNumber?: null | string;
+            petitionStateBody?: null | string;
+            marriedOn?: null | components["schemas"]["LocalDate"];
+            spouseIin?: null | string;
+            permanentResidenceSince?: null | components["schemas"]["LocalDate"];
+        };
         SubmitApplicationRequest: {
             service?: null | string;
             subType?: null | string;
@@ -2298,6 +2556,16 @@ export interface components {
             housingContract: boolean;
             /** Format: double */
             housingFunds?: null | number | string;
+        };
+        SubmitRenunciationRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            documents?: null | string[];
+            receipts?: null | components["schemas"]["ReceiptRequest"][];
+            hasChildren?: null | boolean;
+            married?: null | boolean;
         };
         SubmitResidencePermitApplicationRequest: {
             officeId?: null | string;
@@ -5240,6 +5508,71 @@ export interface operations {
             };
         };
     };
+    ListPermanentResidenceHousingPrices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HousingPriceList"];
+                };
+            };
+        };
+    };
+    GetPermanentResidenceAfterDecisionDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterDecisionDocumentsView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     RecordPermanentResidenceAfterDecisionDocuments: {
         parameters: {
             query?: never;
@@ -5349,6 +5682,478 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitCitizenshipAdmissionApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAdmissionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitCitizenshipRenunciationApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitRenunciationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCitizenshipCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenshipCaseView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RunCitizenshipExternalChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenshipCaseView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SendCitizenshipToCommission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendToCommissionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenshipCaseView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordCitizenshipCommissionDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCommissionDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenshipCaseView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    HandInCitizenshipIdentityDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandInIdentityDocumentsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenshipCaseView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyCitizenshipCertificate: {
+        parameters: {
+            query?: {
+                birthDate?: string;
+            };
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerification"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {

@@ -1,5 +1,6 @@
 // The per-service details of the application page. To add a service: write
 // details/<service>.ts exporting a ModuleDetails and list it below.
+import { citizenshipDetails } from './details/citizenship'; // citizenship
 import { driverLicenceDetails } from './details/driver-licence';
 import { genericDetails } from './details/generic';
 // migration: residence-permit, temporary-registration, permanent-residence
@@ -17,6 +18,7 @@ export const moduleDetails: Record<string, ModuleDetails> = {
   [temporaryRegistrationDetails.service]: temporaryRegistrationDetails,
   [permanentResidenceDetails.service]: permanentResidenceDetails,
   // end migration
+  [citizenshipDetails.service]: citizenshipDetails, // citizenship
 };
 
 export function detailsFor(service: string): ModuleDetails {

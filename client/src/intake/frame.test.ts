@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { translate, type MessageKey } from '../i18n/messages';
 import type { FeeQuote, ServiceEntry } from '../pages/catalogue';
 import {
-  applicantKindsOf, applicantOf, blockingReasons, checklistOf, emptyIntake, genericBody, isValidBin, missingDocuments,
+  applicantKindsOf, applicantOf, blockingReasons, checklistOf, emptyIntake, genericBody, isValidBin, mainGroups, missingDocuments,
   presentedDocuments, receiptsOf, submissionFrame,
 } from './frame';
 import { sectionFor, servableServices } from './registry';
@@ -77,8 +77,10 @@ describe('the §12 checklist of a catalogue entry', () => {
   it('has no checklist until an applicant type of the service is chosen', () => {
     expect(checklistOf(citizenship, '')).toEqual([]);
     expect(checklistOf(temporaryRegistration, 'stay-over-six-months')).toEqual([]);
-    // citizenship: the categories add to the common admission list.
-    expect(checklistOf(citizenship, 'admission-common').filter((g) => g.additional)).toHaveLength(7);
+    // citizenship: the categories are the applicant types; each adds its own documents to the common admission list.
+    expect(checklistOf(citizenship, 'admission-common')).toEqual([]);
+    expect(checklistOf(citizenship, 'category-6').map((g) => [g.group.applicantType, g.additional, g.applies]))
+      .toEqual([['admission-common', false, true], ['category-6', false, true]]);
   });
 });
 
@@ -163,7 +165,7 @@ function isValidBinByHand(bin: string): boolean {
 describe('the generic fallback', () => {
   it('is the section of every service without its own', () => {
     expect(sectionFor('address-certificate')).toBe(genericSection);
-    expect(sectionFor('citizenship')).toBe(genericSection);
+    expect(sectionFor('vehicle-registration')).toBe(genericSection);
     expect(sectionFor('driver-licence')).toBe(driverLicenceSection);
   });
 
@@ -246,5 +248,31 @@ describe('the services a clerk can take', () => {
     expect(servableServices(all, ['citizenship', 'temporary-registration', 'residence-permit'], ['temporary-registration', 'citizenship']))
       .toEqual(['temporary-registration', 'citizenship']);
     expect(servableServices(all, ['driver-licence'], null)).toEqual(['driver-licence']);
+  });
+});
+
+// citizenship §12.1: where the groups are named after the applicants, the category is the applicant
+// type and its checklist is the common list plus its own group, both always applying.
+describe('applicant types named after the applicants', () => {
+  const item = (code: string, exemptFor?: string[]) => ({ code, text: { kk: code, ru: code, en: code }, mandatory: true, source: 's', photo: null, ...(exemptFor ? { exemptFor } : {}) });
+  const service = {
+    applicants: [{ code: 'category-1' }, { code: 'category-8' }],
+    documents: [
+      { applicantType: 'admission-common', text: { kk: 'c', ru: 'c', en: 'c' }, items: [item('passport'), item('fee-receipt', ['oralman'])] },
+      { applicantType: 'category-1', additionalTo: 'admission-common', text: { kk: '1', ru: '1', en: '1' }, items: [item('oralman-certificate')] },
+      { applicantType: 'category-8', text: { kk: '8', ru: '8', en: '8' }, items: [item('marriage-certificate-copy', ['not-married'])] },
+    ],
+  } as unknown as Parameters<typeof mainGroups>[0];
+
+  it('offers the categories, not the common list', () => {
+    expect(mainGroups(service).map((g) => g.applicantType)).toEqual(['category-1', 'category-8']);
+  });
+
+  it('asks the common list and the category’s own documents, sparing what the applicant is exempt from', () => {
+    const checklist = checklistOf(service, 'category-1');
+    expect(checklist.map((g) => [g.group.applicantType, g.additional, g.applies])).toEqual([['admission-common', false, true], ['category-1', false, true]]);
+    expect(missingDocuments(checklist, []).map((i) => i.code)).toEqual(['passport', 'fee-receipt', 'oralman-certificate']);
+    expect(missingDocuments(checklist, [], ['oralman']).map((i) => i.code)).toEqual(['passport', 'oralman-certificate']);
+    expect(missingDocuments(checklistOf(service, 'category-8'), [], ['not-married'])).toEqual([]);
   });
 });

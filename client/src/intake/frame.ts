@@ -57,10 +57,16 @@ export function applicantKindsOf(service: ServiceEntry, section?: Pick<IntakeSec
   return found.length > 0 ? found : NATURAL;
 }
 
-/** The document groups an applicant type is chosen from (those not additional to another; the section's, when it names them). */
+/**
+ * The document groups an applicant type is chosen from: where groups are named after the catalogue's
+ * applicants (citizenship's category-1 … category-8), those; otherwise the groups not additional to
+ * another; narrowed to the section's applicant types when it names them.
+ */
 export function mainGroups(service: ServiceEntry, section?: Pick<IntakeSection<object>, 'applicantTypes'>): DocumentGroup[] {
-  return service.documents.filter((group) => !group.additionalTo
-    && (!section?.applicantTypes || section.applicantTypes.includes(group.applicantType)));
+  const applicants = new Set((service.applicants ?? []).map((a) => a.code));
+  const named = service.documents.filter((group) => applicants.has(group.applicantType));
+  return (named.length > 0 ? named : service.documents.filter((group) => !group.additionalTo))
+    .filter((group) => !section?.applicantTypes || section.applicantTypes.includes(group.applicantType));
 }
 
 /** The groups that add documents to an applicant type when their case applies ("stay over six months"). */
@@ -105,19 +111,25 @@ function checklistGroup(group: DocumentGroup, additional: boolean, applies: bool
 export function checklistOf(service: ServiceEntry, applicantType: string, applying: string[] = []): ChecklistGroup[] {
   const main = mainGroups(service).find((group) => group.applicantType === applicantType);
   if (!main) return [];
+  // An applicant type additional to a base group (citizenship §12.1: a category's documents on top
+  // of the common list) hands in both, always.
+  const base = main.additionalTo ? service.documents.find((group) => group.applicantType === main.additionalTo) : undefined;
+  if (base) return [checklistGroup(base, false, true), checklistGroup(main, false, true)];
   return [
     checklistGroup(main, false, true),
     ...additionalGroups(service, applicantType).map((group) => checklistGroup(group, true, applying.includes(group.applicantType))),
   ];
 }
 
-/** The mandatory documents not ticked, of the main group and of the additional groups that apply (less those an exemption claimed frees). */
-export function missingDocuments(checklist: ChecklistGroup[], ticked: string[], exemptions: string[] = []): ChecklistItem[] {
+/**
+ * The mandatory documents not ticked, of the main group and of the additional groups that apply; an
+ * item whose exemptFor names one of <exempt> (the fee exemption claimed, a section's groups) is not demanded.
+ */
+export function missingDocuments(checklist: ChecklistGroup[], ticked: string[], exempt: string[] = []): ChecklistItem[] {
   return checklist
     .filter((group) => group.applies)
     .flatMap((group) => group.items)
-    .filter((item) => item.mandatory && !ticked.includes(item.code))
-    .filter((item) => !(item.exemptFor ?? []).some((code) => exemptions.includes(code)));
+    .filter((item) => item.mandatory && !ticked.includes(item.code) && !(item.exemptFor ?? []).some((e) => exempt.includes(e)));
 }
 
 /** The documents to send: ticked ones of groups that apply (a box ticked under a group later unticked is dropped). */
@@ -199,8 +211,8 @@ export function blockingReasons<T extends object>(
   if (!mainGroups(service, section).some((group) => group.applicantType === draft.applicantType)) reasons.push(t('intake.blocked.applicantType'));
   if (section.subTypes?.length && !section.subTypes.some((s) => s.code === draft.subType)) reasons.push(t('intake.blocked.subType'));
   reasons.push(...section.validate(draft.section, { service, frame: draft, today, t, pick }));
-  const missing = missingDocuments(checklistOf(service, draft.applicantType, draft.additionalGroups), draft.documents,
-    section.documentExemptions?.(draft.section) ?? []);
+  const exempt = [...(section.documentExemptions?.(draft.section, { service, frame: draft, today, t, pick }) ?? []), ...(draft.feeExemption ? [draft.feeExemption] : [])];
+  const missing = missingDocuments(checklistOf(service, draft.applicantType, draft.additionalGroups), draft.documents, exempt);
   if (missing.length > 0) reasons.push(t('intake.blocked.documents', { list: missing.map((d) => `«${pick(d.text)}»`).join('; ') }));
   const items = dueFeeItems(service, draft.feeItems);
   if (!service.fees.free && service.fees.items.length > 1 && items.length === 0) reasons.push(t('intake.blocked.feeItems'));

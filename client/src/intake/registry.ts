@@ -1,6 +1,7 @@
 // The intake sections by service. A service not listed here is taken through the generic
 // fallback (POST /api/v1/applications), so every service a clerk serves has a working intake.
 // To add one: write sections/<service>.tsx exporting an IntakeSection and list it below.
+import { citizenshipSection } from './sections/citizenship'; // citizenship
 import { driverLicenceSection } from './sections/driver-licence';
 import { genericSection } from './sections/generic';
 // migration: residence-permit, temporary-registration, permanent-residence
@@ -21,6 +22,7 @@ export const sections: Record<string, AnySection> = {
   [temporaryRegistrationSection.service]: temporaryRegistrationSection,
   [permanentResidenceSection.service]: permanentResidenceSection,
   // end migration
+  [citizenshipSection.service]: citizenshipSection, // citizenship
 };
 
 export function sectionFor(service: string): AnySection {

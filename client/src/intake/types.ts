@@ -108,14 +108,18 @@ export interface IntakeSection<T extends object> {
    * items of a sub-type, the additional groups a period calls for; applied after every change.
    */
   frameOf?: (draft: IntakeDraft<T>, service: ServiceEntry, today: string) => Partial<FrameDraft>;
-  /** The catalogue exemption codes (DocumentItem.exemptFor) the section's data claims: those items stop being required. */
-  documentExemptions?: (data: T) => string[];
   /** The section's empty data. */
   initial: () => T;
   /** The section's fields, rendered between the applicant and the checklist; none for the generic fallback. */
   Section?: ComponentType<SectionProps<T>>;
   /** What in the section's data still stops submission (translated, in the order of the fields). */
   validate: (data: T, context: SectionContext) => string[];
+  /**
+   * The catalogue exemption codes (DocumentItem.exemptFor) the section's data claims — permanent
+   * residence's exemption or housing contract, citizenship's no-children / not-married: those items
+   * stop being required (the fee exemption claimed counts too, see blockingReasons).
+   */
+  documentExemptions?: (data: T, context: SectionContext) => string[];
   /** Posts the application to the service's route with the frame's Idempotency-Key; answers with the slip. */
   submit: (frame: SubmissionFrame, data: T) => Promise<Acknowledgement>;
 }

@@ -41,6 +41,14 @@ public interface IServiceDefinition
     IReadOnlyCollection<string> DocumentExemptions(IntakeContext context, JsonElement moduleData) => [];
 
     /// <summary>
+    /// The fee exemption the application is recorded with, once <see cref="ValidateIntakeAsync"/> accepted
+    /// it: by default the one claimed (<see cref="IntakeContext.FeeExemption"/>); a module whose exemption
+    /// holds once per person (citizenship §12.1 note) records none for a second claim, which is then charged.
+    /// A document item whose <c>exemptFor</c> names the granted code (the duty receipt) is not demanded.
+    /// </summary>
+    string? GrantedFeeExemption(IntakeContext context, JsonElement moduleData) => context.FeeExemption;
+
+    /// <summary>
     /// Checks the module's own data when the application is submitted; throw a
     /// <see cref="Kazgov.Kernel.Problems.ProblemException"/> for data that is malformed (400), return findings
     /// for rules the applicant does not meet (they are recorded and block approval).
@@ -88,6 +96,9 @@ public sealed record IntakeContext(
 
     /// <summary>The codes of the fee items the application is charged for (none for a free service).</summary>
     public IReadOnlyList<string> FeeItems { get; init; } = [];
+
+    /// <summary>The fee exemption claimed (a code of the service's fee items' exemptions), or null.</summary>
+    public string? FeeExemption { get; init; }
 
     public string Field(string name) => ModuleDataPath.Length == 0 ? name : ModuleDataPath + "." + name;
 }

@@ -55,6 +55,8 @@ public static class DemoAccounts
     [
         .. new[] { "driver-licence", "residence-permit", "temporary-registration", "permanent-residence" }
             .SelectMany(service => new[] { Scopes.For(service, Scopes.Submit), Scopes.For(service, Scopes.Read), Scopes.For(service, Scopes.Verify) }),
+        // citizenship
+        Scopes.For("citizenship", Scopes.Submit), Scopes.For("citizenship", Scopes.Read), Scopes.For("citizenship", Scopes.Verify),
     ];
 }
 

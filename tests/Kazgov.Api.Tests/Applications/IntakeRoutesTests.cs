@@ -26,7 +26,12 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         ["temporary-registration"] = new("/api/v1/migration/temporary-registrations/applications", "SubmitTemporaryRegistrationApplication", TemporaryRegistrationModuleData, body => body["applicant"] = ForeignApplicant()),
         ["permanent-residence"] = new("/api/v1/migration/permanent-residence/applications", "SubmitPermanentResidenceApplication", PermanentResidenceModuleData),
         ["residence-permit"] = new("/api/v1/migration/residence-permits/applications", "SubmitResidencePermitApplication", () => [], ResidencePermitApplicant),
+        // citizenship: the generic case is category 8 (renunciation), the one group named after an applicant without a base group.
+        ["citizenship"] = new("/api/v1/citizenship/renunciations", "SubmitCitizenshipRenunciationApplication", CitizenshipRenunciationModuleData),
     };
+
+    /// <summary>A service's second typed route, walked against the generic route by its own tests (Citizenship/CitizenshipTests).</summary>
+    private static readonly string[] WalkedElsewhere = ["SubmitCitizenshipAdmissionApplication"];
 
     private static readonly Instant Morning = Instant.FromUtc(2026, 3, 10, 5, 0);
 
@@ -173,7 +178,7 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
             .Select(o => o.Operation.GetProperty("operationId").GetString())
             .ToList();
 
-        intakeOperations.Should().BeEquivalentTo(TypedRoutes.Values.Select(r => r.OperationId));
+        intakeOperations.Should().BeEquivalentTo(TypedRoutes.Values.Select(r => r.OperationId).Concat(WalkedElsewhere));
     }
 
     [Theory]
@@ -199,7 +204,10 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         var anonymous = factory.CreateClient();
         var entry = JsonNode.Parse(await anonymous.GetStringAsync($"/api/v1/services/{code}"))!;
         var office = JsonNode.Parse(await anonymous.GetStringAsync($"/api/v1/offices?service={code}&limit=1"))!["items"]![0]!["id"]!.GetValue<string>();
-        var group = entry["documents"]!.AsArray().First(g => g!["additionalTo"] is null)!;
+        // Where groups are named after the catalogue's applicants, those are the applicant types (citizenship's category-N).
+        var applicants = entry["applicants"]!.AsArray().Select(a => a!["code"]!.GetValue<string>()).ToHashSet();
+        var groups = entry["documents"]!.AsArray().Where(g => g!["additionalTo"] is null).ToList();
+        var group = groups.FirstOrDefault(g => applicants.Contains(g!["applicantType"]!.GetValue<string>())) ?? groups.First()!;
         var feeItems = entry["fees"]?["items"]?.AsArray().Select(i => i!["code"]!.GetValue<string>()).Take(1).ToList() ?? [];
 
         var body = new JsonObject
@@ -222,7 +230,9 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         };
         if (entry["terms"]!["variants"]!.AsArray() is { Count: > 1 } variants)
         {
-            body["termVariant"] = variants[0]!["code"]!.GetValue<string>();
+            // A variant naming its applicants follows the applicant type (citizenship §7).
+            var type = group!["applicantType"]!.GetValue<string>();
+            body["termVariant"] = (variants.FirstOrDefault(v => v!["applicants"]?.AsArray().Any(a => a!.GetValue<string>() == type) == true) ?? variants[0])!["code"]!.GetValue<string>();
         }
 
         if (TypedRoutes.TryGetValue(code, out var route))
@@ -286,6 +296,13 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         ["route"] = "pr-visa-holder",
         ["settlement"] = "astana",
         ["address"] = "Астана, Мәңгілік Ел даңғылы, 10, 5-пәтер",
+    };
+
+    /// <summary>citizenship category 8 (renunciation, §12.2): an applicant without children, not married.</summary>
+    private static JsonObject CitizenshipRenunciationModuleData() => new()
+    {
+        ["hasChildren"] = false,
+        ["married"] = false,
     };
 
     /// <summary>residence-permit: a foreigner with a national passport asks for a residence permit (the first document group and fee item).</summary>

@@ -209,7 +209,8 @@ public sealed class TokenTests(KazgovApiFactory factory)
             "driver-licence:submit driver-licence:read driver-licence:verify "
             + "residence-permit:submit residence-permit:read residence-permit:verify "
             + "temporary-registration:submit temporary-registration:read temporary-registration:verify "
-            + "permanent-residence:submit permanent-residence:read permanent-residence:verify");
+            + "permanent-residence:submit permanent-residence:read permanent-residence:verify "
+            + "citizenship:submit citizenship:read citizenship:verify");
         all.TryGetProperty("refresh_token", out _).Should().BeFalse("clients authenticate again instead of refreshing");
         all.GetProperty("expires_in").GetInt32().Should().Be(900);
 
@@ -225,10 +226,10 @@ public sealed class TokenTests(KazgovApiFactory factory)
     public async Task An_integrator_cannot_ask_for_a_scope_it_was_not_granted()
     {
         var response = await factory.CreateClient().PostAsJsonAsync(
-            TokenPath, ClientCredentials(DemoAccounts.PortalClientSecret, "driver-licence:read citizenship:read"));
+            TokenPath, ClientCredentials(DemoAccounts.PortalClientSecret, "driver-licence:read vehicle-registration:read"));
 
         var body = await ShouldBeProblem(response, HttpStatusCode.BadRequest, "invalid-scope");
-        body.GetProperty("detail").GetString().Should().Be("Берілмеген аялар: citizenship:read");
+        body.GetProperty("detail").GetString().Should().Be("Берілмеген аялар: vehicle-registration:read");
     }
 
     [Fact]

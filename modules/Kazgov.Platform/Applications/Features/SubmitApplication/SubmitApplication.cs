@@ -72,10 +72,22 @@ internal sealed class SubmitApplicationHandler(
             errors.Add("subType", new LocalizedText("Қызметтің мұндай түрі жоқ", "У услуги нет такого вида", "The service has no such sub-type"));
         }
 
-        var group = service.Documents.FirstOrDefault(g => g.ApplicantType == request.ApplicantType && g.AdditionalTo is null);
+        // Where the document groups are named after the catalogue's applicants (citizenship: category-1..8),
+        // those are the applicant types, and one "additionalTo" a base group (citizenship §12.1: each
+        // category's documents on top of the common list) brings the base group's items along. Elsewhere
+        // the groups without additionalTo are the types, and an additional group is an optional add-on
+        // (temporary-registration's stay over six months).
+        var named = service.Documents.Where(g => service.Applicants.Any(a => a.Code == g.ApplicantType)).ToList();
+        var applicantTypes = named.Count > 0 ? named : [.. service.Documents.Where(g => g.AdditionalTo is null)];
+        var group = applicantTypes.FirstOrDefault(g => g.ApplicantType == request.ApplicantType);
+        var checklist = group is null
+            ? []
+            : group.AdditionalTo is { } baseType
+                ? [.. service.Documents.Where(g => g.ApplicantType == baseType).SelectMany(g => g.Items), .. group.Items]
+                : group.Items.ToList();
         if (group is null)
         {
-            var types = string.Join(", ", service.Documents.Where(g => g.AdditionalTo is null).Select(g => g.ApplicantType));
+            var types = string.Join(", ", applicantTypes.Select(g => g.ApplicantType));
             errors.Add("applicantType", new LocalizedText(
                 "Қызметте мұндай өтініш беруші түрі жоқ: " + types,
                 "У услуги нет такого типа заявителя: " + types,
@@ -91,7 +103,7 @@ internal sealed class SubmitApplicationHandler(
         var presented = (request.Documents ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (group is not null)
         {
-            var known = service.Documents.Where(g => g == group || g.AdditionalTo == group.ApplicantType).SelectMany(g => g.Items).Select(i => i.Code).ToHashSet();
+            var known = checklist.Concat(service.Documents.Where(g => g.AdditionalTo == group.ApplicantType).SelectMany(g => g.Items)).Select(i => i.Code).ToHashSet();
             foreach (var unknown in presented.Where(code => !known.Contains(code)))
             {
                 errors.Add("documents", new LocalizedText("Белгісіз құжат: " + unknown, "Неизвестный документ: " + unknown, "Unknown document: " + unknown));
@@ -108,6 +120,7 @@ internal sealed class SubmitApplicationHandler(
             ? given
             : JsonDocument.Parse("{}").RootElement;
         IReadOnlyCollection<string> exemptions = [];
+        var feeExemption = request.FeeExemption;
         if (moduleData.ValueKind is not JsonValueKind.Object)
         {
             errors.Add(command.ModuleDataPath.Length == 0 ? "body" : command.ModuleDataPath, new LocalizedText("JSON объектісі болуы керек", "Должен быть объектом JSON", "Must be a JSON object"));
@@ -119,11 +132,13 @@ internal sealed class SubmitApplicationHandler(
             {
                 Documents = presented,
                 FeeItems = [.. feeItems.Select(item => item.Code)],
+                FeeExemption = request.FeeExemption,
             };
             moduleData = await definition.ValidateIntakeAsync(intake, errors, cancellationToken);
             if (errors.IsEmpty)
             {
                 exemptions = definition.DocumentExemptions(intake, moduleData);
+                feeExemption = definition.GrantedFeeExemption(intake, moduleData);
             }
         }
 
@@ -131,7 +146,9 @@ internal sealed class SubmitApplicationHandler(
 
         // §12 of every standard: all documents handed in, or nothing is accepted (refusal ground 1 where the standard lists one).
         // A document the catalogue exempts the applicant's group from is not demanded (permanent-residence §12 note).
-        var missing = group!.Items.Where(i => i.Mandatory && !presented.Contains(i.Code) && !i.ExemptFor.Any(exemptions.Contains)).ToList();
+        // An exemption from the duty granted (the catalogue's fee exemption code) spares the receipt where the item names it.
+        var exemptGroups = feeExemption is null ? exemptions : [.. exemptions, feeExemption];
+        var missing = checklist.Where(i => i.Mandatory && !presented.Contains(i.Code) && !i.ExemptFor.Any(exemptGroups.Contains)).ToList();
         if (missing.Count > 0)
         {
             throw new ProblemException(ApplicationProblems.DocumentsMissing, new LocalizedText(
@@ -146,10 +163,10 @@ internal sealed class SubmitApplicationHandler(
 
         var findings = definition is null
             ? []
-            : await definition.CheckEligibilityAsync(new EligibilityContext(service.Code, request.SubType, group.ApplicantType, applicant, moduleData, today, session), cancellationToken);
+            : await definition.CheckEligibilityAsync(new EligibilityContext(service.Code, request.SubType, group!.ApplicantType, applicant, moduleData, today, session), cancellationToken);
         IntakeRules.EnsureGroundsOfService(service, findings.Select(f => f.RefusalGround));
 
-        var (variant, deadline) = await deadlines.ComputeAsync(service.Code, request.TermVariant, now, office.Id, Duration.Zero, cancellationToken);
+        var (variant, deadline) = await deadlines.ComputeAsync(service.Code, TermVariantOf(service, group!.ApplicantType, request.TermVariant), now, office.Id, Duration.Zero, cancellationToken);
         var id = Guid.CreateVersion7();
         await store.InsertAsync(
             new NewApplication(
@@ -165,7 +182,7 @@ internal sealed class SubmitApplicationHandler(
                 request.Representative is null ? null : JsonSerializer.Serialize(request.Representative, PlatformJson.Options),
                 [.. presented],
                 [.. feeItems.Select(i => i.Code)],
-                request.FeeExemption,
+                feeExemption,
                 variant.Code,
                 variant.Iso8601Term,
                 now,
@@ -190,5 +207,37 @@ internal sealed class SubmitApplicationHandler(
         await reader.AuditAsync("application.submit", row, cancellationToken);
         session.AfterCommit(() => metrics.ApplicationSubmitted(service.Code, office.Id));
         return new SubmittedApplication(await reader.ViewAsync(row, cancellationToken), await reader.SlipAsync(row, cancellationToken));
+    }
+
+    /// <summary>
+    /// A term variant that names its applicants (citizenship §7: three months for categories 2 and 3,
+    /// six for the others) follows the applicant type; it is not the caller's choice. Other services
+    /// keep the variant asked for.
+    /// </summary>
+    private static string? TermVariantOf(ServiceEntry service, string applicantType, string? requested)
+    {
+        var variants = service.Terms.Variants;
+        if (variants.All(v => v.Applicants.Count == 0))
+        {
+            return requested;
+        }
+
+        var own = variants.FirstOrDefault(v => v.Applicants.Contains(applicantType));
+        if (own is null)
+        {
+            return requested;
+        }
+
+        if (requested is not null && requested.Trim() != own.Code)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("termVariant", new LocalizedText(
+                "Мерзім өтініш берушінің түріне байланысты: " + own.Code,
+                "Срок зависит от типа заявителя: " + own.Code,
+                "The term follows the applicant type: " + own.Code));
+            errors.ThrowIfAny();
+        }
+
+        return own.Code;
     }
 }
