@@ -17,6 +17,7 @@ internal sealed record SmoothBorePermit(string? Number, LocalDate? IssuedOn);
 /// <param name="ForeignResidenceSince">§12 note: a foreigner's registration to live in Kazakhstan, since when.</param>
 /// <param name="MissionPetition">§12 note: a foreigner applies through the petition of the state's diplomatic mission.</param>
 /// <param name="UnitFeeExemption">Derived at intake from the unit (§8), never given by the caller.</param>
+/// <param name="Documents">The documents presented, copied at intake (the rules of §15.7 look at them), never given by the caller.</param>
 internal sealed record WeaponApplicationData(
     string? ApplicantKind,
     WeaponUnit? Unit,
@@ -29,7 +30,8 @@ internal sealed record WeaponApplicationData(
     string? EmployerBin,
     LocalDate? ForeignResidenceSince,
     bool MissionPetition,
-    string? UnitFeeExemption)
+    string? UnitFeeExemption,
+    IReadOnlyList<string>? Documents = null)
 {
     public const string MilitaryExemption = "military-or-special-rank";
 

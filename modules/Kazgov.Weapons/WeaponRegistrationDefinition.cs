@@ -190,6 +190,7 @@ internal sealed class WeaponRegistrationDefinition : IServiceDefinition
             },
             PermanentAddress = data.PermanentAddress?.Trim(),
             UnitFeeExemption = subType.RegistersUnit && unit is not null ? UnitFeeExemption.For(unit) : null,
+            Documents = [.. context.Documents.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
         };
         return JsonSerializer.SerializeToElement(normalised, PlatformJson.Options);
     }
@@ -266,12 +267,9 @@ internal sealed class WeaponRegistrationDefinition : IServiceDefinition
             : null;
         var foreign = context.Applicant.Kind is ApplicantKind.Foreigner or ApplicantKind.StatelessPerson
             || (context.Applicant.Kind == ApplicantKind.Individual && context.Applicant.Citizenship is { } citizenship && citizenship != "KZ");
-        var documents = context.ApplicationId is { } id
-            ? await context.Session.QuerySingleOrDefaultAsync<string[]>("SELECT documents FROM platform.applications WHERE id = @id", new { id }, cancellationToken) ?? []
-            : [];
         var findings = WeaponRules.Check(
             new WeaponCase(context.SubType ?? "", data.ApplicantKind ?? "", context.Applicant.BirthDate, data.Unit, data.PermanentAddress,
-                data.StorageConditionsConfirmed, smoothBoreSince, foreign, data.ForeignResidenceSince, documents),
+                data.StorageConditionsConfirmed, smoothBoreSince, foreign, data.ForeignResidenceSince, data.Documents ?? []),
             context.Today).ToList();
 
         // §18.3, §18.7: the agencies' answers come after intake, so they are judged on the day of decision.

@@ -28,6 +28,12 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
             Applicant = ForeignApplicant,
         },
         ["permanent-residence"] = new("/api/v1/migration/permanent-residence/applications", "SubmitPermanentResidenceApplication", PermanentResidenceModuleData),
+        // weapon-registration
+        ["weapon-registration"] = new("/api/v1/weapons/applications", "SubmitWeaponApplication", WeaponModuleData)
+        {
+            SubType = "acquisition-permit",
+            FeeItems = ["acquisition-permit-individual"],
+        },
     };
 
     private static readonly Instant Morning = Instant.FromUtc(2026, 3, 10, 5, 0);
@@ -230,6 +236,16 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         if (TypedRoutes.TryGetValue(code, out var route))
         {
             body["moduleData"] = route.ModuleData();
+            if (route.SubType is { } subType)
+            {
+                body["subType"] = subType;
+            }
+
+            if (route.FeeItems is { } items)
+            {
+                body["feeItems"] = new JsonArray([.. items.Select(i => (JsonNode)i!)]);
+            }
+
             if (route.Applicant is { } applicant)
             {
                 body["applicant"] = applicant();
@@ -293,11 +309,26 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         ["address"] = "Астана, Мәңгілік Ел даңғылы, 10, 5-пәтер",
     };
 
+    /// <summary>weapon-registration: a citizen's permit to buy a self-defence smooth-bore gun (no hunting licence, §12 note).</summary>
+    private static JsonObject WeaponModuleData() => new()
+    {
+        ["applicantKind"] = "individual",
+        ["unit"] = new JsonObject { ["type"] = "smooth-bore", ["category"] = "civilian", ["purpose"] = "self-defence" },
+        ["permanentAddress"] = "Астана, Бейбітшілік к-сі, 10",
+        ["storageConditionsConfirmed"] = true,
+    };
+
     /// <summary>A module's typed route: its path, its operation id, a valid module-data case, and the typed body for a generic one.</summary>
     private sealed record TypedRoute(string Path, string OperationId, Func<JsonObject> ModuleData)
     {
         /// <summary>The applicant the service registers, where the catalogue's generic one (an individual with an IIN) is not it.</summary>
         public Func<JsonObject>? Applicant { get; init; }
+
+        /// <summary>The sub-type the generic body names (the typed body keeps it).</summary>
+        public string? SubType { get; init; }
+
+        /// <summary>The fee items of the generic body, where the catalogue's first is not the sub-type's.</summary>
+        public IReadOnlyList<string>? FeeItems { get; init; }
 
         /// <summary>The typed body: the generic body's common fields with the module data's fields at the top level.</summary>
         public JsonObject Typed(JsonObject generic)

@@ -130,7 +130,7 @@ internal static class RegisterEndpoints
 
         if (permit.Status != "issued")
         {
-            throw new ProblemException(WeaponsProblems.PermitNotRenounceable, extensions: new Dictionary<string, object?> { ["status"] = permit.Status });
+            throw new ProblemException(WeaponsProblems.PermitNotRenounceable, extensions: new Dictionary<string, object?> { ["permitStatus"] = permit.Status });
         }
 
         var on = body?.RenouncedOn ?? today;
