@@ -721,7 +721,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approves: the fee must be paid (409 fee-unpaid) and the eligibility rules met (409 eligibility-failed; the findings stay on the application). If-Match required. */
+        /** Approves: the fee must be paid (409 fee-unpaid; not for a service whose catalogue has fees.payableAfterDecision) and the eligibility rules met (409 eligibility-failed; the findings stay on the application). If-Match required. */
         post: operations["ApproveApplication"];
         delete?: never;
         options?: never;
@@ -755,7 +755,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hands the result over against signature. If-Match required. */
+        /** Hands the result over against signature; for a service with fees.payableAfterDecision the fee must be paid by then (409 fee-unpaid). If-Match required. */
         post: operations["IssueApplication"];
         delete?: never;
         options?: never;
@@ -1092,6 +1092,332 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/migration/temporary-registrations/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a temporary-registration application (§12; a tourist group's list, §15); answers with the acknowledgement slip. */
+        post: operations["SubmitTemporaryRegistrationApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/temporary-registrations/late": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registrations made after the five days of §6 (registered on from–to, both included), with the days late; staff only. */
+        get: operations["ListLateTemporaryRegistrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/temporary-registrations/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One registration of the register by its number. */
+        get: operations["GetTemporaryRegistration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/temporary-registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registrations of a person (country and documentNumber of the travel document) or of an application, newest first. */
+        get: operations["ListTemporaryRegistrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a permanent-residence application: the route, §12.1 or §12.2 documents, the address, solvency figures or exemption; answers with the acknowledgement slip. */
+        post: operations["SubmitPermanentResidenceApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/external-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks the outside agencies of §18 (criminal-record, epidemic-disease, expulsion, national-security) the checks not yet answered and records each (staff, If-Match). An unanswered check blocks approval. */
+        post: operations["RunPermanentResidenceExternalChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/clerk-checks/{ground}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Records the clerk's judgement of a §18 ground no agency answers (incites-hatred, false-information-or-late-documents, protect-rights-of-others): clear or found with a note (staff, If-Match). */
+        put: operations["RecordPermanentResidenceClerkCheck"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The §18 checks of a permanent-residence application: agency questions and answers, the clerk's checks, and what approval still waits for. */
+        get: operations["GetPermanentResidenceChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/after-decision-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records §17 documents handed in after the positive decision (staff, If-Match); the hand-over needs them all and the duty paid. */
+        post: operations["RecordPermanentResidenceAfterDecisionDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/migration/permanent-residence/applications/{id}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registration stamp and register record of an approved permanent-residence application (the stamp's date is set at hand-over). */
+        get: operations["GetPermanentResidenceRegistration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a weapon-registration application (a permit, a licence or a unit registration); answers with the acknowledgement slip. The checklist, the fee items and the §8 unit-duty exemption follow from subType, applicantKind and unit. */
+        post: operations["SubmitWeaponApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/applications/{id}/external-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks the outside agencies of §18 (criminal-record → conviction-not-expunged §18.7, administrative-offences → repeated-administrative-offences §18.3) the checks not yet answered and records each (staff, If-Match). An unanswered check blocks approval. */
+        post: operations["RunWeaponExternalChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/applications/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The §18 agency checks of a weapon-registration application and those still unanswered. */
+        get: operations["GetWeaponChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/applications/{id}/recipient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** §17: records who takes the permit — the applicant, or a proxy with the power of attorney (number, date, validity, issuer); required before hand-over (staff, If-Match). */
+        put: operations["RecordWeaponPermitRecipient"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who owns serial X: the unit of this make and serial (make and serial are compared without case or spaces), with its permits and history. */
+        get: operations["FindWeaponUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit of the weapon register with its permits and history. */
+        get: operations["GetWeaponUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/holders/{holderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What person Y (IIN) or organisation (BIN) holds: its registered units and its permits. */
+        get: operations["GetWeaponHolder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/permits/{number}/renunciation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** §18.2: records the holder's voluntary renunciation of an issued permit; it is no longer valid (staff). */
+        post: operations["RenounceWeaponPermit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/verification/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public: whether a weapon permit (WP…) or unit registration (WR…) is valid today, its kind and validity; no personal data.
+         * @description An unknown number answers 404 problem `weapon-permit-not-found`. `state`: valid, not-handed-over, expired, renounced, deregistered.
+         */
+        get: operations["VerifyWeaponDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1134,6 +1460,14 @@ export interface components {
             level: number | string;
             authority: components["schemas"]["CatalogueText"];
             source: string;
+        };
+        AfterDecisionDocumentsView: {
+            /** Format: uuid */
+            applicationId: string;
+            recorded: string[];
+            missing: string[];
+            /** Format: int32 */
+            version: number | string;
         };
         AnswerComplaintRequest: {
             answer?: null | string;
@@ -1251,6 +1585,13 @@ export interface components {
             ru: string;
             en: string;
             kkIsParaphrase?: boolean;
+        };
+        ClerkCheckView: {
+            ground: string;
+            outcome: string;
+            note?: null | string;
+            recordedAt: components["schemas"]["Instant"];
+            recordedBy: string;
         };
         Complainant: {
             fullName: string;
@@ -1411,6 +1752,20 @@ export interface components {
             /** Format: int32 */
             version: number | string;
         };
+        ExternalCheckView: {
+            check: string;
+            source: string;
+            grounds: string[];
+            subject: string;
+            askedAt: components["schemas"]["Instant"];
+            answeredAt?: null | components["schemas"]["Instant"];
+            answer?: null | string;
+            foundGrounds: string[];
+            reference?: null | string;
+            /** Format: int32 */
+            attempts: number | string;
+            error?: null | string;
+        };
         FeeExemption: {
             code: string;
             text: components["schemas"]["CatalogueText"];
@@ -1468,6 +1823,29 @@ export interface components {
             /** Format: double */
             totalPaid: number | string;
             settled: boolean;
+        };
+        GroupMember: {
+            kind: components["schemas"]["ApplicantKind"];
+            travelDocument?: null | components["schemas"]["TravelDocument"];
+            lastName?: null | string;
+            firstName?: null | string;
+            middleName?: null | string;
+            birthDate?: null | components["schemas"]["LocalDate"];
+            citizenship?: null | string;
+            visa?: null | components["schemas"]["VisaDetails"];
+        };
+        HolderView: {
+            holderId: string;
+            units: components["schemas"]["UnitView"][];
+            permits: components["schemas"]["PermitView"][];
+        };
+        HostDetails: {
+            kind?: null | string;
+            iin?: null | string;
+            bin?: null | string;
+            name?: null | string;
+            /** Format: int32 */
+            selfCategory?: null | number | string;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -1638,6 +2016,32 @@ export interface components {
             reason?: null | components["schemas"]["TextBody"];
             source?: null | string;
         };
+        PermanentResidenceChecksView: {
+            /** Format: uuid */
+            applicationId: string;
+            external: components["schemas"]["ExternalCheckView"][];
+            unansweredChecks: string[];
+            clerk: components["schemas"]["ClerkCheckView"][];
+            missingClerkGrounds: string[];
+            /** Format: int32 */
+            version: number | string;
+        };
+        PermitView: {
+            number: string;
+            kind: string;
+            holderId: string;
+            /** Format: uuid */
+            unitId?: null | string;
+            weaponType?: null | string;
+            status: string;
+            approvedOn: components["schemas"]["LocalDate"];
+            issuedOn?: null | components["schemas"]["LocalDate"];
+            validUntil?: null | components["schemas"]["LocalDate"];
+            renouncedOn?: null | components["schemas"]["LocalDate"];
+            receivedBy?: null | string;
+            proxyName?: null | string;
+            powerOfAttorneyNumber?: null | string;
+        };
         PhotoRequirement: {
             /** Format: int32 */
             count: number | string;
@@ -1711,6 +2115,23 @@ export interface components {
             recordedAt: components["schemas"]["Instant"];
             recordedBy: string;
         };
+        RecipientView: {
+            /** Format: uuid */
+            applicationId: string;
+            receivedBy: string;
+            proxyName?: null | string;
+            proxyIin?: null | string;
+            powerOfAttorney?: null | components["schemas"]["PowerOfAttorney"];
+            /** Format: int32 */
+            version: number | string;
+        };
+        RecordAfterDecisionDocumentsRequest: {
+            documents?: null | string[];
+        };
+        RecordClerkCheckRequest: {
+            outcome?: null | string;
+            note?: null | string;
+        };
         RecordDrivingBanRequest: {
             holderIin?: null | string;
             kind?: null | string;
@@ -1723,6 +2144,10 @@ export interface components {
             passed?: null | boolean;
             date?: null | components["schemas"]["LocalDate"];
             examSheetNumber?: null | string;
+        };
+        RecordRecipientRequest: {
+            receivedBy?: null | string;
+            proxy?: null | components["schemas"]["Representative"];
         };
         RefusalGround: {
             code: string;
@@ -1769,6 +2194,22 @@ export interface components {
             subject?: null | string;
             /** Format: int32 */
             addressedTo?: null | number | string;
+        };
+        RegistrationView: {
+            stampNumber: string;
+            /** Format: uuid */
+            applicationId: string;
+            person: string;
+            route: string;
+            settlement: string;
+            address: string;
+            officeId: string;
+            approvedOn: components["schemas"]["LocalDate"];
+            registeredOn?: null | components["schemas"]["LocalDate"];
+            current: boolean;
+        };
+        RenouncePermitRequest: {
+            renouncedOn?: null | components["schemas"]["LocalDate"];
         };
         Representative: {
             fullName?: null | string;
@@ -1830,6 +2271,7 @@ export interface components {
             free: boolean;
             items: components["schemas"]["FeeItem"][];
             notes?: components["schemas"]["SourcedText"][];
+            payableAfterDecision?: boolean;
         };
         ServiceForm: {
             value: components["schemas"]["ServiceFormValue"];
@@ -1854,6 +2296,10 @@ export interface components {
             to: components["schemas"]["LocalTime"];
             source?: null | string;
         };
+        SmoothBorePermit: {
+            number?: null | string;
+            issuedOn?: null | components["schemas"]["LocalDate"];
+        };
         SourcedText: {
             text: components["schemas"]["CatalogueText"];
             source: string;
@@ -1867,6 +2313,9 @@ export interface components {
             services: string[];
             locked: boolean;
             disabled: boolean;
+        };
+        StudyDetails: {
+            institution?: null | string;
         };
         SubmitApplicationRequest: {
             service?: null | string;
@@ -1896,9 +2345,104 @@ export interface components {
             receipts?: null | components["schemas"]["ReceiptRequest"][];
             feeExemption?: null | string;
         };
+        SubmitPermanentResidenceApplicationRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            route?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            documents?: null | string[];
+            settlement?: null | string;
+            address?: null | string;
+            /** Format: int32 */
+            familyMembers?: null | number | string;
+            exemption?: null | string;
+            exemptionBasis?: null | string;
+            /** Format: double */
+            bankBalance?: null | number | string;
+            housingContract: boolean;
+            /** Format: double */
+            housingFunds?: null | number | string;
+        };
         SubmittedApplication: {
             application: components["schemas"]["ApplicationView"];
             acknowledgement: components["schemas"]["AcknowledgementSlip"];
+        };
+        SubmitTemporaryRegistrationApplicationRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            documents?: null | string[];
+            host?: null | components["schemas"]["HostDetails"];
+            address?: null | string;
+            migrationCardNumber?: null | string;
+            borderCrossedOn?: null | components["schemas"]["LocalDate"];
+            requestedUntil?: null | components["schemas"]["LocalDate"];
+            visa?: null | components["schemas"]["VisaDetails"];
+            workPermit?: null | components["schemas"]["WorkPermitDetails"];
+            study?: null | components["schemas"]["StudyDetails"];
+            extendsRegistration?: null | string;
+            group?: null | components["schemas"]["TouristGroup"];
+        };
+        SubmitWeaponApplicationRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            subType?: null | string;
+            applicantKind?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            unit?: null | components["schemas"]["WeaponUnit"];
+            reRegistration: boolean;
+            permanentAddress?: null | string;
+            storageConditionsConfirmed?: null | boolean;
+            storageReportNumber?: null | string;
+            militaryOrSpecialRank: boolean;
+            smoothBorePermit?: null | components["schemas"]["SmoothBorePermit"];
+            employerBin?: null | string;
+            foreignResidenceSince?: null | components["schemas"]["LocalDate"];
+            missionPetition: boolean;
+            documents?: null | string[];
+            receipts?: null | components["schemas"]["ReceiptRequest"][];
+        };
+        TemporaryRegistrationList: {
+            items: components["schemas"]["TemporaryRegistrationView"][];
+            nextCursor?: null | string;
+        };
+        TemporaryRegistrationView: {
+            number: string;
+            /** Format: uuid */
+            applicationId: string;
+            personId: string;
+            personKind: string;
+            travelDocumentNumber: string;
+            travelDocumentCountry: string;
+            lastName: string;
+            firstName: string;
+            middleName?: null | string;
+            birthDate: components["schemas"]["LocalDate"];
+            citizenship?: null | string;
+            address: string;
+            hostKind: string;
+            hostIdentifier?: null | string;
+            hostName?: null | string;
+            /** Format: int32 */
+            selfCategory?: null | number | string;
+            basis: string;
+            from: components["schemas"]["LocalDate"];
+            until: components["schemas"]["LocalDate"];
+            limitedBy: string;
+            borderCrossedOn: components["schemas"]["LocalDate"];
+            dueBy: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            daysLate: number | string;
+            registeredOn: components["schemas"]["LocalDate"];
+            officeId: string;
+            groupListNumber?: null | string;
+            extendsNumber?: null | string;
+            current: boolean;
+            recordedAt: components["schemas"]["Instant"];
+            stampedAt?: null | components["schemas"]["Instant"];
         };
         TermVariant: {
             code: string;
@@ -1936,10 +2480,52 @@ export interface components {
             scope?: null | string;
             actor: components["schemas"]["ActorProfile"];
         };
+        TouristGroup: {
+            listNumber?: null | string;
+            certifiedBy?: null | string;
+            members?: null | components["schemas"]["GroupMember"][];
+        };
         TravelDocument: {
             number?: null | string;
             country?: null | string;
             expiresOn?: null | components["schemas"]["LocalDate"];
+        };
+        UnitHistoryView: {
+            at: components["schemas"]["Instant"];
+            event: string;
+            ownerId: string;
+            /** Format: uuid */
+            applicationId?: null | string;
+            permitNumber?: null | string;
+            officeId?: null | string;
+        };
+        UnitView: {
+            /** Format: uuid */
+            id: string;
+            registrationNumber: string;
+            make: string;
+            model?: null | string;
+            serial: string;
+            type: string;
+            category: string;
+            purpose?: null | string;
+            /** Format: double */
+            muzzleEnergyJ?: null | number | string;
+            /** Format: double */
+            calibreMm?: null | number | string;
+            feeExemption?: null | string;
+            ownerId: string;
+            ownerKind: string;
+            status: string;
+            registeredOn: components["schemas"]["LocalDate"];
+            officeId: string;
+            permits: components["schemas"]["PermitView"][];
+            history: components["schemas"]["UnitHistoryView"][];
+        };
+        VisaDetails: {
+            number?: null | string;
+            kind?: null | string;
+            validUntil?: null | components["schemas"]["LocalDate"];
         };
         VisaFreeCountry: {
             /** Format: int32 */
@@ -1949,6 +2535,54 @@ export interface components {
             maxStay?: null | string;
             maxStayText?: null | components["schemas"]["CatalogueText"];
             source: string;
+        };
+        WeaponChecksView: {
+            /** Format: uuid */
+            applicationId: string;
+            checks: components["schemas"]["WeaponCheckView"][];
+            unansweredChecks: string[];
+            /** Format: int32 */
+            version: number | string;
+        };
+        WeaponCheckView: {
+            check: string;
+            source: string;
+            ground: string;
+            subject: string;
+            askedAt: components["schemas"]["Instant"];
+            answeredAt?: null | components["schemas"]["Instant"];
+            answer?: null | string;
+            reference?: null | string;
+            /** Format: int32 */
+            attempts: number | string;
+            error?: null | string;
+        };
+        WeaponDocumentVerification: {
+            number: string;
+            kind: string;
+            validToday: boolean;
+            state: string;
+            weaponType?: null | string;
+            validFrom?: null | components["schemas"]["LocalDate"];
+            validUntil?: null | components["schemas"]["LocalDate"];
+        };
+        WeaponUnit: {
+            serial?: null | string;
+            make?: null | string;
+            model?: null | string;
+            type?: null | string;
+            category?: null | string;
+            purpose?: null | string;
+            /** Format: double */
+            muzzleEnergyJ?: null | number | string;
+            /** Format: double */
+            calibreMm?: null | number | string;
+            designChangesAlterBallistics: boolean;
+            technicallyNonCompliant: boolean;
+        };
+        WorkPermitDetails: {
+            number?: null | string;
+            validUntil?: null | components["schemas"]["LocalDate"];
         };
     };
     responses: never;
@@ -4108,6 +4742,1027 @@ export interface operations {
                      *       "number": "KZ269999999"
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitTemporaryRegistrationApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitTemporaryRegistrationApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListLateTemporaryRegistrations: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryRegistrationList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetTemporaryRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryRegistrationView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTemporaryRegistrations: {
+        parameters: {
+            query?: {
+                country?: string;
+                documentNumber?: string;
+                applicationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryRegistrationList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubmitPermanentResidenceApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitPermanentResidenceApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunPermanentResidenceExternalChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermanentResidenceChecksView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordPermanentResidenceClerkCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ground: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordClerkCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermanentResidenceChecksView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPermanentResidenceChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermanentResidenceChecksView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecordPermanentResidenceAfterDecisionDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAfterDecisionDocumentsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterDecisionDocumentsView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPermanentResidenceRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitWeaponApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitWeaponApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunWeaponExternalChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeaponChecksView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWeaponChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeaponChecksView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecordWeaponPermitRecipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRecipientRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecipientView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FindWeaponUnit: {
+        parameters: {
+            query?: {
+                make?: string;
+                serial?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWeaponUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWeaponHolder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                holderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RenounceWeaponPermit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["RenouncePermitRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyWeaponDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeaponDocumentVerification"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };

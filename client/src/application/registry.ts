@@ -2,11 +2,15 @@
 // details/<service>.ts exporting a ModuleDetails and list it below.
 import { driverLicenceDetails } from './details/driver-licence';
 import { genericDetails } from './details/generic';
+// weapon-registration
+import { weaponRegistrationDetails } from './details/weapon-registration';
 import type { DetailRow, ModuleDetails } from './types';
 import type { I18n } from '../i18n/I18nProvider';
 
 export const moduleDetails: Record<string, ModuleDetails> = {
   [driverLicenceDetails.service]: driverLicenceDetails,
+  // weapon-registration
+  [weaponRegistrationDetails.service]: weaponRegistrationDetails,
 };
 
 export function detailsFor(service: string): ModuleDetails {

@@ -3,6 +3,8 @@
 // To add one: write sections/<service>.tsx exporting an IntakeSection and list it below.
 import { driverLicenceSection } from './sections/driver-licence';
 import { genericSection } from './sections/generic';
+// weapon-registration
+import { weaponRegistrationSection } from './sections/weapon-registration';
 import type { IntakeSection } from './types';
 
 // Each section has its own data type; the frame only passes it back to the same section.
@@ -11,6 +13,8 @@ type AnySection = IntakeSection<any>;
 
 export const sections: Record<string, AnySection> = {
   [driverLicenceSection.service]: driverLicenceSection,
+  // weapon-registration
+  [weaponRegistrationSection.service]: weaponRegistrationSection,
 };
 
 export function sectionFor(service: string): AnySection {
