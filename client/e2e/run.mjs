@@ -482,61 +482,6 @@ try {
   // fallback (POST /api/v1/applications, moduleData {}). temporary-registration is free (§8), its
   // applicants are foreigners and stateless persons (§6), applicant type host-or-self (§12).
   // This step moves to the typed section once the temporary-registration API is merged.
-  await step('intake-generic-temporary-registration-ru', async () => {
-    await page.getByRole('button', { name: 'Выйти' }).click();
-    await page.getByTestId('signed-out').waitFor();
-    await page.goto(`${BASE}/sign-in`);
-    await page.getByLabel('Логин').fill('clerk.migration.astana');
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).last().click();
-    await page.waitForURL(`${BASE}/desk/inbox`);
-    assert.equal(await page.getByRole('link', { name: 'Новое заявление: водительское удостоверение' }).count(), 0);
-    await page.getByRole('link', { name: 'Новое заявление', exact: true }).click();
-    await page.waitForURL(`${BASE}/desk/intake`);
-    await heading('Приём заявления').waitFor();
-    // The clerk's services that the office provides (DemoAccounts.MigrationServices).
-    await page.getByRole('combobox', { name: 'Государственная услуга' }).click();
-    assert.deepEqual((await page.getByRole('option').allInnerTexts()).sort(), [
-      'Выдача удостоверений лицам без гражданства и видов на жительство иностранцам, постоянно проживающим в Республике Казахстан',
-      'Приём в гражданство Республики Казахстан и регистрация выхода из гражданства',
-      'Регистрация иностранцев и лиц без гражданства на постоянное жительство в Республике Казахстан и выдача им разрешения',
-      'Регистрация иностранцев и лиц без гражданства, временно пребывающих в Республике Казахстан',
-    ].sort());
-    await page.getByRole('option', { name: 'Регистрация иностранцев и лиц без гражданства, временно пребывающих в Республике Казахстан' }).click();
-    await page.waitForURL(`${BASE}/desk/intake/temporary-registration`);
-    await page.getByTestId('intake-form').and(page.locator('[data-service="temporary-registration"]')).waitFor();
-    assert.equal(await text(page.getByTestId('fee-free')), 'Услуга оказывается бесплатно');
-    assert.equal(await page.getByLabel('Иностранец', { exact: true }).isChecked(), true);
-    assert.equal(await page.getByLabel('ИИН', { exact: true }).count(), 0);
-    await page.getByLabel('Номер проездного документа', { exact: true }).fill('FA1234567');
-    await page.getByLabel('Страна выдачи документа (RU, UZ…)', { exact: true }).fill('UZ');
-    await page.getByLabel('Документ действителен до', { exact: true }).fill('2030-05-31');
-    await page.getByLabel('Дата рождения', { exact: true }).fill('1990-04-12');
-    await page.getByLabel('Гражданство (RU, UZ…)', { exact: true }).fill('UZ');
-    await page.getByLabel('Фамилия', { exact: true }).fill('Каримов');
-    await page.getByLabel('Имя', { exact: true }).fill('Бахтиёр');
-    await page.getByLabel('Телефон', { exact: true }).fill('+77011234599');
-    // §12: the three documents of host-or-self; the six-month documents only when that case applies.
-    const documents = page.getByTestId('checklist').locator('input[data-document]');
-    assert.deepEqual(await documents.evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-document'))),
-      ['identity-document-with-visa', 'migration-card', 'registration-application']);
-    for (const box of await documents.all()) await box.check();
-    const submit = page.getByRole('button', { name: 'Зарегистрировать заявление' });
-    await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
-    await page.screenshot({ path: join(RESULTS, 'intake-temporary-registration-ru.png'), fullPage: true });
-    await submit.click();
-    const slip = page.getByTestId('slip');
-    await slip.waitFor();
-    assert.equal(await text(page.getByTestId('slip-number')), 'E7769A19-2026-000001');
-    assert.match(await text(slip), /Регистрация иностранцев и лиц без гражданства/);
-    assert.match(await text(slip), /Каримов Бахтиёр/);
-    await page.getByRole('link', { name: 'Открыть заявление' }).click();
-    await heading('Заявление E7769A19-2026-000001').waitFor();
-    await status('submitted');
-    assert.match(await text(page.getByTestId('details')), /FA1234567, UZ, до 31 мая 2030 г\./);
-    assert.equal(await page.getByTestId('module-details').count(), 0, 'the generic fallback sends empty module data');
-  });
-
   // weapon-registration (standard 7): a keep-and-carry permit with its unit, and a unit registration
   // exempt from the duty (§8), taken at the Astana licensing unit, decided and found in the register.
   const weaponsApi = (method, path, etag, body) => page.evaluate(async ({ method, path, etag, body }) => {
@@ -583,7 +528,7 @@ try {
     await page.getByTestId('signed-out').waitFor();
     await page.goto(`${BASE}/sign-in`);
     await page.getByLabel('Login').fill('clerk.weapons.astana');
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).last().click();
     await page.waitForURL(`${BASE}/desk/inbox`);
     await weaponIntake('Permit to keep and carry a civilian weapon', 'individual-storage-carry');
@@ -642,6 +587,7 @@ try {
     await page.getByLabel('Muzzle energy, J', { exact: true }).fill('7.5');
     await page.locator('[data-testid="weapon-derived"][data-exemption="low-energy-pneumatic-weapon"]').waitFor();
     assert.match(await text(page.getByTestId('weapon-exemption')), /^No unit-registration duty \(§8\): /);
+    await page.locator('[data-fee-item="unit-registration"]').check();
     for (const box of await page.getByTestId('checklist').locator('input[data-document]').all()) await box.check();
     await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Register the application' }).click();
@@ -661,7 +607,66 @@ try {
     await page.goto(`${BASE}/desk/weapons?holder=850315300128`);
     await page.getByTestId('weapon-unit-card').nth(1).waitFor();
     assert.equal(await page.getByTestId('weapon-unit-card').count(), 2);
+    // Back to Russian for the next step, which signs out in it.
+    await page.getByText('Русский', { exact: true }).click();
   });
+  // end weapon-registration
+
+  await step('intake-generic-temporary-registration-ru', async () => {
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.getByTestId('signed-out').waitFor();
+    await page.goto(`${BASE}/sign-in`);
+    await page.getByLabel('Логин').fill('clerk.migration.astana');
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).last().click();
+    await page.waitForURL(`${BASE}/desk/inbox`);
+    assert.equal(await page.getByRole('link', { name: 'Новое заявление: водительское удостоверение' }).count(), 0);
+    await page.getByRole('link', { name: 'Новое заявление', exact: true }).click();
+    await page.waitForURL(`${BASE}/desk/intake`);
+    await heading('Приём заявления').waitFor();
+    // The clerk's services that the office provides (DemoAccounts.MigrationServices).
+    await page.getByRole('combobox', { name: 'Государственная услуга' }).click();
+    assert.deepEqual((await page.getByRole('option').allInnerTexts()).sort(), [
+      'Выдача удостоверений лицам без гражданства и видов на жительство иностранцам, постоянно проживающим в Республике Казахстан',
+      'Приём в гражданство Республики Казахстан и регистрация выхода из гражданства',
+      'Регистрация иностранцев и лиц без гражданства на постоянное жительство в Республике Казахстан и выдача им разрешения',
+      'Регистрация иностранцев и лиц без гражданства, временно пребывающих в Республике Казахстан',
+    ].sort());
+    await page.getByRole('option', { name: 'Регистрация иностранцев и лиц без гражданства, временно пребывающих в Республике Казахстан' }).click();
+    await page.waitForURL(`${BASE}/desk/intake/temporary-registration`);
+    await page.getByTestId('intake-form').and(page.locator('[data-service="temporary-registration"]')).waitFor();
+    assert.equal(await text(page.getByTestId('fee-free')), 'Услуга оказывается бесплатно');
+    assert.equal(await page.getByLabel('Иностранец', { exact: true }).isChecked(), true);
+    assert.equal(await page.getByLabel('ИИН', { exact: true }).count(), 0);
+    await page.getByLabel('Номер проездного документа', { exact: true }).fill('FA1234567');
+    await page.getByLabel('Страна выдачи документа (RU, UZ…)', { exact: true }).fill('UZ');
+    await page.getByLabel('Документ действителен до', { exact: true }).fill('2030-05-31');
+    await page.getByLabel('Дата рождения', { exact: true }).fill('1990-04-12');
+    await page.getByLabel('Гражданство (RU, UZ…)', { exact: true }).fill('UZ');
+    await page.getByLabel('Фамилия', { exact: true }).fill('Каримов');
+    await page.getByLabel('Имя', { exact: true }).fill('Бахтиёр');
+    await page.getByLabel('Телефон', { exact: true }).fill('+77011234599');
+    // §12: the three documents of host-or-self; the six-month documents only when that case applies.
+    const documents = page.getByTestId('checklist').locator('input[data-document]');
+    assert.deepEqual(await documents.evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-document'))),
+      ['identity-document-with-visa', 'migration-card', 'registration-application']);
+    for (const box of await documents.all()) await box.check();
+    const submit = page.getByRole('button', { name: 'Зарегистрировать заявление' });
+    await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
+    await page.screenshot({ path: join(RESULTS, 'intake-temporary-registration-ru.png'), fullPage: true });
+    await submit.click();
+    const slip = page.getByTestId('slip');
+    await slip.waitFor();
+    assert.equal(await text(page.getByTestId('slip-number')), 'E7769A19-2026-000001');
+    assert.match(await text(slip), /Регистрация иностранцев и лиц без гражданства/);
+    assert.match(await text(slip), /Каримов Бахтиёр/);
+    await page.getByRole('link', { name: 'Открыть заявление' }).click();
+    await heading('Заявление E7769A19-2026-000001').waitFor();
+    await status('submitted');
+    assert.match(await text(page.getByTestId('details')), /FA1234567, UZ, до 31 мая 2030 г\./);
+    assert.equal(await page.getByTestId('module-details').count(), 0, 'the generic fallback sends empty module data');
+  });
+
 } catch {
   // The failing step has reported itself; the rest depend on it.
 } finally {
