@@ -565,7 +565,7 @@ try {
     assert.equal(r.status, 200, JSON.stringify(r.body));
     r = await weaponsApi('POST', `/api/v1/applications/${weaponPermit}/issue`, r.etag, { receivedBy: 'Ахметов Серік', identityDocument: 'ЖК 045612378', signatureTaken: true });
     assert.equal(r.status, 200, JSON.stringify(r.body));
-    const verified = await page.evaluate((n) => fetch(`/api/v1/weapons/verification/${n}`).then((x) => x.json()), number);
+    const verified = await page.evaluate((n) => fetch(`/api/v1/weapons/${n}/verification`).then((x) => x.json()), number);
     assert.equal(verified.state, 'valid');
     assert.equal(verified.validUntil, '2031-03-10');
     await page.goto(`${BASE}/desk/applications/${weaponPermit}`);

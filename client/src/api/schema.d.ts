@@ -1398,7 +1398,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/weapons/verification/{number}": {
+    "/api/v1/weapons/{number}/verification": {
         parameters: {
             query?: never;
             header?: never;
@@ -1406,7 +1406,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Public: whether a weapon permit (WP…) or unit registration (WR…) is valid today, its kind and validity; no personal data.
+         * Public: whether a weapon permit (WP…) or unit registration (WR…) — GET /api/v1/weapons/{number}/verification is valid today, its kind and validity; no personal data.
          * @description An unknown number answers 404 problem `weapon-permit-not-found`. `state`: valid, not-handed-over, expired, renounced, deregistered.
          */
         get: operations["VerifyWeaponDocument"];

@@ -75,7 +75,7 @@ public sealed class WeaponRegistrationTests(WeaponRegistrationApiFactory factory
         number.Should().MatchRegex(@"^WP26-\d{7}$");
 
         var anonymous = factory.CreateClient();
-        var pending = JsonNode.Parse(await anonymous.GetStringAsync($"{Path}/verification/{number}"))!;
+        var pending = JsonNode.Parse(await anonymous.GetStringAsync($"{Path}/{number}/verification"))!;
         pending["state"]!.GetValue<string>().Should().Be("not-handed-over");
         pending["validToday"]!.GetValue<bool>().Should().BeFalse();
 
@@ -108,19 +108,19 @@ public sealed class WeaponRegistrationTests(WeaponRegistrationApiFactory factory
         permit["receivedBy"]!.GetValue<string>().Should().Be("proxy");
         permit["powerOfAttorneyNumber"]!.GetValue<string>().Should().Be("СН-2026-114");
 
-        var verified = await anonymous.GetStringAsync($"{Path}/verification/{number}");
+        var verified = await anonymous.GetStringAsync($"{Path}/{number}/verification");
         var verification = JsonNode.Parse(verified)!;
         verification["validToday"]!.GetValue<bool>().Should().BeTrue();
         verification["kind"]!.GetValue<string>().Should().Be("storage-carry-permit");
         verification["validUntil"]!.GetValue<string>().Should().Be("2031-03-10");
         verified.Should().NotContain(iin).And.NotContain(serial).And.NotContain("Ахметов");
-        JsonNode.Parse(await anonymous.GetStringAsync($"{Path}/verification/{unit["registrationNumber"]!.GetValue<string>()}"))!["kind"]!.GetValue<string>().Should().Be("unit-registration");
-        await (await anonymous.GetAsync($"{Path}/verification/WP26-9999999")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "weapon-permit-not-found");
+        JsonNode.Parse(await anonymous.GetStringAsync($"{Path}/{unit["registrationNumber"]!.GetValue<string>()}/verification"))!["kind"]!.GetValue<string>().Should().Be("unit-registration");
+        await (await anonymous.GetAsync($"{Path}/WP26-9999999/verification")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "weapon-permit-not-found");
 
         // §18.2: voluntary renunciation ends the permit.
         var renounced = await clerk.PostAsJsonAsync($"{Path}/permits/{number}/renunciation", new { });
         renounced.StatusCode.Should().Be(HttpStatusCode.OK, await renounced.Content.ReadAsStringAsync());
-        JsonNode.Parse(await anonymous.GetStringAsync($"{Path}/verification/{number}"))!["state"]!.GetValue<string>().Should().Be("renounced");
+        JsonNode.Parse(await anonymous.GetStringAsync($"{Path}/{number}/verification"))!["state"]!.GetValue<string>().Should().Be("renounced");
         await (await clerk.PostAsJsonAsync($"{Path}/permits/{number}/renunciation", new { })).ShouldBeProblemAsync(HttpStatusCode.Conflict, "weapon-permit-not-renounceable");
     }
 
@@ -152,7 +152,7 @@ public sealed class WeaponRegistrationTests(WeaponRegistrationApiFactory factory
         approve.StatusCode.Should().Be(HttpStatusCode.OK, await approve.Content.ReadAsStringAsync());
         var number = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}"))!["resultReference"]!.GetValue<string>();
         number.Should().MatchRegex(@"^WR26-\d{7}$");
-        JsonNode.Parse(await factory.CreateClient().GetStringAsync($"{Path}/verification/{number}"))!["validToday"]!.GetValue<bool>().Should().BeTrue();
+        JsonNode.Parse(await factory.CreateClient().GetStringAsync($"{Path}/{number}/verification"))!["validToday"]!.GetValue<bool>().Should().BeTrue();
     }
 
     [Fact]
@@ -359,6 +359,24 @@ public sealed class WeaponRegistrationTests(WeaponRegistrationApiFactory factory
         etag = await ExpectAsync(clerk.SendActionAsync(id, "start-review", etag), HttpStatusCode.OK);
         await ExpectAsync(clerk.SendActionAsync(id, "refuse", etag, new { grounds = new[] { ground }, explanation = "§18" }), HttpStatusCode.OK);
         JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}"))!["refusal"]!["grounds"]!.AsArray().Select(g => g!.GetValue<string>()).Should().Equal(ground);
+    }
+
+    [Fact]
+    public async Task An_integrator_reads_the_register_only_with_the_weapon_scope()
+    {
+        var clerk = await factory.CreateClientAsAsync(Clerk);
+        var serial = "SC" + Guid.NewGuid().ToString("N")[..8];
+        var (id, etag, _) = await SubmitAsync(clerk, Intake("unit-registration", TestIins.Next(), Unit(serial, "signal", "sport"), StorageDocuments));
+        etag = await ReadyForDecisionAsync(clerk, id, etag);
+        await ExpectAsync(clerk.SendActionAsync(id, "approve", etag), HttpStatusCode.OK);
+
+        var entitled = factory.CreateClient();
+        entitled.DefaultRequestHeaders.Authorization = new("Bearer", await factory.TokenAsync("client:egov-portal weapon-registration:read"));
+        (await entitled.GetAsync($"{Path}/units?make=Иж 27&serial={serial}")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var other = factory.CreateClient();
+        other.DefaultRequestHeaders.Authorization = new("Bearer", await factory.TokenAsync("client:egov-portal driver-licence:read"));
+        await (await other.GetAsync($"{Path}/units?make=Иж 27&serial={serial}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "weapon-not-found");
     }
 
     [Fact]

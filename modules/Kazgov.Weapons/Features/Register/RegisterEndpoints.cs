@@ -65,38 +65,38 @@ internal static class RegisterEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static void EnsureMayRead(ICurrentActor actor)
-    {
-        if (actor.Kind == ActorKind.Client && !actor.Scopes.Contains(Scopes.For(WeaponRegistrationDefinition.Code, Scopes.Read)))
-        {
-            throw new ProblemException(SecurityProblems.Forbidden);
-        }
-    }
+    /// <summary>Staff read the register; an integrator needs weapon-registration:read, without it nothing exists (404, as ActorAccess).</summary>
+    private static bool MayRead(ICurrentActor actor) =>
+        actor.Kind != ActorKind.Client || actor.Scopes.Contains(Scopes.For(WeaponRegistrationDefinition.Code, Scopes.Read));
 
     private static async Task<IResult> FindUnitAsync(string? make, string? serial, DbSession session, ICurrentActor actor, IAuditTrail audit, CancellationToken cancellationToken)
     {
-        EnsureMayRead(actor);
         var errors = new ValidationErrors();
         errors.Required("make", make);
         errors.Required("serial", serial);
         errors.ThrowIfAny();
-        var unit = await WeaponsStore.FindUnitAsync(session, make!, serial!, cancellationToken) ?? throw new ProblemException(WeaponsProblems.UnitNotFound);
+        var unit = (MayRead(actor) ? await WeaponsStore.FindUnitAsync(session, make!, serial!, cancellationToken) : null)
+            ?? throw new ProblemException(WeaponsProblems.UnitNotFound);
         await audit.RecordAsync(new AuditEvent("weapons.unit.read", SubjectKind(unit.OwnerKind), unit.OwnerId) { ObjectId = unit.RegistrationNumber, ServiceCode = WeaponRegistrationDefinition.Code }, cancellationToken);
         return Results.Ok(await ViewAsync(session, unit, cancellationToken));
     }
 
     private static async Task<IResult> GetUnitAsync(Guid id, DbSession session, ICurrentActor actor, IAuditTrail audit, CancellationToken cancellationToken)
     {
-        EnsureMayRead(actor);
-        var unit = await WeaponsStore.UnitByIdAsync(session, id, cancellationToken) ?? throw new ProblemException(WeaponsProblems.UnitNotFound);
+        var unit = (MayRead(actor) ? await WeaponsStore.UnitByIdAsync(session, id, cancellationToken) : null)
+            ?? throw new ProblemException(WeaponsProblems.UnitNotFound);
         await audit.RecordAsync(new AuditEvent("weapons.unit.read", SubjectKind(unit.OwnerKind), unit.OwnerId) { ObjectId = unit.RegistrationNumber, ServiceCode = WeaponRegistrationDefinition.Code }, cancellationToken);
         return Results.Ok(await ViewAsync(session, unit, cancellationToken));
     }
 
     private static async Task<IResult> HolderAsync(string holderId, DbSession session, ICurrentActor actor, IAuditTrail audit, CancellationToken cancellationToken)
     {
-        EnsureMayRead(actor);
         var id = holderId.Trim();
+        if (!MayRead(actor))
+        {
+            return Results.Ok(new HolderView(id, [], []));
+        }
+
         var units = await session.QueryAsync<UnitRecord>(
             $"SELECT {WeaponsStore.UnitColumns} FROM weapons.units WHERE owner_id = @id AND status = 'registered' ORDER BY registered_on, registration_number",
             new { id },

@@ -21,10 +21,10 @@ internal sealed record WeaponDocumentVerification(string Number, string Kind, bo
 internal static class VerifyWeaponDocument
 {
     public static void MapVerification(this IEndpointRouteBuilder group) =>
-        group.MapGet("/verification/{number}", HandleAsync)
+        group.MapGet("/{number}/verification", HandleAsync)
             .AllowPublicVerification()
             .WithName("VerifyWeaponDocument")
-            .WithSummary("Public: whether a weapon permit (WP…) or unit registration (WR…) is valid today, its kind and validity; no personal data.")
+            .WithSummary("Public: whether a weapon permit (WP…) or unit registration (WR…) — GET /api/v1/weapons/{number}/verification is valid today, its kind and validity; no personal data.")
             .WithDescription("An unknown number answers 404 problem `weapon-permit-not-found`. `state`: valid, not-handed-over, expired, renounced, deregistered.")
             .Produces<WeaponDocumentVerification>()
             .ProducesProblem(StatusCodes.Status404NotFound);
