@@ -478,6 +478,136 @@ try {
     assert.deepEqual(await rows.locator('[data-status]').allInnerTexts(), ['Отказано']);
   });
 
+  // weapon-registration (standard 7): a keep-and-carry permit with its unit, and a unit registration
+  // exempt from the duty (§8), taken at the Astana licensing unit, decided and found in the register.
+  const weaponsApi = (method, path, etag, body) => page.evaluate(async ({ method, path, etag, body }) => {
+    const { accessToken } = JSON.parse(sessionStorage.getItem('kazgov.session'));
+    const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
+    if (etag) headers['If-Match'] = etag;
+    const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    return { status: response.status, etag: response.headers.get('ETag'), body: await response.json().catch(() => null) };
+  }, { method, path, etag, body });
+  const weaponIntake = async (subType, applicantType) => {
+    await page.goto(`${BASE}/desk/intake/weapon-registration`);
+    await heading('Weapon permit and registration application').waitFor();
+    await page.getByRole('combobox', { name: 'Kind of service', exact: true }).click();
+    await page.getByRole('option', { name: subType, exact: true }).click();
+    await page.locator(`[data-applicant-type="${applicantType}"]`).click();
+    await page.getByLabel('IIN', { exact: true }).fill('850315300128');
+    await page.getByLabel('Last name', { exact: true }).fill('Ахметов');
+    await page.getByLabel('First name', { exact: true }).fill('Серік');
+    await page.getByLabel('Phone', { exact: true }).fill('+77011234567');
+    await page.getByRole('combobox', { name: 'Kind of applicant', exact: true }).click();
+    await page.getByRole('option', { name: 'Individual', exact: true }).click();
+    await page.getByLabel('Permanent address (§18.7)', { exact: true }).fill('Астана, Бейбітшілік к-сі, 10');
+  };
+  const pickOption = async (label, option) => {
+    await page.getByRole('combobox', { name: label, exact: true }).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  };
+  const decide = async (id) => {
+    let r = await weaponsApi('GET', `/api/v1/applications/${id}`);
+    r = await weaponsApi('POST', `/api/v1/applications/${id}/start-review`, r.etag);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    r = await weaponsApi('POST', `/api/v1/weapons/applications/${id}/external-checks`, r.etag);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual(r.body.unansweredChecks, []);
+    r = await weaponsApi('POST', `/api/v1/applications/${id}/approve`, r.etag);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    return r;
+  };
+
+  let weaponPermit;
+  await step('intake-weapon-permit-en', async () => {
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByTestId('signed-out').waitFor();
+    await page.goto(`${BASE}/sign-in`);
+    await page.getByLabel('Login').fill('clerk.weapons.astana');
+    await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).last().click();
+    await page.waitForURL(`${BASE}/desk/inbox`);
+    await weaponIntake('Permit to keep and carry a civilian weapon', 'individual-storage-carry');
+    await pickOption('Type', 'Smooth-bore');
+    await pickOption('Purpose', 'Hunting');
+    await page.getByLabel('Make', { exact: true }).fill('Иж 27');
+    await page.getByLabel('Model', { exact: true }).fill('27М');
+    await page.getByLabel('Serial number', { exact: true }).fill('E2E-SB-0001');
+    // §8: a smooth-bore gun pays the 10 % unit duty besides the permit, and the form says so.
+    const derived = page.getByTestId('weapon-derived');
+    assert.equal(await text(page.getByTestId('weapon-exemption')), 'Unit-registration duty: 10% of the MCI (§8)');
+    assert.equal(await derived.getAttribute('data-fee-items'), 'storage-carry-permit-individual unit-registration');
+    assert.match(await text(page.getByTestId('submit-blocked')), /The fee items do not match the sub-type/);
+    for (const item of ['storage-carry-permit-individual', 'unit-registration']) {
+      await page.locator(`[data-fee-item="${item}"]`).check();
+      const receipt = page.locator(`[data-receipt="${item}"]`);
+      await receipt.getByLabel('Bank', { exact: true }).fill('Kaspi Bank');
+      await receipt.getByLabel('Receipt number', { exact: true }).fill(`K-W-${item}`);
+    }
+    for (const box of await page.getByTestId('checklist').locator('input[data-document]').all()) await box.check();
+    await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Register the application' }).click();
+    await page.getByTestId('slip').waitFor();
+    const href = await page.getByRole('link', { name: 'Open the application' }).getAttribute('href');
+    weaponPermit = href.split('/').pop();
+  });
+
+  await step('weapon-permit-issued-en', async () => {
+    let r = await decide(weaponPermit);
+    const number = (await weaponsApi('GET', `/api/v1/applications/${weaponPermit}`)).body.resultReference;
+    assert.match(number, /^WP26-\d{7}$/);
+    r = await weaponsApi('POST', `/api/v1/applications/${weaponPermit}/mark-ready`, r.etag);
+    r = await weaponsApi('PUT', `/api/v1/weapons/applications/${weaponPermit}/recipient`, r.etag, { receivedBy: 'applicant', proxy: null });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    r = await weaponsApi('POST', `/api/v1/applications/${weaponPermit}/issue`, r.etag, { receivedBy: 'Ахметов Серік', identityDocument: 'ЖК 045612378', signatureTaken: true });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const verified = await page.evaluate((n) => fetch(`/api/v1/weapons/${n}/verification`).then((x) => x.json()), number);
+    assert.equal(verified.state, 'valid');
+    assert.equal(verified.validUntil, '2031-03-10');
+    await page.goto(`${BASE}/desk/applications/${weaponPermit}`);
+    await page.locator('[data-testid="application"][data-status="issued"]').waitFor();
+    assert.match(await text(page.getByTestId('module-details')), /Smooth-bore/);
+  });
+
+  await step('intake-weapon-unit-registration-en', async () => {
+    await weaponIntake('Registering or re-registering a weapon unit', 'individual-storage-carry');
+    await pickOption('Type', 'Pneumatic');
+    await pickOption('Purpose', 'Sport');
+    await page.getByLabel('Make', { exact: true }).fill('Hatsan');
+    await page.getByLabel('Serial number', { exact: true }).fill('E2E-PN-0001');
+    const exemption = page.getByTestId('weapon-derived');
+    await page.getByLabel('Muzzle energy, J', { exact: true }).fill('7.51');
+    await page.getByLabel('Calibre, mm', { exact: true }).fill('4.5');
+    assert.equal(await exemption.getAttribute('data-exemption'), '');
+    // §8: at 7.5 J and 4.5 mm the unit pays no duty, shown as it is typed.
+    await page.getByLabel('Muzzle energy, J', { exact: true }).fill('7.5');
+    await page.locator('[data-testid="weapon-derived"][data-exemption="low-energy-pneumatic-weapon"]').waitFor();
+    assert.match(await text(page.getByTestId('weapon-exemption')), /^No unit-registration duty \(§8\): /);
+    await page.locator('[data-fee-item="unit-registration"]').check();
+    for (const box of await page.getByTestId('checklist').locator('input[data-document]').all()) await box.check();
+    await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Register the application' }).click();
+    await page.getByTestId('slip').waitFor();
+    const id = (await page.getByRole('link', { name: 'Open the application' }).getAttribute('href')).split('/').pop();
+    await decide(id);
+    assert.match((await weaponsApi('GET', `/api/v1/applications/${id}`)).body.resultReference, /^WR26-\d{7}$/);
+  });
+
+  await step('weapon-register-en', async () => {
+    await page.goto(`${BASE}/desk/weapons?make=${encodeURIComponent('иж27')}&serial=e2e-sb-0001`);
+    await heading('Weapon register').waitFor();
+    const unit = page.getByTestId('weapon-unit-card');
+    await unit.waitFor();
+    assert.match(await text(page.getByTestId('weapon-owner')), /^Owner: 850315300128/);
+    assert.deepEqual(await unit.locator('[data-event]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event'))), ['registered', 'permit-issued']);
+    await page.goto(`${BASE}/desk/weapons?holder=850315300128`);
+    await page.getByTestId('weapon-unit-card').nth(1).waitFor();
+    assert.equal(await page.getByTestId('weapon-unit-card').count(), 2);
+    // Back to Russian for the next step, which signs out in it.
+    await page.getByText('Русский', { exact: true }).click();
+  });
+  // end weapon-registration
+
   // citizenship (standard 6): the category chooser changes the checklist; an admission of a spouse of
   // three years (§6.6) runs through the checks, the commission, approval, the passport handed in (§17)
   // and the certificate; a renunciation (§6.8) is taken and sent to the commission. At the Almaty migration unit.

@@ -10,6 +10,8 @@ import { InboxPage } from './pages/InboxPage';
 import { IntakePage } from './pages/IntakePage';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+// weapon-registration
+import { WeaponRegisterPage } from './weapons/WeaponRegisterPage';
 
 /**
  * Everything under /desk needs a staff session (RequireStaff): the desk itself, the inbox (where
@@ -22,6 +24,8 @@ export const deskRoutes: RouteObject[] = [
   { path: 'intake', element: <IntakePage /> },
   { path: 'intake/:service', element: <IntakePage /> },
   { path: 'applications/:id', element: <ApplicationPage /> },
+  // weapon-registration: the register's unit page (?make=&serial=, ?holder=)
+  { path: 'weapons', element: <WeaponRegisterPage /> },
 ];
 
 export const routes: RouteObject[] = [

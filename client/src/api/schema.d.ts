@@ -1499,6 +1499,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/weapons/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a weapon-registration application (a permit, a licence or a unit registration); answers with the acknowledgement slip. The checklist, the fee items and the §8 unit-duty exemption follow from subType, applicantKind and unit. */
+        post: operations["SubmitWeaponApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/applications/{id}/external-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks the outside agencies of §18 (criminal-record → conviction-not-expunged §18.7, administrative-offences → repeated-administrative-offences §18.3) the checks not yet answered and records each (staff, If-Match). An unanswered check blocks approval. */
+        post: operations["RunWeaponExternalChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/applications/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The §18 agency checks of a weapon-registration application and those still unanswered. */
+        get: operations["GetWeaponChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/applications/{id}/recipient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** §17: records who takes the permit — the applicant, or a proxy with the power of attorney (number, date, validity, issuer); required before hand-over (staff, If-Match). */
+        put: operations["RecordWeaponPermitRecipient"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who owns serial X: the unit of this make and serial (make and serial are compared without case or spaces), with its permits and history. */
+        get: operations["FindWeaponUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit of the weapon register with its permits and history. */
+        get: operations["GetWeaponUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/holders/{holderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What person Y (IIN) or organisation (BIN) holds: its registered units and its permits. */
+        get: operations["GetWeaponHolder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/permits/{number}/renunciation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** §18.2: records the holder's voluntary renunciation of an issued permit; it is no longer valid (staff). */
+        post: operations["RenounceWeaponPermit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weapons/{number}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public: whether a weapon permit (WP…) or unit registration (WR…) — GET /api/v1/weapons/{number}/verification is valid today, its kind and validity; no personal data.
+         * @description An unknown number answers 404 problem `weapon-permit-not-found`. `state`: valid, not-handed-over, expired, renounced, deregistered.
+         */
+        get: operations["VerifyWeaponDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1973,6 +2129,11 @@ export interface components {
         HandInIdentityDocumentsRequest: {
             documents?: null | components["schemas"]["IdentityDocumentRequest"][];
         };
+        HolderView: {
+            holderId: string;
+            units: components["schemas"]["UnitView"][];
+            permits: components["schemas"]["PermitView"][];
+        };
         HostDetails: {
             kind?: null | string;
             iin?: null | string;
@@ -2175,6 +2336,22 @@ export interface components {
             /** Format: int32 */
             version: number | string;
         };
+        PermitView: {
+            number: string;
+            kind: string;
+            holderId: string;
+            /** Format: uuid */
+            unitId?: null | string;
+            weaponType?: null | string;
+            status: string;
+            approvedOn: components["schemas"]["LocalDate"];
+            issuedOn?: null | components["schemas"]["LocalDate"];
+            validUntil?: null | components["schemas"]["LocalDate"];
+            renouncedOn?: null | components["schemas"]["LocalDate"];
+            receivedBy?: null | string;
+            proxyName?: null | string;
+            powerOfAttorneyNumber?: null | string;
+        };
         PhotoRequirement: {
             /** Format: int32 */
             count: number | string;
@@ -2248,6 +2425,16 @@ export interface components {
             recordedAt: components["schemas"]["Instant"];
             recordedBy: string;
         };
+        RecipientView: {
+            /** Format: uuid */
+            applicationId: string;
+            receivedBy: string;
+            proxyName?: null | string;
+            proxyIin?: null | string;
+            powerOfAttorney?: null | components["schemas"]["PowerOfAttorney"];
+            /** Format: int32 */
+            version: number | string;
+        };
         RecordAfterDecisionDocumentsRequest: {
             documents?: null | string[];
         };
@@ -2272,6 +2459,10 @@ export interface components {
             passed?: null | boolean;
             date?: null | components["schemas"]["LocalDate"];
             examSheetNumber?: null | string;
+        };
+        RecordRecipientRequest: {
+            receivedBy?: null | string;
+            proxy?: null | components["schemas"]["Representative"];
         };
         RefusalGround: {
             code: string;
@@ -2351,6 +2542,9 @@ export interface components {
             iin?: null | string;
             kinship?: null | string;
             fullName?: null | string;
+        };
+        RenouncePermitRequest: {
+            renouncedOn?: null | components["schemas"]["LocalDate"];
         };
         Representative: {
             fullName?: null | string;
@@ -2469,6 +2663,10 @@ export interface components {
             from: components["schemas"]["LocalTime"];
             to: components["schemas"]["LocalTime"];
             source?: null | string;
+        };
+        SmoothBorePermit: {
+            number?: null | string;
+            issuedOn?: null | components["schemas"]["LocalDate"];
         };
         SourcedText: {
             text: components["schemas"]["CatalogueText"];
@@ -2599,6 +2797,26 @@ export interface components {
             extendsRegistration?: null | string;
             group?: null | components["schemas"]["TouristGroup"];
         };
+        SubmitWeaponApplicationRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            subType?: null | string;
+            applicantKind?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            unit?: null | components["schemas"]["WeaponUnit"];
+            reRegistration: boolean;
+            permanentAddress?: null | string;
+            storageConditionsConfirmed?: null | boolean;
+            storageReportNumber?: null | string;
+            militaryOrSpecialRank: boolean;
+            smoothBorePermit?: null | components["schemas"]["SmoothBorePermit"];
+            employerBin?: null | string;
+            foreignResidenceSince?: null | components["schemas"]["LocalDate"];
+            missionPetition: boolean;
+            documents?: null | string[];
+            receipts?: null | components["schemas"]["ReceiptRequest"][];
+        };
         TemporaryRegistrationList: {
             items: components["schemas"]["TemporaryRegistrationView"][];
             nextCursor?: null | string;
@@ -2684,6 +2902,38 @@ export interface components {
             country?: null | string;
             expiresOn?: null | components["schemas"]["LocalDate"];
         };
+        UnitHistoryView: {
+            at: components["schemas"]["Instant"];
+            event: string;
+            ownerId: string;
+            /** Format: uuid */
+            applicationId?: null | string;
+            permitNumber?: null | string;
+            officeId?: null | string;
+        };
+        UnitView: {
+            /** Format: uuid */
+            id: string;
+            registrationNumber: string;
+            make: string;
+            model?: null | string;
+            serial: string;
+            type: string;
+            category: string;
+            purpose?: null | string;
+            /** Format: double */
+            muzzleEnergyJ?: null | number | string;
+            /** Format: double */
+            calibreMm?: null | number | string;
+            feeExemption?: null | string;
+            ownerId: string;
+            ownerKind: string;
+            status: string;
+            registeredOn: components["schemas"]["LocalDate"];
+            officeId: string;
+            permits: components["schemas"]["PermitView"][];
+            history: components["schemas"]["UnitHistoryView"][];
+        };
         VisaDetails: {
             number?: null | string;
             kind?: null | string;
@@ -2697,6 +2947,50 @@ export interface components {
             maxStay?: null | string;
             maxStayText?: null | components["schemas"]["CatalogueText"];
             source: string;
+        };
+        WeaponChecksView: {
+            /** Format: uuid */
+            applicationId: string;
+            checks: components["schemas"]["WeaponCheckView"][];
+            unansweredChecks: string[];
+            /** Format: int32 */
+            version: number | string;
+        };
+        WeaponCheckView: {
+            check: string;
+            source: string;
+            ground: string;
+            subject: string;
+            askedAt: components["schemas"]["Instant"];
+            answeredAt?: null | components["schemas"]["Instant"];
+            answer?: null | string;
+            reference?: null | string;
+            /** Format: int32 */
+            attempts: number | string;
+            error?: null | string;
+        };
+        WeaponDocumentVerification: {
+            number: string;
+            kind: string;
+            validToday: boolean;
+            state: string;
+            weaponType?: null | string;
+            validFrom?: null | components["schemas"]["LocalDate"];
+            validUntil?: null | components["schemas"]["LocalDate"];
+        };
+        WeaponUnit: {
+            serial?: null | string;
+            make?: null | string;
+            model?: null | string;
+            type?: null | string;
+            category?: null | string;
+            purpose?: null | string;
+            /** Format: double */
+            muzzleEnergyJ?: null | number | string;
+            /** Format: double */
+            calibreMm?: null | number | string;
+            designChangesAlterBallistics: boolean;
+            technicallyNonCompliant: boolean;
         };
         WorkPermitDetails: {
             number?: null | string;
@@ -5526,6 +5820,20 @@ export interface operations {
                     "application/json": components["schemas"]["HousingPriceList"];
                 };
             };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     GetPermanentResidenceAfterDecisionDocuments: {
@@ -6153,6 +6461,471 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitWeaponApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitWeaponApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunWeaponExternalChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeaponChecksView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWeaponChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeaponChecksView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecordWeaponPermitRecipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRecipientRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecipientView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FindWeaponUnit: {
+        parameters: {
+            query?: {
+                make?: string;
+                serial?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWeaponUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWeaponHolder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                holderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RenounceWeaponPermit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["RenouncePermitRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyWeaponDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeaponDocumentVerification"];
                 };
             };
             /** @description Not Found */

@@ -8,6 +8,8 @@ import { permanentResidenceDetails } from './details/permanent-residence';
 import { residencePermitDetails } from './details/residence-permit';
 import { temporaryRegistrationDetails } from './details/temporary-registration';
 // end migration
+// weapon-registration
+import { weaponRegistrationDetails } from './details/weapon-registration';
 import type { DetailRow, ModuleDetails } from './types';
 import type { I18n } from '../i18n/I18nProvider';
 
@@ -19,6 +21,8 @@ export const moduleDetails: Record<string, ModuleDetails> = {
   [permanentResidenceDetails.service]: permanentResidenceDetails,
   // end migration
   [citizenshipDetails.service]: citizenshipDetails, // citizenship
+  // weapon-registration
+  [weaponRegistrationDetails.service]: weaponRegistrationDetails,
 };
 
 export function detailsFor(service: string): ModuleDetails {

@@ -9,6 +9,8 @@ import { permanentResidenceSection } from './sections/permanent-residence';
 import { residencePermitSection } from './sections/residence-permit';
 import { temporaryRegistrationSection } from './sections/temporary-registration';
 // end migration
+// weapon-registration
+import { weaponRegistrationSection } from './sections/weapon-registration';
 import type { IntakeSection } from './types';
 
 // Each section has its own data type; the frame only passes it back to the same section.
@@ -23,6 +25,8 @@ export const sections: Record<string, AnySection> = {
   [permanentResidenceSection.service]: permanentResidenceSection,
   // end migration
   [citizenshipSection.service]: citizenshipSection, // citizenship
+  // weapon-registration
+  [weaponRegistrationSection.service]: weaponRegistrationSection,
 };
 
 export function sectionFor(service: string): AnySection {

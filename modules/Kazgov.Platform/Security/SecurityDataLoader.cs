@@ -34,6 +34,12 @@ public static class DemoAccounts
     /// <summary>The services a migration-police unit runs (its appendix-1 directory lists it for all four).</summary>
     public static readonly IReadOnlyList<string> MigrationServices = ["residence-permit", "temporary-registration", "permanent-residence", "citizenship"];
 
+    // weapon-registration: the licensing-and-permit units of Astana and Almaty (weapon-registration appendix 1).
+    public const string AstanaWeaponsOffice = "weapons-licensing-astana-09ccea99";
+
+    public const string AlmatyWeaponsOffice = "weapons-licensing-almaty-city-f75ef248";
+    // end weapon-registration
+
     public static readonly IReadOnlyList<DemoStaffUser> Staff =
     [
         new("clerk.astana", "Айгерім Болатқызы Сейітова", "Тіркеу-емтихан бөлімшесінің инспекторы", Roles.Clerk, AstanaOffice,
@@ -46,6 +52,12 @@ public static class DemoAccounts
         new("head.migration.astana", "Серік Бауыржанұлы Нұрланов", "Көші-қон полициясы басқармасының бастығы", Roles.UnitHead, AstanaMigrationOffice, null),
         new("clerk.migration.almaty", "Әсем Талғатқызы Жұмабаева", "Көші-қон полициясы бөлімшесінің инспекторы", Roles.Clerk, AlmatyMigrationOffice, MigrationServices),
         new("head.migration.almaty", "Мұрат Ерболұлы Қайратов", "Көші-қон полициясы басқармасының бастығы", Roles.UnitHead, AlmatyMigrationOffice, null),
+        // weapon-registration
+        new("clerk.weapons.astana", "Бауыржан Серікұлы Әбенов", "Лицензиялық-рұқсат беру жүйесі бөлімшесінің инспекторы", Roles.Clerk, AstanaWeaponsOffice, ["weapon-registration"]),
+        new("head.weapons.astana", "Ғалым Төлеуұлы Сәрсенов", "Лицензиялық-рұқсат беру жүйесі бөлімшесінің бастығы", Roles.UnitHead, AstanaWeaponsOffice, null),
+        new("clerk.weapons.almaty", "Мәдина Нұрланқызы Есенова", "Лицензиялық-рұқсат беру жүйесі бөлімшесінің инспекторы", Roles.Clerk, AlmatyWeaponsOffice, ["weapon-registration"]),
+        new("head.weapons.almaty", "Қанат Әділұлы Байжанов", "Лицензиялық-рұқсат беру жүйесі бөлімшесінің бастығы", Roles.UnitHead, AlmatyWeaponsOffice, null),
+        // end weapon-registration
         new("auditor", "Гүлнар Ерікқызы Қасымова", "Ішкі бақылау бөлімінің аға инспекторы", Roles.Auditor, null, null),
         new("admin", "Тимур Қайратұлы Әлиев", "Жүйелік әкімші", Roles.Admin, null, null),
     ];
@@ -53,10 +65,8 @@ public static class DemoAccounts
     /// <summary>The demo e-gov portal's grant: submit, read and verify for each service that has its own module endpoints.</summary>
     public static readonly IReadOnlyList<string> PortalScopes =
     [
-        .. new[] { "driver-licence", "residence-permit", "temporary-registration", "permanent-residence" }
+        .. new[] { "driver-licence", "residence-permit", "temporary-registration", "permanent-residence", "weapon-registration", "citizenship" }
             .SelectMany(service => new[] { Scopes.For(service, Scopes.Submit), Scopes.For(service, Scopes.Read), Scopes.For(service, Scopes.Verify) }),
-        // citizenship
-        Scopes.For("citizenship", Scopes.Submit), Scopes.For("citizenship", Scopes.Read), Scopes.For("citizenship", Scopes.Verify),
     ];
 }
 

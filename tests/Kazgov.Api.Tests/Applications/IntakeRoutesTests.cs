@@ -28,6 +28,12 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         ["residence-permit"] = new("/api/v1/migration/residence-permits/applications", "SubmitResidencePermitApplication", () => [], ResidencePermitApplicant),
         // citizenship: the generic case is category 8 (renunciation), the one group named after an applicant without a base group.
         ["citizenship"] = new("/api/v1/citizenship/renunciations", "SubmitCitizenshipRenunciationApplication", CitizenshipRenunciationModuleData),
+        // weapon-registration: a citizen's acquisition permit (the sub-type names its fee item).
+        ["weapon-registration"] = new("/api/v1/weapons/applications", "SubmitWeaponApplication", WeaponModuleData, body =>
+        {
+            body["subType"] = "acquisition-permit";
+            body["feeItems"] = new JsonArray("acquisition-permit-individual");
+        }),
     };
 
     /// <summary>A service's second typed route, walked against the generic route by its own tests (Citizenship/CitizenshipTests).</summary>
@@ -296,6 +302,15 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         ["route"] = "pr-visa-holder",
         ["settlement"] = "astana",
         ["address"] = "Астана, Мәңгілік Ел даңғылы, 10, 5-пәтер",
+    };
+
+    /// <summary>weapon-registration: a citizen's permit to buy a self-defence smooth-bore gun (no hunting licence, §12 note).</summary>
+    private static JsonObject WeaponModuleData() => new()
+    {
+        ["applicantKind"] = "individual",
+        ["unit"] = new JsonObject { ["type"] = "smooth-bore", ["category"] = "civilian", ["purpose"] = "self-defence" },
+        ["permanentAddress"] = "Астана, Бейбітшілік к-сі, 10",
+        ["storageConditionsConfirmed"] = true,
     };
 
     /// <summary>citizenship category 8 (renunciation, §12.2): an applicant without children, not married.</summary>

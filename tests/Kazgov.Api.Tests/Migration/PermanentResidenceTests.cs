@@ -472,9 +472,11 @@ public sealed class PermanentResidenceTests(PermanentResidenceApiFactory factory
         }), HttpStatusCode.OK);
 
     [Fact]
-    public async Task The_housing_prices_are_public_with_the_15_square_metres_of_paragraph_12_2()
+    public async Task The_housing_prices_are_read_with_the_15_square_metres_of_paragraph_12_2()
     {
-        var prices = JsonNode.Parse(await factory.CreateClient().GetStringAsync($"{GroupPath}/housing-prices"))!;
+        (await factory.CreateClient().GetAsync($"{GroupPath}/housing-prices")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var clerk = await factory.CreateClientAsAsync("clerk.migration.astana");
+        var prices = JsonNode.Parse(await clerk.GetStringAsync($"{GroupPath}/housing-prices"))!;
 
         prices["squareMetresPerFamilyMember"]!.GetValue<int>().Should().Be(15);
         var astana = prices["items"]!.AsArray().Single(i => i!["settlement"]!.GetValue<string>() == "astana")!;

@@ -210,6 +210,7 @@ public sealed class TokenTests(KazgovApiFactory factory)
             + "residence-permit:submit residence-permit:read residence-permit:verify "
             + "temporary-registration:submit temporary-registration:read temporary-registration:verify "
             + "permanent-residence:submit permanent-residence:read permanent-residence:verify "
+            + "weapon-registration:submit weapon-registration:read weapon-registration:verify "
             + "citizenship:submit citizenship:read citizenship:verify");
         all.TryGetProperty("refresh_token", out _).Should().BeFalse("clients authenticate again instead of refreshing");
         all.GetProperty("expires_in").GetInt32().Should().Be(900);

@@ -23,8 +23,8 @@ internal static class ListHousingPrices
                 Solvency.SquareMetresPerFamilyMember,
                 [.. prices.Prices.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new HousingPrice(p.Key, p.Value))],
                 "permanent-residence §12.2")))
-            // Reference values like the fee quotes: public, no personal data.
-            .AllowPublic()
+            // For the front office and integrators taking an application (the public surface stays as issue 5 lists it).
+            .RequirePolicy(Policies.ApplicationsRead)
             .WithName("ListPermanentResidenceHousingPrices")
             .WithSummary("The settlements and their price per m² of housing (reference values the operator may override), and the 15 m² per family member of §12.2.")
             .Produces<HousingPriceList>();
