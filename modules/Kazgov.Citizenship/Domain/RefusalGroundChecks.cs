@@ -1,7 +1,6 @@
-namespace Kazgov.Citizenship.Domain;
+using Kazgov.Platform.ExternalChecks;
 
-/// <summary>An outside agency's check: its code, who answers it, and the grounds a positive answer names.</summary>
-internal sealed record ExternalCheckKind(string Code, string Source, IReadOnlyList<string> Grounds);
+namespace Kazgov.Citizenship.Domain;
 
 /// <summary>
 /// How each ground of citizenship §18 (admission, seven) and §19 (renunciation, four) is

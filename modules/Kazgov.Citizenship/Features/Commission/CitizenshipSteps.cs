@@ -101,38 +101,7 @@ internal sealed class CitizenshipStepHandlers(
             var subject = new ExternalCheckSubject(
                 applicant.Iin ?? applicant.TravelDocument?.Number ?? applicant.SubjectId,
                 applicant.LastName ?? "", applicant.FirstName ?? "", applicant.BirthDate, applicant.Citizenship ?? applicant.TravelDocument?.Country);
-            foreach (var kind in RefusalGroundChecks.For(data.Kind ?? CitizenshipData.Admission).Where(k => !answered.ContainsKey(k.Code)))
-            {
-                var askedAt = clock.GetCurrentInstant();
-                var outcome = await runner.AskAsync(kind.Code, subject, cancellationToken);
-                // An agency speaks only to its own grounds; a "found" naming none of them names them all.
-                var found = outcome.Answer is { Found: true } answer
-                    ? (answer.Grounds.Intersect(kind.Grounds).ToArray() is { Length: > 0 } named ? named : [.. kind.Grounds])
-                    : [];
-                await session.ExecuteAsync(
-                    """
-                    INSERT INTO citizenship.external_checks
-                        (id, application_id, check_code, source, subject, asked_at, answered_at, answer, found_grounds, reference, attempts, error, asked_by)
-                    VALUES (@id, @applicationId, @check, @source, @subject, @askedAt, @answeredAt, @answer, @found, @reference, @attempts, @error, @by)
-                    """,
-                    new
-                    {
-                        id = Guid.CreateVersion7(),
-                        applicationId = context.ApplicationId,
-                        check = kind.Code,
-                        source = kind.Source,
-                        subject = subject.DocumentNumber,
-                        askedAt,
-                        answeredAt = outcome.Answered ? clock.GetCurrentInstant() : (Instant?)null,
-                        answer = outcome.Answer is null ? null : outcome.Answer.Found ? "found" : "clear",
-                        found,
-                        reference = outcome.Answer?.Reference,
-                        attempts = outcome.Attempts,
-                        error = outcome.Error,
-                        by = actor.Id,
-                    },
-                    cancellationToken);
-            }
+            await ExternalCheckJournal.AskAsync(session, "citizenship.external_checks", runner, clock, context.ApplicationId, subject, RefusalGroundChecks.For(data.Kind ?? CitizenshipData.Admission).Where(k => !answered.ContainsKey(k.Code)), actor.Id, cancellationToken);
         }, cancellationToken);
         return await ViewAsync(view, cancellationToken);
     }

@@ -1,7 +1,6 @@
-namespace Kazgov.Migration.PermanentResidence.Domain;
+using Kazgov.Platform.ExternalChecks;
 
-/// <summary>An outside agency's check: its code, who answers it, and the §18 grounds a positive answer names.</summary>
-internal sealed record ExternalCheckKind(string Code, string Source, IReadOnlyList<string> Grounds);
+namespace Kazgov.Migration.PermanentResidence.Domain;
 
 /// <summary>
 /// How each of the thirteen grounds of permanent-residence §18 is established: by a rule of the

@@ -15,7 +15,10 @@ using NodaTime;
 namespace Kazgov.Weapons;
 
 /// <summary>An outside agency's check: its code, who answers it, the refusal ground a "found" answer names and its paragraph.</summary>
-internal sealed record WeaponCheckKind(string Code, string Source, string Ground, string Paragraph);
+internal sealed record WeaponCheckKind(string Code, string Source, string Ground, string Paragraph)
+{
+    public ExternalCheckKind AsExternalCheck() => new(Code, Source, [Ground]);
+}
 
 /// <summary>weapon-registration §18: the facts only an outside agency knows, asked through the platform's runner (Polly, fake).</summary>
 internal static class WeaponChecks
@@ -73,34 +76,7 @@ internal sealed class WeaponCheckHandlers(
             var subject = new ExternalCheckSubject(
                 applicant.Iin ?? applicant.TravelDocument?.Number ?? applicant.SubjectId,
                 applicant.LastName ?? "", applicant.FirstName ?? "", applicant.BirthDate, applicant.Citizenship);
-            foreach (var kind in WeaponChecks.All.Where(k => !answered.ContainsKey(k.Code)))
-            {
-                var askedAt = clock.GetCurrentInstant();
-                var outcome = await runner.AskAsync(kind.Code, subject, cancellationToken);
-                await session.ExecuteAsync(
-                    """
-                    INSERT INTO weapons.external_checks
-                        (id, application_id, check_code, source, subject, asked_at, answered_at, answer, found_grounds, reference, attempts, error, asked_by)
-                    VALUES (@id, @applicationId, @check, @source, @subject, @askedAt, @answeredAt, @answer, @found, @reference, @attempts, @error, @by)
-                    """,
-                    new
-                    {
-                        id = Guid.CreateVersion7(),
-                        applicationId = context.ApplicationId,
-                        check = kind.Code,
-                        source = kind.Source,
-                        subject = subject.DocumentNumber,
-                        askedAt,
-                        answeredAt = outcome.Answered ? clock.GetCurrentInstant() : (Instant?)null,
-                        answer = outcome.Answer is null ? null : outcome.Answer.Found ? "found" : "clear",
-                        found = outcome.Answer is { Found: true } ? new[] { kind.Ground } : [],
-                        reference = outcome.Answer?.Reference,
-                        attempts = outcome.Attempts,
-                        error = outcome.Error,
-                        by = actor.Id,
-                    },
-                    cancellationToken);
-            }
+            await ExternalCheckJournal.AskAsync(session, "weapons.external_checks", runner, clock, context.ApplicationId, subject, WeaponChecks.All.Where(k => !answered.ContainsKey(k.Code)).Select(k => k.AsExternalCheck()), actor.Id, cancellationToken);
         }, cancellationToken);
         return await ViewAsync(view.Id, view.Version, cancellationToken);
     }
