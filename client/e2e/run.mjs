@@ -915,7 +915,9 @@ try {
     await page.getByLabel('Фамилия', { exact: true }).fill('Петров');
     await page.getByLabel('Имя', { exact: true }).fill('Иван');
     await page.getByLabel('Телефон', { exact: true }).fill('+77011112233');
-    await page.getByLabel('Населённый пункт', { exact: true }).fill('astana');
+    // The settlement is chosen from GET …/housing-prices; its price of 1 m² is shown.
+    await page.getByRole('combobox', { name: 'Населённый пункт', exact: true }).click();
+    await page.getByRole('option', { name: 'astana', exact: true }).click();
     await page.getByLabel('Членов семьи (с заявителем)', { exact: true }).fill('3');
     await page.getByLabel('Адрес проживания', { exact: true }).fill('Астана, Мәңгілік Ел даңғылы, 10, 5-пәтер');
     const minimum = page.getByTestId('minimum-balance');
@@ -924,8 +926,14 @@ try {
     assert.equal(await minimum.getAttribute('data-minimum'), '5709000.00');
     await page.getByLabel('Остаток на банковском счёте, ₸ (§12.2.ж)', { exact: true }).fill('5709000');
     await page.locator('[data-testid="minimum-balance"][data-meets="true"]').waitFor();
-    assert.match(await text(page.getByTestId('housing-minimum')), /45 м²/);
+    // §12.2.з: 3 × 15 m² × 560 000 ₸ (Astana) = 25 200 000 ₸, compared to the tiyn as it is typed.
+    const housing = page.getByTestId('housing-minimum');
+    await page.getByLabel('Средства на приобретение жилья, ₸ (§12.2.з)', { exact: true }).fill('25199999.99');
+    await page.locator('[data-testid="housing-minimum"][data-meets="false"]').waitFor();
+    assert.equal(await housing.getAttribute('data-minimum'), '25200000.00');
+    assert.match(await text(housing), /45 м²/);
     await page.getByLabel('Средства на приобретение жилья, ₸ (§12.2.з)', { exact: true }).fill('25200000');
+    await page.locator('[data-testid="housing-minimum"][data-meets="true"]').waitFor();
     for (const code of ['application-questionnaire', 'identity-document', 'migration-card', 'exit-consent-of-state', 'autobiography',
       'medical-certificate', 'bank-statement-minimum-balance', 'bank-statement-housing-funds', 'housing-owner-consent', 'photos']) {
       await page.locator(`input[data-document="${code}"]`).check();
