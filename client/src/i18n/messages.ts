@@ -669,6 +669,7 @@ const kk = {
   'weapons.recordRecipient': 'Алушыны жазу',
   'weapons.recipientRecorded.applicant': 'Жазылды: өтініш берушінің өзі алады',
   'weapons.recipientRecorded.proxy': 'Жазылды: {name} алады, сенімхат {number}',
+  'weapons.checksOrganisation': 'Ұйымға қатысты органдар тексерулері міндетті емес: оның қызметкерлері өз анықтамаларын әкеледі (§13.10)',
   // end weapon-registration
 } as const;
 
@@ -1336,6 +1337,7 @@ const ru: Catalogue = {
   'weapons.recordRecipient': 'Записать получателя',
   'weapons.recipientRecorded.applicant': 'Записано: получает сам заявитель',
   'weapons.recipientRecorded.proxy': 'Записано: получает {name}, доверенность {number}',
+  'weapons.checksOrganisation': 'Для организации проверки органов не обязательны: её работники приносят свои справки (§13.10)',
   // end weapon-registration
 };
 
@@ -2000,6 +2002,7 @@ const en: Catalogue = {
   'weapons.recordRecipient': 'Record the recipient',
   'weapons.recipientRecorded.applicant': 'Recorded: the applicant receives it',
   'weapons.recipientRecorded.proxy': 'Recorded: {name} receives it, power of attorney {number}',
+  'weapons.checksOrganisation': 'For an organisation the agencies’ checks are not required: its staff bring their own certificates (§13.10)',
   // end weapon-registration
 };
 

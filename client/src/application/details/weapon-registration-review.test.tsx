@@ -92,6 +92,16 @@ describe('the weapon-registration panel', () => {
     expect(seen.find((r) => r.method === 'POST' && r.url.endsWith('/external-checks'))!.headers.get('If-Match')).toBe('"4"');
   });
 
+  it('does not hold an organisation’s approval on the person checks (§13.10)', async () => {
+    const organisation = { ...application, applicant: { ...application.applicant, kind: 'legal-entity', iin: null, bin: '100140000123' } };
+    stubApi(organisation, { applicationId: ID, checks: [], unansweredChecks: ['criminal-record', 'administrative-offences'], version: 5 });
+    session.start('access', 'refresh', clerk);
+    render(<TestApp path={`/desk/applications/${ID}`} language="en" />);
+    expect((await screen.findByTestId('weapon-checks-organisation')).textContent).toContain('not required');
+    await screen.findByTestId('weapon-checks-none');
+    expect(screen.queryByTestId('weapon-checks-blocking')).toBeNull();
+  });
+
   it('says every check is answered when none is left', async () => {
     stubApi(application, { applicationId: ID, checks: [check('criminal-record', '2026-03-10T07:31:05Z')], unansweredChecks: [], version: 5 });
     session.start('access', 'refresh', clerk);

@@ -77,6 +77,8 @@ export function WeaponRegistrationReview({ application, busy, run }: ModulePanel
   const [recipient, setRecipient] = useState<Schemas['RecipientView']>();
   const [form, setForm] = useState<RecipientForm>({ receivedBy: 'applicant', fullName: '', iin: '', number: '', issuedOn: '', validUntil: '', issuedBy: '' });
   const open = OPEN.includes(application.status);
+  // §18 person-grounds: the agencies are not needed for an organisation (§13.10), and approval does not wait for them.
+  const organisation = application.applicant.kind === 'legal-entity';
   const link = registerLink((application.moduleData as Record<string, unknown> | null | undefined)?.unit);
 
   const ask = () => run('weapon-external-checks', t('weapons.runChecks'), async (etag) =>
@@ -136,7 +138,8 @@ export function WeaponRegistrationReview({ application, busy, run }: ModulePanel
               </Table.Tbody>
             </Table>
           )}
-          {view && view.unansweredChecks.length > 0 && (
+          {organisation && <Text size="sm" c="dimmed" data-testid="weapon-checks-organisation">{t('weapons.checksOrganisation')}</Text>}
+          {view && !organisation && view.unansweredChecks.length > 0 && (
             <Alert color="orange" data-testid="weapon-checks-blocking" title={t('weapons.approvalBlocked')}>
               <List size="sm">{view.unansweredChecks.map((c) => <List.Item key={c}>{checkName(c)}</List.Item>)}</List>
             </Alert>
