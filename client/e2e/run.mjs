@@ -505,16 +505,21 @@ try {
     await page.getByRole('combobox', { name: label, exact: true }).click();
     await page.getByRole('option', { name: option, exact: true }).click();
   };
+  // Review on the application page: the panel asks the agencies (§18), then the unit head's decision.
+  const weaponStatus = (value) => page.locator(`[data-testid="application"][data-status="${value}"]`).waitFor();
   const decide = async (id) => {
-    let r = await weaponsApi('GET', `/api/v1/applications/${id}`);
-    r = await weaponsApi('POST', `/api/v1/applications/${id}/start-review`, r.etag);
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-    r = await weaponsApi('POST', `/api/v1/weapons/applications/${id}/external-checks`, r.etag);
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-    assert.deepEqual(r.body.unansweredChecks, []);
-    r = await weaponsApi('POST', `/api/v1/applications/${id}/approve`, r.etag);
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-    return r;
+    await page.goto(`${BASE}/desk/applications/${id}`);
+    await weaponStatus('submitted');
+    await page.getByTestId('weapon-checks-none').waitFor();
+    await page.getByRole('button', { name: 'Start review', exact: true }).click();
+    await weaponStatus('in-review');
+    await page.getByRole('button', { name: 'Ask the agencies', exact: true }).click();
+    await page.getByTestId('weapon-checks-complete').waitFor();
+    assert.deepEqual(await page.getByTestId('weapon-external-checks').locator('[data-check]').evaluateAll(
+      (rows) => rows.map((r) => `${r.getAttribute('data-check')}:${r.getAttribute('data-answer')}`).sort()),
+    ['administrative-offences:clear', 'criminal-record:clear']);
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await weaponStatus('approved');
   };
 
   let weaponPermit;
@@ -553,12 +558,15 @@ try {
   });
 
   await step('weapon-permit-issued-en', async () => {
-    let r = await decide(weaponPermit);
+    await decide(weaponPermit);
     const number = (await weaponsApi('GET', `/api/v1/applications/${weaponPermit}`)).body.resultReference;
     assert.match(number, /^WP26-\d{7}$/);
-    r = await weaponsApi('POST', `/api/v1/applications/${weaponPermit}/mark-ready`, r.etag);
-    r = await weaponsApi('PUT', `/api/v1/weapons/applications/${weaponPermit}/recipient`, r.etag, { receivedBy: 'applicant', proxy: null });
-    assert.equal(r.status, 200, JSON.stringify(r.body));
+    await page.getByRole('button', { name: 'Mark ready for issue', exact: true }).click();
+    await weaponStatus('ready-for-issue');
+    // §17: the recipient is recorded on the panel before hand-over.
+    await page.getByTestId('weapon-recipient').getByRole('button', { name: 'Record the recipient', exact: true }).click();
+    await page.locator('[data-testid="weapon-recipient-recorded"][data-received-by="applicant"]').waitFor();
+    let r = await weaponsApi('GET', `/api/v1/applications/${weaponPermit}`);
     r = await weaponsApi('POST', `/api/v1/applications/${weaponPermit}/issue`, r.etag, { receivedBy: 'Ахметов Серік', identityDocument: 'ЖК 045612378', signatureTaken: true });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const verified = await page.evaluate((n) => fetch(`/api/v1/weapons/${n}/verification`).then((x) => x.json()), number);
@@ -594,7 +602,14 @@ try {
   });
 
   await step('weapon-register-en', async () => {
-    await page.goto(`${BASE}/desk/weapons?make=${encodeURIComponent('иж27')}&serial=e2e-sb-0001`);
+    // The register is in the main navigation of the staff who serve weapon-registration.
+    await nav('Weapon register').click();
+    await page.waitForURL(`${BASE}/desk/weapons`);
+    await heading('Weapon register').waitFor();
+    // The application page links its unit to the register (?make=&serial=).
+    await page.goto(`${BASE}/desk/applications/${weaponPermit}`);
+    await page.getByTestId('weapon-register-link').click();
+    await page.waitForURL(/\/desk\/weapons\?make=.+&serial=.+/);
     await heading('Weapon register').waitFor();
     const unit = page.getByTestId('weapon-unit-card');
     await unit.waitFor();
@@ -900,7 +915,9 @@ try {
     await page.getByLabel('Фамилия', { exact: true }).fill('Петров');
     await page.getByLabel('Имя', { exact: true }).fill('Иван');
     await page.getByLabel('Телефон', { exact: true }).fill('+77011112233');
-    await page.getByLabel('Населённый пункт', { exact: true }).fill('astana');
+    // The settlement is chosen from GET …/housing-prices; its price of 1 m² is shown.
+    await page.getByRole('combobox', { name: 'Населённый пункт', exact: true }).click();
+    await page.getByRole('option', { name: 'astana', exact: true }).click();
     await page.getByLabel('Членов семьи (с заявителем)', { exact: true }).fill('3');
     await page.getByLabel('Адрес проживания', { exact: true }).fill('Астана, Мәңгілік Ел даңғылы, 10, 5-пәтер');
     const minimum = page.getByTestId('minimum-balance');
@@ -909,8 +926,14 @@ try {
     assert.equal(await minimum.getAttribute('data-minimum'), '5709000.00');
     await page.getByLabel('Остаток на банковском счёте, ₸ (§12.2.ж)', { exact: true }).fill('5709000');
     await page.locator('[data-testid="minimum-balance"][data-meets="true"]').waitFor();
-    assert.match(await text(page.getByTestId('housing-minimum')), /45 м²/);
+    // §12.2.з: 3 × 15 m² × 560 000 ₸ (Astana) = 25 200 000 ₸, compared to the tiyn as it is typed.
+    const housing = page.getByTestId('housing-minimum');
+    await page.getByLabel('Средства на приобретение жилья, ₸ (§12.2.з)', { exact: true }).fill('25199999.99');
+    await page.locator('[data-testid="housing-minimum"][data-meets="false"]').waitFor();
+    assert.equal(await housing.getAttribute('data-minimum'), '25200000.00');
+    assert.match(await text(housing), /45 м²/);
     await page.getByLabel('Средства на приобретение жилья, ₸ (§12.2.з)', { exact: true }).fill('25200000');
+    await page.locator('[data-testid="housing-minimum"][data-meets="true"]').waitFor();
     for (const code of ['application-questionnaire', 'identity-document', 'migration-card', 'exit-consent-of-state', 'autobiography',
       'medical-certificate', 'bank-statement-minimum-balance', 'bank-statement-housing-funds', 'housing-owner-consent', 'photos']) {
       await page.locator(`input[data-document="${code}"]`).check();
@@ -950,7 +973,14 @@ try {
     assert.equal(await text(page.getByTestId('registered-on')), 'Дата штампа ставится при выдаче');
     for (const box of await page.locator('input[data-after-document]').all()) await box.check();
     await page.getByRole('button', { name: 'Записать документы' }).click();
+    await page.locator('[data-testid="after-decision-missing"][data-missing=""]').waitFor();
     assert.equal(await text(page.getByTestId('after-decision-missing')), 'Все документы §17 сданы');
+    // After a reload the panel reads what is recorded (GET …/after-decision-documents): ticked, fixed.
+    await page.reload();
+    await page.locator('[data-testid="after-decision-missing"][data-missing=""]').waitFor();
+    const recordedBoxes = page.locator('input[data-after-document]');
+    assert.ok(await recordedBoxes.count() > 0);
+    for (const box of await recordedBoxes.all()) assert.equal(await box.isChecked() && await box.isDisabled(), true);
   });
 
   // §17: the duty (10 % of the MCI, 432,50 ₸) after the decision, then the hand-over sets the stamp's date.

@@ -9,6 +9,8 @@ interface NavItem {
   to: string;
   label: MessageKey;
   staffOnly?: boolean;
+  /** Shown only to staff who serve this service (the session actor's services). */
+  service?: string;
 }
 
 // Intake forms and application pages are reached from the inbox.
@@ -17,11 +19,18 @@ const NAV: NavItem[] = [
   { to: '/offices', label: 'nav.offices' },
   { to: '/desk/inbox', label: 'nav.inbox', staffOnly: true },
   { to: '/desk', label: 'nav.desk', staffOnly: true },
+  { to: '/desk/weapons', label: 'weapons.register.link', staffOnly: true, service: 'weapon-registration' },
 ];
+
+/** The items the session may see: staff-only ones once signed in, a service's only to its staff. */
+export function visibleNav(services: readonly string[] | null): NavItem[] {
+  return NAV.filter((item) => (!item.staffOnly || services !== null) && (!item.service || (services ?? []).includes(item.service)));
+}
 
 /** The item of the longest path the current one starts with (/desk/applications/… is the inbox's). */
 function activeItem(pathname: string): string | undefined {
-  const path = pathname.startsWith('/desk/') && pathname !== '/desk/' ? '/desk/inbox' : pathname;
+  const own = NAV.some((item) => item.service && (pathname === item.to || pathname.startsWith(`${item.to}/`)));
+  const path = !own && pathname.startsWith('/desk/') && pathname !== '/desk/' ? '/desk/inbox' : pathname;
   return NAV.map((item) => item.to).filter((to) => path === to || path.startsWith(`${to}/`)).sort((a, b) => b.length - a.length)[0];
 }
 
@@ -48,7 +57,7 @@ export function AppLayout() {
                 <Text size="xs" c="dimmed">{t('app.subtitle')}</Text>
               </Anchor>
               <Group gap="sm" component="nav" aria-label="main" wrap="nowrap">
-                {NAV.filter((item) => !item.staffOnly || signedIn).map((item) => (
+                {visibleNav(signedIn ? state.actor.services ?? [] : null).map((item) => (
                   <Anchor
                     key={item.to}
                     component={RouterLink}

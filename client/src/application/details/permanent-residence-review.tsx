@@ -45,7 +45,14 @@ export function PermanentResidenceReview({ application, busy, run }: ModulePanel
     () => (application.resultReference ? call(api.GET(`${BASE}/registration`, { params: { path: { id } } })) : Promise.resolve(null)),
     [id, application.version, application.resultReference],
   );
-  const [afterDecision, setAfterDecision] = useState<Schemas['AfterDecisionDocumentsView']>();
+  // What is recorded so far, read again after each change (the page reloads the application: a new version).
+  const afterDecision = useApi(
+    () => (DECIDED.includes(application.status) || application.status === 'issued'
+      ? call(api.GET(`${BASE}/after-decision-documents`, { params: { path: { id } } }))
+      : Promise.resolve(null)),
+    [id, application.version, application.status],
+  );
+  const recorded = afterDecision.data?.recorded ?? [];
   const [ticked, setTicked] = useState<string[]>([]);
   const open = OPEN.includes(application.status);
   const grounds = new Map((service.data?.refusalGrounds ?? []).map((g) => [g.code, g] as const));
@@ -58,12 +65,13 @@ export function PermanentResidenceReview({ application, busy, run }: ModulePanel
 
   const ask = () => run('pr-external-checks', t('permanent-residence.runChecks'), async (etag) =>
     callWithResponse(api.POST(`${BASE}/external-checks`, { params: { path: { id } }, headers: { 'If-Match': etag } })));
-  const recordDocuments = () => run('pr-after-decision', t('permanent-residence.recordDocuments'), async (etag) => {
-    const { data } = await callWithResponse(api.POST(`${BASE}/after-decision-documents`, {
-      params: { path: { id } }, headers: { 'If-Match': etag }, body: { documents: ticked },
-    }));
-    setAfterDecision(data);
-  });
+  const recordDocuments = async () => {
+    const done = await run('pr-after-decision', t('permanent-residence.recordDocuments'), async (etag) =>
+      callWithResponse(api.POST(`${BASE}/after-decision-documents`, {
+        params: { path: { id } }, headers: { 'If-Match': etag }, body: { documents: ticked },
+      })));
+    if (done) setTicked([]);
+  };
 
   const view = checks.data;
   const blocking = view ? [...view.unansweredChecks.map((c) => t(`permanent-residence.check.${c as 'criminal-record'}`)), ...view.missingClerkGrounds.map(groundName)] : [];
@@ -137,7 +145,9 @@ export function PermanentResidenceReview({ application, busy, run }: ModulePanel
                     key={item.code}
                     data-after-document={item.code}
                     label={pick(item.text)}
-                    checked={ticked.includes(item.code)}
+                    // Recorded documents stay ticked and cannot be taken back (the API only adds).
+                    checked={recorded.includes(item.code) || ticked.includes(item.code)}
+                    disabled={recorded.includes(item.code)}
                     onChange={(e) => setTicked(e.currentTarget.checked ? [...ticked, item.code] : ticked.filter((c) => c !== item.code))}
                   />
                 ))}
@@ -148,12 +158,13 @@ export function PermanentResidenceReview({ application, busy, run }: ModulePanel
                 </Group>
               </>
             )}
-            {afterDecision && (
-              <Text size="sm" data-testid="after-decision-missing" data-missing={afterDecision.missing.join(',')}>
-                {afterDecision.missing.length === 0
+            {afterDecision.problem && <ProblemAlert problem={afterDecision.problem} onRetry={afterDecision.reload} />}
+            {afterDecision.data && (
+              <Text size="sm" data-testid="after-decision-missing" data-missing={afterDecision.data.missing.join(',')} data-recorded={recorded.join(',')}>
+                {afterDecision.data.missing.length === 0
                   ? t('permanent-residence.afterDecisionComplete')
                   : t('permanent-residence.afterDecisionMissing', {
-                    list: afterDecision.missing.map((code) => pick(afterItems.find((i) => i.code === code)?.text ?? { kk: code, ru: code, en: code })).join('; '),
+                    list: afterDecision.data.missing.map((code) => pick(afterItems.find((i) => i.code === code)?.text ?? { kk: code, ru: code, en: code })).join('; '),
                   })}
               </Text>
             )}

@@ -1,10 +1,13 @@
 // weapon-registration module data (WeaponApplicationData): the applicant kind (§6), the unit with its
-// attributes, the §8 unit-duty exemption derived from it, and the facts the §18 rules look at.
+// attributes, the §8 unit-duty exemption derived from it, and the facts the §18 rules look at; the
+// review steps (§18 agency checks, §17 recipient, the link to the register) are the Panel.
 import type { MessageKey } from '../../i18n/messages';
 import type { DetailRow, ModuleDetails } from '../types';
+import { WeaponRegistrationReview } from './weapon-registration-review';
 
 export const weaponRegistrationDetails: ModuleDetails = {
   service: 'weapon-registration',
+  Panel: WeaponRegistrationReview,
   rows: (data, { t, number }) => {
     const rows: DetailRow[] = [];
     if (typeof data.applicantKind === 'string') rows.push([t('weapons.applicantKind'), t(`weapons.kind.${data.applicantKind}` as MessageKey)]);

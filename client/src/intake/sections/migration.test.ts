@@ -11,7 +11,7 @@ import { sectionFor } from '../registry';
 import type { IntakeDraft, SectionContext } from '../types';
 import { isAtLeast, lastDay, plusDays, plusMonths } from './migration-dates';
 import {
-  meetsMinimum, minimumBalance, minimumBalanceMci, parseAmount, permanentResidenceBody, permanentResidenceSection,
+  housingMinimum, meetsMinimum, minimumBalance, minimumBalanceMci, parseAmount, permanentResidenceBody, permanentResidenceSection,
   validatePermanentResidence, type PermanentResidenceData,
 } from './permanent-residence';
 import { needsTravelProof, residencePermitBody, residencePermitSection, type ResidencePermitData } from './residence-permit';
@@ -288,6 +288,20 @@ describe('permanent-residence', () => {
     expect(meetsMinimum('', 5_709_000)).toBeNull();
     expect(parseAmount('12,5')).toBe(12.5);
     expect(parseAmount('-1')).toBeNull();
+  });
+
+  it('§12.2.з: family members × 15 m² × the settlement’s price, compared to the tiyn', () => {
+    const minimum = housingMinimum('3', 560_000)!;
+    expect(minimum).toBe(25_200_000);
+    expect(housingMinimum('1', 333_333.33)).toBe(4_999_999.95);
+    expect(housingMinimum('2', 1000, 20)).toBe(40_000);
+    expect(meetsMinimum('25200000', minimum)).toBe(true);
+    expect(meetsMinimum('25 200 000,00', minimum)).toBe(true);
+    expect(meetsMinimum('25199999.99', minimum)).toBe(false);
+    expect(meetsMinimum('4999999.95', housingMinimum('1', 333_333.33)!)).toBe(true);
+    expect(meetsMinimum('4999999.94', housingMinimum('1', 333_333.33)!)).toBe(false);
+    expect(housingMinimum('0', 560_000)).toBeNull();
+    expect(housingMinimum('', 560_000)).toBeNull();
   });
 
   it('offers the two routes as applicant types, not the §17 list', () => {

@@ -1,9 +1,9 @@
 // permanent-residence (standard 5): the route (§6, §12.1 pr-visa-holder / §12.2 other-lawful-stay) is
 // the applicant type; the settlement and address; for §12.2 the family, an exemption (§12 note) and
 // the two bank statements with the §12.2.ж minimum shown live (1 320 × the MCI of today), or a
-// housing contract instead of the housing-funds statement (§12.2.з). The price of a square metre
-// per settlement is not exposed by the API, so the housing minimum is not computed here (the API
-// judges it). No receipt at intake: the duty is paid after the decision (§17.2).
+// housing contract instead of the housing-funds statement (§12.2.з), whose minimum is shown live
+// too: family members × 15 m² × the settlement's price of a square metre (GET …/housing-prices; the
+// settlement is chosen from that list). No receipt at intake: the duty is paid after the decision (§17.2).
 // Posted to POST /api/v1/migration/permanent-residence/applications.
 import { Card, Checkbox, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { api, call, type Schemas } from '../../api/client';
@@ -49,6 +49,12 @@ export function meetsMinimum(balance: string, minimum: number): boolean | null {
   return Math.round(value * 100) >= Math.round(minimum * 100);
 }
 
+/** §12.2.з: the housing-funds minimum in tenge, to the tiyn (3 members × 15 m² × 560 000 = 25 200 000.00); null for a bad count. */
+export function housingMinimum(familyMembers: string, pricePerSquareMetre: number, squareMetresPerMember: number = SQUARE_METRES_PER_MEMBER): number | null {
+  if (!/^\d+$/.test(familyMembers.trim()) || Number(familyMembers) < 1) return null;
+  return Math.round(Number(familyMembers) * squareMetresPerMember * pricePerSquareMetre * 100) / 100;
+}
+
 /** A tenge amount as typed ("5 709 000,50" → 5709000.5); null when not a non-negative number. */
 export function parseAmount(text: string): number | null {
   const cleaned = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
@@ -68,6 +74,11 @@ function PermanentResidenceSection({ data, update, context }: SectionProps<Perma
   const minimum = mci === null ? null : minimumBalance(mci, multiple);
   const meets = minimum === null ? null : meetsMinimum(data.bankBalance, minimum);
   const solvency = needsSolvency(frame.applicantType, data.exemption);
+  const prices = useApi(() => call(api.GET('/api/v1/migration/permanent-residence/housing-prices')), []);
+  const perMember = prices.data ? Number(prices.data.squareMetresPerFamilyMember) : SQUARE_METRES_PER_MEMBER;
+  const price = prices.data?.items.find((item) => item.settlement === data.settlement.trim().toLowerCase());
+  const housing = price ? housingMinimum(data.familyMembers, Number(price.pricePerSquareMetre), perMember) : null;
+  const housingMeets = housing === null ? null : meetsMinimum(data.housingFunds, housing);
   const input = (name: keyof PermanentResidenceData, label: string, props: Record<string, unknown> = {}) => (
     <TextInput label={label} value={String(data[name])} onChange={(e) => update({ [name]: e.currentTarget.value })} {...props} />
   );
@@ -76,7 +87,19 @@ function PermanentResidenceSection({ data, update, context }: SectionProps<Perma
       <Title order={2} size="h4" mb="sm">{t('permanent-residence.section')}</Title>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          {input('settlement', t('permanent-residence.settlement'), { description: t('permanent-residence.settlementHint') })}
+          {prices.data ? (
+            <Select
+              label={t('permanent-residence.settlement')}
+              data={prices.data.items.map((item) => ({ value: item.settlement, label: item.settlement }))}
+              value={price ? price.settlement : null}
+              onChange={(value) => update({ settlement: value ?? '' })}
+              description={price ? t('permanent-residence.pricePerSquareMetre', { amount: kzt(Number(price.pricePerSquareMetre)) }) : undefined}
+              searchable
+            />
+          ) : (
+            // Without the list (not loaded, or refused) the code is typed; the API judges it.
+            input('settlement', t('permanent-residence.settlement'), { description: t('permanent-residence.settlementHint') })
+          )}
           {input('familyMembers', t('permanent-residence.familyMembers'), { type: 'number', min: 1 })}
         </SimpleGrid>
         {input('address', t('permanent-residence.address'))}
@@ -104,9 +127,19 @@ function PermanentResidenceSection({ data, update, context }: SectionProps<Perma
                     {meets === false && ` — ${t('permanent-residence.belowMinimum')}`}
                   </Text>
                 )}
-                <Text size="sm" c="dimmed" data-testid="housing-minimum">
-                  {t('permanent-residence.housingMinimum', { area: number(SQUARE_METRES_PER_MEMBER * (Number(data.familyMembers) || 1)) })}
-                </Text>
+                {housing !== null && !data.housingContract ? (
+                  <Text size="sm" fw={600} c={housingMeets === false ? 'red' : housingMeets ? 'teal' : undefined} data-testid="housing-minimum"
+                    data-minimum={housing.toFixed(2)} data-meets={String(housingMeets)}>
+                    {t('permanent-residence.housingMinimumAmount', {
+                      amount: kzt(housing), area: number(perMember * Number(data.familyMembers)), price: kzt(Number(price!.pricePerSquareMetre)),
+                    })}
+                    {housingMeets === false && ` — ${t('permanent-residence.belowMinimum')}`}
+                  </Text>
+                ) : (
+                  <Text size="sm" c="dimmed" data-testid="housing-minimum">
+                    {t('permanent-residence.housingMinimum', { area: number(perMember * (Number(data.familyMembers) || 1)) })}
+                  </Text>
+                )}
                 <Checkbox
                   label={t('permanent-residence.housingContract')}
                   checked={data.housingContract}
