@@ -917,7 +917,7 @@ try {
     await page.getByLabel('Телефон', { exact: true }).fill('+77011112233');
     // The settlement is chosen from GET …/housing-prices; its price of 1 m² is shown.
     await page.getByRole('combobox', { name: 'Населённый пункт', exact: true }).click();
-    await page.getByRole('option', { name: 'astana', exact: true }).click();
+    await page.getByRole('option', { name: 'Астана / Astana', exact: true }).click();
     await page.getByLabel('Членов семьи (с заявителем)', { exact: true }).fill('3');
     await page.getByLabel('Адрес проживания', { exact: true }).fill('Астана, Мәңгілік Ел даңғылы, 10, 5-пәтер');
     const minimum = page.getByTestId('minimum-balance');

@@ -284,7 +284,7 @@ internal sealed class WeaponRegistrationDefinition : IServiceDefinition
     private static async Task<IEnumerable<EligibilityFinding>> ExternalFindingsAsync(EligibilityContext context, Guid applicationId, CancellationToken cancellationToken)
     {
         var answered = WeaponsStore.Answered(await WeaponsStore.ChecksAsync(context.Session, applicationId, cancellationToken));
-        var unanswered = WeaponChecks.All.Where(k => !answered.ContainsKey(k.Code)).ToList();
+        var unanswered = WeaponChecks.For(context.Applicant.Kind).Where(k => !answered.ContainsKey(k.Code)).ToList();
         if (unanswered.Count > 0)
         {
             throw new ProblemException(WeaponChecks.Unanswered, new LocalizedText(

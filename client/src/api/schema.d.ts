@@ -2144,6 +2144,7 @@ export interface components {
         };
         HousingPrice: {
             settlement: string;
+            name?: null | string;
             /** Format: double */
             pricePerSquareMetre: number | string;
         };

@@ -481,6 +481,7 @@ public sealed class PermanentResidenceTests(PermanentResidenceApiFactory factory
         prices["squareMetresPerFamilyMember"]!.GetValue<int>().Should().Be(15);
         var astana = prices["items"]!.AsArray().Single(i => i!["settlement"]!.GetValue<string>() == "astana")!;
         astana["pricePerSquareMetre"]!.GetValue<decimal>().Should().Be(560000m, "Reference/housing-prices.json");
+        astana["name"]!.GetValue<string>().Should().Be("Астана / Astana");
     }
 
     private static async Task<string> RecordAfterDecisionDocumentsAsync(HttpClient clerk, string id, string etag, string[] documents) =>

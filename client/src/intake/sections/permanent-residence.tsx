@@ -90,7 +90,7 @@ function PermanentResidenceSection({ data, update, context }: SectionProps<Perma
           {prices.data ? (
             <Select
               label={t('permanent-residence.settlement')}
-              data={prices.data.items.map((item) => ({ value: item.settlement, label: item.settlement }))}
+              data={prices.data.items.map((item) => ({ value: item.settlement, label: item.name ?? item.settlement }))}
               value={price ? price.settlement : null}
               onChange={(value) => update({ settlement: value ?? '' })}
               description={price ? t('permanent-residence.pricePerSquareMetre', { amount: kzt(Number(price.pricePerSquareMetre)) }) : undefined}

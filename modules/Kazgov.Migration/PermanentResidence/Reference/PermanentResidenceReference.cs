@@ -9,8 +9,11 @@ namespace Kazgov.Migration.PermanentResidence.Reference;
 /// Reference/housing-prices.json (indicative; see its "about"), overridden or extended by
 /// configuration Migration:PermanentResidence:HousingPrices:&lt;code&gt;.
 /// </summary>
-internal sealed class HousingPrices(IReadOnlyDictionary<string, decimal> prices)
+internal sealed class HousingPrices(IReadOnlyDictionary<string, decimal> prices, IReadOnlyDictionary<string, string>? names = null)
 {
+    /// <summary>The settlements' names as the reference file gives them (none for one added in configuration).</summary>
+    public IReadOnlyDictionary<string, string> Names { get; } = names ?? new Dictionary<string, string>();
+
     public const string ConfigurationSection = "Migration:PermanentResidence:HousingPrices";
 
     public IReadOnlyDictionary<string, decimal> Prices { get; } = prices;
@@ -31,7 +34,14 @@ internal sealed class HousingPrices(IReadOnlyDictionary<string, decimal> prices)
             prices[entry.Key] = price;
         }
 
-        return new HousingPrices(prices);
+        return new HousingPrices(prices, DefaultNames());
+    }
+
+    private static Dictionary<string, string> DefaultNames()
+    {
+        using var document = ReferenceResource.Read("housing-prices.json");
+        return document.RootElement.GetProperty("settlements").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("code").GetString()!, s => s.GetProperty("name").GetString()!, StringComparer.Ordinal);
     }
 
     public static IReadOnlyDictionary<string, decimal> Defaults()

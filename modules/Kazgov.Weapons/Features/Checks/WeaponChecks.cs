@@ -31,6 +31,9 @@ internal static class WeaponChecks
 
     public static WeaponCheckKind? Find(string code) => All.FirstOrDefault(k => k.Code == code);
 
+    /// <summary>The checks a person is asked about (§18.3, §18.7); none for an organisation (§13).</summary>
+    public static IReadOnlyList<WeaponCheckKind> For(ApplicantKind applicant) => applicant == ApplicantKind.LegalEntity ? [] : All;
+
     public static readonly ProblemType Unanswered = new("external-check-unanswered", 409, new(
         "Сыртқы органдар әлі жауап бермеді: шешім қабылданбайды (§18.3, §18.7)",
         "Внешние органы ещё не ответили: решение не принимается (§18.3, §18.7)",
@@ -76,9 +79,9 @@ internal sealed class WeaponCheckHandlers(
             var subject = new ExternalCheckSubject(
                 applicant.Iin ?? applicant.TravelDocument?.Number ?? applicant.SubjectId,
                 applicant.LastName ?? "", applicant.FirstName ?? "", applicant.BirthDate, applicant.Citizenship);
-            await ExternalCheckJournal.AskAsync(session, "weapons.external_checks", runner, clock, context.ApplicationId, subject, WeaponChecks.All.Where(k => !answered.ContainsKey(k.Code)).Select(k => k.AsExternalCheck()), actor.Id, cancellationToken);
+            await ExternalCheckJournal.AskAsync(session, "weapons.external_checks", runner, clock, context.ApplicationId, subject, WeaponChecks.For(applicant.Kind).Where(k => !answered.ContainsKey(k.Code)).Select(k => k.AsExternalCheck()), actor.Id, cancellationToken);
         }, cancellationToken);
-        return await ViewAsync(view.Id, view.Version, cancellationToken);
+        return await ViewAsync(view.Id, view.Version, view.Applicant.Kind, cancellationToken);
     }
 
     public async ValueTask<WeaponChecksView> Handle(GetWeaponChecks query, CancellationToken cancellationToken)
@@ -89,17 +92,17 @@ internal sealed class WeaponCheckHandlers(
             throw new ProblemException(ApplicationProblems.ApplicationNotFound);
         }
 
-        return await ViewAsync(application.Id, application.Version, cancellationToken);
+        return await ViewAsync(application.Id, application.Version, application.Applicant.Kind, cancellationToken);
     }
 
-    private async Task<WeaponChecksView> ViewAsync(Guid id, int version, CancellationToken cancellationToken)
+    private async Task<WeaponChecksView> ViewAsync(Guid id, int version, ApplicantKind applicant, CancellationToken cancellationToken)
     {
         var checks = await WeaponsStore.ChecksAsync(session, id, cancellationToken);
         var answered = WeaponsStore.Answered(checks);
         return new WeaponChecksView(
             id,
             [.. checks.Select(c => new WeaponCheckView(c.CheckCode, c.Source, WeaponChecks.Find(c.CheckCode)?.Ground ?? "", c.Subject, c.AskedAt, c.AnsweredAt, c.Answer, c.Reference, c.Attempts, c.Error))],
-            [.. WeaponChecks.All.Where(k => !answered.ContainsKey(k.Code)).Select(k => k.Code)],
+            [.. WeaponChecks.For(applicant).Where(k => !answered.ContainsKey(k.Code)).Select(k => k.Code)],
             version);
     }
 }
