@@ -1,30 +1,8 @@
+using Kazgov.Platform.ExternalChecks;
 using Kazgov.Kernel.Data;
 using NodaTime;
 
 namespace Kazgov.Citizenship;
-
-internal sealed class ExternalCheckRow
-{
-    public string CheckCode { get; set; } = "";
-
-    public string Source { get; set; } = "";
-
-    public string Subject { get; set; } = "";
-
-    public Instant AskedAt { get; set; }
-
-    public Instant? AnsweredAt { get; set; }
-
-    public string? Answer { get; set; }
-
-    public string[] FoundGrounds { get; set; } = [];
-
-    public string? Reference { get; set; }
-
-    public int Attempts { get; set; }
-
-    public string? Error { get; set; }
-}
 
 internal sealed class CommissionRow
 {
@@ -89,19 +67,10 @@ internal static class CitizenshipStore
         issued_on AS IssuedOn, handed_over_at AS HandedOverAt
         """;
 
-    public static async Task<IReadOnlyList<ExternalCheckRow>> ExternalChecksAsync(DbSession session, Guid applicationId, CancellationToken cancellationToken) =>
-        [.. await session.QueryAsync<ExternalCheckRow>(
-            """
-            SELECT check_code AS CheckCode, source AS Source, subject AS Subject, asked_at AS AskedAt, answered_at AS AnsweredAt,
-                   answer AS Answer, found_grounds AS FoundGrounds, reference AS Reference, attempts AS Attempts, error AS Error
-            FROM citizenship.external_checks WHERE application_id = @applicationId ORDER BY asked_at, check_code
-            """,
-            new { applicationId },
-            cancellationToken)];
+    public static Task<IReadOnlyList<ExternalCheckRecord>> ExternalChecksAsync(DbSession session, Guid applicationId, CancellationToken cancellationToken) =>
+        ExternalCheckJournal.ListAsync(session, "citizenship.external_checks", applicationId, cancellationToken);
 
-    /// <summary>The latest answer of each check that has one.</summary>
-    public static IReadOnlyDictionary<string, ExternalCheckRow> Answered(IEnumerable<ExternalCheckRow> checks) =>
-        checks.Where(c => c.Answer is not null).GroupBy(c => c.CheckCode).ToDictionary(g => g.Key, g => g.OrderBy(c => c.AskedAt).Last());
+    public static IReadOnlyDictionary<string, ExternalCheckRecord> Answered(IEnumerable<ExternalCheckRecord> checks) => ExternalCheckJournal.Answered(checks);
 
     public static Task<CommissionRow?> CommissionAsync(DbSession session, Guid applicationId, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<CommissionRow>(

@@ -1,3 +1,4 @@
+using Kazgov.Platform.ExternalChecks;
 using Kazgov.Kernel.Data;
 using Kazgov.Weapons.Domain;
 using NodaTime;
@@ -89,30 +90,6 @@ internal sealed class HistoryRecord
     public string? OfficeId { get; set; }
 }
 
-/// <summary>A row of the agencies' checks (a class: Dapper maps nullable NodaTime values and arrays by property).</summary>
-internal sealed class WeaponCheckRecord
-{
-    public string CheckCode { get; set; } = "";
-
-    public string Source { get; set; } = "";
-
-    public string Subject { get; set; } = "";
-
-    public Instant AskedAt { get; set; }
-
-    public Instant? AnsweredAt { get; set; }
-
-    public string? Answer { get; set; }
-
-    public string[] FoundGrounds { get; set; } = [];
-
-    public string? Reference { get; set; }
-
-    public int Attempts { get; set; }
-
-    public string? Error { get; set; }
-}
-
 internal sealed class RecipientRecord
 {
     public string ReceivedBy { get; set; } = "";
@@ -180,19 +157,10 @@ internal static class WeaponsStore
             new { holderId },
             cancellationToken: cancellationToken);
 
-    public static async Task<IReadOnlyList<WeaponCheckRecord>> ChecksAsync(DbSession session, Guid applicationId, CancellationToken cancellationToken) =>
-        [.. await session.QueryAsync<WeaponCheckRecord>(
-            """
-            SELECT check_code AS CheckCode, source AS Source, subject AS Subject, asked_at AS AskedAt, answered_at AS AnsweredAt,
-                   answer AS Answer, found_grounds AS FoundGrounds, reference AS Reference, attempts AS Attempts, error AS Error
-            FROM weapons.external_checks WHERE application_id = @applicationId ORDER BY asked_at, id
-            """,
-            new { applicationId },
-            cancellationToken)];
+    public static Task<IReadOnlyList<ExternalCheckRecord>> ChecksAsync(DbSession session, Guid applicationId, CancellationToken cancellationToken) =>
+        ExternalCheckJournal.ListAsync(session, "weapons.external_checks", applicationId, cancellationToken);
 
-    /// <summary>The answer that stands for each check: the latest answered one.</summary>
-    public static IReadOnlyDictionary<string, WeaponCheckRecord> Answered(IEnumerable<WeaponCheckRecord> checks) =>
-        checks.Where(c => c.AnsweredAt is not null).GroupBy(c => c.CheckCode).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, ExternalCheckRecord> Answered(IEnumerable<ExternalCheckRecord> checks) => ExternalCheckJournal.Answered(checks);
 
     public static Task<RecipientRecord?> RecipientAsync(DbSession session, Guid applicationId, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<RecipientRecord>(

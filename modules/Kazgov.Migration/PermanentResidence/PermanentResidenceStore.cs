@@ -1,33 +1,8 @@
+using Kazgov.Platform.ExternalChecks;
 using Kazgov.Kernel.Data;
 using NodaTime;
 
 namespace Kazgov.Migration.PermanentResidence;
-
-/// <summary>A row of the agencies' checks (a class: Dapper maps nullable NodaTime values and arrays by property).</summary>
-internal sealed class ExternalCheckRecord
-{
-    public Guid Id { get; set; }
-
-    public string CheckCode { get; set; } = "";
-
-    public string Source { get; set; } = "";
-
-    public string Subject { get; set; } = "";
-
-    public Instant AskedAt { get; set; }
-
-    public Instant? AnsweredAt { get; set; }
-
-    public string? Answer { get; set; }
-
-    public string[] FoundGrounds { get; set; } = [];
-
-    public string? Reference { get; set; }
-
-    public int Attempts { get; set; }
-
-    public string? Error { get; set; }
-}
 
 internal sealed record ClerkCheckRecord(string Ground, string Outcome, string? Note, Instant RecordedAt, string RecordedBy);
 
@@ -62,19 +37,10 @@ internal static class PermanentResidenceStore
         "stamp_number AS StampNumber, application_id AS ApplicationId, person_id AS PersonId, route AS Route, settlement AS Settlement, " +
         "address AS Address, office_id AS OfficeId, approved_on AS ApprovedOn, registered_on AS RegisteredOn, is_current AS IsCurrent";
 
-    public static async Task<IReadOnlyList<ExternalCheckRecord>> ExternalChecksAsync(DbSession session, Guid applicationId, CancellationToken cancellationToken) =>
-        [.. await session.QueryAsync<ExternalCheckRecord>(
-            """
-            SELECT id AS Id, check_code AS CheckCode, source AS Source, subject AS Subject, asked_at AS AskedAt, answered_at AS AnsweredAt,
-                   answer AS Answer, found_grounds AS FoundGrounds, reference AS Reference, attempts AS Attempts, error AS Error
-            FROM migration.permanent_residence_external_checks WHERE application_id = @applicationId ORDER BY asked_at, check_code, id
-            """,
-            new { applicationId },
-            cancellationToken)];
+    public static Task<IReadOnlyList<ExternalCheckRecord>> ExternalChecksAsync(DbSession session, Guid applicationId, CancellationToken cancellationToken) =>
+        ExternalCheckJournal.ListAsync(session, "migration.permanent_residence_external_checks", applicationId, cancellationToken);
 
-    /// <summary>The answer that stands for each check: the latest answered one.</summary>
-    public static IReadOnlyDictionary<string, ExternalCheckRecord> Answered(IEnumerable<ExternalCheckRecord> checks) =>
-        checks.Where(c => c.AnsweredAt is not null).GroupBy(c => c.CheckCode).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, ExternalCheckRecord> Answered(IEnumerable<ExternalCheckRecord> checks) => ExternalCheckJournal.Answered(checks);
 
     public static async Task<IReadOnlyList<ClerkCheckRecord>> ClerkChecksAsync(DbSession session, Guid applicationId, CancellationToken cancellationToken) =>
         [.. await session.QueryAsync<ClerkCheckRecord>(
