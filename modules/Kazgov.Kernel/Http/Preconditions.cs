@@ -1,4 +1,5 @@
 using Kazgov.Kernel.Localization;
+using Microsoft.AspNetCore.Http;
 using Kazgov.Kernel.Problems;
 
 namespace Kazgov.Kernel.Http;
@@ -11,6 +12,14 @@ namespace Kazgov.Kernel.Http;
 public static class Preconditions
 {
     public static string ETagOf(int version) => $"\"{version}\"";
+
+    /// <summary>200 with the body and its ETag: the answer of a module's step on an application, or of its read.</summary>
+    public static IResult OkWithETag<T>(HttpContext context, T body)
+        where T : IVersioned
+    {
+        context.Response.Headers.ETag = ETagOf(body.Version);
+        return Results.Ok(body);
+    }
 
     public static void RequireCurrent(string? ifMatch, int version, LocalizedText? missing = null, LocalizedText? stale = null)
     {
@@ -28,4 +37,10 @@ public static class Preconditions
                 extensions: new Dictionary<string, object?> { ["currentETag"] = current });
         }
     }
+}
+
+/// <summary>A body that carries the version of the application it belongs to, its ETag.</summary>
+public interface IVersioned
+{
+    int Version { get; }
 }

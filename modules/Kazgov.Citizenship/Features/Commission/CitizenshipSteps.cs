@@ -59,7 +59,7 @@ internal sealed record CitizenshipCaseView(
     IReadOnlyList<string> IdentityDocumentKinds,
     IReadOnlyList<HandedInView> IdentityDocumentsHandedIn,
     CertificateView? Certificate,
-    int Version);
+    int Version) : IVersioned;
 
 internal sealed record RunCitizenshipChecks(Guid Id, string? IfMatch) : ICommand<CitizenshipCaseView>;
 
@@ -304,14 +304,14 @@ internal static class CitizenshipStepEndpoints
     public static void MapSteps(this IEndpointRouteBuilder group)
     {
         group.MapGet("/applications/{id:guid}", async (Guid id, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-                Answer(context, await sender.Send(new GetCitizenshipCase(id), cancellationToken)))
+                Preconditions.OkWithETag(context, await sender.Send(new GetCitizenshipCase(id), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("GetCitizenshipCase")
             .WithSummary("The citizenship steps of an application: outside checks (§18/§19), the commission, the identity documents handed in (§17), the certificate.")
             .Produces<CitizenshipCaseView>();
 
         group.MapPost("/applications/{id:guid}/external-checks", async (Guid id, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-                Answer(context, await sender.Send(new RunCitizenshipChecks(id, context.Request.Headers.IfMatch), cancellationToken)))
+                Preconditions.OkWithETag(context, await sender.Send(new RunCitizenshipChecks(id, context.Request.Headers.IfMatch), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsProcess)
             .WithName("RunCitizenshipExternalChecks")
             .WithSummary("Asks the outside agencies the §18 (admission: criminal-record, national-security) or §19 (renunciation: property-obligations, criminal-record, national-security) checks not yet answered and records each (staff, If-Match). An unanswered check blocks approval.")
@@ -321,7 +321,7 @@ internal static class CitizenshipStepEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         group.MapPost("/applications/{id:guid}/commission", async (Guid id, SendToCommissionRequest body, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-                Answer(context, await sender.Send(new SendToCommission(id, context.Request.Headers.IfMatch, body), cancellationToken)))
+                Preconditions.OkWithETag(context, await sender.Send(new SendToCommission(id, context.Request.Headers.IfMatch, body), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsProcess)
             .WithName("SendCitizenshipToCommission")
             .WithSummary("Sends an application in review to the Commission on citizenship issues (staff, If-Match).")
@@ -331,7 +331,7 @@ internal static class CitizenshipStepEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         group.MapPost("/applications/{id:guid}/commission-decision", async (Guid id, RecordCommissionDecisionRequest body, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-                Answer(context, await sender.Send(new RecordCommissionDecision(id, context.Request.Headers.IfMatch, body), cancellationToken)))
+                Preconditions.OkWithETag(context, await sender.Send(new RecordCommissionDecision(id, context.Request.Headers.IfMatch, body), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsProcess)
             .WithName("RecordCitizenshipCommissionDecision")
             .WithSummary("Records the commission's decision (granted or rejected, decree/decision number and date) and notifies the applicant (§16). Approval needs a granted decision (staff, If-Match).")
@@ -342,7 +342,7 @@ internal static class CitizenshipStepEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         group.MapPost("/applications/{id:guid}/identity-documents", async (Guid id, HandInIdentityDocumentsRequest body, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-                Answer(context, await sender.Send(new HandInIdentityDocuments(id, context.Request.Headers.IfMatch, body), cancellationToken)))
+                Preconditions.OkWithETag(context, await sender.Send(new HandInIdentityDocuments(id, context.Request.Headers.IfMatch, body), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsProcess)
             .WithName("HandInCitizenshipIdentityDocuments")
             .WithSummary("Records the previous identity documents handed in before the certificate is issued (§17): national-passport / stateless-certificate (admission), kz-identity-card / kz-passport (renunciation) (staff, If-Match).")
@@ -353,9 +353,4 @@ internal static class CitizenshipStepEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }
 
-    private static IResult Answer(HttpContext context, CitizenshipCaseView view)
-    {
-        context.Response.Headers.ETag = Preconditions.ETagOf(view.Version);
-        return Results.Ok(view);
-    }
 }

@@ -23,7 +23,7 @@ namespace Kazgov.Licensing.Features.Exams;
 internal sealed record RecordExamRequest(string? Kind, bool? Passed, LocalDate? Date, string? ExamSheetNumber);
 
 /// <summary>The exams of one application: every result in the order recorded, and the latest of each kind.</summary>
-internal sealed record ExamsView(Guid ApplicationId, ExamResult? Theory, ExamResult? Practical, bool BothPassed, IReadOnlyList<ExamResult> History, int Version);
+internal sealed record ExamsView(Guid ApplicationId, ExamResult? Theory, ExamResult? Practical, bool BothPassed, IReadOnlyList<ExamResult> History, int Version) : IVersioned;
 
 internal sealed record RecordExam(Guid Id, string? IfMatch, RecordExamRequest Body) : ICommand<ExamsView>;
 
@@ -153,11 +153,7 @@ internal static class ExamEndpoints
     public static void MapExams(this IEndpointRouteBuilder licences)
     {
         licences.MapPost("/applications/{id:guid}/exams", async (Guid id, RecordExamRequest body, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-            {
-                var view = await sender.Send(new RecordExam(id, context.Request.Headers.IfMatch, body), cancellationToken);
-                context.Response.Headers.ETag = Preconditions.ETagOf(view.Version);
-                return Results.Ok(view);
-            })
+                Preconditions.OkWithETag(context, await sender.Send(new RecordExam(id, context.Request.Headers.IfMatch, body), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsProcess)
             .WithName("RecordDriverLicenceExam")
             .WithSummary("Records a theory or practical exam result on a driver-licence application (§14–15; staff, If-Match required). Approval needs both passed.")
@@ -168,11 +164,7 @@ internal static class ExamEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         licences.MapGet("/applications/{id:guid}/exams", async (Guid id, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-            {
-                var view = await sender.Send(new GetExams(id), cancellationToken);
-                context.Response.Headers.ETag = Preconditions.ETagOf(view.Version);
-                return Results.Ok(view);
-            })
+                Preconditions.OkWithETag(context, await sender.Send(new GetExams(id), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("GetDriverLicenceExams")
             .WithSummary("The exam results of a driver-licence application: the latest theory and practical result and every one recorded.")

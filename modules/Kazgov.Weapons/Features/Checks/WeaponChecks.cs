@@ -43,7 +43,7 @@ internal static class WeaponChecks
 /// <param name="Answer">clear, found, or null while unanswered.</param>
 internal sealed record WeaponCheckView(string Check, string Source, string Ground, string Subject, Instant AskedAt, Instant? AnsweredAt, string? Answer, string? Reference, int Attempts, string? Error);
 
-internal sealed record WeaponChecksView(Guid ApplicationId, IReadOnlyList<WeaponCheckView> Checks, IReadOnlyList<string> UnansweredChecks, int Version);
+internal sealed record WeaponChecksView(Guid ApplicationId, IReadOnlyList<WeaponCheckView> Checks, IReadOnlyList<string> UnansweredChecks, int Version) : IVersioned;
 
 internal sealed record RunWeaponChecks(Guid Id, string? IfMatch) : ICommand<WeaponChecksView>;
 
@@ -112,7 +112,7 @@ internal static class WeaponCheckEndpoints
     public static void MapChecks(this IEndpointRouteBuilder group)
     {
         group.MapPost("/applications/{id:guid}/external-checks", async (Guid id, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-                Answer(context, await sender.Send(new RunWeaponChecks(id, context.Request.Headers.IfMatch), cancellationToken)))
+                Preconditions.OkWithETag(context, await sender.Send(new RunWeaponChecks(id, context.Request.Headers.IfMatch), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsProcess)
             .WithName("RunWeaponExternalChecks")
             .WithSummary("Asks the outside agencies of §18 (criminal-record → conviction-not-expunged §18.7, administrative-offences → repeated-administrative-offences §18.3) the checks not yet answered and records each (staff, If-Match). An unanswered check blocks approval.")
@@ -122,16 +122,10 @@ internal static class WeaponCheckEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         group.MapGet("/applications/{id:guid}/checks", async (Guid id, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-                Answer(context, await sender.Send(new GetWeaponChecks(id), cancellationToken)))
+                Preconditions.OkWithETag(context, await sender.Send(new GetWeaponChecks(id), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("GetWeaponChecks")
             .WithSummary("The §18 agency checks of a weapon-registration application and those still unanswered.")
             .Produces<WeaponChecksView>();
-    }
-
-    private static IResult Answer(HttpContext context, WeaponChecksView view)
-    {
-        context.Response.Headers.ETag = Preconditions.ETagOf(view.Version);
-        return Results.Ok(view);
     }
 }

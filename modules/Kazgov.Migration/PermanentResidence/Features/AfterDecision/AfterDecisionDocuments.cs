@@ -18,7 +18,7 @@ namespace Kazgov.Migration.PermanentResidence.Features.AfterDecision;
 internal sealed record RecordAfterDecisionDocumentsRequest(IReadOnlyList<string>? Documents);
 
 /// <summary>What of §17 is in, and what the hand-over still waits for (the duty receipt is shown with the application's fees).</summary>
-internal sealed record AfterDecisionDocumentsView(Guid ApplicationId, IReadOnlyList<string> Recorded, IReadOnlyList<string> Missing, int Version);
+internal sealed record AfterDecisionDocumentsView(Guid ApplicationId, IReadOnlyList<string> Recorded, IReadOnlyList<string> Missing, int Version) : IVersioned;
 
 /// <summary>The registration stamp (§5) and the register record of an application; null dates until it is stamped at hand-over.</summary>
 internal sealed record RegistrationView(
@@ -124,11 +124,7 @@ internal static class AfterDecisionEndpoints
     public static void MapAfterDecision(this IEndpointRouteBuilder group)
     {
         group.MapPost("/applications/{id:guid}/after-decision-documents", async (Guid id, RecordAfterDecisionDocumentsRequest body, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-            {
-                var view = await sender.Send(new RecordAfterDecisionDocuments(id, context.Request.Headers.IfMatch, body), cancellationToken);
-                context.Response.Headers.ETag = Preconditions.ETagOf(view.Version);
-                return Results.Ok(view);
-            })
+                Preconditions.OkWithETag(context, await sender.Send(new RecordAfterDecisionDocuments(id, context.Request.Headers.IfMatch, body), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsProcess)
             .WithName("RecordPermanentResidenceAfterDecisionDocuments")
             .WithSummary("Records §17 documents handed in after the positive decision (staff, If-Match); the hand-over needs them all and the duty paid.")
@@ -139,11 +135,7 @@ internal static class AfterDecisionEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         group.MapGet("/applications/{id:guid}/after-decision-documents", async (Guid id, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-            {
-                var view = await sender.Send(new GetAfterDecisionDocuments(id), cancellationToken);
-                context.Response.Headers.ETag = Preconditions.ETagOf(view.Version);
-                return Results.Ok(view);
-            })
+                Preconditions.OkWithETag(context, await sender.Send(new GetAfterDecisionDocuments(id), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("GetPermanentResidenceAfterDecisionDocuments")
             .WithSummary("The §17 documents recorded so far and those the hand-over still waits for.")

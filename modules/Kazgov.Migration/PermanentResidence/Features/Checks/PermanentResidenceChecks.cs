@@ -37,7 +37,7 @@ internal sealed record PermanentResidenceChecksView(
     IReadOnlyList<string> UnansweredChecks,
     IReadOnlyList<ClerkCheckView> Clerk,
     IReadOnlyList<string> MissingClerkGrounds,
-    int Version);
+    int Version) : IVersioned;
 
 internal sealed record RunExternalChecks(Guid Id, string? IfMatch) : ICommand<PermanentResidenceChecksView>;
 
@@ -160,7 +160,7 @@ internal static class PermanentResidenceCheckEndpoints
     public static void MapChecks(this IEndpointRouteBuilder group)
     {
         group.MapPost("/applications/{id:guid}/external-checks", async (Guid id, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-                Answer(context, await sender.Send(new RunExternalChecks(id, context.Request.Headers.IfMatch), cancellationToken)))
+                Preconditions.OkWithETag(context, await sender.Send(new RunExternalChecks(id, context.Request.Headers.IfMatch), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsProcess)
             .WithName("RunPermanentResidenceExternalChecks")
             .WithSummary("Asks the outside agencies of §18 (criminal-record, epidemic-disease, expulsion, national-security) the checks not yet answered and records each (staff, If-Match). An unanswered check blocks approval.")
@@ -170,7 +170,7 @@ internal static class PermanentResidenceCheckEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         group.MapPut("/applications/{id:guid}/clerk-checks/{ground}", async (Guid id, string ground, RecordClerkCheckRequest body, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-                Answer(context, await sender.Send(new RecordClerkCheck(id, context.Request.Headers.IfMatch, ground, body), cancellationToken)))
+                Preconditions.OkWithETag(context, await sender.Send(new RecordClerkCheck(id, context.Request.Headers.IfMatch, ground, body), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsProcess)
             .WithName("RecordPermanentResidenceClerkCheck")
             .WithSummary("Records the clerk's judgement of a §18 ground no agency answers (incites-hatred, false-information-or-late-documents, protect-rights-of-others): clear or found with a note (staff, If-Match).")
@@ -181,16 +181,10 @@ internal static class PermanentResidenceCheckEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         group.MapGet("/applications/{id:guid}/checks", async (Guid id, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
-                Answer(context, await sender.Send(new GetPermanentResidenceChecks(id), cancellationToken)))
+                Preconditions.OkWithETag(context, await sender.Send(new GetPermanentResidenceChecks(id), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("GetPermanentResidenceChecks")
             .WithSummary("The §18 checks of a permanent-residence application: agency questions and answers, the clerk's checks, and what approval still waits for.")
             .Produces<PermanentResidenceChecksView>();
-    }
-
-    private static IResult Answer(HttpContext context, PermanentResidenceChecksView view)
-    {
-        context.Response.Headers.ETag = Preconditions.ETagOf(view.Version);
-        return Results.Ok(view);
     }
 }
