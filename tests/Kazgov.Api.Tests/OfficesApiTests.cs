@@ -230,8 +230,69 @@ public sealed class OfficesApiTests(KazgovApiFactory factory)
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("code").GetString().Should().Be("validation-failed");
         problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().BeEquivalentTo(
-            "days[0].lunch", "serviceWindows[0].service", "serviceWindows[0].to");
+            "days[0].lunch", "serviceWindows[0].service", "serviceWindows[0].to", "receptions");
         (await (await factory.CreateClientAsAsync("admin")).PutAsJsonAsync("/api/v1/offices/nope/schedule", body)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_weapons_unit_hands_over_at_its_reception_sessions_and_the_office_windows_elsewhere()
+    {
+        var weapons = await GetJsonAsync("/api/v1/offices/weapons-licensing-astana-09ccea99/hand-over-windows?service=weapon-registration&from=2026-03-05&days=10");
+        weapons.GetProperty("source").GetString().Should().Be("reception");
+        weapons.GetProperty("receptions").GetArrayLength().Should().Be(5);
+        weapons.GetProperty("windows").EnumerateArray().Select(w => $"{w.GetProperty("date").GetString()} {w.GetProperty("from").GetString()}").Should().Equal(
+            "2026-03-05 09:00:00", "2026-03-05 18:00:00", "2026-03-07 10:00:00", "2026-03-10 09:00:00", "2026-03-10 18:00:00", "2026-03-12 09:00:00", "2026-03-12 18:00:00");
+        weapons.GetProperty("windows")[1].GetProperty("opens").GetString().Should().Be("2026-03-05T13:00:00Z");
+
+        var licences = await GetJsonAsync("/api/v1/offices/road-police-astana-671c3429/hand-over-windows?service=driver-licence&from=2026-03-06&days=4");
+        licences.GetProperty("source").GetString().Should().Be("catalogue");
+        licences.GetProperty("windows").EnumerateArray().Select(w => $"{w.GetProperty("date").GetString()} {w.GetProperty("from").GetString()}-{w.GetProperty("to").GetString()}")
+            .Should().Equal(["2026-03-06 12:00:00-13:00:00", "2026-03-06 18:00:00-19:00:00"], "the 7th and 8th are the weekend and the 9th the day off carried over from the 8th");
+
+        var anyTime = await GetJsonAsync("/api/v1/offices/road-police-astana-671c3429/hand-over-windows?service=citizenship");
+        anyTime.GetProperty("source").GetString().Should().Be("any-time");
+        anyTime.GetProperty("windows").GetArrayLength().Should().Be(0);
+
+        var bad = await _client.GetAsync("/api/v1/offices/road-police-astana-671c3429/hand-over-windows?days=0");
+        (await bad.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").EnumerateObject().Select(e => e.Name)
+            .Should().BeEquivalentTo("service", "days");
+        await (await _client.GetAsync("/api/v1/offices/road-police-astana-671c3429/hand-over-windows?service=nope")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "unknown-service");
+        await (await _client.GetAsync("/api/v1/offices/nope/hand-over-windows?service=driver-licence")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "office-not-found");
+    }
+
+    [Fact]
+    public async Task An_admin_moves_a_weapons_units_sessions_and_the_term_follows_them()
+    {
+        var id = await IdOfAsync("service=weapon-registration&region=mangystau");
+        var days = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }.Select(d => new { day = d, opens = "09:00:00", closes = "18:00:00", lunch = (object?)null });
+        object Session(string day, string from, string to, int[]? weeks = null) => new { service = "weapon-registration", day, from, to, weeksOfMonth = weeks };
+        var admin = await factory.CreateClientAsAsync("admin");
+
+        var tooFew = await admin.PutAsJsonAsync($"/api/v1/offices/{id}/schedule", new
+        {
+            days,
+            receptions = new[] { Session("monday", "09:00:00", "13:00:00"), Session("wednesday", "09:00:00", "13:00:00"), Session("monday", "18:00:00", "20:00:00"), Session("sunday", "10:00:00", "13:00:00", [2]) },
+        });
+        var problem = await tooFew.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        problem.GetProperty("errors").GetProperty("receptions")[0].GetString().Should().Contain("2, 1, 1");
+
+        var saved = await admin.PutAsJsonAsync($"/api/v1/offices/{id}/schedule", new
+        {
+            days,
+            receptions = new[]
+            {
+                Session("monday", "09:00:00", "13:00:00"), Session("wednesday", "09:00:00", "13:00:00"), Session("monday", "18:00:00", "20:00:00"),
+                Session("wednesday", "18:00:00", "20:00:00"), Session("sunday", "10:00:00", "13:00:00", [2, -1]),
+            },
+        });
+        saved.StatusCode.Should().Be(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        (await GetJsonAsync($"/api/v1/offices/{id}/schedule")).GetProperty("receptions").GetArrayLength().Should().Be(5);
+
+        // Accepted Tuesday 10 February: the month ends on Tuesday 10 March, when this unit does not receive; Wednesday 11 it does.
+        var deadline = await GetJsonAsync($"/api/v1/services/weapon-registration/deadline?acceptedAt=2026-02-10T05:00:00Z&office={id}");
+        deadline.GetProperty("dueDate").GetString().Should().Be("2026-03-11");
+        var elsewhere = await GetJsonAsync("/api/v1/services/weapon-registration/deadline?acceptedAt=2026-02-10T05:00:00Z&office=weapons-licensing-astana-09ccea99");
+        elsewhere.GetProperty("dueDate").GetString().Should().Be("2026-03-10", "the Astana unit receives on Tuesdays");
     }
 
     [Fact]

@@ -96,15 +96,16 @@ internal sealed class ApplicationReader(
             $"Өтінішіңіз {due} дейін қаралады. Нәтиже дайын болғанда немесе бас тартылғанда SMS не электрондық хат жіберіледі. Нәтижені жеке басыңызды куәландыратын құжатты көрсетіп, қолхатпен аласыз.",
             $"Заявление будет рассмотрено до {due}. Когда результат будет готов или будет принят отказ, придёт SMS или письмо. Результат выдаётся под роспись при предъявлении документа, удостоверяющего личность.",
             $"Your application will be dealt with by {due}. You will get an SMS or e-mail when the result is ready or if it is refused. The result is handed over against signature on showing an identity document.");
-        var windows = await handOver.ForAsync(row.ServiceCode, row.OfficeId, cancellationToken);
-        if (windows.Count > 0)
+        var timetable = await handOver.TimetableAsync(row.ServiceCode, row.OfficeId, cancellationToken);
+        if (!timetable.AnyTime)
         {
-            // The service's hand-over windows, from its catalogue entry or the office's own (e.g. driver-licence §7 note [L88]).
-            var hours = string.Join(", ", windows.OrderBy(w => w.From).Select(w => $"{OfficeHours.Hm(w.From)}–{OfficeHours.Hm(w.To)}"));
+            // The service's hand-over times: catalogue or office windows (e.g. driver-licence §7 note [L88]),
+            // or the office's reception sessions (weapon-registration §10 [L14246]).
+            var when = timetable.Describe();
             next = new LocalizedText(
-                next.Kk + $" Нәтиже жұмыс күндері тек беру уақытында беріледі: {hours}.",
-                next.Ru + $" Результат выдаётся в рабочие дни только в часы выдачи: {hours}.",
-                next.En + $" The result is handed over on working days only in the hand-over windows: {hours}.");
+                next.Kk + $" Нәтиже тек беру уақытында беріледі: {when.Kk}.",
+                next.Ru + $" Результат выдаётся только в часы выдачи: {when.Ru}.",
+                next.En + $" The result is handed over only at these times: {when.En}.");
         }
 
         if (definitions.Find(row.ServiceCode)?.NextSteps is { } extra)

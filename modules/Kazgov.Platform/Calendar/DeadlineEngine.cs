@@ -1,4 +1,5 @@
 using Kazgov.Kernel.Localization;
+using Kazgov.Platform.Offices;
 using NodaTime;
 using NodaTime.Text;
 
@@ -19,13 +20,17 @@ namespace Kazgov.Platform.Calendar;
 /// also on one of the days off"), never on a holiday or another day off of the calendar. A working day
 /// by override that the office does not list counts <see cref="Hours"/>. Null: working days of the
 /// calendar with <see cref="Hours"/>.</param>
+/// <param name="Sessions">The office's reception sessions for the service, where its standard receives by
+/// sessions (weapon-registration §10 [L14246]): a calendar term then ends on a day a session is held —
+/// the last day, or the first such day after it — since the result can only be collected at one.</param>
 public sealed record DeadlineRequest(
     Instant AcceptedAt,
     Period Term,
     DeadlineClock Clock,
     OfficeHours? Hours = null,
     Duration Suspended = default,
-    IReadOnlyDictionary<IsoDayOfWeek, OfficeHours>? ReceptionDays = null)
+    IReadOnlyDictionary<IsoDayOfWeek, OfficeHours>? ReceptionDays = null,
+    IReadOnlyList<ReceptionSession>? Sessions = null)
 {
     /// <summary>A time-based term from a duration, in hours and smaller units (48 hours stay PT48H, not P2D).</summary>
     public static Period TermOf(Duration duration)
@@ -78,7 +83,7 @@ public sealed class DeadlineEngine(WorkingCalendar calendar)
         var start = request.AcceptedAt + request.Suspended;
         var (dueAt, rule) = request.Clock switch
         {
-            DeadlineClock.Calendar => CalendarTerm(start, request.Term),
+            DeadlineClock.Calendar => request.Sessions is { Count: > 0 } sessions ? SessionTerm(start, request.Term, sessions) : CalendarTerm(start, request.Term),
             DeadlineClock.WorkingTime => WorkingTime(start, ToDuration(request.Term, allowDays: false), request.Hours ?? OfficeHours.Default, request.ReceptionDays, request.Term),
             DeadlineClock.AroundTheClock => AroundTheClock(start, ToDuration(request.Term, allowDays: true), request.Term),
             DeadlineClock.SameDay => SameDay(start),
@@ -100,13 +105,17 @@ public sealed class DeadlineEngine(WorkingCalendar calendar)
     }
 
 
-    private (Instant, LocalizedText) CalendarTerm(Instant start, Period term)
+    private static void EnsureCalendarTerm(Period term)
     {
         if (term.HasTimeComponent || term.Equals(Period.Zero) || term.Years < 0 || term.Months < 0 || term.Weeks < 0 || term.Days < 0)
         {
             throw new ArgumentException($"A calendar term must be a positive number of years, months, weeks or days, not {term}.", nameof(term));
         }
+    }
 
+    private (Instant, LocalizedText) CalendarTerm(Instant start, Period term)
+    {
+        EnsureCalendarTerm(term);
         var accepted = start.InZone(WorkingCalendar.Zone).Date;
         var last = accepted + term;
         var head = new LocalizedText(
@@ -126,6 +135,34 @@ public sealed class DeadlineEngine(WorkingCalendar calendar)
             $"; {skipped.Kk} → мерзім келесі жұмыс күні {Iso(due)} соңында аяқталады (Asia/Almaty).",
             $"; {skipped.Ru} → срок истекает в конце следующего рабочего дня {Iso(due)} (Asia/Almaty).",
             $"; {skipped.En} → due by the end of {Iso(due)}, the next working day (Asia/Almaty)."));
+    }
+
+    /// <summary>
+    /// A calendar term at an office that receives by sessions: it ends at the end of the last day when a
+    /// session is held that day, else at the end of the next day one is (a day-off session counts; a
+    /// holiday holds none).
+    /// </summary>
+    private (Instant, LocalizedText) SessionTerm(Instant start, Period term, IReadOnlyList<ReceptionSession> sessions)
+    {
+        EnsureCalendarTerm(term);
+        var accepted = start.InZone(WorkingCalendar.Zone).Date;
+        var last = accepted + term;
+        var due = ReceptionSessions.FirstDayFrom(sessions, last, calendar)
+            ?? throw new ArgumentException("The reception sessions are held on no day within a year.", nameof(sessions));
+        var when = ReceptionSessions.Describe(sessions);
+        var body = new LocalizedText(
+            $"{term} қабылданған күннен ({Iso(accepted)}) бастап күнтізбелік уақытпен есептеледі: соңғы күн — {Iso(last)}",
+            $"{term} в календарном исчислении с даты приёма ({Iso(accepted)}): последний день — {Iso(last)}",
+            $"{term} in calendar time from the acceptance date ({Iso(accepted)}): the last day is {Iso(last)}");
+        return due == last
+            ? (EndOf(due), Append(body,
+                $", бөлімшенің қабылдау күні ({when.Kk}); мерзім сол күннің соңында аяқталады (Asia/Almaty).",
+                $", день приёма подразделения ({when.Ru}); срок истекает в конце этого дня (Asia/Almaty).",
+                $", a reception day of the office ({when.En}); due by the end of that day (Asia/Almaty)."))
+            : (EndOf(due), Append(body,
+                $"; бөлімше ол күні қабылдамайды ({when.Kk}) → мерзім келесі қабылдау күні {Iso(due)} соңында аяқталады (Asia/Almaty).",
+                $"; в этот день подразделение не ведёт приём ({when.Ru}) → срок истекает в конце следующего дня приёма {Iso(due)} (Asia/Almaty).",
+                $"; the office holds no reception that day ({when.En}) → due by the end of {Iso(due)}, its next reception day (Asia/Almaty)."));
     }
 
     /// <summary>The hours counted on <paramref name="date"/>, or null (with the reason) when the office does not receive then.</summary>

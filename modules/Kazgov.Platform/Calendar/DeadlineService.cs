@@ -21,7 +21,8 @@ internal sealed class DeadlineService(IServiceTerms terms, CalendarStore calenda
         var term = PeriodPattern.NormalizingIso.Parse(chosen.Iso8601Term).GetValueOrThrow();
         var calendar = await calendars.LoadAsync(cancellationToken);
         var schedule = officeId is null ? null : await schedules.FindAsync(officeId, cancellationToken);
-        var deadline = new DeadlineEngine(calendar).Compute(new DeadlineRequest(acceptedAt, term, chosen.Clock, HoursOf(schedule), suspended, ReceptionOf(schedule)));
+        var deadline = new DeadlineEngine(calendar).Compute(new DeadlineRequest(
+            acceptedAt, term, chosen.Clock, HoursOf(schedule), suspended, ReceptionOf(schedule), schedule?.ReceptionsOf(service)));
         return (chosen, deadline);
     }
 

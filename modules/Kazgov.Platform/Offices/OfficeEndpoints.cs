@@ -50,12 +50,16 @@ public sealed record OfficeScheduleResponse(
     string TimeZone,
     IReadOnlyList<OfficeDay> Days,
     IReadOnlyList<ServiceWindow> ServiceWindows,
+    IReadOnlyList<ReceptionSession> Receptions,
     int Version,
     Instant UpdatedAt,
     string UpdatedBy);
 
-/// <summary>The body of PUT /offices/{id}/schedule: the whole new schedule (time zone is always Asia/Almaty).</summary>
-public sealed record OfficeScheduleRequest(IReadOnlyList<OfficeDay>? Days, IReadOnlyList<ServiceWindow>? ServiceWindows);
+/// <summary>
+/// The body of PUT /offices/{id}/schedule: the whole new schedule (time zone is always Asia/Almaty).
+/// Receptions: the sessions of a service whose standard receives by sessions (weapon-registration §10).
+/// </summary>
+public sealed record OfficeScheduleRequest(IReadOnlyList<OfficeDay>? Days, IReadOnlyList<ServiceWindow>? ServiceWindows, IReadOnlyList<ReceptionSession>? Receptions = null);
 
 /// <summary>GET /regions, GET /offices, GET /offices/{id}, GET and PUT /offices/{id}/schedule.</summary>
 public static class OfficeEndpoints
@@ -91,8 +95,16 @@ public static class OfficeEndpoints
         offices.MapGet("/{id}/schedule", GetScheduleAsync)
             .AllowPublic()
             .WithName("GetOfficeSchedule")
-            .WithSummary("An office's working days, hours, lunch break and service windows (ETag = its version)")
+            .WithSummary("An office's working days, hours, lunch break, service windows and reception sessions (ETag = its version)")
             .Produces<OfficeScheduleResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        offices.MapGet("/{id}/hand-over-windows", HandOverTimesEndpoint.GetAsync)
+            .AllowPublic()
+            .WithName("GetOfficeHandOverWindows")
+            .WithSummary("When a service's results are handed over at the office, day by day from ?from= (default today) for ?days= (default 31, max 120): "
+                + "the catalogue's or the office's windows on working days, or the office's reception sessions (weapon-registration §10)")
+            .Produces<HandOverTimesResponse>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         offices.MapPut("/{id}/schedule", PutScheduleAsync)
             .RequirePolicy(Policies.Admin)
@@ -193,7 +205,7 @@ public static class OfficeEndpoints
         DbSession session, HttpContext context, IClock clock, ICurrentActor actor, string id, OfficeScheduleRequest request, CancellationToken cancellationToken)
     {
         var office = await FindAsync(session, id, cancellationToken);
-        OfficeSchedule.Validate(request.Days, request.ServiceWindows, office.Services).ThrowIfAny();
+        OfficeSchedule.Validate(request.Days, request.ServiceWindows, office.Services, request.Receptions).ThrowIfAny();
 
         await using var transaction = await session.BeginAsync(cancellationToken);
         var current = await session.QuerySingleAsync<ScheduleRow>(
@@ -209,7 +221,7 @@ public static class OfficeEndpoints
             throw new ProblemException(OfficeProblems.ScheduleChanged);
         }
 
-        var schedule = new OfficeSchedule(OfficeSchedule.OfficeTimeZone, request.Days!, request.ServiceWindows ?? []);
+        var schedule = new OfficeSchedule(OfficeSchedule.OfficeTimeZone, request.Days!, request.ServiceWindows ?? [], request.Receptions is { Count: > 0 } ? request.Receptions : null);
         var json = JsonSerializer.Serialize(schedule, PlatformJson.Options);
         var now = clock.GetCurrentInstant();
         var who = actor.Id;
@@ -226,7 +238,7 @@ public static class OfficeEndpoints
         await transaction.CommitAsync();
 
         context.Response.Headers.ETag = ScheduleETag(current.Version + 1);
-        return new OfficeScheduleResponse(id, schedule.TimeZone, schedule.Days, schedule.ServiceWindows, current.Version + 1, now, who);
+        return new OfficeScheduleResponse(id, schedule.TimeZone, schedule.Days, schedule.ServiceWindows, schedule.Receptions ?? [], current.Version + 1, now, who);
     }
 
     private static string ScheduleETag(int version) => $"\"{version}\"";
@@ -245,7 +257,7 @@ public static class OfficeEndpoints
             new { id },
             cancellationToken);
         var schedule = JsonSerializer.Deserialize<OfficeSchedule>(row.Schedule, PlatformJson.Options)!;
-        return new OfficeScheduleResponse(id, schedule.TimeZone, schedule.Days, schedule.ServiceWindows, row.Version, row.UpdatedAt, row.UpdatedBy);
+        return new OfficeScheduleResponse(id, schedule.TimeZone, schedule.Days, schedule.ServiceWindows, schedule.Receptions ?? [], row.Version, row.UpdatedAt, row.UpdatedBy);
     }
 
     private sealed class ScheduleRow

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kazgov.Kernel.Localization;
 using Kazgov.Kernel.Problems;
 using NodaTime;
@@ -22,8 +23,13 @@ public sealed record ServiceWindow(string Service, string Purpose, LocalTime Fro
 /// When an office receives applicants, in its local time. All offices of the seed are in
 /// Kazakhstan and, for this project, in one zone: Asia/Almaty (DESIGN.md § Technology).
 /// </summary>
-public sealed record OfficeSchedule(string TimeZone, IReadOnlyList<OfficeDay> Days, IReadOnlyList<ServiceWindow> ServiceWindows)
+public sealed record OfficeSchedule(
+    string TimeZone, IReadOnlyList<OfficeDay> Days, IReadOnlyList<ServiceWindow> ServiceWindows,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ReceptionSession>? Receptions = null)
 {
+    /// <summary>The reception sessions of <paramref name="service"/>; empty when the office receives for it in its working hours.</summary>
+    public IReadOnlyList<ReceptionSession> ReceptionsOf(string service) => [.. (Receptions ?? []).Where(r => r.Service == service)];
+
     public const string OfficeTimeZone = "Asia/Almaty";
 
     private static readonly LocalTime Opening = new(9, 0);
@@ -40,8 +46,9 @@ public sealed record OfficeSchedule(string TimeZone, IReadOnlyList<OfficeDay> Da
     // - Std 3 [L3523]: five days, no days off (24/7 for law enforcement during operative-search
     //   measures [L3525] is not public reception and is not modelled here).
     // - Std 7 [L14246]: reception "at least twice a week, twice in the evening and twice a month on
-    //   non-working days" — no fixed days; the default is the plain working week, to be set per
-    //   office by an admin.
+    //   non-working days" — no fixed days. The working week stays the unit's office hours, and the
+    //   public is received in reception sessions (WeaponsReception below, ReceptionSession.cs), which
+    //   an admin may move but not below that minimum.
     // Hours are not in the seed: 09:00-18:00 with lunch 13:00-14:00 is the default.
     private static readonly HashSet<string> WeekendReception =
     [
@@ -67,11 +74,26 @@ public sealed record OfficeSchedule(string TimeZone, IReadOnlyList<OfficeDay> Da
             days.Add(IsoDayOfWeek.Saturday);
         }
 
-        return new OfficeSchedule(OfficeTimeZone, days.Select(d => new OfficeDay(d, Opening, Closing, LunchBreak)).ToList(), []);
+        var receptions = serviceSet.Contains(WeaponsReceptionMinimum.Service) ? WeaponsReception : null;
+        return new OfficeSchedule(OfficeTimeZone, days.Select(d => new OfficeDay(d, Opening, Closing, LunchBreak)).ToList(), [], receptions);
     }
 
+    /// <summary>
+    /// The sessions a weapons unit starts with, meeting weapon-registration §10 [L14246] exactly: daytime
+    /// on Tuesday and Thursday, in the evening on the same days, and on the 1st and 3rd Saturday.
+    /// </summary>
+    public static readonly IReadOnlyList<ReceptionSession> WeaponsReception =
+    [
+        new(WeaponsReceptionMinimum.Service, IsoDayOfWeek.Tuesday, new LocalTime(9, 0), new LocalTime(13, 0)),
+        new(WeaponsReceptionMinimum.Service, IsoDayOfWeek.Tuesday, new LocalTime(18, 0), new LocalTime(20, 0)),
+        new(WeaponsReceptionMinimum.Service, IsoDayOfWeek.Thursday, new LocalTime(9, 0), new LocalTime(13, 0)),
+        new(WeaponsReceptionMinimum.Service, IsoDayOfWeek.Thursday, new LocalTime(18, 0), new LocalTime(20, 0)),
+        new(WeaponsReceptionMinimum.Service, IsoDayOfWeek.Saturday, new LocalTime(10, 0), new LocalTime(13, 0), [1, 3]),
+    ];
+
     /// <summary>Checks a schedule an admin sends; every broken rule becomes a field error.</summary>
-    public static ValidationErrors Validate(IReadOnlyList<OfficeDay>? days, IReadOnlyList<ServiceWindow>? windows, IReadOnlyCollection<string> officeServices)
+    public static ValidationErrors Validate(
+        IReadOnlyList<OfficeDay>? days, IReadOnlyList<ServiceWindow>? windows, IReadOnlyCollection<string> officeServices, IReadOnlyList<ReceptionSession>? receptions = null)
     {
         var errors = new ValidationErrors();
         if (days is null || days.Count == 0)
@@ -132,7 +154,42 @@ public sealed record OfficeSchedule(string TimeZone, IReadOnlyList<OfficeDay> Da
             }
         }
 
+        ValidateReceptions(receptions ?? [], officeServices, errors);
         return errors;
+    }
+
+    private static void ValidateReceptions(IReadOnlyList<ReceptionSession> sessions, IReadOnlyCollection<string> officeServices, ValidationErrors errors)
+    {
+        for (var i = 0; i < sessions.Count; i++)
+        {
+            var session = sessions[i];
+            var field = $"receptions[{i}]";
+            if (session.Service is null || !officeServices.Contains(session.Service))
+            {
+                errors.Add(field + ".service", Messages.ServiceNotOffered);
+            }
+
+            if (session.Day == IsoDayOfWeek.None || !Enum.IsDefined(session.Day))
+            {
+                errors.Add(field + ".day", Messages.UnknownDay);
+            }
+
+            if (session.From >= session.To)
+            {
+                errors.Add(field + ".to", Messages.EndBeforeStart);
+            }
+
+            if (session.WeeksOfMonth?.Any(w => w is not (>= 1 and <= 5 or -1)) == true)
+            {
+                errors.Add(field + ".weeksOfMonth", Messages.BadWeekOfMonth);
+            }
+        }
+
+        // Weapons units may not receive less than §10 of their standard asks.
+        if (officeServices.Contains(WeaponsReceptionMinimum.Service) && WeaponsReceptionMinimum.Shortfall(sessions) is { } shortfall)
+        {
+            errors.Add("receptions", shortfall);
+        }
     }
 
     private static class Messages
@@ -161,6 +218,11 @@ public sealed record OfficeSchedule(string TimeZone, IReadOnlyList<OfficeDay> Da
             "Түскі үзіліс жұмыс уақытының ішінде болуы керек",
             "Обеденный перерыв должен быть внутри рабочего времени",
             "The lunch break must lie within the working hours");
+
+        public static readonly LocalizedText BadWeekOfMonth = new(
+            "Айдың аптасы 1–5 немесе -1 (соңғы) болуы керек",
+            "Неделя месяца — 1–5 или -1 (последняя)",
+            "A week of the month is 1–5, or -1 for the last");
 
         public static readonly LocalizedText ServiceNotOffered = new(
             "Бұл бөлімше бұл қызметті көрсетпейді",

@@ -483,11 +483,29 @@ public static class TestIins
         }
     }
 
-    private static int CheckDigitOf(string eleven)
+    /// <summary>The check digit of an IIN or a BIN (both weightings); 10 means the number has none.</summary>
+    internal static int CheckDigitOf(string eleven)
     {
         int[] first = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
         int[] second = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
         var sum = eleven.Select((c, i) => (c - '0') * first[i]).Sum() % 11;
         return sum != 10 ? sum : eleven.Select((c, i) => (c - '0') * second[i]).Sum() % 11;
+    }
+}
+
+/// <summary>Valid BINs of legal entities registered in May 2005 (a random serial each call).</summary>
+public static class TestBins
+{
+    public static string Next()
+    {
+        while (true)
+        {
+            var prefix = "0505" + "40" + Random.Shared.Next(0, 100000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+            var digit = TestIins.CheckDigitOf(prefix);
+            if (digit < 10 && Kazgov.Kernel.Identifiers.Bin.TryParse(prefix + digit, out _, out _))
+            {
+                return prefix + digit;
+            }
+        }
     }
 }

@@ -67,7 +67,8 @@ public sealed class WeaponRegistrationTests(WeaponRegistrationApiFactory factory
         var (id, etag, submitted) = await SubmitAsync(clerk, body);
         submitted["application"]!["fees"]!["totalDue"]!.GetValue<decimal>().Should().Be(2595.00m, "50 % and 10 % of the MCI of 4 325 KZT");
         submitted["application"]!["applicantType"]!.GetValue<string>().Should().Be("individual-storage-carry");
-        submitted["application"]!["dueDate"]!.GetValue<string>().Should().Be("2026-04-10", "one month (§7.1)");
+        submitted["application"]!["dueDate"]!.GetValue<string>().Should().Be("2026-04-14",
+            "one month (§7.1) ends on Friday 10 April; the unit next receives (§10) on Tuesday 14 April, the 11th being the 2nd Saturday");
 
         etag = await ReadyForDecisionAsync(clerk, id, etag);
         etag = await ExpectAsync(clerk.SendActionAsync(id, "approve", etag), HttpStatusCode.OK);
@@ -80,6 +81,7 @@ public sealed class WeaponRegistrationTests(WeaponRegistrationApiFactory factory
         pending["validToday"]!.GetValue<bool>().Should().BeFalse();
 
         etag = await ExpectAsync(clerk.SendActionAsync(id, "mark-ready", etag), HttpStatusCode.OK);
+        JsonNode.Parse(await clerk.GetStringAsync($"{Path}/applications/{id}/recipient"))!["receivedBy"].Should().BeNull("nobody is recorded yet");
         await (await clerk.SendActionAsync(id, "issue", etag, HandOver)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "weapon-recipient-not-recorded");
 
         var noAttorney = await PutAsync(clerk, $"{Path}/applications/{id}/recipient", etag, new { receivedBy = "proxy", proxy = new { fullName = "Ахметов Серік" } });
@@ -89,6 +91,18 @@ public sealed class WeaponRegistrationTests(WeaponRegistrationApiFactory factory
             receivedBy = "proxy",
             proxy = new { fullName = "Ахметов Серік", iin = TestIins.Next(), powerOfAttorney = new { number = "СН-2026-114", issuedOn = "2026-03-01", validUntil = "2027-03-01", issuedBy = "Нотариус Омарова" } },
         }), HttpStatusCode.OK);
+        // §10: the permit is handed over at the unit's reception sessions only (Tuesday 09:00–13:00 and 18:00–20:00 here).
+        factory.Clock.Reset(Morning + Duration.FromMinutes(210));
+        clerk = await factory.CreateClientAsAsync(Clerk);
+        var closed = await (await clerk.SendActionAsync(id, "issue", etag, HandOver)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "outside-issuance-window");
+        closed.GetProperty("source").GetString().Should().Be("reception");
+        closed.GetProperty("nextWindow").GetProperty("local").GetString().Should().Be("2026-03-10 18:00–20:00");
+        closed.GetProperty("nextWindow").GetProperty("from").GetString().Should().Be("2026-03-10T13:00:00Z");
+        factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 13, 0));
+        clerk = await factory.CreateClientAsAsync(Clerk);
+        var recipient = JsonNode.Parse(await clerk.GetStringAsync($"{Path}/applications/{id}/recipient"))!;
+        recipient["receivedBy"]!.GetValue<string>().Should().Be("proxy");
+        recipient["powerOfAttorney"]!["number"]!.GetValue<string>().Should().Be("СН-2026-114");
         await ExpectAsync(clerk.SendActionAsync(id, "issue", etag, HandOver), HttpStatusCode.OK);
 
         // Who owns serial X: make and serial compared without case or spaces.
@@ -377,6 +391,34 @@ public sealed class WeaponRegistrationTests(WeaponRegistrationApiFactory factory
         var other = factory.CreateClient();
         other.DefaultRequestHeaders.Authorization = new("Bearer", await factory.TokenAsync("client:egov-portal driver-licence:read"));
         await (await other.GetAsync($"{Path}/units?make=Иж 27&serial={serial}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "weapon-not-found");
+    }
+
+    [Fact]
+    public async Task A_security_company_gets_its_service_weapon_licence_without_agency_checks_on_the_organisation()
+    {
+        var clerk = await factory.CreateClientAsAsync(Clerk);
+        var bin = TestBins.Next();
+        var body = Intake("service-acquisition-licence", bin, new JsonObject { ["type"] = "rifled", ["category"] = "service", ["purpose"] = "service" },
+            ["application", "tax-registration-copy", "licence-fee-proof", "security-licence", "storage-room-act", "responsible-person-order", "weapons-list"],
+            "security-company", null, Receipt("acquisition-licence-legal-entity", 12975m));
+        body["applicant"] = new JsonObject { ["kind"] = "legal-entity", ["bin"] = bin, ["organisationName"] = "ТОО «Қалқан-Күзет»", ["phone"] = "+77172123456", ["language"] = "ru" };
+        body.Remove("permanentAddress");
+        body.Remove("unit"); // a licence to acquire names no unit yet
+        body["storageConditionsConfirmed"] = true;
+        var (id, etag, submitted) = await SubmitAsync(clerk, body);
+        var application = submitted["application"]!;
+        application["applicantType"]!.GetValue<string>().Should().Be("legal-entity-acquisition", "§13");
+        application["fees"]!["totalDue"]!.GetValue<decimal>().Should().Be(12975.00m, "the licence fee is 3 MCI of 4 325 KZT");
+        Grounds(submitted).Should().BeEmpty();
+
+        etag = await ReadyForDecisionAsync(clerk, id, etag);
+        var checks = JsonNode.Parse(await clerk.GetStringAsync($"{Path}/applications/{id}/checks"))!;
+        checks["checks"]!.AsArray().Should().BeEmpty("§13: the agencies are asked about persons, not about an organisation");
+        checks["unansweredChecks"]!.AsArray().Should().BeEmpty();
+        await ExpectAsync(clerk.SendActionAsync(id, "approve", etag), HttpStatusCode.OK);
+        var approved = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}"))!;
+        approved["status"]!.GetValue<string>().Should().Be("approved");
+        approved["applicant"]!["bin"]!.GetValue<string>().Should().Be(bin);
     }
 
     [Fact]

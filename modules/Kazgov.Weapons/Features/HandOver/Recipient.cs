@@ -16,9 +16,34 @@ namespace Kazgov.Weapons;
 /// <summary>§17: who takes the permit — "applicant", or "proxy" with the proxy's name, IIN and power of attorney.</summary>
 internal sealed record RecordRecipientRequest(string? ReceivedBy, Representative? Proxy);
 
-internal sealed record RecipientView(Guid ApplicationId, string ReceivedBy, string? ProxyName, string? ProxyIin, PowerOfAttorney? PowerOfAttorney, int Version);
+/// <summary>Who takes the permit; <see cref="ReceivedBy"/> is null until the clerk records it (hand-over waits for it).</summary>
+internal sealed record RecipientView(Guid ApplicationId, string? ReceivedBy, string? ProxyName, string? ProxyIin, PowerOfAttorney? PowerOfAttorney, int Version) : IVersioned
+{
+    public static RecipientView Of(Guid applicationId, RecipientRecord? recipient, int version) =>
+        recipient is null
+            ? new(applicationId, null, null, null, null, version)
+            : new(applicationId, recipient.ReceivedBy, recipient.ProxyName, recipient.ProxyIin,
+                recipient.PoaNumber is null ? null : new PowerOfAttorney(recipient.PoaNumber, recipient.PoaIssuedOn, recipient.PoaValidUntil, recipient.PoaIssuedBy),
+                version);
+}
 
 internal sealed record RecordRecipient(Guid Id, string? IfMatch, RecordRecipientRequest Body) : ICommand<RecipientView>;
+
+internal sealed record GetRecipient(Guid Id) : IQuery<RecipientView>;
+
+internal sealed class GetRecipientHandler(IApplications applications, DbSession session) : IQueryHandler<GetRecipient, RecipientView>
+{
+    public async ValueTask<RecipientView> Handle(GetRecipient query, CancellationToken cancellationToken)
+    {
+        var application = await applications.GetAsync(query.Id, cancellationToken);
+        if (application.Service != WeaponRegistrationDefinition.Code)
+        {
+            throw new ProblemException(ApplicationProblems.ApplicationNotFound);
+        }
+
+        return RecipientView.Of(application.Id, await WeaponsStore.RecipientAsync(session, application.Id, cancellationToken), application.Version);
+    }
+}
 
 internal sealed class RecordRecipientHandler(IApplications applications, DbSession session, ICurrentActor actor) : ICommandHandler<RecordRecipient, RecipientView>
 {
@@ -84,16 +109,21 @@ internal sealed class RecordRecipientHandler(IApplications applications, DbSessi
                 },
                 cancellationToken);
         }, cancellationToken);
-        var recipient = (await WeaponsStore.RecipientAsync(session, view.Id, cancellationToken))!;
-        return new RecipientView(view.Id, recipient.ReceivedBy, recipient.ProxyName, recipient.ProxyIin,
-            recipient.PoaNumber is null ? null : new PowerOfAttorney(recipient.PoaNumber, recipient.PoaIssuedOn, recipient.PoaValidUntil, recipient.PoaIssuedBy),
-            view.Version);
+        return RecipientView.Of(view.Id, await WeaponsStore.RecipientAsync(session, view.Id, cancellationToken), view.Version);
     }
 }
 
 internal static class RecipientEndpoints
 {
-    public static void MapRecipient(this IEndpointRouteBuilder group) =>
+    public static void MapRecipient(this IEndpointRouteBuilder group)
+    {
+        group.MapGet("/applications/{id:guid}/recipient", async (Guid id, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
+                Preconditions.OkWithETag(context, await sender.Send(new GetRecipient(id), cancellationToken)))
+            .RequirePolicy(Policies.ApplicationsRead)
+            .WithName("GetWeaponPermitRecipient")
+            .WithSummary("§17: who takes the permit, as recorded (receivedBy null until recorded).")
+            .Produces<RecipientView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/applications/{id:guid}/recipient", async (Guid id, RecordRecipientRequest body, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
             {
                 var view = await sender.Send(new RecordRecipient(id, context.Request.Headers.IfMatch, body), cancellationToken);
@@ -108,4 +138,5 @@ internal static class RecipientEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+    }
 }
