@@ -566,6 +566,8 @@ try {
     // §17: the recipient is recorded on the panel before hand-over.
     await page.getByTestId('weapon-recipient').getByRole('button', { name: 'Record the recipient', exact: true }).click();
     await page.locator('[data-testid="weapon-recipient-recorded"][data-received-by="applicant"]').waitFor();
+    // §10: the unit hands over at its reception sessions; Tuesday 09:00–13:00 is one, and it is 12:30.
+    assert.equal(await text(page.locator('[data-testid="window-state"][data-open="true"]')), 'Hand-over window open: 09:00–13:00');
     let r = await weaponsApi('GET', `/api/v1/applications/${weaponPermit}`);
     r = await weaponsApi('POST', `/api/v1/applications/${weaponPermit}/issue`, r.etag, { receivedBy: 'Ахметов Серік', identityDocument: 'ЖК 045612378', signatureTaken: true });
     assert.equal(r.status, 200, JSON.stringify(r.body));

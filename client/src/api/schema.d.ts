@@ -530,10 +530,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An office's working days, hours, lunch break and service windows (ETag = its version) */
+        /** An office's working days, hours, lunch break, service windows and reception sessions (ETag = its version) */
         get: operations["GetOfficeSchedule"];
         /** Replaces an office's schedule (admin). Optional If-Match with the schedule's ETag; every change is audited. */
         put: operations["ReplaceOfficeSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offices/{id}/hand-over-windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When a service's results are handed over at the office, day by day from ?from= (default today) for ?days= (default 31, max 120): the catalogue's or the office's windows on working days, or the office's reception sessions (weapon-registration §10) */
+        get: operations["GetOfficeHandOverWindows"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1557,7 +1574,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** §17: who takes the permit, as recorded (receivedBy null until recorded). */
+        get: operations["GetWeaponPermitRecipient"];
         /** §17: records who takes the permit — the applicant, or a proxy with the power of attorney (number, date, validity, issuer); required before hand-over (staff, If-Match). */
         put: operations["RecordWeaponPermitRecipient"];
         post?: never;
@@ -1966,6 +1984,13 @@ export interface components {
             officeId?: null | string;
             services?: null | string[];
         };
+        DatedHandOverWindow: {
+            date: components["schemas"]["LocalDate"];
+            from: components["schemas"]["LocalTime"];
+            to: components["schemas"]["LocalTime"];
+            opens: components["schemas"]["Instant"];
+            closes: components["schemas"]["Instant"];
+        };
         DeadLetterPage: {
             items: components["schemas"]["OutboxMessageView"][];
             nextCursor?: null | string;
@@ -2128,6 +2153,16 @@ export interface components {
         };
         HandInIdentityDocumentsRequest: {
             documents?: null | components["schemas"]["IdentityDocumentRequest"][];
+        };
+        /** @enum {string} */
+        HandOverSource: "any-time" | "catalogue" | "office" | "reception";
+        HandOverTimesResponse: {
+            officeId: string;
+            service: string;
+            source: components["schemas"]["HandOverSource"];
+            description: string;
+            receptions: components["schemas"]["ReceptionSession"][];
+            windows: components["schemas"]["DatedHandOverWindow"][];
         };
         HolderView: {
             holderId: string;
@@ -2293,12 +2328,14 @@ export interface components {
         OfficeScheduleRequest: {
             days?: null | components["schemas"]["OfficeDay"][];
             serviceWindows?: null | components["schemas"]["ServiceWindow"][];
+            receptions?: null | components["schemas"]["ReceptionSession"][];
         };
         OfficeScheduleResponse: {
             officeId: string;
             timeZone: string;
             days: components["schemas"]["OfficeDay"][];
             serviceWindows: components["schemas"]["ServiceWindow"][];
+            receptions: components["schemas"]["ReceptionSession"][];
             /** Format: int32 */
             version: number | string;
             updatedAt: components["schemas"]["Instant"];
@@ -2426,10 +2463,17 @@ export interface components {
             recordedAt: components["schemas"]["Instant"];
             recordedBy: string;
         };
+        ReceptionSession: {
+            service: string;
+            day: components["schemas"]["IsoDayOfWeek"];
+            from: components["schemas"]["LocalTime"];
+            to: components["schemas"]["LocalTime"];
+            weeksOfMonth?: null | (number | string)[];
+        };
         RecipientView: {
             /** Format: uuid */
             applicationId: string;
-            receivedBy: string;
+            receivedBy?: null | string;
             proxyName?: null | string;
             proxyIin?: null | string;
             powerOfAttorney?: null | components["schemas"]["PowerOfAttorney"];
@@ -3310,6 +3354,50 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOfficeHandOverWindows: {
+        parameters: {
+            query?: {
+                service?: string;
+                from?: string;
+                days?: number | string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandOverTimesResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6636,6 +6724,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    GetWeaponPermitRecipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecipientView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWeekday, serviceWindows, windowState } from './windows';
+import { datedWindowState, isWeekday, serviceWindows, windowState } from './windows';
 
 const windows = [
   { from: '18:00:00', to: '19:00:00' },
@@ -78,5 +78,20 @@ describe('serviceWindows', () => {
 
   it('has none for a service whose catalogue entry has none', () => {
     expect(serviceWindows([], [{ service: 'citizenship', from: '10:00', to: '11:00' }], 'citizenship')).toEqual([]);
+  });
+});
+
+describe('datedWindowState', () => {
+  // Weapons unit sessions as the API dates them (weapon-registration §10): Tuesday 10 March 2026 09:00–13:00 and 18:00–20:00 Almaty.
+  const sessions = [
+    { opens: '2026-03-10T13:00:00Z', closes: '2026-03-10T15:00:00Z' },
+    { opens: '2026-03-10T04:00:00Z', closes: '2026-03-10T08:00:00Z' },
+  ];
+
+  it('is open from a session\'s first minute to before its end, and names the next one', () => {
+    expect(datedWindowState(sessions, new Date('2026-03-10T03:59:00Z'))).toEqual({ open: null, next: { from: '2026-03-10T04:00:00Z', to: '2026-03-10T08:00:00Z' } });
+    expect(datedWindowState(sessions, new Date('2026-03-10T04:00:00Z')).open).toEqual({ from: '2026-03-10T04:00:00Z', to: '2026-03-10T08:00:00Z' });
+    expect(datedWindowState(sessions, new Date('2026-03-10T08:00:00Z'))).toEqual({ open: null, next: { from: '2026-03-10T13:00:00Z', to: '2026-03-10T15:00:00Z' } });
+    expect(datedWindowState(sessions, new Date('2026-03-10T15:00:00Z'))).toEqual({ open: null, next: null });
   });
 });

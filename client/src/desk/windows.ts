@@ -80,3 +80,25 @@ export function windowState(
   }
   return { open, next: null };
 }
+
+export interface DatedWindow {
+  /** ISO instants, as GET /offices/{id}/hand-over-windows gives them (opens, closes). */
+  opens: string;
+  closes: string;
+}
+
+/**
+ * The window state from dated windows the API worked out: a unit that hands over only at its reception
+ * sessions (weapon-registration §10: some weekdays, evenings, the 1st and 3rd Saturday) has no daily
+ * pattern the browser could repeat.
+ */
+export function datedWindowState(windows: DatedWindow[], now: Date): WindowState {
+  const at = now.getTime();
+  const ordered = [...windows].sort((a, b) => Date.parse(a.opens) - Date.parse(b.opens));
+  const open = ordered.find((w) => Date.parse(w.opens) <= at && at < Date.parse(w.closes));
+  const next = ordered.find((w) => Date.parse(w.opens) > at);
+  return {
+    open: open ? { from: open.opens, to: open.closes } : null,
+    next: next ? { from: next.opens, to: next.closes } : null,
+  };
+}

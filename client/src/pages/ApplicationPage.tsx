@@ -16,7 +16,9 @@ import {
 import { countdown } from '../desk/countdown';
 import { StatusBadge, actionLabel, eventLabel, statusLabel } from '../desk/labels';
 import { useNow } from '../desk/useNow';
-import { addDays, isWeekday, serviceWindows, windowState, type WindowInstants } from '../desk/windows';
+import {
+  addDays, datedWindowState, isWeekday, serviceWindows, windowState, type DatedWindow, type WindowInstants,
+} from '../desk/windows';
 import { useDraft } from '../forms/drafts';
 import { formatTime, todayInAlmaty } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
@@ -34,6 +36,8 @@ interface Loaded {
   service: ServiceEntry;
   office: Office | null;
   workingDays: Map<string, boolean>;
+  /** The dated hand-over windows when the office receives for the service by sessions (weapon-registration §10). */
+  sessions: DatedWindow[] | null;
   /** driver-licence only: the exams recorded after intake (§14–15). */
   exams: Exams | null;
 }
@@ -48,7 +52,13 @@ async function loadAll(id: string): Promise<Loaded> {
     loadWorkingDays(today, addDays(today, 30)).catch(() => new Map<string, boolean>()),
     application.service === 'driver-licence' ? loadExams(id) : Promise.resolve(null),
   ]);
-  return { application, etag, history, service, office, workingDays, exams };
+  const bySessions = office?.schedule?.receptions?.some((r) => r.service === application.service) ?? false;
+  const sessions = bySessions
+    ? await call(api.GET('/api/v1/offices/{id}/hand-over-windows', {
+      params: { path: { id: application.officeId }, query: { service: application.service, days: 62 } },
+    })).then((r) => r.windows).catch(() => null)
+    : null;
+  return { application, etag, history, service, office, workingDays, sessions, exams };
 }
 
 /** What happened to the last thing the clerk did, shown above the decision panel. */
@@ -488,10 +498,11 @@ function ExamsSection({ application, exams, busy, addExam }: {
 
 /**
  * The window state of a service that hands over only in its windows: the catalogue entry's
- * issuanceWindows (e.g. driver-licence §7 note), or the office's own for the service; null when the
- * service has none.
+ * issuanceWindows (e.g. driver-licence §7 note), the office's own for the service, or the office's
+ * reception sessions (weapon-registration §10, dated by the API); null when the service has none.
  */
 function handOver(data: Loaded, now: Date) {
+  if (data.sessions) return datedWindowState(data.sessions, now);
   const windows = serviceWindows(data.service.issuanceWindows ?? [], data.office?.schedule?.serviceWindows ?? [], data.application.service);
   if (windows.length === 0) return null;
   return windowState(windows, (day) => data.workingDays.get(day) ?? isWeekday(day), now);

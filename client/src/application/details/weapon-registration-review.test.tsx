@@ -38,7 +38,12 @@ const check = (code: string, answeredAt: string | null) => ({
   answeredAt, answer: answeredAt ? 'clear' : null, reference: null, attempts: 3, error: answeredAt ? null : 'timeout',
 });
 
-function stubApi(current: object, checks: object) {
+const proxyRecipient = {
+  applicationId: ID, receivedBy: 'proxy', proxyName: 'Ахметов Ерлан', proxyIin: '900101300126',
+  powerOfAttorney: { number: 'СН-114', issuedOn: '2026-03-01', validUntil: '2027-03-01', issuedBy: 'Нотариус' }, version: 6,
+};
+
+function stubApi(current: object, checks: object, stored: object | null = null) {
   const seen: Request[] = [];
   vi.stubGlobal('fetch', async (request: Request) => {
     seen.push(request);
@@ -48,8 +53,8 @@ function stubApi(current: object, checks: object) {
     if (url.pathname === `/api/v1/weapons/applications/${ID}/external-checks`) return respond(checks, { ETag: '"5"' });
     if (url.pathname === `/api/v1/weapons/applications/${ID}/checks`) return respond(checks);
     if (url.pathname === `/api/v1/weapons/applications/${ID}/recipient`) {
-      return respond({ applicationId: ID, receivedBy: 'proxy', proxyName: 'Ахметов Ерлан', proxyIin: '900101300126',
-        powerOfAttorney: { number: 'СН-114', issuedOn: '2026-03-01', validUntil: '2027-03-01', issuedBy: 'Нотариус' }, version: 6 }, { ETag: '"6"' });
+      if (request.method === 'GET') return respond(stored ?? { applicationId: ID, receivedBy: null, version: 4 });
+      return respond(proxyRecipient, { ETag: '"6"' });
     }
     if (url.pathname === `/api/v1/applications/${ID}`) return respond(current, { ETag: '"4"' });
     if (url.pathname.endsWith('/history')) return respond({ applicationId: ID, registrationNumber: application.registrationNumber, events: [] });
@@ -109,6 +114,15 @@ describe('the weapon-registration panel', () => {
     expect((await screen.findByTestId('weapon-checks-complete')).textContent).toBe('Ответы на все проверки получены');
   });
 
+  it('shows the recipient recorded before the page was opened (§17)', async () => {
+    const approved = { ...application, status: 'ready-for-issue', allowedActions: ['issue'], resultReference: 'WP26-0000001' };
+    stubApi(approved, { applicationId: ID, checks: [], unansweredChecks: [], version: 5 }, proxyRecipient);
+    session.start('access', 'refresh', clerk);
+    render(<TestApp path={`/desk/applications/${ID}`} language="en" />);
+
+    expect((await screen.findByTestId('weapon-recipient-recorded')).textContent).toBe('Recorded: Ахметов Ерлан receives it, power of attorney СН-114');
+  });
+
   it('records a proxy with the power of attorney before hand-over (§17)', async () => {
     const approved = { ...application, status: 'ready-for-issue', allowedActions: ['issue'], resultReference: 'WP26-0000001' };
     const seen = stubApi(approved, { applicationId: ID, checks: [], unansweredChecks: [], version: 5 });
@@ -117,6 +131,7 @@ describe('the weapon-registration panel', () => {
 
     const block = await screen.findByTestId('weapon-recipient');
     expect(within(block).getByText(/without it the permit cannot be issued/)).toBeTruthy();
+    expect(screen.queryByTestId('weapon-recipient-recorded')).toBeNull();
     fireEvent.click(within(block).getByText('A proxy'));
     const type = (label: string, value: string) => fireEvent.change(within(block).getByLabelText(label), { target: { value } });
     type('Proxy’s full name', ' Ахметов Ерлан ');

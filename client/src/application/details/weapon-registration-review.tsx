@@ -74,7 +74,13 @@ export function WeaponRegistrationReview({ application, busy, run }: ModulePanel
     return key in catalogues.kk ? t(key as MessageKey) : code;
   };
   const checks = useApi(() => call(api.GET(`${BASE}/checks`, { params: { path: { id } } })), [id, application.version]);
-  const [recipient, setRecipient] = useState<Schemas['RecipientView']>();
+  const [recorded, setRecipient] = useState<Schemas['RecipientView']>();
+  // What was recorded before this page was opened (§17), until the clerk records anew.
+  const stored = useApi(
+    () => (DECIDED.includes(application.status) ? call(api.GET(`${BASE}/recipient`, { params: { path: { id } } })) : Promise.resolve(null)),
+    [id, application.status],
+  );
+  const recipient = recorded ?? (stored.data?.receivedBy ? stored.data : undefined);
   const [form, setForm] = useState<RecipientForm>({ receivedBy: 'applicant', fullName: '', iin: '', number: '', issuedOn: '', validUntil: '', issuedBy: '' });
   const open = OPEN.includes(application.status);
   // §18 person-grounds: the agencies are not needed for an organisation (§13.10), and approval does not wait for them.
