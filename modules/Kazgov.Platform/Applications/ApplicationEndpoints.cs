@@ -31,11 +31,12 @@ internal static class ApplicationEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        applications.MapGet("", async (string? office, string? service, string? status, bool? overdue, int? limit, string? cursor, ISender sender, CancellationToken cancellationToken) =>
-                Results.Ok(await sender.Send(new ListApplications(office, service, status, overdue ?? false, limit, cursor), cancellationToken)))
+        applications.MapGet("", async (string? office, string? service, string? status, bool? overdue, int? limit, string? cursor, string? q, ISender sender, CancellationToken cancellationToken) =>
+                Results.Ok(await sender.Send(new ListApplications(office, service, status, overdue ?? false, limit, cursor, q), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("ListApplications")
-            .WithSummary("Applications sorted by due date (staff: their office; clients: what they submitted): the open ones by default; status= a status code, open, closed or all; overdue=true lists the overdue ones.")
+            .WithSummary("Applications sorted by due date (staff: their office; clients: what they submitted): the open ones by default; status= a status code, open, closed or all; overdue=true lists the overdue ones; "
+                + "q= finds by IIN/BIN, registration number or words of the applicant's name in every status (audited).")
             .Produces<ApplicationList>();
 
         applications.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken) =>

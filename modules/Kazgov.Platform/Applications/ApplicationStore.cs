@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dapper;
 using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Http;
 using Kazgov.Kernel.Localization;
@@ -182,14 +183,22 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
     {
         // Every filter is a plain column comparison, so the open list reads applications_open_by_due
         // (office_id, due_at, id) and stops after limit + 1 rows.
+        // A search adds plain comparisons too: subject_id and registration_number have their indexes,
+        // each name word its own LIKE so that the trigram index on applicant_search serves it.
+        var words = filter.Search?.NameWords ?? [];
+        var nameClauses = string.Concat(words.Select((_, i) => $" AND a.applicant_search LIKE @word{i}"));
         var where = $"""
             {filter.Scope.Sql("a")}
             AND (@office::text IS NULL OR a.office_id = @office)
             AND (@service::text IS NULL OR a.service_code = @service)
             AND (@statuses::text[] IS NULL OR a.status = ANY(@statuses))
+            AND (@subjectId::text IS NULL OR a.subject_id = @subjectId)
+            AND (@number::text IS NULL OR a.registration_number = @number){nameClauses}
             """;
-        var parameters = new
+        var parameters = new DynamicParameters(new
         {
+            subjectId = filter.Search?.SubjectId,
+            number = filter.Search?.RegistrationNumber,
             scopeOffice = filter.Scope.OfficeId,
             scopeServices = filter.Scope.ServicesArray,
             scopeSubmittedBy = filter.Scope.SubmittedBy,
@@ -202,7 +211,12 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
             afterDue = filter.After?.DueAt,
             afterId = filter.After?.Id,
             limit = filter.Limit + 1,
-        };
+        });
+        for (var i = 0; i < words.Count; i++)
+        {
+            parameters.Add($"word{i}", "%" + words[i] + "%");
+        }
+
         var rows = (await session.QueryAsync<ApplicationRow>(
             $"""
             SELECT {ApplicationRow.Columns} FROM platform.applications a
@@ -271,4 +285,5 @@ internal sealed record ApplicationListFilter(
     bool OverdueOnly,
     Instant Now,
     (Instant DueAt, Guid Id)? After,
-    int Limit);
+    int Limit,
+    ApplicationSearch? Search = null);

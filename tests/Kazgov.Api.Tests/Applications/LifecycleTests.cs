@@ -305,7 +305,15 @@ public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
             """));
         explain.Should().MatchRegex("Index (Only )?Scan using (applications_open_by_due|applications_by_office_due)").And.NotContain("Sort");
         (await connection.QueryAsync<string>("SELECT indexname FROM pg_indexes WHERE tablename = 'applications' AND schemaname = 'platform' ORDER BY 1"))
-            .Should().Equal("applications_by_office_due", "applications_by_submitter_due", "applications_open_by_due", "applications_pkey", "applications_registration_number_key");
+            .Should().Equal(
+                "applications_applicant_search", "applications_by_office_due", "applications_by_subject", "applications_by_submitter_due",
+                "applications_open_by_due", "applications_pkey", "applications_registration_number_key");
+
+        // The inbox search (q=): by IIN/BIN and by a word of a name, each through its index.
+        string.Join("\n", await connection.QueryAsync<string>("EXPLAIN SELECT id FROM platform.applications WHERE subject_id = '850315300128'"))
+            .Should().Contain("applications_by_subject");
+        string.Join("\n", await connection.QueryAsync<string>("EXPLAIN SELECT id FROM platform.applications WHERE applicant_search LIKE '%ахмет%'"))
+            .Should().Contain("applications_applicant_search");
     }
 
     [Fact]

@@ -14,13 +14,16 @@ namespace Kazgov.Platform.Applications.Features.Queries;
 /// The inbox: applications by due date, the open ones unless <see cref="Status"/> asks otherwise
 /// (a status code, <c>open</c>, <c>closed</c> or <c>all</c>); overdue=true lists the overdue ones.
 /// </summary>
-internal sealed record ListApplications(string? Office, string? Service, string? Status, bool Overdue, int? Limit, string? Cursor) : IQuery<ApplicationList>;
+/// A search (<see cref="Q"/>: an IIN/BIN, a registration number or words of a name, <see cref="ApplicationSearch"/>)
+/// looks through every status unless one is asked, and each search is audited with what it found.
+internal sealed record ListApplications(string? Office, string? Service, string? Status, bool Overdue, int? Limit, string? Cursor, string? Q = null) : IQuery<ApplicationList>;
 
 internal sealed class ListApplicationsHandler(
     ApplicationStore store,
     ApplicationReader reader,
     ServiceCatalogue catalogue,
     ICurrentActor actor,
+    IAuditTrail audit,
     IClock clock) : IQueryHandler<ListApplications, ApplicationList>
 {
     private const string CursorList = "applications";
@@ -31,8 +34,10 @@ internal sealed class ListApplicationsHandler(
     {
         var errors = new ValidationErrors();
         var limit = Paging.Limit(query.Limit, errors);
+        var search = ApplicationSearch.Parse(query.Q, errors);
         var statuses = query.Status switch
         {
+            null when search is not null => null,
             null or "open" => ApplicationStore.OpenStatuses,
             "closed" => ClosedStatuses,
             "all" => null,
@@ -57,7 +62,7 @@ internal sealed class ListApplicationsHandler(
         var now = clock.GetCurrentInstant();
         var today = now.InZone(WorkingCalendar.Zone).Date;
         var (rows, overdueCount) = await store.ListAsync(
-            new ApplicationListFilter(scope, query.Office, query.Service, statuses, query.Overdue, now, after, limit),
+            new ApplicationListFilter(scope, query.Office, query.Service, statuses, query.Overdue, now, after, limit, search),
             cancellationToken);
         var page = rows.Take(limit).ToList();
         var items = page.Select(row =>
@@ -70,7 +75,14 @@ internal sealed class ListApplicationsHandler(
         var next = rows.Count > limit ? Paging.EncodeDue(CursorList, page[^1].DueAt, page[^1].Id) : null;
 
         // The list shows names and identifiers: each person shown gets an audit record, in one statement.
-        await reader.AuditAsync("application.list", page, cancellationToken);
+        // A search for an IIN/BIN is recorded against that person even when it finds nothing.
+        await reader.AuditAsync(search is null ? "application.list" : "application.search", page, cancellationToken);
+        if (search?.SubjectId is { } subject && page.Count == 0)
+        {
+            await audit.RecordAsync(new AuditEvent(
+                "application.search", Kazgov.Kernel.Identifiers.Iin.TryParse(subject, out _, out _) ? AuditSubjects.Iin : AuditSubjects.Bin, subject), cancellationToken);
+        }
+
         return new ApplicationList(items, next, overdueCount);
     }
 
