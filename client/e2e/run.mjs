@@ -476,6 +476,13 @@ try {
     await rows.first().waitFor();
     assert.deepEqual(await rows.locator('td:first-child').allInnerTexts(), ['671C3429-2026-000002']);
     assert.deepEqual(await rows.locator('[data-status]').allInnerTexts(), ['Отказано']);
+    // One box finds the issued one by its number, typed in lower case, in every status.
+    await page.goto(`${BASE}/desk/inbox`);
+    await page.getByTestId('inbox-search').fill('671c3429-2026-000001');
+    await page.getByRole('button', { name: 'Найти', exact: true }).click();
+    await page.waitForURL(/q=671c3429-2026-000001/);
+    await page.locator('[data-testid="inbox"] [data-application] [data-status]').first().waitFor();
+    assert.deepEqual(await rows.locator('td:first-child').allInnerTexts(), ['671C3429-2026-000001']);
   });
 
   // weapon-registration (standard 7): a keep-and-carry permit with its unit, and a unit registration

@@ -565,7 +565,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications sorted by due date (staff: their office; clients: what they submitted): the open ones by default; status= a status code, open, closed or all; overdue=true lists the overdue ones. */
+        /** Applications sorted by due date (staff: their office; clients: what they submitted): the open ones by default; status= a status code, open, closed or all; overdue=true lists the overdue ones; q= finds by IIN/BIN, registration number or words of the applicant's name in every status (audited). */
         get: operations["ListApplications"];
         put?: never;
         /** Submits an application; answers with the application and its acknowledgement slip. Honours Idempotency-Key. */
@@ -3416,6 +3416,7 @@ export interface operations {
                 overdue?: boolean;
                 limit?: number | string;
                 cursor?: string;
+                q?: string;
             };
             header?: never;
             path?: never;

@@ -84,4 +84,25 @@ describe('the inbox', () => {
 
     expect(asked).toEqual(['(open by default)', 'all']);
   });
+
+  it('finds by what is typed in the search box, in every status, and keeps it in the URL', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (request: Request) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/api/v1/services') return json({ items: [], nextCursor: null });
+      asked.push(`${url.searchParams.get('q') ?? ''}|${url.searchParams.get('status') ?? ''}`);
+      const found = url.searchParams.get('q') ? [summary(1, '2026-03-20T19:00:00Z')] : [];
+      return json({ items: found, nextCursor: null, overdueCount: 0 });
+    });
+    session.start('access', 'refresh', clerk);
+    render(<TestApp path="/desk/inbox" language="en" />);
+    await screen.findByTestId('inbox-empty');
+
+    fireEvent.change(screen.getByTestId('inbox-search'), { target: { value: ' 850315 300 128 ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+
+    expect(await screen.findByText('Заявитель 1')).toBeTruthy();
+    expect(screen.getByDisplayValue('All statuses')).toBeTruthy();
+    expect(asked).toEqual(['|', '850315 300 128|']);
+  });
 });

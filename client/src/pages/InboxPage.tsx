@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, call } from '../api/client';
 import { useApi } from '../api/useApi';
@@ -15,9 +15,9 @@ import { loadServices } from './catalogue';
 
 const PAGE = 25;
 
-async function listApplications(service: string, status: string, cursor?: string) {
+async function listApplications(service: string, status: string, q: string, cursor?: string) {
   return call(api.GET('/api/v1/applications', {
-    params: { query: { service: service || undefined, status: status || undefined, limit: String(PAGE), cursor } },
+    params: { query: { service: service || undefined, status: status || undefined, q: q || undefined, limit: String(PAGE), cursor } },
   }));
 }
 
@@ -33,12 +33,16 @@ function Inbox({ actor }: { actor: ActorProfile }) {
   const [params, setParams] = useSearchParams();
   const service = params.get('service') ?? '';
   const status = params.get('status') ?? '';
+  // One box finds an IIN/BIN, a registration number or a name, in every status unless one is chosen.
+  const q = params.get('q') ?? '';
+  const [typed, setTyped] = useState(q);
+  useEffect(() => setTyped(q), [q]);
 
   const services = useApi(loadServices, []);
-  const first = useApi(() => listApplications(service, status), [service, status]);
+  const first = useApi(() => listApplications(service, status, q), [service, status, q]);
   const [more, setMore] = useState<{ items: ApplicationSummary[]; cursor: string | null; problem?: Problem }>({ items: [], cursor: null });
   const [loadingMore, setLoadingMore] = useState(false);
-  useEffect(() => setMore({ items: [], cursor: null }), [service, status, first.data]);
+  useEffect(() => setMore({ items: [], cursor: null }), [service, status, q, first.data]);
   const cursor = more.cursor ?? first.data?.nextCursor ?? null;
   const items = [...(first.data?.items ?? []), ...more.items];
 
@@ -53,7 +57,7 @@ function Inbox({ actor }: { actor: ActorProfile }) {
     if (!cursor) return;
     setLoadingMore(true);
     try {
-      const page = await listApplications(service, status, cursor);
+      const page = await listApplications(service, status, q, cursor);
       setMore((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor ?? '' }));
     } catch (error) {
       if (isApiProblem(error)) setMore((previous) => ({ ...previous, problem: error.problem }));
@@ -83,6 +87,22 @@ function Inbox({ actor }: { actor: ActorProfile }) {
         )}
       </Group>
       <Group align="end" gap="sm">
+        <form
+          role="search"
+          onSubmit={(event) => { event.preventDefault(); update('q', typed.trim() || null); }}
+          style={{ display: 'flex', gap: 'var(--mantine-spacing-xs)', alignItems: 'flex-end' }}
+        >
+          <TextInput
+            label={t('inbox.search')}
+            placeholder={t('inbox.searchHint')}
+            value={typed}
+            onChange={(event) => setTyped(event.currentTarget.value)}
+            w={300}
+            maxLength={100}
+            data-testid="inbox-search"
+          />
+          <Button type="submit" variant="light">{t('inbox.find')}</Button>
+        </form>
         <Select
           label={t('inbox.service')}
           data={[{ value: '', label: t('inbox.allServices') }, ...serviceChoices.map((code) => ({ value: code, label: serviceNames.get(code) ?? code }))]}
@@ -96,7 +116,7 @@ function Inbox({ actor }: { actor: ActorProfile }) {
           label={t('inbox.status')}
           data={[
             // The API lists open applications unless asked otherwise (status=open|closed|all or one status).
-            { value: '', label: t('inbox.openStatuses') },
+            { value: '', label: q ? t('inbox.allStatuses') : t('inbox.openStatuses') },
             { value: 'closed', label: t('inbox.closedStatuses') },
             { value: 'all', label: t('inbox.allStatuses') },
             ...STATUSES.map((code) => ({ value: code, label: statusLabel(code, t) })),
