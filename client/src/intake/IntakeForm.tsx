@@ -2,8 +2,11 @@
 // the §12 checklist, the fee quote and receipts, and the submit with one Idempotency-Key per draft.
 import { useRef, useState } from 'react';
 import {
-  Badge, Button, Card, Checkbox, Group, List, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title,
+  Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title,
 } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { api, call } from '../api/client';
+import { useApi } from '../api/useApi';
 import { isApiProblem, type Problem } from '../api/problem';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { Source } from '../components/Source';
@@ -105,7 +108,7 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
   return (
     <form onSubmit={submit} data-testid="intake-form" data-service={service.code}>
       <Stack gap="md">
-        <ApplicantCard draft={draft} kinds={kinds} update={update} />
+        <ApplicantCard draft={draft} kinds={kinds} update={update} service={service.code} />
 
         {(groups.length > 1 || section.subTypes?.length) && (
           <Card withBorder padding="lg" component="section" data-testid="applicant-type">
@@ -178,10 +181,37 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
   );
 }
 
-function ApplicantCard({ draft, kinds, update }: {
+/**
+ * The person's open applications of this service, looked up (and audited) once the IIN or BIN is
+ * valid: a second application is not refused at intake, but the clerk sees the first one before
+ * registering another.
+ */
+function OpenApplications({ subject, service }: { subject: string; service: string }) {
+  const { t } = useI18n();
+  const open = useApi(
+    () => call(api.GET('/api/v1/applications', { params: { query: { q: subject, service, status: 'open', limit: '5' } } })),
+    [subject, service],
+  );
+  const items = open.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Alert color="yellow" data-testid="open-applications" title={t('intake.openApplications', { count: items.length })}>
+      <Stack gap={2}>
+        {items.map((item) => (
+          <Anchor key={item.id} component={Link} to={`/desk/applications/${item.id}`} size="sm" data-testid="open-application">
+            {item.registrationNumber}
+          </Anchor>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
+
+function ApplicantCard({ draft, kinds, update, service }: {
   draft: IntakeDraft<object>;
   kinds: ApplicantKind[];
   update: (patch: Partial<IntakeDraft<object>>) => void;
+  service: string;
 }) {
   const { t } = useI18n();
   const today = todayInAlmaty();
@@ -223,6 +253,7 @@ function ApplicantCard({ draft, kinds, update }: {
             <Stack gap={0} pt={28}><IinHint check={iin} length={draft.iin.length} /></Stack>
           </Group>
         )}
+        {kind === 'individual' && iin.valid && <OpenApplications subject={draft.iin} service={service} />}
         {kind === 'legal-entity' && (
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput

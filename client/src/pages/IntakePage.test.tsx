@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
 import { Providers } from '../App';
 import { drafts } from '../forms/drafts';
 import { IntakeForm } from './IntakePage';
@@ -103,5 +104,32 @@ describe('the driver-licence intake form', () => {
     expect(screen.getByTestId('iin-hint').textContent).toBe('Первые шесть цифр не дают существующую дату рождения');
     fill('ИИН', '8503-1530 0128');
     expect((screen.getByLabelText('ИИН') as HTMLInputElement).value).toBe('850315300128');
+  });
+
+  it('shows the person\'s open application of the service once the IIN is valid', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (request: Request) => {
+      const url = new URL(request.url);
+      asked.push(url.search);
+      return new Response(JSON.stringify({
+        items: [{ id: '00000000-0000-0000-0000-000000000007', registrationNumber: '671C3429-2026-000007', service: 'driver-licence' }],
+        nextCursor: null, overdueCount: 0,
+      }), { headers: { 'Content-Type': 'application/json' } });
+    });
+    render(
+      <MemoryRouter>
+        <Providers language="ru">
+          <IntakeForm officeId="road-police-astana-671c3429" service={service} quote={quote} onSubmitted={() => {}} />
+        </Providers>
+      </MemoryRouter>,
+    );
+
+    fill('ИИН', '85031530012');
+    expect(screen.queryByTestId('open-applications')).toBeNull();
+    fill('ИИН', '850315300128');
+    expect((await screen.findByTestId('open-application')).textContent).toBe('671C3429-2026-000007');
+    expect(screen.getByTestId('open-applications').textContent).toMatch(/^У этого человека есть открытое заявление на эту услугу \(1\)/);
+    expect(asked).toEqual(['?q=850315300128&service=driver-licence&status=open&limit=5']);
+    vi.unstubAllGlobals();
   });
 });
