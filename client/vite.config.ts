@@ -28,5 +28,7 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Rendering whole Mantine forms in jsdom takes seconds on a busy 2-core machine; the default 5 s is too tight.
+    testTimeout: 20_000,
   },
 });
