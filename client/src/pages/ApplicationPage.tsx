@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PageTitle } from '../components/PageTitle';
 import {
   Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, List, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title,
 } from '@mantine/core';
@@ -148,7 +149,7 @@ function ApplicationView({ data, outcome, busy, act, addReceipt, addExam, runSte
       <Group justify="space-between" align="start">
         <div>
           <Group gap="sm">
-            <Title order={1} size="h2">{t('application.title', { number: application.registrationNumber })}</Title>
+            <PageTitle size="h2">{t('application.title', { number: application.registrationNumber })}</PageTitle>
             <StatusBadge status={application.status} />
           </Group>
           <Text c="dimmed">{pick(service.name)}</Text>

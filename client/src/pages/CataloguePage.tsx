@@ -1,4 +1,5 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { PageTitle } from '../components/PageTitle';
 import { Link } from 'react-router-dom';
 import { useApi } from '../api/useApi';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -18,7 +19,7 @@ export function CataloguePage() {
   return (
     <Stack gap="md">
       <div>
-        <Title order={1}>{t('catalogue.title')}</Title>
+        <PageTitle>{t('catalogue.title')}</PageTitle>
         <Text c="dimmed">{t('catalogue.intro')}</Text>
       </div>
       {problem && <ProblemAlert problem={problem} onRetry={reload} />}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PageTitle } from '../components/PageTitle';
 import { Anchor, Button, Card, Group, List, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { api, call, type Schemas } from '../api/client';
@@ -43,7 +44,7 @@ function Desk({ actor }: { actor: ActorProfile }) {
   return (
     <Stack gap="md">
       <div>
-        <Title order={1}>{t('desk.welcome', { name: actor.displayName })}</Title>
+        <PageTitle>{t('desk.welcome', { name: actor.displayName })}</PageTitle>
         <Text c="dimmed">
           {[actor.position, roleLabel(actor.role ?? null, t)].filter(Boolean).join(' · ')}
         </Text>

@@ -104,5 +104,6 @@ describe('the inbox', () => {
     expect(await screen.findByText('Заявитель 1')).toBeTruthy();
     expect(screen.getByDisplayValue('All statuses')).toBeTruthy();
     expect(asked).toEqual(['|', '850315 300 128|']);
+    expect(document.title).toBe('Inbox · Kazgov');
   });
 });

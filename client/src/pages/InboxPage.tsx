@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { PageTitle } from '../components/PageTitle';
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, call } from '../api/client';
 import { useApi } from '../api/useApi';
@@ -74,7 +75,7 @@ function Inbox({ actor }: { actor: ActorProfile }) {
     <Stack gap="md">
       <Group justify="space-between" align="end">
         <div>
-          <Title order={1}>{t('inbox.title')}</Title>
+          <PageTitle>{t('inbox.title')}</PageTitle>
           <Text c="dimmed">{t('inbox.intro')}</Text>
         </div>
         {actor.officeId && actor.services.length > 0 && (

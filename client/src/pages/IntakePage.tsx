@@ -2,7 +2,8 @@
 // frame (src/intake/IntakeForm.tsx) takes the application with that service's section
 // (src/intake/registry.ts), or the generic fallback. /desk/intake/:service or /desk/intake?service=.
 import { useState } from 'react';
-import { Alert, Select, Stack, Text, Title } from '@mantine/core';
+import { PageTitle } from '../components/PageTitle';
+import { Alert, Select, Stack, Text } from '@mantine/core';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, call } from '../api/client';
 import { useApi } from '../api/useApi';
@@ -49,7 +50,7 @@ function Intake({ actor }: { actor: ActorProfile }) {
   if (!actor.officeId) {
     return (
       <Stack gap="md">
-        <Title order={1}>{t('intake.titleGeneric')}</Title>
+        <PageTitle>{t('intake.titleGeneric')}</PageTitle>
         <Alert color="yellow">{t('intake.noOffice')}</Alert>
       </Stack>
     );
@@ -76,7 +77,7 @@ function Intake({ actor }: { actor: ActorProfile }) {
     <Stack gap="md">
       {!served && (
         <>
-          <Title order={1}>{t('intake.titleGeneric')}</Title>
+          <PageTitle>{t('intake.titleGeneric')}</PageTitle>
           {code !== '' && <Alert color="yellow" data-testid="not-served">{t('intake.notServed', { service: code })}</Alert>}
           {servable.length === 0 && <Alert color="yellow">{t('intake.noServices')}</Alert>}
           {chooser}
@@ -98,7 +99,7 @@ function ServiceIntake({ code, officeId, chooser }: { code: string; officeId: st
   const service: ServiceEntry | undefined = loaded.data?.service;
   return (
     <Stack gap="md">
-      <Title order={1}>{section.title ? t(section.title) : t('intake.titleGeneric')}</Title>
+      <PageTitle>{section.title ? t(section.title) : t('intake.titleGeneric')}</PageTitle>
       {service && !section.title && <Text c="dimmed" data-testid="intake-service">{pick(service.name)}</Text>}
       {!submitted && chooser}
       {loaded.problem && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}

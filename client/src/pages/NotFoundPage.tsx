@@ -1,4 +1,5 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
+import { PageTitle } from '../components/PageTitle';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/I18nProvider';
 
@@ -6,7 +7,7 @@ export function NotFoundPage() {
   const { t } = useI18n();
   return (
     <Stack gap="sm">
-      <Title order={1}>{t('common.notFound.title')}</Title>
+      <PageTitle>{t('common.notFound.title')}</PageTitle>
       <Text>{t('common.notFound.text')}</Text>
       <Anchor component={Link} to="/catalogue">{t('common.toCatalogue')}</Anchor>
     </Stack>

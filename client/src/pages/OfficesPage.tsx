@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { PageTitle } from '../components/PageTitle';
+import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useSearchParams } from 'react-router-dom';
 import { api, call, type Schemas } from '../api/client';
 import { useApi } from '../api/useApi';
@@ -76,7 +77,7 @@ export function OfficesPage() {
   return (
     <Stack gap="md">
       <div>
-        <Title order={1}>{t('offices.title')}</Title>
+        <PageTitle>{t('offices.title')}</PageTitle>
         <Text c="dimmed">{t('offices.intro')}</Text>
       </div>
       {choices.problem && <ProblemAlert problem={choices.problem} onRetry={choices.reload} />}

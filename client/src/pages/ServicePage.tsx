@@ -1,4 +1,5 @@
 import { Anchor, Badge, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { PageTitle } from '../components/PageTitle';
 import { Link, useParams } from 'react-router-dom';
 import { useApi } from '../api/useApi';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -40,7 +41,7 @@ function ServiceDetails({ service, quote }: { service: ServiceEntry; quote: FeeQ
   const queue = service.terms.queue;
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{pick(service.name)}</Title>
+      <PageTitle size="h2">{pick(service.name)}</PageTitle>
       <Section title={t('service.result')}>
         <Text>{pick(service.result.text)} <Source source={service.result.source} /></Text>
       </Section>

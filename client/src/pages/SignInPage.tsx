@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { PageTitle } from '../components/PageTitle';
+import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { signIn, useSession } from '../auth/auth';
 import { loginOf } from '../auth/session';
@@ -44,7 +45,7 @@ export function SignInPage() {
   const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut;
   return (
     <Stack maw={420} mx="auto" gap="md">
-      <Title order={1}>{t('signIn.title')}</Title>
+      <PageTitle>{t('signIn.title')}</PageTitle>
       <Text c="dimmed">{t('signIn.intro')}</Text>
       {reason === 'expired' && <Alert color="yellow" data-testid="session-expired">{t('signIn.expired')}</Alert>}
       {reason === 'required' && <Alert color="blue">{t('signIn.required')}</Alert>}

@@ -2,6 +2,7 @@
 // what person or organisation Y holds (GET /api/v1/weapons/holders/{id}), each unit with its permits
 // and history. The search is in the address (?make=&serial= or ?holder=) so a result can be linked.
 import { useState } from 'react';
+import { PageTitle } from '../components/PageTitle';
 import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router-dom';
 import { api, call, type Schemas } from '../api/client';
@@ -98,7 +99,7 @@ export function WeaponRegisterPage() {
 
   return (
     <Stack gap="md" data-testid="weapon-register">
-      <Title order={1}>{t('weapons.register.title')}</Title>
+      <PageTitle>{t('weapons.register.title')}</PageTitle>
       <Card withBorder padding="lg">
         <form onSubmit={(e) => { e.preventDefault(); setParams({ make: form.make.trim(), serial: form.serial.trim() }); }}>
           <Group align="end">
