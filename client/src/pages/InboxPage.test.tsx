@@ -106,4 +106,20 @@ describe('the inbox', () => {
     expect(asked).toEqual(['|', '850315 300 128|']);
     expect(document.title).toBe('Inbox · Kazgov');
   });
+
+  it('lists only the overdue ones when the overdue count is clicked, and an auditor sees each row\'s office', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (request: Request) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/api/v1/services') return json({ items: [], nextCursor: null });
+      asked.push(url.searchParams.get('overdue') ?? '');
+      return json({ items: [summary(1, '2026-03-01T19:00:00Z', { overdue: true })], nextCursor: null, overdueCount: 1 });
+    });
+    session.start('access', 'refresh', { ...clerk, id: 'staff:auditor', role: 'auditor', officeId: null, services: [] });
+    render(<TestApp path="/desk/inbox" language="en" />);
+    fireEvent.click(await screen.findByTestId('overdue-count'));
+    await vi.waitFor(() => expect(asked).toEqual(['', 'true']));
+    expect(screen.getByTestId('overdue-count').getAttribute('aria-pressed')).toBe('true');
+    expect((await screen.findAllByTestId('inbox-office'))[0]!.textContent).toBe('road-police-astana-671c3429');
+  });
 });

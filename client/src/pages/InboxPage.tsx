@@ -16,9 +16,13 @@ import { loadServices } from './catalogue';
 
 const PAGE = 25;
 
-async function listApplications(service: string, status: string, q: string, cursor?: string) {
+async function listApplications(service: string, status: string, q: string, overdue: boolean, cursor?: string) {
   return call(api.GET('/api/v1/applications', {
-    params: { query: { service: service || undefined, status: status || undefined, q: q || undefined, limit: String(PAGE), cursor } },
+    params: {
+      query: {
+        service: service || undefined, status: status || undefined, q: q || undefined, overdue: overdue || undefined, limit: String(PAGE), cursor,
+      },
+    },
   }));
 }
 
@@ -36,14 +40,16 @@ function Inbox({ actor }: { actor: ActorProfile }) {
   const status = params.get('status') ?? '';
   // One box finds an IIN/BIN, a registration number or a name, in every status unless one is chosen.
   const q = params.get('q') ?? '';
+  // The overdue count is a filter too: a click lists only the overdue ones.
+  const overdue = params.get('overdue') === 'true';
   const [typed, setTyped] = useState(q);
   useEffect(() => setTyped(q), [q]);
 
   const services = useApi(loadServices, []);
-  const first = useApi(() => listApplications(service, status, q), [service, status, q]);
+  const first = useApi(() => listApplications(service, status, q, overdue), [service, status, q, overdue]);
   const [more, setMore] = useState<{ items: ApplicationSummary[]; cursor: string | null; problem?: Problem }>({ items: [], cursor: null });
   const [loadingMore, setLoadingMore] = useState(false);
-  useEffect(() => setMore({ items: [], cursor: null }), [service, status, q, first.data]);
+  useEffect(() => setMore({ items: [], cursor: null }), [service, status, q, overdue, first.data]);
   const cursor = more.cursor ?? first.data?.nextCursor ?? null;
   const items = [...(first.data?.items ?? []), ...more.items];
 
@@ -58,7 +64,7 @@ function Inbox({ actor }: { actor: ActorProfile }) {
     if (!cursor) return;
     setLoadingMore(true);
     try {
-      const page = await listApplications(service, status, q, cursor);
+      const page = await listApplications(service, status, q, overdue, cursor);
       setMore((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor ?? '' }));
     } catch (error) {
       if (isApiProblem(error)) setMore((previous) => ({ ...previous, problem: error.problem }));
@@ -128,7 +134,19 @@ function Inbox({ actor }: { actor: ActorProfile }) {
           allowDeselect={false}
         />
         {first.data && (
-          <Badge size="lg" color={overdueCount > 0 ? 'red' : 'gray'} variant={overdueCount > 0 ? 'filled' : 'light'} tt="none" data-testid="overdue-count">
+          <Badge
+            component="button"
+            type="button"
+            size="lg"
+            color={overdueCount > 0 ? 'red' : 'gray'}
+            variant={overdueCount > 0 || overdue ? 'filled' : 'light'}
+            tt="none"
+            style={{ cursor: 'pointer', border: 0 }}
+            aria-pressed={overdue}
+            title={overdue ? t('inbox.showAll') : t('inbox.showOverdue')}
+            onClick={() => update('overdue', overdue ? null : 'true')}
+            data-testid="overdue-count"
+          >
             {t('inbox.overdueCount', { count: overdueCount })}
           </Badge>
         )}
@@ -141,6 +159,7 @@ function Inbox({ actor }: { actor: ActorProfile }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('inbox.number')}</Table.Th>
+              {!actor.officeId && <Table.Th>{t('inbox.office')}</Table.Th>}
               <Table.Th>{t('inbox.service')}</Table.Th>
               <Table.Th>{t('inbox.applicant')}</Table.Th>
               <Table.Th>{t('inbox.status')}</Table.Th>
@@ -160,6 +179,7 @@ function Inbox({ actor }: { actor: ActorProfile }) {
                 <Table.Td>
                   <Anchor component={Link} to={`/desk/applications/${item.id}`} ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>{item.registrationNumber}</Anchor>
                 </Table.Td>
+                {!actor.officeId && <Table.Td><Text size="sm" ff="monospace" data-testid="inbox-office">{item.officeId}</Text></Table.Td>}
                 <Table.Td><Text size="sm" lineClamp={2}>{serviceNames.get(item.service) ?? item.service}</Text></Table.Td>
                 <Table.Td><Text size="sm">{item.applicantName}</Text></Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}><StatusBadge status={item.status} /></Table.Td>
