@@ -211,7 +211,9 @@ public sealed class TokenTests(KazgovApiFactory factory)
             + "temporary-registration:submit temporary-registration:read temporary-registration:verify "
             + "permanent-residence:submit permanent-residence:read permanent-residence:verify "
             + "weapon-registration:submit weapon-registration:read weapon-registration:verify "
-            + "citizenship:submit citizenship:read citizenship:verify");
+            + "citizenship:submit citizenship:read citizenship:verify "
+            + "vehicle-registration:submit vehicle-registration:read vehicle-registration:verify "
+            + "proxy-driver-registration:submit proxy-driver-registration:read proxy-driver-registration:verify");
         all.TryGetProperty("refresh_token", out _).Should().BeFalse("clients authenticate again instead of refreshing");
         all.GetProperty("expires_in").GetInt32().Should().Be(900);
 
