@@ -25,7 +25,7 @@ internal sealed class DemoVehicles(NpgsqlDataSource dataSource, IOptions<Referen
     public static readonly IReadOnlyList<DemoVehicle> All =
     [
         new("JTNB11HK5K3012345", null, "Toyota", "Camry", 2019, VehicleCategories.Car, "ақ", "2.5 бензин", "850315301007", "individual", "astana", AstanaOffice),
-        new(null, "21-0412345", "ГАЗ", "21 Волга", 1968, VehicleCategories.Car, "қара", "2.4 бензин", "900720401007", "individual", "astana", AstanaOffice),
+        new(null, "210412345", "ГАЗ", "21 Волга", 1968, VehicleCategories.Car, "қара", "2.4 бензин", "900720401007", "individual", "astana", AstanaOffice),
         new("1FTFW1E52JFA12345", null, "Ford", "F-150", 2018, VehicleCategories.Truck, "көк", "3.5 бензин", "050440001000", "legal-entity", "astana", AstanaOffice),
         new("JH2PC40J0KM200123", null, "Honda", "CBR600RR", 2019, VehicleCategories.Motorcycle, "қызыл", "0.6 бензин", "781120301004", "individual", "almaty-city", AlmatyOffice),
     ];

@@ -157,7 +157,7 @@ internal static class VehiclesStore
             """
             SELECT at AS At, event AS Event, owner_id AS OwnerId, application_id AS ApplicationId, certificate_number AS CertificateNumber,
                    plate AS Plate, details AS Details, office_id AS OfficeId
-            FROM vehicles.history WHERE vehicle_id = @vehicleId ORDER BY at, id
+            FROM vehicles.history WHERE vehicle_id = @vehicleId ORDER BY seq
             """,
             new { vehicleId }, cancellationToken)];
 

@@ -52,6 +52,7 @@ CREATE INDEX plates_by_vehicle ON vehicles.plates (vehicle_id);
 
 CREATE TABLE vehicles.history (
     id                 uuid        PRIMARY KEY,
+    seq                bigint      GENERATED ALWAYS AS IDENTITY, -- the order in which changes were written
     vehicle_id         uuid        NOT NULL REFERENCES vehicles.vehicles (id),
     at                 timestamptz NOT NULL,
     event              text        NOT NULL, -- registered, owner-changed, data-changed, deregistered, duplicate-certificate, transit-plate, handed-over, proxy-registered
@@ -62,7 +63,7 @@ CREATE TABLE vehicles.history (
     details            text,
     office_id          text
 );
-CREATE INDEX history_by_vehicle ON vehicles.history (vehicle_id, at);
+CREATE INDEX history_by_vehicle ON vehicles.history (vehicle_id, seq);
 
 -- What approval produced for an application: the certificate and the plate handed over against signature.
 CREATE TABLE vehicles.outcomes (
