@@ -229,10 +229,10 @@ public sealed class TokenTests(KazgovApiFactory factory)
     public async Task An_integrator_cannot_ask_for_a_scope_it_was_not_granted()
     {
         var response = await factory.CreateClient().PostAsJsonAsync(
-            TokenPath, ClientCredentials(DemoAccounts.PortalClientSecret, "driver-licence:read vehicle-registration:read"));
+            TokenPath, ClientCredentials(DemoAccounts.PortalClientSecret, "driver-licence:read address-certificate:read"));
 
         var body = await ShouldBeProblem(response, HttpStatusCode.BadRequest, "invalid-scope");
-        body.GetProperty("detail").GetString().Should().Be("Берілмеген аялар: vehicle-registration:read");
+        body.GetProperty("detail").GetString().Should().Be("Берілмеген аялар: address-certificate:read");
     }
 
     [Fact]

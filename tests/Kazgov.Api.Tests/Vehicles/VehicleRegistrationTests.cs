@@ -403,6 +403,129 @@ public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IClass
         foreign["application"]!["moduleData"]!["registrationChannel"]!.GetValue<string>().Should().Be("mfa-diplomatic-service");
     }
 
+    [Fact]
+    public async Task A_proxy_driver_is_registered_against_the_owners_power_of_attorney_and_publicly_verified_without_personal_data()
+    {
+        var clerk = await factory.CreateClientAsAsync(Clerk);
+        var owner = TestIins.Next();
+        var vin = NextVin();
+        var (certificate, plate) = await RegisteredAsync(clerk, owner, vin, "car");
+        var driver = TestIins.Next();
+        var licence = await LicenceAsync(driver, "{B}", "2035-06-30");
+
+        var (id, etag, submitted) = await SubmitAsync(clerk, Proxy(driver, certificate, licence, owner, "2026-12-31"), Path + "/proxy-drivers/applications");
+        submitted["application"]!["eligibilityFindings"]!.AsArray().Should().BeEmpty();
+        submitted["application"]!["fees"]!["totalDue"]!.GetValue<decimal>().Should().Be(0m, "free (§8)");
+        submitted["application"]!["dueAt"]!.GetValue<string>().Should().Be("2026-03-10T08:00:00Z", "3 working hours from 10:00 without the lunch hour (§7.1): 14:00 Astana");
+        submitted["application"]!["moduleData"]!["licenceCategory"]!.GetValue<string>().Should().Be("B");
+        etag = await ExpectAsync(clerk.SendActionAsync(id, "start-review", etag), HttpStatusCode.OK);
+        etag = await ExpectAsync(clerk.SendActionAsync(id, "approve", etag), HttpStatusCode.OK);
+        JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}"))!["resultReference"]!.GetValue<string>().Should().MatchRegex(@"^PD26-\d{7}$");
+        etag = await ExpectAsync(clerk.SendActionAsync(id, "mark-ready", etag), HttpStatusCode.OK);
+        await ExpectAsync(clerk.SendActionAsync(id, "issue", etag, HandOver), HttpStatusCode.OK);
+
+        var anonymous = factory.CreateClient();
+        foreach (var vehicle in new[] { plate, certificate, vin })
+        {
+            var text = await anonymous.GetStringAsync($"{Path}/proxy-drivers/verification?licence={licence}&vehicle={vehicle}");
+            var answer = JsonNode.Parse(text)!;
+            answer["mayDrive"]!.GetValue<bool>().Should().BeTrue(vehicle);
+            answer["validUntil"]!.GetValue<string>().Should().Be("2026-12-31", "the power of attorney ends before the licence");
+            text.Should().NotContain(driver).And.NotContain(owner);
+        }
+
+        var stranger = await LicenceAsync(TestIins.Next(), "{B}", "2035-06-30");
+        JsonNode.Parse(await anonymous.GetStringAsync($"{Path}/proxy-drivers/verification?licence={stranger}&vehicle={plate}"))!["mayDrive"]!.GetValue<bool>().Should().BeFalse();
+        var registered = JsonNode.Parse(await clerk.GetStringAsync($"{Path}/register?plate={plate}"))!;
+        registered["proxyDrivers"]!.AsArray().Single()!["licenceNumber"]!.GetValue<string>().Should().Be(licence);
+        registered["history"]!.AsArray().Select(h => h!["event"]!.GetValue<string>()).Should().Contain("proxy-registered");
+
+        // The next day, with the holder deprived of the right to drive, the answer is no.
+        var ban = await clerk.PostAsJsonAsync("/api/v1/driver-licences/driving-bans",
+            new { holderIin = driver, kind = "deprivation", startsOn = "2026-03-11", endsOn = "2026-09-10", decisionReference = "Сот қаулысы № 2-91/2026" });
+        ban.IsSuccessStatusCode.Should().BeTrue(await ban.Content.ReadAsStringAsync());
+        JsonNode.Parse(await anonymous.GetStringAsync($"{Path}/proxy-drivers/verification?licence={licence}&vehicle={plate}"))!["mayDrive"]!.GetValue<bool>().Should().BeTrue("the ban starts tomorrow");
+        factory.Clock.Reset(Instant.FromUtc(2026, 3, 11, 5, 0));
+        JsonNode.Parse(await factory.CreateClient().GetStringAsync($"{Path}/proxy-drivers/verification?licence={licence}&vehicle={plate}"))!["mayDrive"]!.GetValue<bool>().Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("no-licence", "traffic-participation-prohibited")]
+    [InlineData("wrong-category", "traffic-participation-prohibited")]
+    [InlineData("expired-licence", "traffic-participation-prohibited")]
+    [InlineData("banned", "traffic-participation-prohibited")]
+    [InlineData("not-the-owner", "documents-missing")]
+    [InlineData("expired-attorney", "documents-missing")]
+    [InlineData("future-attorney", "documents-missing")]
+    public async Task Each_refusal_ground_of_proxy_registration_15(string situation, string ground)
+    {
+        var clerk = await factory.CreateClientAsAsync(Clerk);
+        var owner = TestIins.Next();
+        var (certificate, _) = await RegisteredAsync(clerk, owner, NextVin(), situation == "wrong-category" ? "truck" : "car");
+        var driver = TestIins.Next();
+        var licence = situation switch
+        {
+            "no-licence" => "KZ269999990",
+            "expired-licence" => await LicenceAsync(driver, "{B}", "2026-03-09"),
+            _ => await LicenceAsync(driver, "{B}", "2035-06-30"),
+        };
+        if (situation == "banned")
+        {
+            var ban = await clerk.PostAsJsonAsync("/api/v1/driver-licences/driving-bans",
+                new { holderIin = driver, kind = "court-restriction", startsOn = "2026-03-01", decisionReference = "Сот шешімі № 2-12/2026" });
+            ban.IsSuccessStatusCode.Should().BeTrue(await ban.Content.ReadAsStringAsync());
+        }
+
+        var body = Proxy(driver, certificate, licence, situation == "not-the-owner" ? TestIins.Next() : owner, situation == "expired-attorney" ? "2026-03-09" : "2026-12-31");
+        if (situation == "future-attorney")
+        {
+            body["powerOfAttorney"]!["issuedOn"] = "2026-03-11";
+        }
+
+        var (id, etag, submitted) = await SubmitAsync(clerk, body, Path + "/proxy-drivers/applications");
+        submitted["application"]!["eligibilityFindings"]!.AsArray().Select(f => f!["refusalGround"]!.GetValue<string>()).Should().Equal(ground);
+        etag = await ExpectAsync(clerk.SendActionAsync(id, "start-review", etag), HttpStatusCode.OK);
+        await (await clerk.SendActionAsync(id, "approve", etag)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "eligibility-failed");
+        etag = await ETagAsync(clerk, id);
+        await ExpectAsync(clerk.SendActionAsync(id, "refuse", etag, new { grounds = new[] { ground }, explanation = "§15" }), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_proxy_registration_names_a_certificate_of_the_register_and_a_power_of_attorney()
+    {
+        var clerk = await factory.CreateClientAsAsync(Clerk);
+        var body = Proxy(TestIins.Next(), "RC2699999999", "KZ269999990", TestIins.Next(), "2026-12-31");
+        await (await clerk.PostAsJsonAsync($"{Path}/proxy-drivers/applications", body)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "vehicle-certificate-unknown");
+        body.Remove("powerOfAttorney");
+        var problem = await (await clerk.PostAsJsonAsync($"{Path}/proxy-drivers/applications", body)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        problem.GetProperty("errors").TryGetProperty("powerOfAttorney", out _).Should().BeTrue();
+    }
+
+    /// <summary>A licence handed over on 15 January 2026, written straight into the Licensing module's register (its own tests own that table).</summary>
+    private static async Task<string> LicenceAsync(string iin, string categories, string validUntil)
+    {
+        var number = "KZ26" + Random.Shared.Next(8_000_000, 8_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.ExecuteAsync(
+            $"""
+            INSERT INTO licensing.licences
+                (number, application_id, holder_id, holder_last_name, holder_first_name, holder_birth_date, categories, issue_date, valid_until, office_id, handed_over_at)
+            VALUES (@number, @application, @iin, 'Жұмабаева', 'Әсел', '1990-07-20', '{categories}', '2026-01-15', '{validUntil}', @office, '2026-01-15T07:30:00Z')
+            """,
+            new { number, application = Guid.NewGuid(), iin, office = Office });
+        return number;
+    }
+
+    private static JsonObject Proxy(string driver, string certificate, string licence, string issuedBy, string validUntil) => new()
+    {
+        ["officeId"] = Office,
+        ["applicant"] = Applicant(driver),
+        ["certificateNumber"] = certificate,
+        ["licenceNumber"] = licence,
+        ["powerOfAttorney"] = new JsonObject { ["number"] = "СН-2026-" + Random.Shared.Next(100, 999), ["issuedOn"] = "2026-03-01", ["validUntil"] = validUntil, ["issuedBy"] = issuedBy, ["notarised"] = true },
+        ["documents"] = new JsonArray("vehicle-registration-certificate", "power-of-attorney", "identity-document"),
+    };
+
     [Theory]
     [InlineData("registration", "car", false, 18597.50)]
     [InlineData("registration", "bus", false, 18597.50)]
