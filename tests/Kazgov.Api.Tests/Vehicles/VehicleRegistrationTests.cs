@@ -27,7 +27,9 @@ public sealed class VehicleApiFactory() : KazgovApiFactory(new Dictionary<string
 });
 
 /// <summary>vehicle-registration (standard 8) and proxy-driver-registration (standard 9) end to end through /api/v1/vehicles.</summary>
-public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IClassFixture<VehicleApiFactory>, IAsyncLifetime
+/// <remarks>In the api collection: it works at the Astana road police, whose applications the lifecycle tests count.</remarks>
+[Collection(ApiCollection.Name)]
+public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IAsyncLifetime
 {
     public const string WantedVin = "WVWZZZ1JZXW100001";
     public const string ArrestedVin = "WVWZZZ1JZXW100002";
