@@ -26,8 +26,8 @@ public sealed class VehicleApiFactory() : KazgovApiFactory(new Dictionary<string
     [$"Vehicles:ExternalChecks:Fake:Answers:{VehicleRegistrationTests.SilentVin}:wanted"] = "never",
 });
 
-/// <summary>vehicle-registration (standard 8) and proxy-driver-registration (standard 9) end to end through /api/v1/vehicles.</summary>
-/// <remarks>In the api collection: it works at the Astana road police, whose applications the lifecycle tests count.</remarks>
+/// <summary>vehicle-registration (standard 8) and proxy-driver-registration (standard 9) end to end through /api/v1/vehicles, at the Almaty road police.</summary>
+/// <remarks>At the Almaty road police (plates of region 02): the lifecycle tests count the Astana unit's applications.</remarks>
 [Collection(ApiCollection.Name)]
 public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IAsyncLifetime
 {
@@ -36,11 +36,11 @@ public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IAsync
     public const string BannedVin = "WVWZZZ1JZXW100003";
     public const string SilentVin = "WVWZZZ1JZXW100004";
 
-    private const string Office = "road-police-astana-671c3429";
-    private const string Clerk = "clerk.astana";
+    private const string Office = "road-police-almaty-city-bd174b4d";
+    private const string Clerk = "clerk.almaty";
     private const string Path = "/api/v1/vehicles";
 
-    // Tuesday 10 March 2026, 10:00 in Astana; the MCI of 2026 is 4 325 KZT.
+    // Tuesday 10 March 2026, 10:00 in Almaty; the MCI of 2026 is 4 325 KZT.
     private static readonly Instant Morning = Instant.FromUtc(2026, 3, 10, 5, 0);
 
     // 12:30 the same day: inside the first hand-over window (§7 note).
@@ -74,7 +74,7 @@ public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IAsync
         var fees = submitted["application"]!["fees"]!;
         fees["totalDue"]!.GetValue<decimal>().Should().Be(18597.50m, "125 % + 280 % + 25 % of the MCI of 4 325 KZT (§8)");
         fees["settled"]!.GetValue<bool>().Should().BeTrue();
-        submitted["application"]!["dueAt"]!.GetValue<string>().Should().Be("2026-03-10T12:00:00Z", "6 working hours from 10:00 without the lunch hour (§7.1): 17:00 Astana");
+        submitted["application"]!["dueAt"]!.GetValue<string>().Should().Be("2026-03-10T12:00:00Z", "6 working hours from 10:00 without the lunch hour (§7.1): 17:00 local time");
         submitted["application"]!["moduleData"]!["registrationChannel"]!.GetValue<string>().Should().Be("road-police");
 
         etag = await ReadyForDecisionAsync(clerk, id, etag);
@@ -83,8 +83,8 @@ public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IAsync
         certificate.Should().MatchRegex(@"^RC26\d{8}$");
         var outcome = JsonNode.Parse(await clerk.GetStringAsync($"{Path}/applications/{id}/outcome"))!;
         var plate = outcome["plate"]!.GetValue<string>();
-        plate.Should().MatchRegex("^[0-9]{3}[ABCDEFGHJKLMNPRSTUVWXYZ]{3}01$", "a person's plate of Astana (region 01)");
-        outcome["plateDisplay"]!.GetValue<string>().Should().Be($"{plate[..3]} {plate[3..6]} 01");
+        plate.Should().MatchRegex("^[0-9]{3}[ABCDEFGHJKLMNPRSTUVWXYZ]{3}02$", "a person's plate of Almaty (region 02)");
+        outcome["plateDisplay"]!.GetValue<string>().Should().Be($"{plate[..3]} {plate[3..6]} 02");
         outcome["certificateNumber"]!.GetValue<string>().Should().Be(certificate);
 
         // §7 note: handed over only 12:00–13:00 and 17:00–18:00.
@@ -101,7 +101,7 @@ public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IAsync
         byVin["plate"]!.GetValue<string>().Should().Be(plate);
         byVin["status"]!.GetValue<string>().Should().Be("registered");
         byVin["history"]!.AsArray().Select(h => h!["event"]!.GetValue<string>()).Should().Equal("registered", "handed-over");
-        var byPlate = JsonNode.Parse(await clerk.GetStringAsync($"{Path}/register?plate={Uri.EscapeDataString(plate[..3] + " " + plate[3..6] + " 01")}"))!;
+        var byPlate = JsonNode.Parse(await clerk.GetStringAsync($"{Path}/register?plate={Uri.EscapeDataString(plate[..3] + " " + plate[3..6] + " 02")}"))!;
         byPlate["vin"]!.GetValue<string>().Should().Be(vin);
         JsonNode.Parse(await clerk.GetStringAsync($"{Path}/owners/{iin}"))!["vehicles"]!.AsArray().Should().ContainSingle();
 
@@ -201,12 +201,12 @@ public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IAsync
         etag = await ReadyForDecisionAsync(clerk, id, etag);
         await ExpectAsync(clerk.SendActionAsync(id, "approve", etag), HttpStatusCode.OK);
         var transit = JsonNode.Parse(await clerk.GetStringAsync($"{Path}/applications/{id}/outcome"))!["transitPlate"]!.GetValue<string>();
-        transit.Should().MatchRegex("^[0-9]{4}TR01$");
+        transit.Should().MatchRegex("^[0-9]{4}TR02$");
         var verified = JsonNode.Parse(await factory.CreateClient().GetStringAsync($"{Path}/{transit}/verification"))!;
         verified["kind"]!.GetValue<string>().Should().Be("transit-plate");
 
         var (certificate, plate) = await RegisteredAsync(clerk, owner, vin, "truck");
-        plate.Should().MatchRegex("^[0-9]{3}[A-Z]{3}01$");
+        plate.Should().MatchRegex("^[0-9]{3}[A-Z]{3}02$");
         var (dupId, dupEtag, dup) = await SubmitAsync(clerk, ReRegistration("duplicate-certificate", owner, certificate, Receipt("registration-certificate", 5406.25m)));
         dup["application"]!["fees"]!["totalDue"]!.GetValue<decimal>().Should().Be(5406.25m);
         dupEtag = await ReadyForDecisionAsync(clerk, dupId, dupEtag);
@@ -239,7 +239,7 @@ public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IAsync
             plates.Add(JsonNode.Parse(await clerk.GetStringAsync($"{Path}/applications/{id}/outcome"))!["plate"]!.GetValue<string>());
         }
 
-        plates.Should().OnlyHaveUniqueItems().And.OnlyContain(p => System.Text.RegularExpressions.Regex.IsMatch(p, "^[0-9]{3}[A-Z]{3}01$"));
+        plates.Should().OnlyHaveUniqueItems().And.OnlyContain(p => System.Text.RegularExpressions.Regex.IsMatch(p, "^[0-9]{3}[A-Z]{3}02$"));
     }
 
     [Fact]
@@ -418,7 +418,7 @@ public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IAsync
         var (id, etag, submitted) = await SubmitAsync(clerk, Proxy(driver, certificate, licence, owner, "2026-12-31"), Path + "/proxy-drivers/applications");
         submitted["application"]!["eligibilityFindings"]!.AsArray().Should().BeEmpty();
         submitted["application"]!["fees"]!["totalDue"]!.GetValue<decimal>().Should().Be(0m, "free (§8)");
-        submitted["application"]!["dueAt"]!.GetValue<string>().Should().Be("2026-03-10T08:00:00Z", "3 working hours from 10:00 without the lunch hour (§7.1): 14:00 Astana");
+        submitted["application"]!["dueAt"]!.GetValue<string>().Should().Be("2026-03-10T08:00:00Z", "3 working hours from 10:00 without the lunch hour (§7.1): 14:00 local time");
         submitted["application"]!["moduleData"]!["licenceCategory"]!.GetValue<string>().Should().Be("B");
         etag = await ExpectAsync(clerk.SendActionAsync(id, "start-review", etag), HttpStatusCode.OK);
         etag = await ExpectAsync(clerk.SendActionAsync(id, "approve", etag), HttpStatusCode.OK);
