@@ -1009,6 +1009,151 @@ try {
     await page.getByTestId('registered-on').getByText('Зарегистрирован с 10 марта 2026 г.').waitFor();
   });
   // end migration
+
+  // vehicle-registration (standard 8) and proxy-driver-registration (standard 9) at the Astana road
+  // police (clerk.astana): a car registered with a plate of region 01 (fees of §8 from the category,
+  // the §17.3 registers asked, handed over in the 12:00–13:00 window), re-registered to a new owner,
+  // then a proxy driver registered on that owner's power of attorney with the driver licence issued above.
+  const vehiclesApi = (method, path, etag, body) => page.evaluate(async ({ method, path, etag, body }) => {
+    const { accessToken } = JSON.parse(sessionStorage.getItem('kazgov.session'));
+    const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
+    if (etag) headers['If-Match'] = etag;
+    const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    return { status: response.status, etag: response.headers.get('ETag'), body: await response.json().catch(() => null) };
+  }, { method, path, etag, body });
+  const vehicleStatus = (value) => page.locator(`[data-testid="application"][data-status="${value}"]`).waitFor();
+  const vehicleApplicant = async (iin, last, first) => {
+    await page.getByLabel('IIN', { exact: true }).fill(iin);
+    await page.getByLabel('Last name', { exact: true }).fill(last);
+    await page.getByLabel('First name', { exact: true }).fill(first);
+    await page.getByLabel('Phone', { exact: true }).fill('+77011234567');
+  };
+  const vehicleReceiptsAndDocuments = async (prefix) => {
+    for (const receipt of await page.locator('[data-receipt]').all()) {
+      await receipt.getByLabel('Bank', { exact: true }).fill('Halyk Bank');
+      await receipt.getByLabel('Receipt number', { exact: true }).fill(`${prefix}-${await receipt.getAttribute('data-receipt')}`);
+    }
+    for (const box of await page.getByTestId('checklist').locator('input[data-document]').all()) await box.check();
+    await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Register the application' }).click();
+    await page.getByTestId('slip').waitFor();
+    return (await page.getByRole('link', { name: 'Open the application' }).getAttribute('href')).split('/').pop();
+  };
+  const decideVehicle = async (id, registers) => {
+    await page.goto(`${BASE}/desk/applications/${id}`);
+    await vehicleStatus('submitted');
+    await page.getByRole('button', { name: 'Start review', exact: true }).click();
+    await vehicleStatus('in-review');
+    if (registers) {
+      await page.getByRole('button', { name: 'Ask the registers', exact: true }).click();
+      await page.getByTestId('vehicle-checks-complete').waitFor();
+      assert.deepEqual(await page.getByTestId('vehicle-external-checks').locator('[data-check]').evaluateAll(
+        (rows) => rows.map((r) => `${r.getAttribute('data-check')}:${r.getAttribute('data-answer')}`).sort()),
+      ['arrest:clear', 'registration-ban:clear', 'wanted:clear']);
+    }
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await vehicleStatus('approved');
+  };
+  const handOver = async (id) => {
+    let r = await vehiclesApi('GET', `/api/v1/applications/${id}`);
+    r = await vehiclesApi('POST', `/api/v1/applications/${id}/mark-ready`, r.etag);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    r = await vehiclesApi('POST', `/api/v1/applications/${id}/issue`, r.etag, { receivedBy: 'Жұмабаева Әсел', identityDocument: 'ЖК 045612999', signatureTaken: true });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+  };
+
+  let vehicleRegistration;
+  let vehicleCertificate;
+  let vehiclePlate;
+  await step('intake-vehicle-registration-en', async () => {
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByTestId('signed-out').waitFor();
+    await page.goto(`${BASE}/sign-in`);
+    await page.getByLabel('Login').fill('clerk.astana');
+    await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).last().click();
+    await page.waitForURL(`${BASE}/desk/inbox`);
+    await page.goto(`${BASE}/desk/intake/vehicle-registration`);
+    await heading('Vehicle registration application').waitFor();
+    await pickOption('Kind of service', 'Registration');
+    await vehicleApplicant('850315301007', 'Ахметов', 'Серік');
+    await page.getByLabel('VIN', { exact: true }).fill('XTA217030E0000001');
+    await page.getByLabel('Make', { exact: true }).fill('Lada');
+    await page.getByLabel('Model', { exact: true }).fill('Priora');
+    await page.getByLabel('Year', { exact: true }).fill('2021');
+    await pickOption('Category', 'Car');
+    // §8: the certificate (125 %), a car's plate (280 %) and ¼ MCI for registering it, from the category.
+    await page.locator('[data-testid="vehicle-derived"][data-fee-items="registration-certificate plate-car registration"]').waitFor();
+    assert.equal(await page.getByTestId('vehicle-channel-value').getAttribute('data-channel'), 'road-police');
+    vehicleRegistration = await vehicleReceiptsAndDocuments('H-V1');
+  });
+
+  await step('vehicle-registered-with-plate-en', async () => {
+    await decideVehicle(vehicleRegistration, true);
+    const plate = page.getByTestId('vehicle-outcome-plate');
+    await plate.waitFor();
+    vehiclePlate = await plate.getAttribute('data-plate');
+    assert.match(vehiclePlate, /^[0-9]{3}[A-Z]{3}01$/, 'a person\'s plate of Astana, region 01');
+    vehicleCertificate = await text(page.getByTestId('vehicle-outcome-certificate'));
+    assert.match(vehicleCertificate, /^RC26\d{8}$/);
+    // 12:30: inside the first hand-over window (§7 note); handed over against signature (§16).
+    await handOver(vehicleRegistration);
+    await page.goto(`${BASE}/desk/applications/${vehicleRegistration}`);
+    await vehicleStatus('issued');
+    await page.getByTestId('vehicle-register-link').click();
+    await page.waitForURL(/\/desk\/vehicles\?certificate=/);
+    const card = page.getByTestId('vehicle-card');
+    await card.waitFor();
+    assert.equal(await card.getAttribute('data-vin'), 'XTA217030E0000001');
+    assert.deepEqual(await page.getByTestId('vehicle-history').locator('[data-event]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event'))),
+      ['registered', 'handed-over']);
+    const verified = await page.evaluate((n) => fetch(`/api/v1/vehicles/${n}/verification`).then((x) => x.json()), vehiclePlate);
+    assert.equal(verified.state, 'registered');
+    assert.equal(JSON.stringify(verified).includes('850315301007'), false, 'no owner data');
+  });
+
+  await step('vehicle-re-registration-en', async () => {
+    await page.goto(`${BASE}/desk/intake/vehicle-registration`);
+    await heading('Vehicle registration application').waitFor();
+    await pickOption('Kind of service', 'Re-registration: new owner');
+    await vehicleApplicant('900720401007', 'Жұмабаева', 'Әсел');
+    await page.getByLabel('Registration certificate number', { exact: true }).fill(vehicleCertificate);
+    await page.locator('[data-testid="vehicle-derived"][data-fee-items="registration-certificate registration"]').waitFor();
+    const id = await vehicleReceiptsAndDocuments('H-V2');
+    await decideVehicle(id, true);
+    await page.getByTestId('vehicle-register-link').click();
+    await page.getByTestId('vehicle-card').waitFor();
+    assert.match(await text(page.getByTestId('vehicle-owner')), /^Owner: 900720401007/);
+    assert.equal(await text(page.getByTestId('vehicle-plate')), `${vehiclePlate.slice(0, 3)} ${vehiclePlate.slice(3, 6)} 01`, 'the plate stays');
+    await page.getByTestId('vehicle-history').locator('[data-event="owner-changed"]').waitFor();
+    vehicleCertificate = (await text(page.getByTestId('vehicle-certificate-number'))).split(': ').pop();
+  });
+
+  await step('proxy-driver-registration-en', async () => {
+    const licence = (await vehiclesApi('GET', `/api/v1/applications/${first}`)).body.resultReference;
+    assert.match(licence, /^KZ26\d{7}$/);
+    await page.goto(`${BASE}/desk/intake/proxy-driver-registration`);
+    await heading('Proxy driver registration').waitFor();
+    await vehicleApplicant('781120301004', 'Серіков', 'Болат');
+    await page.getByLabel('Registration certificate number', { exact: true }).fill(vehicleCertificate);
+    await page.getByLabel('Driving licence number', { exact: true }).fill(licence);
+    await page.getByLabel('Number', { exact: true }).fill('СН-2026-0301');
+    await page.getByLabel('Issued on', { exact: true }).fill('2026-03-01');
+    await page.getByLabel('Valid until', { exact: true }).fill('2026-12-31');
+    await page.getByLabel('Issued by the owner (IIN/BIN)', { exact: true }).fill('900720401007');
+    for (const box of await page.getByTestId('checklist').locator('input[data-document]').all()) await box.check();
+    await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Register the application' }).click();
+    await page.getByTestId('slip').waitFor();
+    const id = (await page.getByRole('link', { name: 'Open the application' }).getAttribute('href')).split('/').pop();
+    await decideVehicle(id, false);
+    assert.match(await text(page.getByTestId('result-reference')), /^Register number: PD26-\d{7}$/);
+    const answer = await page.evaluate(({ l, v }) => fetch(`/api/v1/vehicles/proxy-drivers/verification?licence=${l}&vehicle=${v}`).then((x) => x.json()), { l: licence, v: vehiclePlate });
+    assert.equal(answer.mayDrive, true);
+    assert.equal(answer.validUntil, '2026-12-31');
+  });
+  // end vehicle-registration
 } catch {
   // The failing step has reported itself; the rest depend on it.
 } finally {

@@ -12,6 +12,8 @@ import { ApplicationPage } from './pages/ApplicationPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 // weapon-registration
 import { WeaponRegisterPage } from './weapons/WeaponRegisterPage';
+// vehicle-registration
+import { VehicleRegisterPage } from './vehicles/VehicleRegisterPage';
 
 /**
  * Everything under /desk needs a staff session (RequireStaff): the desk itself, the inbox (where
@@ -26,6 +28,8 @@ export const deskRoutes: RouteObject[] = [
   { path: 'applications/:id', element: <ApplicationPage /> },
   // weapon-registration: the register's unit page (?make=&serial=, ?holder=)
   { path: 'weapons', element: <WeaponRegisterPage /> },
+  // vehicle-registration: the vehicle's page (?vin=, ?plate=, ?certificate=, ?owner=)
+  { path: 'vehicles', element: <VehicleRegisterPage /> },
 ];
 
 export const routes: RouteObject[] = [

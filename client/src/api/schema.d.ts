@@ -1673,6 +1673,193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vehicles/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a vehicle-registration application (registration, re-registration for a new owner or new data, deregistration, a duplicate certificate, transit plates); answers with the acknowledgement slip. The checklist, the §8 fee items and the MFA channel follow from subType, the applicant and the vehicle. */
+        post: operations["SubmitVehicleApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/proxy-drivers/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a proxy-driver-registration application: the vehicle by its certificate, the owner's power of attorney and the driver's licence (checked with the Licensing module). Free of charge. */
+        post: operations["SubmitProxyDriverApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/applications/{id}/external-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks the registers of §17.3 (wanted, arrest, registration-ban → traffic-participation-prohibited) about the vehicle's VIN the checks not yet answered and records each (staff, If-Match). An unanswered check blocks approval. */
+        post: operations["RunVehicleExternalChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/applications/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The §17.3 register checks of a vehicle-registration application and those still unanswered. */
+        get: operations["GetVehicleChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whose is VIN X, plate Y or certificate Z: the vehicle with its owner, proxy drivers and history (give one of vin, plate, certificate). */
+        get: operations["FindVehicle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/register/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vehicle of the register with its proxy drivers and history. */
+        get: operations["GetVehicle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/owners/{ownerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The vehicles a person (IIN) or organisation (BIN) owns. */
+        get: operations["GetVehicleOwner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/applications/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registration certificate and plate (or transit plate) an approved vehicle-registration application produced; 404 before approval. */
+        get: operations["GetVehicleApplicationOutcome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/{number}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: whether registration certificate or plate {number} belongs to a registered vehicle — registered, deregistered, replaced (an older certificate) or unknown; with the make, model and year, never the owner. */
+        get: operations["VerifyVehicle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/proxy-drivers/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: may the holder of driving licence `licence` drive vehicle `vehicle` (plate, certificate or VIN) today under a registered power of attorney? Yes or no and until when; no personal data. */
+        get: operations["VerifyProxyDriver"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/fee-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The §8 duties of a vehicle-registration sub-type for a vehicle category (and a new plate at re-registration), in KZT at today's MCI. */
+        get: operations["QuoteVehicleFees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2040,6 +2227,13 @@ export interface components {
             recordedAt: components["schemas"]["Instant"];
             recordedBy: string;
         };
+        DrivingPowerOfAttorney: {
+            number?: null | string;
+            issuedOn?: null | components["schemas"]["LocalDate"];
+            validUntil?: null | components["schemas"]["LocalDate"];
+            issuedBy?: null | string;
+            notarised: boolean;
+        };
         EligibilityFinding: {
             refusalGround: string;
             explanation: components["schemas"]["LocalizedText"];
@@ -2364,6 +2558,10 @@ export interface components {
             reason?: null | components["schemas"]["TextBody"];
             source?: null | string;
         };
+        OwnerVehiclesView: {
+            ownerId: string;
+            vehicles: components["schemas"]["VehicleView"][];
+        };
         PermanentResidenceChecksView: {
             /** Format: uuid */
             applicationId: string;
@@ -2419,6 +2617,24 @@ export interface components {
             requirements: components["schemas"]["CatalogueText"];
             source: string;
             printedKk?: null | string;
+        };
+        ProxyDriverVerification: {
+            licence: string;
+            vehicle: string;
+            on: components["schemas"]["LocalDate"];
+            mayDrive: boolean;
+            validUntil?: null | components["schemas"]["LocalDate"];
+        };
+        ProxyDriverView: {
+            number: string;
+            driverId: string;
+            licenceNumber: string;
+            licenceCategory: string;
+            powerOfAttorneyNumber: string;
+            powerOfAttorneyIssuedOn: components["schemas"]["LocalDate"];
+            powerOfAttorneyValidUntil: components["schemas"]["LocalDate"];
+            notarised: boolean;
+            registeredOn: components["schemas"]["LocalDate"];
         };
         QualityIndicator: {
             number: string;
@@ -2800,6 +3016,16 @@ export interface components {
             /** Format: double */
             housingFunds?: null | number | string;
         };
+        SubmitProxyDriverApplicationRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            certificateNumber?: null | string;
+            licenceNumber?: null | string;
+            powerOfAttorney?: null | components["schemas"]["DrivingPowerOfAttorney"];
+            documents?: null | string[];
+        };
         SubmitRenunciationRequest: {
             officeId?: null | string;
             channel?: null | string;
@@ -2841,6 +3067,23 @@ export interface components {
             study?: null | components["schemas"]["StudyDetails"];
             extendsRegistration?: null | string;
             group?: null | components["schemas"]["TouristGroup"];
+        };
+        SubmitVehicleApplicationRequest: {
+            officeId?: null | string;
+            channel?: null | string;
+            subType?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            representative?: null | components["schemas"]["Representative"];
+            vehicle?: null | components["schemas"]["VehicleDetails"];
+            certificateNumber?: null | string;
+            newPlate: boolean;
+            designChanged: boolean;
+            designCompliant?: null | boolean;
+            /** Format: int32 */
+            foreignParticipationPercent?: null | number | string;
+            mfaReferenceNumber?: null | string;
+            documents?: null | string[];
+            receipts?: null | components["schemas"]["ReceiptRequest"][];
         };
         SubmitWeaponApplicationRequest: {
             officeId?: null | string;
@@ -2978,6 +3221,113 @@ export interface components {
             officeId: string;
             permits: components["schemas"]["PermitView"][];
             history: components["schemas"]["UnitHistoryView"][];
+        };
+        VehicleChecksView: {
+            /** Format: uuid */
+            applicationId: string;
+            checks: components["schemas"]["VehicleCheckView"][];
+            unansweredChecks: string[];
+            /** Format: int32 */
+            version: number | string;
+        };
+        VehicleCheckView: {
+            check: string;
+            source: string;
+            subject: string;
+            askedAt: components["schemas"]["Instant"];
+            answeredAt?: null | components["schemas"]["Instant"];
+            answer?: null | string;
+            reference?: null | string;
+            /** Format: int32 */
+            attempts: number | string;
+            error?: null | string;
+        };
+        VehicleDetails: {
+            vin?: null | string;
+            chassisNumber?: null | string;
+            make?: null | string;
+            model?: null | string;
+            /** Format: int32 */
+            year?: null | number | string;
+            category?: null | string;
+            colour?: null | string;
+            engine?: null | string;
+        };
+        VehicleFeeLine: {
+            item: string;
+            /** Format: double */
+            percentOfMci: number | string;
+            /** Format: double */
+            amount: number | string;
+        };
+        VehicleFeeQuote: {
+            subType: string;
+            category: string;
+            newPlate: boolean;
+            on: components["schemas"]["LocalDate"];
+            /** Format: double */
+            mci: number | string;
+            items: components["schemas"]["VehicleFeeLine"][];
+            /** Format: double */
+            total: number | string;
+        };
+        VehicleHistoryView: {
+            at: components["schemas"]["Instant"];
+            event: string;
+            ownerId: string;
+            /** Format: uuid */
+            applicationId?: null | string;
+            certificateNumber?: null | string;
+            plate?: null | string;
+            details?: null | string;
+            officeId?: null | string;
+        };
+        VehicleOutcomeView: {
+            /** Format: uuid */
+            applicationId: string;
+            subType: string;
+            /** Format: uuid */
+            vehicleId?: null | string;
+            certificateNumber?: null | string;
+            plate?: null | string;
+            plateDisplay?: null | string;
+            transitPlate?: null | string;
+            transitPlateDisplay?: null | string;
+            handedOverAt?: null | components["schemas"]["Instant"];
+        };
+        VehicleVerification: {
+            number: string;
+            kind?: null | string;
+            state: string;
+            make?: null | string;
+            model?: null | string;
+            /** Format: int32 */
+            year?: null | number | string;
+            category?: null | string;
+        };
+        VehicleView: {
+            /** Format: uuid */
+            id: string;
+            vin?: null | string;
+            chassisNumber?: null | string;
+            make: string;
+            model?: null | string;
+            /** Format: int32 */
+            year: number | string;
+            category: string;
+            colour?: null | string;
+            engine?: null | string;
+            ownerId: string;
+            ownerKind: string;
+            certificateNumber?: null | string;
+            plate?: null | string;
+            plateDisplay?: null | string;
+            status: string;
+            regionCode: string;
+            officeId: string;
+            registeredOn: components["schemas"]["LocalDate"];
+            proxyDrivers: components["schemas"]["ProxyDriverView"][];
+            history: components["schemas"]["VehicleHistoryView"][];
         };
         VisaDetails: {
             number?: null | string;
@@ -7071,6 +7421,509 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
+            };
+        };
+    };
+    SubmitVehicleApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitVehicleApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitProxyDriverApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitProxyDriverApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunVehicleExternalChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleChecksView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetVehicleChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleChecksView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FindVehicle: {
+        parameters: {
+            query?: {
+                vin?: string;
+                plate?: string;
+                certificate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetVehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetVehicleOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ownerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerVehiclesView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetVehicleApplicationOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleOutcomeView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyVehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleVerification"];
+                };
+            };
+        };
+    };
+    VerifyProxyDriver: {
+        parameters: {
+            query?: {
+                licence?: string;
+                vehicle?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyDriverVerification"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    QuoteVehicleFees: {
+        parameters: {
+            query?: {
+                subType?: string;
+                category?: string;
+                newPlate?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleFeeQuote"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -10,6 +10,8 @@ import { temporaryRegistrationDetails } from './details/temporary-registration';
 // end migration
 // weapon-registration
 import { weaponRegistrationDetails } from './details/weapon-registration';
+// vehicle-registration, proxy-driver-registration
+import { proxyDriverRegistrationDetails, vehicleRegistrationDetails } from './details/vehicle-registration';
 import type { DetailRow, ModuleDetails } from './types';
 import type { I18n } from '../i18n/I18nProvider';
 
@@ -23,6 +25,9 @@ export const moduleDetails: Record<string, ModuleDetails> = {
   [citizenshipDetails.service]: citizenshipDetails, // citizenship
   // weapon-registration
   [weaponRegistrationDetails.service]: weaponRegistrationDetails,
+  // vehicle-registration, proxy-driver-registration
+  [vehicleRegistrationDetails.service]: vehicleRegistrationDetails,
+  [proxyDriverRegistrationDetails.service]: proxyDriverRegistrationDetails,
 };
 
 export function detailsFor(service: string): ModuleDetails {

@@ -11,6 +11,7 @@ import {
 import { sectionFor, servableServices } from './registry';
 import { driverLicenceSection } from './sections/driver-licence';
 import { genericSection } from './sections/generic';
+import { vehicleRegistrationSection } from './sections/vehicle-registration';
 import type { IntakeDraft } from './types';
 
 // The reviewed catalogue entries themselves (GET /api/v1/services/{code} serves them as they are).
@@ -165,7 +166,7 @@ function isValidBinByHand(bin: string): boolean {
 describe('the generic fallback', () => {
   it('is the section of every service without its own', () => {
     expect(sectionFor('address-certificate')).toBe(genericSection);
-    expect(sectionFor('vehicle-registration')).toBe(genericSection);
+    expect(sectionFor('vehicle-registration')).toBe(vehicleRegistrationSection);
     expect(sectionFor('driver-licence')).toBe(driverLicenceSection);
   });
 

@@ -11,6 +11,9 @@ import { temporaryRegistrationSection } from './sections/temporary-registration'
 // end migration
 // weapon-registration
 import { weaponRegistrationSection } from './sections/weapon-registration';
+// vehicle-registration, proxy-driver-registration
+import { proxyDriverRegistrationSection } from './sections/proxy-driver-registration';
+import { vehicleRegistrationSection } from './sections/vehicle-registration';
 import type { IntakeSection } from './types';
 
 // Each section has its own data type; the frame only passes it back to the same section.
@@ -27,6 +30,9 @@ export const sections: Record<string, AnySection> = {
   [citizenshipSection.service]: citizenshipSection, // citizenship
   // weapon-registration
   [weaponRegistrationSection.service]: weaponRegistrationSection,
+  // vehicle-registration, proxy-driver-registration
+  [vehicleRegistrationSection.service]: vehicleRegistrationSection,
+  [proxyDriverRegistrationSection.service]: proxyDriverRegistrationSection,
 };
 
 export function sectionFor(service: string): AnySection {

@@ -20,6 +20,7 @@ const NAV: NavItem[] = [
   { to: '/desk/inbox', label: 'nav.inbox', staffOnly: true },
   { to: '/desk', label: 'nav.desk', staffOnly: true },
   { to: '/desk/weapons', label: 'weapons.register.link', staffOnly: true, service: 'weapon-registration' },
+  { to: '/desk/vehicles', label: 'vehicles.register.link', staffOnly: true, service: 'vehicle-registration' },
 ];
 
 /** The items the session may see: staff-only ones once signed in, a service's only to its staff. */

@@ -113,6 +113,11 @@ internal sealed class ApplicationReader(
             next = new LocalizedText(next.Kk + " " + extra.Kk, next.Ru + " " + extra.Ru, next.En + " " + extra.En);
         }
 
+        if (definitions.Find(row.ServiceCode)?.SlipNote(row.ModuleDataValue) is { } note)
+        {
+            next = new LocalizedText(next.Kk + " " + note.Kk, next.Ru + " " + note.Ru, next.En + " " + note.En);
+        }
+
         return new AcknowledgementSlip(
             row.Id, row.RegistrationNumber, row.ServiceCode, service.Name.ToLocalized(),
             new OfficeRef(row.OfficeId, office?.Name ?? row.OfficeId, office?.Address ?? ""),

@@ -74,6 +74,18 @@ public interface IServiceDefinition
     /// windows are named there already, from the catalogue (or the office's own).
     /// </summary>
     LocalizedText? NextSteps => null;
+
+    /// <summary>
+    /// A line of the acknowledgement slip that depends on the application's own module data (e.g. the
+    /// channel through which vehicle-registration §12 note / §13 registers a foreign owner); null for none.
+    /// </summary>
+    LocalizedText? SlipNote(JsonElement moduleData) => null;
+
+    /// <summary>
+    /// Sub-types of a paid service that no fee item of the catalogue covers (e.g. vehicle-registration's
+    /// deregistration: §8 names no duty for it): intake takes them without fee items. None by default.
+    /// </summary>
+    IReadOnlyCollection<string> DutyFreeSubTypes => [];
 }
 
 /// <summary>

@@ -4,7 +4,7 @@ namespace Kazgov.Platform.Offices;
 
 /// <summary>An office of the directory as other capabilities need it: who it is and which services it provides.</summary>
 /// <param name="Retired">Gone from the directory: still named by its old records, but it takes no new applications.</param>
-public sealed record OfficeReference(string Id, string Name, string Address, IReadOnlyList<string> Services, bool Retired = false)
+public sealed record OfficeReference(string Id, string Name, string Address, IReadOnlyList<string> Services, bool Retired = false, string? RegionCode = null)
 {
     public bool Serves(string serviceCode) => Services.Contains(serviceCode, StringComparer.Ordinal);
 }
@@ -28,12 +28,12 @@ internal sealed class OfficeDirectoryQuery(DbSession session) : IOfficeDirectory
             """
             SELECT o.id AS Id, o.name AS Name, o.address AS Address,
                    ARRAY(SELECT s.service_code FROM platform.office_services s WHERE s.office_id = o.id ORDER BY s.service_code) AS Services,
-                   o.retired_at IS NOT NULL AS Retired
+                   o.retired_at IS NOT NULL AS Retired, o.region_code AS RegionCode
             FROM platform.offices o WHERE o.id = @officeId
             """,
             new { officeId },
             cancellationToken);
-        return row is null ? null : new OfficeReference(row.Id, row.Name, row.Address, row.Services, row.Retired);
+        return row is null ? null : new OfficeReference(row.Id, row.Name, row.Address, row.Services, row.Retired, row.RegionCode);
     }
 
     private sealed class Row
@@ -47,5 +47,7 @@ internal sealed class OfficeDirectoryQuery(DbSession session) : IOfficeDirectory
         public string[] Services { get; init; } = [];
 
         public bool Retired { get; init; }
+
+        public string? RegionCode { get; init; }
     }
 }

@@ -65,7 +65,7 @@ public static class DemoAccounts
     /// <summary>The demo e-gov portal's grant: submit, read and verify for each service that has its own module endpoints.</summary>
     public static readonly IReadOnlyList<string> PortalScopes =
     [
-        .. new[] { "driver-licence", "residence-permit", "temporary-registration", "permanent-residence", "weapon-registration", "citizenship" }
+        .. new[] { "driver-licence", "residence-permit", "temporary-registration", "permanent-residence", "weapon-registration", "citizenship", "vehicle-registration", "proxy-driver-registration" }
             .SelectMany(service => new[] { Scopes.For(service, Scopes.Submit), Scopes.For(service, Scopes.Read), Scopes.For(service, Scopes.Verify) }),
     ];
 }

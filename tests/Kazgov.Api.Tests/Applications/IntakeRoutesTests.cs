@@ -34,6 +34,13 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
             body["subType"] = "acquisition-permit";
             body["feeItems"] = new JsonArray("acquisition-permit-individual");
         }),
+        // vehicle-registration: a car's registration (§8: certificate, car plate, ¼ MCI); proxy-driver-registration: a demo vehicle's certificate.
+        ["vehicle-registration"] = new("/api/v1/vehicles/applications", "SubmitVehicleApplication", VehicleModuleData, body =>
+        {
+            body["subType"] = "registration";
+            body["feeItems"] = new JsonArray("registration-certificate", "plate-car", "registration");
+        }),
+        ["proxy-driver-registration"] = new("/api/v1/vehicles/proxy-drivers/applications", "SubmitProxyDriverApplication", ProxyDriverModuleData),
     };
 
     /// <summary>A service's second typed route, walked against the generic route by its own tests (Citizenship/CitizenshipTests).</summary>
@@ -305,6 +312,28 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
     };
 
     /// <summary>weapon-registration: a citizen's permit to buy a self-defence smooth-bore gun (no hunting licence, §12 note).</summary>
+    private static JsonObject VehicleModuleData() => new()
+    {
+        ["vehicle"] = new JsonObject
+        {
+            ["vin"] = "XTA21170" + Random.Shared.Next(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["make"] = "Lada", ["model"] = "Kalina", ["year"] = 2015, ["category"] = "car",
+        },
+    };
+
+    /// <summary>The demo Toyota's certificate (DemoVehicles) and a licence the register does not know: accepted, with a §15.2 finding.</summary>
+    private static JsonObject ProxyDriverModuleData()
+    {
+        using var connection = new Npgsql.NpgsqlConnection(Kazgov.Tests.TestDatabase.ConnectionString);
+        var certificate = Dapper.SqlMapper.ExecuteScalar<string>(connection, "SELECT certificate_number FROM vehicles.vehicles WHERE vin = 'JTNB11HK5K3012345'");
+        return new JsonObject
+        {
+            ["certificateNumber"] = certificate,
+            ["licenceNumber"] = "KZ269999990",
+            ["powerOfAttorney"] = new JsonObject { ["number"] = "СН-1", ["issuedOn"] = "2026-03-01", ["validUntil"] = "2026-12-31", ["issuedBy"] = "850315301007", ["notarised"] = false },
+        };
+    }
+
     private static JsonObject WeaponModuleData() => new()
     {
         ["applicantKind"] = "individual",

@@ -13,7 +13,7 @@ namespace Kazgov.Api.Tests.Applications;
 
 /// <summary>The shared lifecycle through the API, on vehicle registration at the Astana road police (clerk.astana).</summary>
 [Collection(ApiCollection.Name)]
-public sealed class LifecycleTests(KazgovApiFactory factory) : IAsyncLifetime
+public sealed class LifecycleTests(PlainServicesApiFactory factory) : IAsyncLifetime
 {
     public const string AstanaOffice = "road-police-astana-671c3429";
 

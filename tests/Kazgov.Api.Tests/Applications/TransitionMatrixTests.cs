@@ -14,7 +14,7 @@ namespace Kazgov.Api.Tests.Applications;
 /// leaves the application as it was.
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class TransitionMatrixTests(KazgovApiFactory factory) : IAsyncLifetime
+public sealed class TransitionMatrixTests(PlainServicesApiFactory factory) : IAsyncLifetime
 {
     // Tuesday 10 March 2026, 12:30 in Astana: inside the hand-over windows of every service, so that "issue" answers as the lifecycle allows.
     private static readonly Instant Morning = Instant.FromUtc(2026, 3, 10, 7, 30);

@@ -17,7 +17,7 @@ namespace Kazgov.Api.Tests.Platform;
 /// earlier commits later.
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class IntegrationEventTests(KazgovApiFactory factory)
+public sealed class IntegrationEventTests(PlainServicesApiFactory factory)
 {
     [Fact]
     public async Task Every_status_change_of_an_application_reaches_a_subscriber_in_order()

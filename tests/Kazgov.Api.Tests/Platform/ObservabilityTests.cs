@@ -18,7 +18,7 @@ namespace Kazgov.Api.Tests.Platform;
 /// A host that serves /metrics on its main pipeline (Testing:MetricsOnMainPort, refused in
 /// Production: in-memory test hosts have no second port) and keeps its log lines.
 /// </summary>
-public sealed class ObservedHostFactory() : KazgovApiFactory(new Dictionary<string, string?>
+public sealed class ObservedHostFactory() : PlainServicesApiFactory(new Dictionary<string, string?>
 {
     ["Testing:MetricsOnMainPort"] = "true",
     ["Notifications:BacklogDegradedAbove"] = "1000000",
@@ -26,8 +26,11 @@ public sealed class ObservedHostFactory() : KazgovApiFactory(new Dictionary<stri
 {
     public CapturedLogs Logs { get; } = new();
 
-    protected override void ConfigureTestServices(IServiceCollection services) =>
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        base.ConfigureTestServices(services);
         services.AddSingleton<ILoggerProvider>(Logs);
+    }
 }
 
 /// <summary>The domain metrics move where things happen; logs carry no IIN.</summary>

@@ -52,9 +52,12 @@ public sealed class SeamModule : IKazgovModule
     }
 }
 
-/// <summary>The real host plus the seam module.</summary>
-public sealed class SeamApiFactory : Infrastructure.KazgovApiFactory
+/// <summary>The real host plus the seam module, whose definition of proxy-driver-registration stands in for the Vehicles module's.</summary>
+public sealed class SeamApiFactory : Infrastructure.PlainServicesApiFactory
 {
-    protected override void ConfigureTestServices(IServiceCollection services) =>
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        base.ConfigureTestServices(services);
         services.AddKazgovModule(new SeamModule(), new ConfigurationBuilder().Build());
+    }
 }

@@ -211,7 +211,9 @@ public sealed class TokenTests(KazgovApiFactory factory)
             + "temporary-registration:submit temporary-registration:read temporary-registration:verify "
             + "permanent-residence:submit permanent-residence:read permanent-residence:verify "
             + "weapon-registration:submit weapon-registration:read weapon-registration:verify "
-            + "citizenship:submit citizenship:read citizenship:verify");
+            + "citizenship:submit citizenship:read citizenship:verify "
+            + "vehicle-registration:submit vehicle-registration:read vehicle-registration:verify "
+            + "proxy-driver-registration:submit proxy-driver-registration:read proxy-driver-registration:verify");
         all.TryGetProperty("refresh_token", out _).Should().BeFalse("clients authenticate again instead of refreshing");
         all.GetProperty("expires_in").GetInt32().Should().Be(900);
 
@@ -227,10 +229,10 @@ public sealed class TokenTests(KazgovApiFactory factory)
     public async Task An_integrator_cannot_ask_for_a_scope_it_was_not_granted()
     {
         var response = await factory.CreateClient().PostAsJsonAsync(
-            TokenPath, ClientCredentials(DemoAccounts.PortalClientSecret, "driver-licence:read vehicle-registration:read"));
+            TokenPath, ClientCredentials(DemoAccounts.PortalClientSecret, "driver-licence:read address-certificate:read"));
 
         var body = await ShouldBeProblem(response, HttpStatusCode.BadRequest, "invalid-scope");
-        body.GetProperty("detail").GetString().Should().Be("Берілмеген аялар: vehicle-registration:read");
+        body.GetProperty("detail").GetString().Should().Be("Берілмеген аялар: address-certificate:read");
     }
 
     [Fact]

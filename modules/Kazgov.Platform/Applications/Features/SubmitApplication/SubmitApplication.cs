@@ -94,7 +94,10 @@ internal sealed class SubmitApplicationHandler(
                 "The service has no such applicant type: " + types));
         }
 
-        var feeItems = IntakeRules.FeeItemsOf(service, request.FeeItems, errors);
+        // A sub-type no fee item covers (the module says which) is taken without fee items.
+        var dutyFree = request.SubType is not null && definition is not null && definition.DutyFreeSubTypes.Contains(request.SubType)
+            && request.FeeItems is null or { Count: 0 };
+        var feeItems = dutyFree ? [] : IntakeRules.FeeItemsOf(service, request.FeeItems, errors);
         if (request.FeeExemption is not null && !feeItems.SelectMany(i => i.Exemptions).Any(e => e.Code == request.FeeExemption))
         {
             errors.Add("feeExemption", new LocalizedText("Бұл қызметтің бажында мұндай жеңілдік жоқ", "Для пошлины этой услуги нет такой льготы", "The duty of this service has no such exemption"));
