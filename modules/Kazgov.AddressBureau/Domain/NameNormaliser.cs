@@ -62,21 +62,42 @@ public static class NameNormaliser
             }
         }
 
+        // The rules until nothing changes, so that the search form of a search form is itself.
         var text = latin.ToString();
+        for (var pass = 0; pass < 4; pass++)
+        {
+            var next = Collapse(Rules(Collapse(text)));
+            if (next == text)
+            {
+                break;
+            }
+
+            text = next;
+        }
+
+        return text;
+    }
+
+    private static string Rules(string text)
+    {
         if (text.StartsWith("YE", StringComparison.Ordinal))
         {
             text = text[1..];
         }
 
-        text = text.Replace("DZH", "J", StringComparison.Ordinal)
+        return text.Replace("KH", "H", StringComparison.Ordinal)
+            .Replace("DZH", "J", StringComparison.Ordinal)
             .Replace("ZH", "J", StringComparison.Ordinal)
             .Replace("DJ", "J", StringComparison.Ordinal)
-            .Replace("KH", "H", StringComparison.Ordinal)
             .Replace("SHCH", "SH", StringComparison.Ordinal)
             .Replace("Y", "I", StringComparison.Ordinal)
             .Replace("C", "TS", StringComparison.Ordinal)
             .Replace("TSH", "CH", StringComparison.Ordinal);
+    }
 
+    /// <summary>Doubled letters count once (Alla/Ala, Ганна/Гана, Seyitova/Seitova after Y→I).</summary>
+    private static string Collapse(string text)
+    {
         var result = new StringBuilder(text.Length);
         foreach (var c in text)
         {

@@ -34,6 +34,8 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
             body["subType"] = "acquisition-permit";
             body["feeItems"] = new JsonArray("acquisition-permit-individual");
         }),
+        // address-certificate: an individual in person (§7.2), the variant and documents follow from the kind.
+        ["address-certificate"] = new("/api/v1/address-bureau/requests", "SubmitAddressRequest", AddressRequestModuleData),
     };
 
     /// <summary>A service's second typed route, walked against the generic route by its own tests (Citizenship/CitizenshipTests).</summary>
@@ -305,6 +307,12 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
     };
 
     /// <summary>weapon-registration: a citizen's permit to buy a self-defence smooth-bore gun (no hunting licence, §12 note).</summary>
+    private static JsonObject AddressRequestModuleData() => new()
+    {
+        ["kind"] = "in-person",
+        ["reason"] = "Туысының мекенжайы",
+    };
+
     private static JsonObject WeaponModuleData() => new()
     {
         ["applicantKind"] = "individual",
