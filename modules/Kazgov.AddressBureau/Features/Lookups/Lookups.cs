@@ -86,20 +86,21 @@ internal static class Lookups
     }
 
     private static async Task<IResult> ByNameAsync(
-        Guid id, string? lastName, string? firstName, string? middleName, LocalDate? birthDate,
+        Guid id, string? lastName, string? firstName, string? middleName, string? birthDate,
         AddressRequests requests, AddressRegister register, IAuditTrail audit, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         errors.Required("lastName", lastName);
         errors.Required("firstName", firstName);
-        if (birthDate is null)
+        var birth = NodaTime.Text.LocalDatePattern.Iso.Parse(birthDate ?? "");
+        if (!birth.Success)
         {
-            errors.Add("birthDate", CommonMessages.Required);
+            errors.Add("birthDate", new LocalizedText("Күн: ЖЖЖЖ-АА-КК", "Дата: ГГГГ-ММ-ДД", "A date: YYYY-MM-DD"));
         }
 
         errors.ThrowIfAny();
         var request = await requests.OpenAsync(id, cancellationToken);
-        var query = NameQuery.Of(lastName, firstName, middleName, birthDate!.Value);
+        var query = NameQuery.Of(lastName, firstName, middleName, birth.Value);
         var found = await register.ByNameAsync(query, 20, cancellationToken);
         var asked = $"{query.Last} {query.First} {query.Middle}".Trim() + " " + query.BirthDate.ToString("yyyy-MM-dd", null);
         await AuditFoundAsync(audit, request, "address-lookup-by-name", found, asked, cancellationToken);
