@@ -10,7 +10,7 @@ namespace Kazgov.AddressBureau.Domain;
 /// KH/H, Y/I (Й, Ы, Aigerim/Aygerim), YE/E at the start (Yerlan/Erlan), doubled letters. Only A–Z
 /// remain; parts are separated by one space.
 /// </summary>
-public static class NameNormaliser
+internal static class NameNormaliser
 {
     private static readonly Dictionary<char, string> Cyrillic = new()
     {
