@@ -12,6 +12,8 @@ import { ApplicationPage } from './pages/ApplicationPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 // weapon-registration
 import { WeaponRegisterPage } from './weapons/WeaponRegisterPage';
+// address-certificate
+import { AddressBureauDeskPage } from './addressBureau/AddressBureauDeskPage';
 
 /**
  * Everything under /desk needs a staff session (RequireStaff): the desk itself, the inbox (where
@@ -26,6 +28,8 @@ export const deskRoutes: RouteObject[] = [
   { path: 'applications/:id', element: <ApplicationPage /> },
   // weapon-registration: the register's unit page (?make=&serial=, ?holder=)
   { path: 'weapons', element: <WeaponRegisterPage /> },
+  // address-certificate: the operator's desk (requests, certificates, list requests)
+  { path: 'address-bureau', element: <AddressBureauDeskPage /> },
 ];
 
 export const routes: RouteObject[] = [

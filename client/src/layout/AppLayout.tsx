@@ -20,6 +20,7 @@ const NAV: NavItem[] = [
   { to: '/desk/inbox', label: 'nav.inbox', staffOnly: true },
   { to: '/desk', label: 'nav.desk', staffOnly: true },
   { to: '/desk/weapons', label: 'weapons.register.link', staffOnly: true, service: 'weapon-registration' },
+  { to: '/desk/address-bureau', label: 'address.link', staffOnly: true, service: 'address-certificate' },
 ];
 
 /** The items the session may see: staff-only ones once signed in, a service's only to its staff. */

@@ -10,7 +10,7 @@ using NodaTime;
 namespace Kazgov.AddressBureau.Certificates;
 
 /// <summary>The address part of a certificate (§16): where the person is, or was last, registered.</summary>
-internal sealed record AddressView(
+internal sealed record AddressPartView(
     string Kind,
     string Region,
     string Settlement,
@@ -22,7 +22,7 @@ internal sealed record AddressView(
     string Source,
     string Unit)
 {
-    public static AddressView Of(RegistrationRecord r) =>
+    public static AddressPartView Of(RegistrationRecord r) =>
         new(r.Kind, r.Region, r.Settlement, r.Street, r.House, r.Flat, r.RegisteredOn, r.DeregisteredOn, r.Source, r.Unit);
 
     public string Line => string.Join(", ", new[] { Settlement, Street, House is null ? null : "үй " + House, Flat is null ? null : "пәтер " + Flat }
@@ -30,10 +30,10 @@ internal sealed record AddressView(
 }
 
 /// <summary>The operator who handled the request (§16: the stamp shows the operator's data).</summary>
-internal sealed record OperatorView(string Id, string Name, string? Position, string OfficeId);
+internal sealed record AddressOperatorView(string Id, string Name, string? Position, string OfficeId);
 
 /// <summary>An address certificate: the person, the address part, earlier addresses, the operator and the verification code.</summary>
-internal sealed record CertificateView(
+internal sealed record AddressCertificateView(
     string Number,
     string VerificationCode,
     Guid RequestId,
@@ -41,9 +41,9 @@ internal sealed record CertificateView(
     string PersonId,
     string FullName,
     LocalDate BirthDate,
-    AddressView? Address,
-    IReadOnlyList<AddressView> Earlier,
-    OperatorView Operator,
+    AddressPartView? Address,
+    IReadOnlyList<AddressPartView> Earlier,
+    AddressOperatorView Operator,
     Instant IssuedAt);
 
 /// <summary>Issues certificates under a request, one per person found, in one statement.</summary>
@@ -51,7 +51,7 @@ internal sealed class CertificateIssuer(DbSession session, ICurrentActor actor, 
 {
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
-    public async Task<IReadOnlyList<CertificateView>> IssueAsync(AddressRequest request, IReadOnlyList<PersonFound> found, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AddressCertificateView>> IssueAsync(AddressRequest request, IReadOnlyList<PersonFound> found, CancellationToken cancellationToken)
     {
         if (found.Count == 0)
         {
@@ -59,14 +59,14 @@ internal sealed class CertificateIssuer(DbSession session, ICurrentActor actor, 
         }
 
         var now = clock.GetCurrentInstant();
-        var op = new OperatorView(actor.Id, actor.DisplayName, actor.Position, request.OfficeId);
+        var op = new AddressOperatorView(actor.Id, actor.DisplayName, actor.Position, request.OfficeId);
         var year = now.InUtc().Year % 100;
         var numbers = (await session.QueryAsync<long>(
             "SELECT nextval('address_bureau.certificate_numbers') FROM generate_series(1, @count)", new { count = found.Count }, cancellationToken)).ToList();
         var views = found.Select((f, i) =>
         {
             var current = f.Current;
-            return new CertificateView(
+            return new AddressCertificateView(
                 $"AC{year:00}{numbers[i]:00000000}",
                 Code(),
                 request.ApplicationId,
@@ -74,8 +74,8 @@ internal sealed class CertificateIssuer(DbSession session, ICurrentActor actor, 
                 f.Person.PersonId,
                 f.Person.FullName,
                 f.Person.BirthDate,
-                current is null ? null : AddressView.Of(current),
-                f.Registrations.Where(r => !ReferenceEquals(r, current)).Select(AddressView.Of).ToList(),
+                current is null ? null : AddressPartView.Of(current),
+                f.Registrations.Where(r => !ReferenceEquals(r, current)).Select(AddressPartView.Of).ToList(),
                 op,
                 now);
         }).ToList();
@@ -110,7 +110,7 @@ internal sealed class CertificateIssuer(DbSession session, ICurrentActor actor, 
         return views;
     }
 
-    public async Task<CertificateView?> FindAsync(string number, CancellationToken cancellationToken)
+    public async Task<AddressCertificateView?> FindAsync(string number, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<StoredCertificate>(
             """
@@ -153,11 +153,11 @@ internal sealed class CertificateIssuer(DbSession session, ICurrentActor actor, 
         public string OfficeId { get; init; } = "";
         public Instant IssuedAt { get; init; }
 
-        public CertificateView ToView() => new(
+        public AddressCertificateView ToView() => new(
             Number, VerificationCode, RequestId, RequestNumber, PersonId, FullName, BirthDate,
-            Address is null ? null : JsonSerializer.Deserialize<AddressView>(Address, PlatformJson.Options),
-            JsonSerializer.Deserialize<List<AddressView>>(History, PlatformJson.Options) ?? [],
-            new OperatorView(OperatorId, OperatorName, OperatorPosition, OfficeId),
+            Address is null ? null : JsonSerializer.Deserialize<AddressPartView>(Address, PlatformJson.Options),
+            JsonSerializer.Deserialize<List<AddressPartView>>(History, PlatformJson.Options) ?? [],
+            new AddressOperatorView(OperatorId, OperatorName, OperatorPosition, OfficeId),
             IssuedAt);
     }
 }

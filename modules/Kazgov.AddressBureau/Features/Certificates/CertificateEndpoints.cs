@@ -15,7 +15,7 @@ using NodaTime.Text;
 namespace Kazgov.AddressBureau.Features.Certificates;
 
 /// <summary>What anybody may learn from a verification code: that the certificate exists, its number, when and where it was issued — no personal data.</summary>
-internal sealed record CertificateVerification(bool Valid, string Number, LocalDate IssuedOn, string OfficeId);
+internal sealed record AddressCertificateVerification(bool Valid, string Number, LocalDate IssuedOn, string OfficeId);
 
 internal static class CertificateEndpoints
 {
@@ -27,7 +27,7 @@ internal static class CertificateEndpoints
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("GetAddressCertificate")
             .WithSummary("An address certificate, to whoever may read its request.")
-            .Produces<CertificateView>()
+            .Produces<AddressCertificateView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/certificates/{number}/print", PrintAsync)
             .RequirePolicy(Policies.ApplicationsRead)
@@ -39,11 +39,11 @@ internal static class CertificateEndpoints
             .AllowPublicVerification()
             .WithName("VerifyAddressCertificate")
             .WithSummary("Public: whether a verification code belongs to an issued address certificate; its number, date and office — no personal data.")
-            .Produces<CertificateVerification>()
+            .Produces<AddressCertificateVerification>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<CertificateView> ReadableAsync(string number, CertificateIssuer issuer, AddressRequests requests, CancellationToken cancellationToken)
+    private static async Task<AddressCertificateView> ReadableAsync(string number, CertificateIssuer issuer, AddressRequests requests, CancellationToken cancellationToken)
     {
         var certificate = await issuer.FindAsync(number, cancellationToken)
             ?? throw new ProblemException(AddressBureauProblems.CertificateNotFound, extensions: new Dictionary<string, object?> { ["number"] = number });
@@ -80,13 +80,13 @@ internal static class CertificateEndpoints
             new { code = code.Trim().ToUpperInvariant() },
             cancellationToken)
             ?? throw new ProblemException(AddressBureauProblems.CertificateNotFound, extensions: new Dictionary<string, object?> { ["code"] = code });
-        return Results.Ok(new CertificateVerification(true, row.Number, row.IssuedAt.InZone(WorkingCalendar.Zone).Date, row.OfficeId));
+        return Results.Ok(new AddressCertificateVerification(true, row.Number, row.IssuedAt.InZone(WorkingCalendar.Zone).Date, row.OfficeId));
     }
 
     private sealed record VerificationRow(string Number, Instant IssuedAt, string OfficeId);
 
     /// <summary>The certificate as printed: trilingual headings, the stamp (address part and operator, §16) and the code to verify it.</summary>
-    public static string Html(CertificateView c)
+    public static string Html(AddressCertificateView c)
     {
         static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
         var a = c.Address;

@@ -15,14 +15,14 @@ using NodaTime;
 namespace Kazgov.AddressBureau.Features.ListRequest;
 
 /// <summary>A line of a list: an IIN, or a name with the birth date.</summary>
-internal sealed record ListEntry(string? Iin, string? LastName, string? FirstName, string? MiddleName, LocalDate? BirthDate);
+internal sealed record AddressListEntry(string? Iin, string? LastName, string? FirstName, string? MiddleName, LocalDate? BirthDate);
 
-internal sealed record ListRequestBody(IReadOnlyList<ListEntry>? Entries);
+internal sealed record ListRequestBody(IReadOnlyList<AddressListEntry>? Entries);
 
 /// <summary>A line of the returned list: the certificates of the persons found, or «жоқ».</summary>
-internal sealed record ListRow(int Line, ListEntry Entry, bool Found, string Mark, IReadOnlyList<CertificateView> Certificates);
+internal sealed record AddressListRow(int Line, AddressListEntry Entry, bool Found, string Mark, IReadOnlyList<AddressCertificateView> Certificates);
 
-internal sealed record ListAnswer(Guid RequestId, string RequestNumber, int Found, int NotFound, IReadOnlyList<ListRow> Rows);
+internal sealed record AddressListAnswer(Guid RequestId, string RequestNumber, int Found, int NotFound, IReadOnlyList<AddressListRow> Rows);
 
 /// <summary>An in-person or single-person certificate: the person by IIN.</summary>
 internal sealed record IssueCertificateBody(string? Iin);
@@ -42,14 +42,14 @@ internal static class ListRequest
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("AnswerAddressList")
             .WithSummary("§16: a list of up to 1 000 persons (IIN, or name and birth date): a certificate for each found, «жоқ» for the rest (audited).")
-            .Produces<ListAnswer>()
+            .Produces<AddressListAnswer>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/requests/{id:guid}/certificates", IssueAsync)
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("IssueAddressCertificate")
             .WithSummary("A certificate about the person with this IIN, under the request (audited); 404 `address-person-not-found` when the register holds nothing («жоқ»).")
-            .Produces<CertificateView>(StatusCodes.Status201Created)
+            .Produces<AddressCertificateView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -95,13 +95,13 @@ internal static class ListRequest
         var matches = await register.ListAsync(queries, cancellationToken);
         var found = Enumerable.Range(0, entries.Count).SelectMany(i => matches[i]).ToList();
         var certificates = await issuer.IssueAsync(request, found, cancellationToken);
-        var byPerson = new Queue<CertificateView>(certificates);
-        var rows = new List<ListRow>(entries.Count);
+        var byPerson = new Queue<AddressCertificateView>(certificates);
+        var rows = new List<AddressListRow>(entries.Count);
         var auditEvents = new List<AuditEvent>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
             var mine = matches[i].Select(_ => byPerson.Dequeue()).ToList();
-            rows.Add(new ListRow(i + 1, entries[i], mine.Count > 0, mine.Count > 0 ? "" : "жоқ", mine));
+            rows.Add(new AddressListRow(i + 1, entries[i], mine.Count > 0, mine.Count > 0 ? "" : "жоқ", mine));
             if (mine.Count == 0)
             {
                 var asked = queries[i].Iin ?? $"{queries[i].Name!.Last} {queries[i].Name!.First} {queries[i].Name!.Middle}".Trim();
@@ -115,7 +115,7 @@ internal static class ListRequest
 
         await audit.RecordManyAsync(auditEvents, cancellationToken);
         await transaction.CommitAsync();
-        return Results.Ok(new ListAnswer(id, request.RegistrationNumber, rows.Count(r => r.Found), rows.Count(r => !r.Found), rows));
+        return Results.Ok(new AddressListAnswer(id, request.RegistrationNumber, rows.Count(r => r.Found), rows.Count(r => !r.Found), rows));
     }
 
     private static async Task<IResult> IssueAsync(

@@ -14,7 +14,7 @@ using NodaTime;
 namespace Kazgov.AddressBureau.Features.Lookups;
 
 /// <summary>A person found: names as written, birth date and sex, the address part and every earlier record.</summary>
-internal sealed record PersonView(
+internal sealed record AddressPersonView(
     string PersonId,
     string? Iin,
     string LastName,
@@ -22,17 +22,17 @@ internal sealed record PersonView(
     string? MiddleName,
     LocalDate BirthDate,
     string? Sex,
-    AddressView? Address,
-    IReadOnlyList<AddressView> Registrations,
+    AddressPartView? Address,
+    IReadOnlyList<AddressPartView> Registrations,
     double? Score)
 {
-    public static PersonView Of(PersonFound found) => new(
+    public static AddressPersonView Of(PersonFound found) => new(
         found.Person.PersonId, found.Person.Iin, found.Person.LastName, found.Person.FirstName, found.Person.MiddleName,
-        found.Person.BirthDate, found.Person.Sex, found.Current is { } c ? AddressView.Of(c) : null,
-        found.Registrations.Select(AddressView.Of).ToList(), found.Score);
+        found.Person.BirthDate, found.Person.Sex, found.Current is { } c ? AddressPartView.Of(c) : null,
+        found.Registrations.Select(AddressPartView.Of).ToList(), found.Score);
 }
 
-internal sealed record PersonsFound(Guid RequestId, string Query, IReadOnlyList<PersonView> Items);
+internal sealed record AddressPersonsFound(Guid RequestId, string Query, IReadOnlyList<AddressPersonView> Items);
 
 /// <summary>
 /// Lookups, always under a request (no lookup without one, and each is audited: who asked — the actor,
@@ -49,20 +49,20 @@ internal static class Lookups
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("LookUpAddressByIin")
             .WithSummary("The person with this IIN and their address records, under the request (audited).")
-            .Produces<PersonView>()
+            .Produces<AddressPersonView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/requests/{id:guid}/persons", ByNameAsync)
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("LookUpAddressByName")
             .WithSummary("Persons with this normalised name and birth date (Kazakh, Russian and Latin spellings meet), under the request (audited).")
-            .Produces<PersonsFound>()
+            .Produces<AddressPersonsFound>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/requests/{id:guid}/search", FuzzyAsync)
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("SearchAddressByName")
             .WithSummary("Fuzzy name search (trigram similarity on the normalised name), best first, at most 50, under the request (audited).")
-            .Produces<PersonsFound>()
+            .Produces<AddressPersonsFound>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -82,7 +82,7 @@ internal static class Lookups
         await audit.RecordAsync(Event(request, "address-lookup-by-iin", AuditSubjects.Iin, iin), cancellationToken);
         return found is null
             ? throw new ProblemException(AddressBureauProblems.PersonNotFound, extensions: new Dictionary<string, object?> { ["iin"] = iin })
-            : Results.Ok(PersonView.Of(found));
+            : Results.Ok(AddressPersonView.Of(found));
     }
 
     private static async Task<IResult> ByNameAsync(
@@ -104,7 +104,7 @@ internal static class Lookups
         var found = await register.ByNameAsync(query, 20, cancellationToken);
         var asked = $"{query.Last} {query.First} {query.Middle}".Trim() + " " + query.BirthDate.ToString("yyyy-MM-dd", null);
         await AuditFoundAsync(audit, request, "address-lookup-by-name", found, asked, cancellationToken);
-        return Results.Ok(new PersonsFound(id, asked, found.Select(PersonView.Of).ToList()));
+        return Results.Ok(new AddressPersonsFound(id, asked, found.Select(AddressPersonView.Of).ToList()));
     }
 
     private static async Task<IResult> FuzzyAsync(
@@ -127,7 +127,7 @@ internal static class Lookups
         var request = await requests.OpenAsync(id, cancellationToken);
         var found = await register.FuzzyAsync(normalised, birthYear, limit ?? 20, cancellationToken);
         await AuditFoundAsync(audit, request, "address-search-by-name", found, normalised, cancellationToken);
-        return Results.Ok(new PersonsFound(id, normalised, found.Select(PersonView.Of).ToList()));
+        return Results.Ok(new AddressPersonsFound(id, normalised, found.Select(AddressPersonView.Of).ToList()));
     }
 
     public static AuditEvent Event(AddressRequest request, string operation, string subjectKind, string subjectId) =>

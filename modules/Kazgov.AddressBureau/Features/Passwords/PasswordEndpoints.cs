@@ -10,7 +10,7 @@ using NodaTime;
 
 namespace Kazgov.AddressBureau.Features.Passwords;
 
-internal sealed record AgencyView(string Code, string Bin, LocalizedText Name, bool LawEnforcement, bool Priority, PasswordPeriod? Password);
+internal sealed record AddressAgencyView(string Code, string Bin, LocalizedText Name, bool LawEnforcement, bool Priority, PasswordPeriod? Password);
 
 internal sealed record IssuePasswordBody(Instant? ValidFrom, Instant? ValidUntil);
 
@@ -22,7 +22,7 @@ internal static class PasswordEndpoints
             .RequirePolicy(Policies.ApplicationsProcess)
             .WithName("ListAddressBureauAgencies")
             .WithSummary("The agencies of §7.1 and, for law-enforcement ones, the period of the telephone password in force (never the password).")
-            .Produces<IReadOnlyList<AgencyView>>();
+            .Produces<IReadOnlyList<AddressAgencyView>>();
         group.MapPost("/agencies/{code}/passwords", IssueAsync)
             .RequirePolicy(Policies.ApplicationsProcess)
             .WithName("IssueAgencyPassword")
@@ -36,7 +36,7 @@ internal static class PasswordEndpoints
     private static async Task<IResult> ListAsync(AgencyPasswords passwords, CancellationToken cancellationToken)
     {
         var current = (await passwords.CurrentAsync(cancellationToken)).ToDictionary(p => p.AgencyCode);
-        return Results.Ok(Agencies.All.Select(a => new AgencyView(a.Code, a.Bin, a.Name, a.LawEnforcement, a.Priority, current.GetValueOrDefault(a.Code))).ToList());
+        return Results.Ok(Agencies.All.Select(a => new AddressAgencyView(a.Code, a.Bin, a.Name, a.LawEnforcement, a.Priority, current.GetValueOrDefault(a.Code))).ToList());
     }
 
     private static async Task<IResult> IssueAsync(string code, IssuePasswordBody body, AgencyPasswords passwords, ICurrentActor actor, IClock clock, CancellationToken cancellationToken)
