@@ -1948,13 +1948,72 @@ export interface components {
             firstName?: null | string;
             middleName?: null | string;
         };
+        AddressAgencyView: {
+            code: string;
+            bin: string;
+            name: components["schemas"]["LocalizedText"];
+            lawEnforcement: boolean;
+            priority: boolean;
+            password?: null | components["schemas"]["PasswordPeriod"];
+        };
+        AddressCertificateVerification: {
+            valid: boolean;
+            number: string;
+            issuedOn: components["schemas"]["LocalDate"];
+            officeId: string;
+        };
+        AddressCertificateView: {
+            number: string;
+            verificationCode: string;
+            /** Format: uuid */
+            requestId: string;
+            requestNumber: string;
+            personId: string;
+            fullName: string;
+            birthDate: components["schemas"]["LocalDate"];
+            address?: null | components["schemas"]["AddressPartView"];
+            earlier: components["schemas"]["AddressPartView"][];
+            operator: components["schemas"]["AddressOperatorView"];
+            issuedAt: components["schemas"]["Instant"];
+        };
         AddressedAuthority: {
             /** Format: int32 */
             level: number | string;
             authority: components["schemas"]["CatalogueText"];
             source: string;
         };
-        AddressView: {
+        AddressListAnswer: {
+            /** Format: uuid */
+            requestId: string;
+            requestNumber: string;
+            /** Format: int32 */
+            found: number | string;
+            /** Format: int32 */
+            notFound: number | string;
+            rows: components["schemas"]["AddressListRow"][];
+        };
+        AddressListEntry: {
+            iin?: null | string;
+            lastName?: null | string;
+            firstName?: null | string;
+            middleName?: null | string;
+            birthDate?: null | components["schemas"]["LocalDate"];
+        };
+        AddressListRow: {
+            /** Format: int32 */
+            line: number | string;
+            entry: components["schemas"]["AddressListEntry"];
+            found: boolean;
+            mark: string;
+            certificates: components["schemas"]["AddressCertificateView"][];
+        };
+        AddressOperatorView: {
+            id: string;
+            name: string;
+            position?: null | string;
+            officeId: string;
+        };
+        AddressPartView: {
             kind: string;
             region: string;
             settlement: string;
@@ -1967,6 +2026,25 @@ export interface components {
             unit: string;
             line?: null | string;
         };
+        AddressPersonsFound: {
+            /** Format: uuid */
+            requestId: string;
+            query: string;
+            items: components["schemas"]["AddressPersonView"][];
+        };
+        AddressPersonView: {
+            personId: string;
+            iin?: null | string;
+            lastName: string;
+            firstName: string;
+            middleName?: null | string;
+            birthDate: components["schemas"]["LocalDate"];
+            sex?: null | string;
+            address?: null | components["schemas"]["AddressPartView"];
+            registrations: components["schemas"]["AddressPartView"][];
+            /** Format: double */
+            score?: null | number | string;
+        };
         AfterDecisionDocumentsView: {
             /** Format: uuid */
             applicationId: string;
@@ -1974,14 +2052,6 @@ export interface components {
             missing: string[];
             /** Format: int32 */
             version: number | string;
-        };
-        AgencyView: {
-            code: string;
-            bin: string;
-            name: components["schemas"]["LocalizedText"];
-            lawEnforcement: boolean;
-            priority: boolean;
-            password?: null | components["schemas"]["PasswordPeriod"];
         };
         AnswerComplaintRequest: {
             answer?: null | string;
@@ -2508,33 +2578,8 @@ export interface components {
             /** Format: int32 */
             holderBirthYear: number | string;
         };
-        ListAnswer: {
-            /** Format: uuid */
-            requestId: string;
-            requestNumber: string;
-            /** Format: int32 */
-            found: number | string;
-            /** Format: int32 */
-            notFound: number | string;
-            rows: components["schemas"]["ListRow"][];
-        };
-        ListEntry: {
-            iin?: null | string;
-            lastName?: null | string;
-            firstName?: null | string;
-            middleName?: null | string;
-            birthDate?: null | components["schemas"]["LocalDate"];
-        };
         ListRequestBody: {
-            entries?: null | components["schemas"]["ListEntry"][];
-        };
-        ListRow: {
-            /** Format: int32 */
-            line: number | string;
-            entry: components["schemas"]["ListEntry"];
-            found: boolean;
-            mark: string;
-            certificates: components["schemas"]["CertificateView"][];
+            entries?: null | components["schemas"]["AddressListEntry"][];
         };
         /**
          * Format: date
@@ -2680,25 +2725,6 @@ export interface components {
             receivedBy?: null | string;
             proxyName?: null | string;
             powerOfAttorneyNumber?: null | string;
-        };
-        PersonsFound: {
-            /** Format: uuid */
-            requestId: string;
-            query: string;
-            items: components["schemas"]["PersonView"][];
-        };
-        PersonView: {
-            personId: string;
-            iin?: null | string;
-            lastName: string;
-            firstName: string;
-            middleName?: null | string;
-            birthDate: components["schemas"]["LocalDate"];
-            sex?: null | string;
-            address?: null | components["schemas"]["AddressView"];
-            registrations: components["schemas"]["AddressView"][];
-            /** Format: double */
-            score?: null | number | string;
         };
         PhotoRequirement: {
             /** Format: int32 */
@@ -7382,7 +7408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PersonView"];
+                    "application/json": components["schemas"]["AddressPersonView"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -7432,7 +7458,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PersonsFound"];
+                    "application/json": components["schemas"]["AddressPersonsFound"];
                 };
             };
             /** @description Bad Request */
@@ -7490,7 +7516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PersonsFound"];
+                    "application/json": components["schemas"]["AddressPersonsFound"];
                 };
             };
             /** @description Bad Request */
@@ -7548,7 +7574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListAnswer"];
+                    "application/json": components["schemas"]["AddressListAnswer"];
                 };
             };
             /** @description Bad Request */
@@ -7606,7 +7632,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CertificateView"];
+                    "application/json": components["schemas"]["AddressCertificateView"];
                 };
             };
             /** @description Bad Request */
@@ -7660,7 +7686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CertificateView"];
+                    "application/json": components["schemas"]["AddressCertificateView"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -7750,7 +7776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CertificateVerification"];
+                    "application/json": components["schemas"]["AddressCertificateVerification"];
                 };
             };
             /** @description Not Found */
@@ -7779,7 +7805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgencyView"][];
+                    "application/json": components["schemas"]["AddressAgencyView"][];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
