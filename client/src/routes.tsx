@@ -14,6 +14,8 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { WeaponRegisterPage } from './weapons/WeaponRegisterPage';
 // vehicle-registration
 import { VehicleRegisterPage } from './vehicles/VehicleRegisterPage';
+// address-certificate
+import { AddressBureauDeskPage } from './addressBureau/AddressBureauDeskPage';
 
 /**
  * Everything under /desk needs a staff session (RequireStaff): the desk itself, the inbox (where
@@ -30,6 +32,8 @@ export const deskRoutes: RouteObject[] = [
   { path: 'weapons', element: <WeaponRegisterPage /> },
   // vehicle-registration: the vehicle's page (?vin=, ?plate=, ?certificate=, ?owner=)
   { path: 'vehicles', element: <VehicleRegisterPage /> },
+  // address-certificate: the operator's desk (requests, certificates, list requests)
+  { path: 'address-bureau', element: <AddressBureauDeskPage /> },
 ];
 
 export const routes: RouteObject[] = [

@@ -1860,6 +1860,247 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/address-bureau/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registers a request (in person 10 min; priority agency in writing or by telephone 48 h around the clock; other organisation 5 тәулік = 120 h around the clock); answers with the acknowledgement slip.
+         * @description A telephone request (`agency-phone`) carries the agency's password: a wrong one answers 403 `agency-password-refused`, five wrong ones in 15 minutes 429 `agency-password-rate-limited`.
+         */
+        post: operations["SubmitAddressRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/address-bureau/requests/{id}/persons/{iin}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The person with this IIN and their address records, under the request (audited). */
+        get: operations["LookUpAddressByIin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/address-bureau/requests/{id}/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Persons with this normalised name and birth date (Kazakh, Russian and Latin spellings meet), under the request (audited). */
+        get: operations["LookUpAddressByName"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/address-bureau/requests/{id}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fuzzy name search (trigram similarity on the normalised name), best first, at most 50, under the request (audited). */
+        get: operations["SearchAddressByName"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/address-bureau/requests/{id}/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** §16: a list of up to 1 000 persons (IIN, or name and birth date): a certificate for each found, «жоқ» for the rest (audited). */
+        post: operations["AnswerAddressList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/address-bureau/requests/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A certificate about the person with this IIN, under the request (audited); 404 `address-person-not-found` when the register holds nothing («жоқ»). */
+        post: operations["IssueAddressCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/address-bureau/certificates/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An address certificate, to whoever may read its request. */
+        get: operations["GetAddressCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/address-bureau/certificates/{number}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable certificate (HTML): the stamp with the address part, the operator and the verification code (§16). */
+        get: operations["PrintAddressCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/address-bureau/certificates/{code}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: whether a verification code belongs to an issued address certificate; its number, date and office — no personal data. */
+        get: operations["VerifyAddressCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/address-bureau/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agencies of §7.1 and, for law-enforcement ones, the period of the telephone password in force (never the password). */
+        get: operations["ListAddressBureauAgencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/address-bureau/agencies/{code}/passwords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unit heads: issues a law-enforcement agency's telephone password for 1–3 days (§12.2 note); the old one is superseded. The password is shown once. */
+        post: operations["IssueAgencyPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/address-bureau/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clerks: adds a person by IIN (birth date and sex from the IIN) with the names as written. */
+        post: operations["AddAddressResident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/address-bureau/residents/{iin}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clerks: records a registration at an address (a new permanent one closes the previous permanent one). */
+        post: operations["AddAddressRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/address-bureau/registrations/{id}/deregistration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clerks: records a deregistration (the day the registration ends). */
+        post: operations["DeregisterAddress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1897,11 +2138,117 @@ export interface components {
             services: string[];
             scopes: string[];
         };
+        AddRegistrationBody: {
+            kind?: null | string;
+            region?: null | string;
+            settlement?: null | string;
+            street?: null | string;
+            house?: null | string;
+            flat?: null | string;
+            from?: null | components["schemas"]["LocalDate"];
+        };
+        AddResidentBody: {
+            iin?: null | string;
+            lastName?: null | string;
+            firstName?: null | string;
+            middleName?: null | string;
+        };
+        AddressAgencyView: {
+            code: string;
+            bin: string;
+            name: components["schemas"]["LocalizedText"];
+            lawEnforcement: boolean;
+            priority: boolean;
+            password?: null | components["schemas"]["PasswordPeriod"];
+        };
+        AddressCertificateVerification: {
+            valid: boolean;
+            number: string;
+            issuedOn: components["schemas"]["LocalDate"];
+            officeId: string;
+        };
+        AddressCertificateView: {
+            number: string;
+            verificationCode: string;
+            /** Format: uuid */
+            requestId: string;
+            requestNumber: string;
+            personId: string;
+            fullName: string;
+            birthDate: components["schemas"]["LocalDate"];
+            address?: null | components["schemas"]["AddressPartView"];
+            earlier: components["schemas"]["AddressPartView"][];
+            operator: components["schemas"]["AddressOperatorView"];
+            issuedAt: components["schemas"]["Instant"];
+        };
         AddressedAuthority: {
             /** Format: int32 */
             level: number | string;
             authority: components["schemas"]["CatalogueText"];
             source: string;
+        };
+        AddressListAnswer: {
+            /** Format: uuid */
+            requestId: string;
+            requestNumber: string;
+            /** Format: int32 */
+            found: number | string;
+            /** Format: int32 */
+            notFound: number | string;
+            rows: components["schemas"]["AddressListRow"][];
+        };
+        AddressListEntry: {
+            iin?: null | string;
+            lastName?: null | string;
+            firstName?: null | string;
+            middleName?: null | string;
+            birthDate?: null | components["schemas"]["LocalDate"];
+        };
+        AddressListRow: {
+            /** Format: int32 */
+            line: number | string;
+            entry: components["schemas"]["AddressListEntry"];
+            found: boolean;
+            mark: string;
+            certificates: components["schemas"]["AddressCertificateView"][];
+        };
+        AddressOperatorView: {
+            id: string;
+            name: string;
+            position?: null | string;
+            officeId: string;
+        };
+        AddressPartView: {
+            kind: string;
+            region: string;
+            settlement: string;
+            street?: null | string;
+            house?: null | string;
+            flat?: null | string;
+            registeredOn: components["schemas"]["LocalDate"];
+            deregisteredOn?: null | components["schemas"]["LocalDate"];
+            source: string;
+            unit: string;
+            line?: null | string;
+        };
+        AddressPersonsFound: {
+            /** Format: uuid */
+            requestId: string;
+            query: string;
+            items: components["schemas"]["AddressPersonView"][];
+        };
+        AddressPersonView: {
+            personId: string;
+            iin?: null | string;
+            lastName: string;
+            firstName: string;
+            middleName?: null | string;
+            birthDate: components["schemas"]["LocalDate"];
+            sex?: null | string;
+            address?: null | components["schemas"]["AddressPartView"];
+            registrations: components["schemas"]["AddressPartView"][];
+            /** Format: double */
+            score?: null | number | string;
         };
         AfterDecisionDocumentsView: {
             /** Format: uuid */
@@ -2195,6 +2542,9 @@ export interface components {
             rule: string;
             timeZone: string;
         };
+        DeregisterBody: {
+            on?: null | components["schemas"]["LocalDate"];
+        };
         DocumentGroup: {
             applicantType: string;
             text: components["schemas"]["CatalogueText"];
@@ -2425,6 +2775,19 @@ export interface components {
             to: string;
             source: string;
         };
+        IssueCertificateBody: {
+            iin?: null | string;
+        };
+        IssuedPassword: {
+            agencyCode: string;
+            password: string;
+            validFrom: components["schemas"]["Instant"];
+            validUntil: components["schemas"]["Instant"];
+        };
+        IssuePasswordBody: {
+            validFrom?: null | components["schemas"]["Instant"];
+            validUntil?: null | components["schemas"]["Instant"];
+        };
         IssueRequest: {
             receivedBy?: null | string;
             identityDocument?: null | string;
@@ -2443,6 +2806,9 @@ export interface components {
             holderInitials: string;
             /** Format: int32 */
             holderBirthYear: number | string;
+        };
+        ListRequestBody: {
+            entries?: null | components["schemas"]["AddressListEntry"][];
         };
         /**
          * Format: date
@@ -2561,6 +2927,13 @@ export interface components {
         OwnerVehiclesView: {
             ownerId: string;
             vehicles: components["schemas"]["VehicleView"][];
+        };
+        PasswordPeriod: {
+            agencyCode: string;
+            validFrom: components["schemas"]["Instant"];
+            validUntil: components["schemas"]["Instant"];
+            issuedAt: components["schemas"]["Instant"];
+            issuedBy: string;
         };
         PermanentResidenceChecksView: {
             /** Format: uuid */
@@ -2786,6 +3159,11 @@ export interface components {
             validUntil?: null | components["schemas"]["LocalDate"];
             holder: components["schemas"]["ResidencePermitHolder"];
         };
+        RegistrationRecorded: {
+            /** Format: int64 */
+            id: number | string;
+            personId: string;
+        };
         RegistrationView: {
             stampNumber: string;
             /** Format: uuid */
@@ -2945,6 +3323,20 @@ export interface components {
         };
         StudyDetails: {
             institution?: null | string;
+        };
+        SubmitAddressRequestBody: {
+            officeId?: null | string;
+            channel?: null | string;
+            termVariant?: null | string;
+            applicantType?: null | string;
+            applicant?: null | components["schemas"]["ApplicantDetails"];
+            documents?: null | string[];
+            kind?: null | string;
+            agencyCode?: null | string;
+            requester?: null | string;
+            reason?: null | string;
+            outgoingNumber?: null | string;
+            password?: null | string;
         };
         SubmitAdmissionRequest: {
             officeId?: null | string;
@@ -7924,6 +8316,726 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SubmitAddressRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAddressRequestBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LookUpAddressByIin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                iin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressPersonView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LookUpAddressByName: {
+        parameters: {
+            query?: {
+                lastName?: string;
+                firstName?: string;
+                middleName?: string;
+                birthDate?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressPersonsFound"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SearchAddressByName: {
+        parameters: {
+            query?: {
+                name?: string;
+                birthYear?: number | string;
+                limit?: number | string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressPersonsFound"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerAddressList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListRequestBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressListAnswer"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IssueAddressCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCertificateBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressCertificateView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAddressCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressCertificateView"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PrintAddressCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyAddressCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressCertificateVerification"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAddressBureauAgencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressAgencyView"][];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IssueAgencyPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssuePasswordBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedPassword"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddAddressResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddResidentBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddAddressRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                iin: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddRegistrationBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationRecorded"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeregisterAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeregisterBody"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };

@@ -21,6 +21,7 @@ const NAV: NavItem[] = [
   { to: '/desk', label: 'nav.desk', staffOnly: true },
   { to: '/desk/weapons', label: 'weapons.register.link', staffOnly: true, service: 'weapon-registration' },
   { to: '/desk/vehicles', label: 'vehicles.register.link', staffOnly: true, service: 'vehicle-registration' },
+  { to: '/desk/address-bureau', label: 'address.link', staffOnly: true, service: 'address-certificate' },
 ];
 
 /** The items the session may see: staff-only ones once signed in, a service's only to its staff. */

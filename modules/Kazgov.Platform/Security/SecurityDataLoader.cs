@@ -40,6 +40,19 @@ public static class DemoAccounts
     public const string AlmatyWeaponsOffice = "weapons-licensing-almaty-city-f75ef248";
     // end weapon-registration
 
+    // address-certificate: the address bureaus of Astana and Almaty (address-certificate appendix 1), and a police client.
+    public const string AstanaAddressBureau = "address-bureau-astana-de3e9b0e";
+
+    public const string AlmatyAddressBureau = "address-bureau-almaty-city-29cc6389";
+
+    public const string PoliceClientId = "police-astana";
+
+    public const string PoliceClientSecret = "police-astana-demo-secret";
+
+    /// <summary>The Astana police's integrator grant: register its requests and look up under them (read), nothing else.</summary>
+    public static readonly IReadOnlyList<string> PoliceScopes = ["address-certificate:submit", "address-certificate:read"];
+    // end address-certificate
+
     public static readonly IReadOnlyList<DemoStaffUser> Staff =
     [
         new("clerk.astana", "Айгерім Болатқызы Сейітова", "Тіркеу-емтихан бөлімшесінің инспекторы", Roles.Clerk, AstanaOffice,
@@ -58,6 +71,12 @@ public static class DemoAccounts
         new("clerk.weapons.almaty", "Мәдина Нұрланқызы Есенова", "Лицензиялық-рұқсат беру жүйесі бөлімшесінің инспекторы", Roles.Clerk, AlmatyWeaponsOffice, ["weapon-registration"]),
         new("head.weapons.almaty", "Қанат Әділұлы Байжанов", "Лицензиялық-рұқсат беру жүйесі бөлімшесінің бастығы", Roles.UnitHead, AlmatyWeaponsOffice, null),
         // end weapon-registration
+        // address-certificate
+        new("clerk.address.astana", "Ботагөз Ержанқызы Тұрсынова", "Мекенжай бюросының операторы", Roles.Clerk, AstanaAddressBureau, ["address-certificate"]),
+        new("head.address.astana", "Дәурен Асқарұлы Мұхамедиев", "Мекенжай бюросының бастығы", Roles.UnitHead, AstanaAddressBureau, ["address-certificate"]),
+        new("clerk.address.almaty", "Светлана Викторовна Ким", "Мекенжай бюросының операторы", Roles.Clerk, AlmatyAddressBureau, ["address-certificate"]),
+        new("head.address.almaty", "Ербол Нұрланұлы Сапаров", "Мекенжай бюросының бастығы", Roles.UnitHead, AlmatyAddressBureau, ["address-certificate"]),
+        // end address-certificate
         new("auditor", "Гүлнар Ерікқызы Қасымова", "Ішкі бақылау бөлімінің аға инспекторы", Roles.Auditor, null, null),
         new("admin", "Тимур Қайратұлы Әлиев", "Жүйелік әкімші", Roles.Admin, null, null),
     ];
@@ -183,5 +202,24 @@ internal sealed class SecurityDataLoader(
         logger.LogInformation(
             "Demo account: client {ClientId} (scopes {Scopes}); secret: see README.md, Getting a token",
             DemoAccounts.PortalClientId, string.Join(' ', DemoAccounts.PortalScopes));
+
+        // address-certificate: the Astana police's integrator client.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO platform.api_clients (client_id, secret_hash, display_name, scopes, created_at)
+            VALUES (@clientId, @hash, @displayName, @scopes, @now)
+            ON CONFLICT (client_id) DO UPDATE SET
+                secret_hash = EXCLUDED.secret_hash, display_name = EXCLUDED.display_name, scopes = EXCLUDED.scopes, disabled = false
+            """,
+            new
+            {
+                clientId = DemoAccounts.PoliceClientId,
+                hash = Secrets.Hash(DemoAccounts.PoliceClientSecret),
+                displayName = "Астана қаласының Полиция департаменті (demo)",
+                scopes = DemoAccounts.PoliceScopes.ToArray(),
+                now,
+            },
+            cancellationToken: cancellationToken));
+        // end address-certificate
     }
 }

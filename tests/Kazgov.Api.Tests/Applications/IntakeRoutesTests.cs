@@ -41,6 +41,8 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
             body["feeItems"] = new JsonArray("registration-certificate", "plate-car", "registration");
         }),
         ["proxy-driver-registration"] = new("/api/v1/vehicles/proxy-drivers/applications", "SubmitProxyDriverApplication", ProxyDriverModuleData),
+        // address-certificate: an individual in person (§7.2), the variant and documents follow from the kind.
+        ["address-certificate"] = new("/api/v1/address-bureau/requests", "SubmitAddressRequest", AddressRequestModuleData),
     };
 
     /// <summary>A service's second typed route, walked against the generic route by its own tests (Citizenship/CitizenshipTests).</summary>
@@ -333,6 +335,12 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
             ["powerOfAttorney"] = new JsonObject { ["number"] = "СН-1", ["issuedOn"] = "2026-03-01", ["validUntil"] = "2026-12-31", ["issuedBy"] = "850315301007", ["notarised"] = false },
         };
     }
+
+    private static JsonObject AddressRequestModuleData() => new()
+    {
+        ["kind"] = "in-person",
+        ["reason"] = "Туысының мекенжайы",
+    };
 
     private static JsonObject WeaponModuleData() => new()
     {

@@ -60,7 +60,7 @@ public static class ApiAuth
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = parts[0],
-            ["client_secret"] = DemoAccounts.PortalClientSecret,
+            ["client_secret"] = parts[0] == DemoAccounts.PoliceClientId ? DemoAccounts.PoliceClientSecret : DemoAccounts.PortalClientSecret,
         };
         if (parts.Length > 1)
         {

@@ -61,7 +61,7 @@ public sealed class ServiceCatalogueTests
         ["citizenship"] = [("simplified", "P3M", DeadlineClock.Calendar), ("general", "P6M", DeadlineClock.Calendar)],
         ["address-certificate"] =
         [
-            ("in-person", "PT10M", DeadlineClock.WorkingTime), ("priority-agency", "PT48H", DeadlineClock.AroundTheClock), ("other", "P5D", DeadlineClock.Calendar),
+            ("in-person", "PT10M", DeadlineClock.WorkingTime), ("priority-agency", "PT48H", DeadlineClock.AroundTheClock), ("other", "PT120H", DeadlineClock.AroundTheClock),
         ],
     };
 
