@@ -10,7 +10,7 @@ namespace Kazgov.Api.Security;
 /// <summary>
 /// Puts the security contract into the OpenAPI document: the bearer scheme, and on every
 /// protected operation its security requirement, its policy (x-kazgov-policy) and the 401/403
-/// answers. Public operations carry no security requirement.
+/// answers. Public operations carry an explicit empty requirement (<c>security: []</c>).
 /// </summary>
 internal static class OpenApiSecurity
 {
@@ -39,6 +39,8 @@ internal static class OpenApiSecurity
                 var declared = context.Description.ActionDescriptor.EndpointMetadata.OfType<DeclaredPolicy>().LastOrDefault();
                 if (declared is null || declared.IsPublic)
                 {
+                    // A public operation says so explicitly: an empty requirement list, no token needed.
+                    operation.Security = [];
                     return Task.CompletedTask;
                 }
 
