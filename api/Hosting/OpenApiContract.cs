@@ -123,6 +123,72 @@ internal static class OpenApiContract
         }
     }
 
+    /// <summary>
+    /// An operation that can answer 428 if-match-required takes the application's ETag in If-Match:
+    /// the contract says so, or generated clients have no way to send it.
+    /// </summary>
+    public static void DeclareIfMatch(OpenApiDocument document)
+    {
+        foreach (var item in document.Paths?.Values ?? (IEnumerable<IOpenApiPathItem>)[])
+        {
+            foreach (var operation in item.Operations?.Values ?? (IEnumerable<OpenApiOperation>)[])
+            {
+                if (operation.Responses?.ContainsKey("428") != true
+                    || operation.Parameters?.Any(p => string.Equals(p.Name, "If-Match", StringComparison.OrdinalIgnoreCase)) == true)
+                {
+                    continue;
+                }
+
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = "If-Match",
+                    In = ParameterLocation.Header,
+                    Required = true,
+                    Description = "The ETag of the resource as last read (e.g. `\"3\"`, its `version` in quotes); a stale one answers 412.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Example = JsonValue.Create("\"3\""),
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// A nullable date, time or instant is described as <c>oneOf: [null, $ref LocalDate]</c> by the
+    /// generator, which client generators read as an untyped object (NSwag then sends a date-time where
+    /// a date is expected): it becomes the primitive schema itself, with null allowed.
+    /// </summary>
+    public static void InlineNullablePrimitives(OpenApiDocument document)
+    {
+        var schemas = document.Components?.Schemas;
+        if (schemas is null)
+        {
+            return;
+        }
+
+        foreach (var schema in schemas.Values.OfType<OpenApiSchema>())
+        {
+            foreach (var name in schema.Properties?.Keys.ToList() ?? [])
+            {
+                if (schema.Properties![name] is OpenApiSchema { OneOf: { Count: 2 } options } property
+                    && options.Any(o => o.Type == JsonSchemaType.Null)
+                    && options.OfType<OpenApiSchemaReference>().FirstOrDefault() is { Reference.Id: { } id }
+                    && schemas.TryGetValue(id, out var target)
+                    && target.Type == JsonSchemaType.String && target.Enum is not { Count: > 0 })
+                {
+                    schema.Properties[name] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String | JsonSchemaType.Null,
+                        Format = target.Format,
+                        Pattern = target.Pattern,
+                        Description = property.Description ?? target.Description,
+                        Examples = target.Examples,
+                    };
+                }
+            }
+        }
+    }
+
     /// <summary>Every <see cref="ProblemType"/> declared as a static member of a Kazgov assembly, by code.</summary>
     public static IReadOnlyList<ProblemType> KnownProblemTypes() =>
         AppDomain.CurrentDomain.GetAssemblies()

@@ -31,6 +31,8 @@ internal static class OpenApiSetup
                 OpenApiContract.DescribeTags(document);
                 OpenApiContract.DescribeProblems(document);
                 OpenApiContract.AddRateLimitAnswers(document);
+                OpenApiContract.DeclareIfMatch(document);
+                OpenApiContract.InlineNullablePrimitives(document);
 
                 // Records list every constructor parameter as required; a property that may be null
                 // is one a client may leave out, so the contract says so.

@@ -52,9 +52,18 @@ internal static class OpenApiSecurity
                 operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
                 operation.Extensions[PolicyExtension] = new JsonNodeExtension(JsonValue.Create(declared.Name));
                 operation.Responses ??= [];
-                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid access token (problem `unauthenticated`)" });
-                operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The token's role or scope does not allow this (problem `forbidden`)" });
+                operation.Responses.TryAdd("401", Problem("No valid access token (problem `unauthenticated`)", context.Document));
+                operation.Responses.TryAdd("403", Problem("The token's role or scope does not allow this (problem `forbidden`)", context.Document));
                 return Task.CompletedTask;
             });
         });
+
+    private static OpenApiResponse Problem(string description, OpenApiDocument? document) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(OpenApiContract.ProblemSchema, document) },
+        },
+    };
 }

@@ -1446,7 +1446,11 @@ export interface components {
             firstName?: null | string;
             middleName?: null | string;
             organisationName?: null | string;
-            birthDate?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            birthDate?: null | string;
             citizenship?: null | string;
             phone?: null | string;
             email?: null | string;
@@ -1516,7 +1520,11 @@ export interface components {
             dueAt: components["schemas"]["Instant"];
             dueDate: components["schemas"]["LocalDate"];
             overdue: boolean;
-            suspendedSince?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            suspendedSince?: null | string;
             eligibilityFindings: components["schemas"]["EligibilityFinding"][];
             resultReference?: null | string;
             refusal?: null | components["schemas"]["RefusalView"];
@@ -1554,7 +1562,11 @@ export interface components {
             number: string;
             kind: string;
             state: string;
-            issuedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
             decisionNumber: string;
             decisionDate: components["schemas"]["LocalDate"];
             holderInitials: string;
@@ -1565,7 +1577,11 @@ export interface components {
             number: string;
             kind: string;
             state: string;
-            issuedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
             decisionNumber: string;
             decisionDate: components["schemas"]["LocalDate"];
         };
@@ -1605,7 +1621,11 @@ export interface components {
             sentAt: components["schemas"]["Instant"];
             outcome?: null | string;
             decisionNumber?: null | string;
-            decidedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            decidedOn?: null | string;
         };
         Complainant: {
             fullName: string;
@@ -1671,8 +1691,16 @@ export interface components {
             subject: string;
             addressedTo: components["schemas"]["AddressedAuthority"];
             reviewTerm?: null | string;
-            dueAt?: null | components["schemas"]["Instant"];
-            dueDate?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            dueAt?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            dueDate?: null | string;
             status: components["schemas"]["ComplaintStatus"];
             overdue: boolean;
             allowedActions: components["schemas"]["ComplaintAction"][];
@@ -1737,7 +1765,11 @@ export interface components {
             holderIin: string;
             kind: string;
             startsOn: components["schemas"]["LocalDate"];
-            endsOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            endsOn?: null | string;
             decisionReference: string;
             recordedAt: components["schemas"]["Instant"];
             recordedBy: string;
@@ -1772,7 +1804,11 @@ export interface components {
             grounds: string[];
             subject: string;
             askedAt: components["schemas"]["Instant"];
-            answeredAt?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            answeredAt?: null | string;
             answer?: null | string;
             foundGrounds: string[];
             reference?: null | string;
@@ -1844,7 +1880,11 @@ export interface components {
             lastName?: null | string;
             firstName?: null | string;
             middleName?: null | string;
-            birthDate?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            birthDate?: null | string;
             citizenship?: null | string;
             visa?: null | components["schemas"]["VisaDetails"];
         };
@@ -1943,8 +1983,16 @@ export interface components {
             validToday: boolean;
             state: string;
             categories: string[];
-            issuedOn?: null | components["schemas"]["LocalDate"];
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
             holderInitials: string;
             /** Format: int32 */
             holderBirthYear: number | string;
@@ -2022,7 +2070,11 @@ export interface components {
             services: string[];
             sources: components["schemas"]["OfficeListing"][];
             schedule?: null | components["schemas"]["OfficeScheduleResponse"];
-            retiredAt?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            retiredAt?: null | string;
         };
         OfficeScheduleRequest: {
             days?: null | components["schemas"]["OfficeDay"][];
@@ -2051,10 +2103,26 @@ export interface components {
             /** Format: int32 */
             attempts: number | string;
             lastError?: null | string;
-            nextAttemptAt?: null | components["schemas"]["Instant"];
-            deliveredAt?: null | components["schemas"]["Instant"];
-            deadAt?: null | components["schemas"]["Instant"];
-            replayedAt?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            nextAttemptAt?: null | string;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            deliveredAt?: null | string;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            deadAt?: null | string;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            replayedAt?: null | string;
         };
         OverrideBody: {
             working?: null | boolean;
@@ -2080,9 +2148,21 @@ export interface components {
             weaponType?: null | string;
             status: string;
             approvedOn: components["schemas"]["LocalDate"];
-            issuedOn?: null | components["schemas"]["LocalDate"];
-            validUntil?: null | components["schemas"]["LocalDate"];
-            renouncedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            renouncedOn?: null | string;
             receivedBy?: null | string;
             proxyName?: null | string;
             powerOfAttorneyNumber?: null | string;
@@ -2097,8 +2177,16 @@ export interface components {
         };
         PowerOfAttorney: {
             number?: null | string;
-            issuedOn?: null | components["schemas"]["LocalDate"];
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
             issuedBy?: null | string;
         };
         /**
@@ -2230,7 +2318,11 @@ export interface components {
             item?: null | string;
             bank?: null | string;
             receiptNumber?: null | string;
-            paidOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            paidOn?: null | string;
             /** Format: double */
             amount?: null | number | string;
         };
@@ -2266,19 +2358,35 @@ export interface components {
         RecordCommissionDecisionRequest: {
             outcome?: null | string;
             decisionNumber?: null | string;
-            decidedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            decidedOn?: null | string;
         };
         RecordDrivingBanRequest: {
             holderIin?: null | string;
             kind?: null | string;
-            startsOn?: null | components["schemas"]["LocalDate"];
-            endsOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            startsOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            endsOn?: null | string;
             decisionReference?: null | string;
         };
         RecordExamRequest: {
             kind?: null | string;
             passed?: null | boolean;
-            date?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            date?: null | string;
             examSheetNumber?: null | string;
         };
         RecordRecipientRequest: {
@@ -2342,8 +2450,16 @@ export interface components {
             /** Format: uuid */
             applicationId?: null | string;
             officeId: string;
-            issuedOn?: null | components["schemas"]["LocalDate"];
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
             holder: components["schemas"]["ResidencePermitHolder"];
         };
         RegistrationView: {
@@ -2356,7 +2472,11 @@ export interface components {
             address: string;
             officeId: string;
             approvedOn: components["schemas"]["LocalDate"];
-            registeredOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            registeredOn?: null | string;
             current: boolean;
         };
         RelativeData: {
@@ -2365,7 +2485,11 @@ export interface components {
             fullName?: null | string;
         };
         RenouncePermitRequest: {
-            renouncedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            renouncedOn?: null | string;
         };
         Representative: {
             fullName?: null | string;
@@ -2398,8 +2522,16 @@ export interface components {
             kind: string;
             validToday: boolean;
             state: string;
-            issuedOn?: null | components["schemas"]["LocalDate"];
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
             holderInitials: string;
             /** Format: int32 */
             holderBirthYear: number | string;
@@ -2487,7 +2619,11 @@ export interface components {
         };
         SmoothBorePermit: {
             number?: null | string;
-            issuedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
         };
         SourcedText: {
             text: components["schemas"]["CatalogueText"];
@@ -2520,14 +2656,26 @@ export interface components {
             retainsOtherCitizenship: boolean;
             oralmanCertificateNumber?: null | string;
             relative?: null | components["schemas"]["RelativeData"];
-            inKazakhstanBefore1991On?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            inKazakhstanBefore1991On?: null | string;
             /** Format: int32 */
             professionNumber?: null | number | string;
             petitionNumber?: null | string;
             petitionStateBody?: null | string;
-            marriedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            marriedOn?: null | string;
             spouseIin?: null | string;
-            permanentResidenceSince?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            permanentResidenceSince?: null | string;
         };
         SubmitApplicationRequest: {
             service?: null | string;
@@ -2610,8 +2758,16 @@ export interface components {
             host?: null | components["schemas"]["HostDetails"];
             address?: null | string;
             migrationCardNumber?: null | string;
-            borderCrossedOn?: null | components["schemas"]["LocalDate"];
-            requestedUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            borderCrossedOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            requestedUntil?: null | string;
             visa?: null | components["schemas"]["VisaDetails"];
             workPermit?: null | components["schemas"]["WorkPermitDetails"];
             study?: null | components["schemas"]["StudyDetails"];
@@ -2633,7 +2789,11 @@ export interface components {
             militaryOrSpecialRank: boolean;
             smoothBorePermit?: null | components["schemas"]["SmoothBorePermit"];
             employerBin?: null | string;
-            foreignResidenceSince?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            foreignResidenceSince?: null | string;
             missionPetition: boolean;
             documents?: null | string[];
             receipts?: null | components["schemas"]["ReceiptRequest"][];
@@ -2675,7 +2835,11 @@ export interface components {
             extendsNumber?: null | string;
             current: boolean;
             recordedAt: components["schemas"]["Instant"];
-            stampedAt?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            stampedAt?: null | string;
         };
         TermVariant: {
             code: string;
@@ -2721,7 +2885,11 @@ export interface components {
         TravelDocument: {
             number?: null | string;
             country?: null | string;
-            expiresOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            expiresOn?: null | string;
         };
         UnitHistoryView: {
             at: components["schemas"]["Instant"];
@@ -2758,7 +2926,11 @@ export interface components {
         VisaDetails: {
             number?: null | string;
             kind?: null | string;
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
         };
         VisaFreeCountry: {
             /** Format: int32 */
@@ -2783,7 +2955,11 @@ export interface components {
             ground: string;
             subject: string;
             askedAt: components["schemas"]["Instant"];
-            answeredAt?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            answeredAt?: null | string;
             answer?: null | string;
             reference?: null | string;
             /** Format: int32 */
@@ -2796,8 +2972,16 @@ export interface components {
             validToday: boolean;
             state: string;
             weaponType?: null | string;
-            validFrom?: null | components["schemas"]["LocalDate"];
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validFrom?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
         };
         WeaponUnit: {
             serial?: null | string;
@@ -2815,7 +2999,11 @@ export interface components {
         };
         WorkPermitDetails: {
             number?: null | string;
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
         };
     };
     responses: never;
@@ -2960,14 +3148,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -3007,14 +3199,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -3050,14 +3246,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -3230,14 +3430,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -3273,14 +3477,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -3320,14 +3528,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -3363,14 +3575,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -3545,14 +3761,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -3613,14 +3833,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -3669,14 +3893,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unprocessable Entity */
             422: {
@@ -3723,14 +3951,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -3777,14 +4009,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -3822,14 +4058,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -3869,14 +4109,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -3914,14 +4158,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -3959,14 +4207,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -4008,14 +4260,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -4031,7 +4287,13 @@ export interface operations {
     StartReviewApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4053,14 +4315,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4103,7 +4369,13 @@ export interface operations {
     RefuseApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4138,14 +4410,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4188,7 +4464,13 @@ export interface operations {
     ApproveApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4210,14 +4492,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4260,7 +4546,13 @@ export interface operations {
     MarkReadyApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4282,14 +4574,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4332,7 +4628,13 @@ export interface operations {
     IssueApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4367,14 +4669,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4417,7 +4723,13 @@ export interface operations {
     WithdrawApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4452,14 +4764,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4502,7 +4818,13 @@ export interface operations {
     SuspendApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4537,14 +4859,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4587,7 +4913,13 @@ export interface operations {
     ResumeApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4609,14 +4941,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4679,6 +5015,33 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -4710,6 +5073,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -4745,14 +5117,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -4790,14 +5166,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -4837,14 +5217,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -4884,14 +5268,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -4943,14 +5331,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -4999,7 +5391,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Forbidden */
             403: {
@@ -5046,14 +5440,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -5078,7 +5476,13 @@ export interface operations {
     StartComplaintReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5104,14 +5508,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -5163,7 +5571,13 @@ export interface operations {
     AnswerComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5198,14 +5612,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -5289,14 +5707,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -5334,14 +5756,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -5399,14 +5825,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unprocessable Entity */
             422: {
@@ -5462,14 +5892,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -5518,14 +5952,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -5563,14 +6001,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -5586,7 +6028,13 @@ export interface operations {
     RecordDriverLicenceExam: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5621,14 +6069,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -5784,14 +6236,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unprocessable Entity */
             422: {
@@ -5850,14 +6306,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -5904,14 +6364,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -6028,14 +6492,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -6101,14 +6569,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -6146,14 +6618,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -6211,14 +6687,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -6267,14 +6747,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unprocessable Entity */
             422: {
@@ -6299,7 +6783,13 @@ export interface operations {
     RunPermanentResidenceExternalChecks: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -6321,14 +6811,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -6371,7 +6865,13 @@ export interface operations {
     RecordPermanentResidenceClerkCheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
                 ground: string;
@@ -6407,14 +6907,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -6479,14 +6983,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -6522,14 +7030,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -6567,14 +7079,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -6599,7 +7115,13 @@ export interface operations {
     RecordPermanentResidenceAfterDecisionDocuments: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -6634,14 +7156,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -6706,14 +7232,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -6771,14 +7301,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unprocessable Entity */
             422: {
@@ -6836,14 +7370,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unprocessable Entity */
             422: {
@@ -6890,14 +7428,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -6913,7 +7455,13 @@ export interface operations {
     RunCitizenshipExternalChecks: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -6935,14 +7483,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -6985,7 +7537,13 @@ export interface operations {
     SendCitizenshipToCommission: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7011,14 +7569,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7061,7 +7623,13 @@ export interface operations {
     RecordCitizenshipCommissionDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7096,14 +7664,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7146,7 +7718,13 @@ export interface operations {
     HandInCitizenshipIdentityDocuments: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7181,14 +7759,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7315,14 +7897,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7356,7 +7942,13 @@ export interface operations {
     RunWeaponExternalChecks: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7378,14 +7970,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7450,14 +8046,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -7473,7 +8073,13 @@ export interface operations {
     RecordWeaponPermitRecipient: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7508,14 +8114,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7590,14 +8200,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -7644,14 +8258,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -7698,14 +8316,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
@@ -7747,14 +8369,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
