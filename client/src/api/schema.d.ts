@@ -268,6 +268,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A citizen's check of their application: the service, the status, the due date and the next step.
+         * @description Public, under a strict per-address rate limit. Both `number` (the registration number on the acknowledgement slip) and `iin` (the applicant's IIN) are required (400 `validation-failed` otherwise). A pair that does not match answers 404 `application-not-found`, whichever value was wrong. Every lookup is audited.
+         */
+        get: operations["LookUpApplicationStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -1483,6 +1503,12 @@ export interface components {
             /** Format: int64 */
             overdueCount: number | string;
         };
+        ApplicationStatusLookup: {
+            service: string;
+            status: string;
+            dueDate: components["schemas"]["LocalDate"];
+            nextStep: components["schemas"]["NextStep"];
+        };
         ApplicationSummary: {
             /** Format: uuid */
             id: string;
@@ -2026,6 +2052,10 @@ export interface components {
             iso: string;
             name: components["schemas"]["CatalogueText"];
             printedKk?: null | string;
+        };
+        NextStep: {
+            code: string;
+            text: string;
         };
         OfficeDay: {
             day: components["schemas"]["IsoDayOfWeek"];
@@ -3785,6 +3815,75 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LookUpApplicationStatus: {
+        parameters: {
+            query: {
+                /**
+                 * @description The registration number from the acknowledgement slip.
+                 * @example DL-2026-000042
+                 */
+                number: string;
+                /**
+                 * @description The applicant's IIN (12 digits).
+                 * @example 850315300019
+                 */
+                iin: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service": "driver-licence",
+                     *       "status": "ready-for-issue",
+                     *       "dueDate": "2026-03-10",
+                     *       "nextStep": {
+                     *         "code": "collect-result",
+                     *         "text": "The result is ready: collect it at the office with your identity document."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplicationStatusLookup"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
