@@ -1031,7 +1031,8 @@ try {
     await form.getByRole('button', { name: 'Проверить' }).click();
     const result = page.getByTestId('status-check-result');
     await result.waitFor();
-    assert.equal(await text(page.getByTestId('status-check-status')), 'Принято');
+    // The badge shows its text in capitals (CSS); its text is the status's name.
+    assert.equal((await page.getByTestId('status-check-status').textContent()).trim(), 'Принято');
     assert.match(await text(page.getByTestId('status-check-next')), /^Заявление рассматривается/);
     await result.getByText('Выдача водительских удостоверений', { exact: false }).waitFor();
   });
