@@ -25,8 +25,14 @@ internal static class OpenApiSetup
                         + "`code`; `Accept-Language` (kk, ru, en) picks the language of every text. Creating POSTs accept an "
                         + "`Idempotency-Key` header.",
                 };
-                // The document must not depend on the host it was fetched from: it is compared with the checked-in copy.
-                document.Servers = [];
+                // The document must not depend on the host it was fetched from (it is compared with the
+                // checked-in copy): the one server is "this host", a relative URL.
+                document.Servers = [new OpenApiServer { Url = "/", Description = "The host that serves this document" }];
+                OpenApiContract.DescribeTags(document);
+                OpenApiContract.DescribeProblems(document);
+                OpenApiContract.AddRateLimitAnswers(document);
+                OpenApiContract.DeclareIfMatch(document);
+                OpenApiContract.InlineNullablePrimitives(document);
 
                 // Records list every constructor parameter as required; a property that may be null
                 // is one a client may leave out, so the contract says so.
@@ -52,7 +58,8 @@ internal static class OpenApiSetup
                 {
                     _ when type == typeof(Instant) => ("date-time", "2026-03-10T05:00:00Z"),
                     _ when type == typeof(LocalDate) => ("date", "2026-03-10"),
-                    _ when type == typeof(LocalTime) => ("time", "09:00:00"),
+                    // JSON Schema's "time" is RFC 3339 full-time (with an offset): a wall-clock time is a pattern instead.
+                    _ when type == typeof(LocalTime) => ("", "09:00:00"),
                     _ when type == typeof(Period) => ("duration", "P2M"),
                     _ when type == typeof(Duration) => ("duration", "PT6H"),
                     _ => (null, null),
@@ -66,7 +73,13 @@ internal static class OpenApiSetup
                 if (format is not null)
                 {
                     schema.Type = JsonSchemaType.String;
-                    schema.Format = format;
+                    schema.Format = format.Length > 0 ? format : null;
+                    if (format.Length == 0)
+                    {
+                        schema.Pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?$";
+                        schema.Description = "A local (wall-clock) time, HH:mm:ss";
+                    }
+
                     schema.Properties?.Clear();
                     schema.Required?.Clear();
                     schema.Examples = [System.Text.Json.Nodes.JsonValue.Create(example)!];

@@ -10,7 +10,7 @@ namespace Kazgov.Api.Security;
 /// <summary>
 /// Puts the security contract into the OpenAPI document: the bearer scheme, and on every
 /// protected operation its security requirement, its policy (x-kazgov-policy) and the 401/403
-/// answers. Public operations carry no security requirement.
+/// answers. Public operations carry an explicit empty requirement (<c>security: []</c>).
 /// </summary>
 internal static class OpenApiSecurity
 {
@@ -39,6 +39,8 @@ internal static class OpenApiSecurity
                 var declared = context.Description.ActionDescriptor.EndpointMetadata.OfType<DeclaredPolicy>().LastOrDefault();
                 if (declared is null || declared.IsPublic)
                 {
+                    // A public operation says so explicitly: an empty requirement list, no token needed.
+                    operation.Security = [];
                     return Task.CompletedTask;
                 }
 
@@ -50,9 +52,18 @@ internal static class OpenApiSecurity
                 operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
                 operation.Extensions[PolicyExtension] = new JsonNodeExtension(JsonValue.Create(declared.Name));
                 operation.Responses ??= [];
-                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid access token (problem `unauthenticated`)" });
-                operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The token's role or scope does not allow this (problem `forbidden`)" });
+                operation.Responses.TryAdd("401", Problem("No valid access token (problem `unauthenticated`)", context.Document));
+                operation.Responses.TryAdd("403", Problem("The token's role or scope does not allow this (problem `forbidden`)", context.Document));
                 return Task.CompletedTask;
             });
         });
+
+    private static OpenApiResponse Problem(string description, OpenApiDocument? document) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(OpenApiContract.ProblemSchema, document) },
+        },
+    };
 }

@@ -24,6 +24,9 @@ internal sealed class RateLimitSettings
     /// <summary>Public document verification, per remote address.</summary>
     public Window Verification { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 
+    /// <summary>A citizen's application status lookup, per remote address.</summary>
+    public Window StatusLookup { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
+
     /// <summary>The token endpoint, per remote address.</summary>
     public Window Token { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 
@@ -59,6 +62,8 @@ internal static class RateLimits
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PerCaller);
             options.AddPolicy(RateLimitPolicies.Verification, context =>
                 PerAddress("verification", context, Settings(context).Verification));
+            options.AddPolicy(RateLimitPolicies.StatusLookup, context =>
+                PerAddress("status-lookup", context, Settings(context).StatusLookup));
             options.AddPolicy(RateLimitPolicies.Token, context =>
                 PerAddress("token", context, Settings(context).Token));
             options.OnRejected = RejectAsync;

@@ -1154,6 +1154,42 @@ try {
     assert.equal(answer.validUntil, '2026-12-31');
   });
   // end vehicle-registration
+  // status lookup (issue 20): a citizen checks an application on the public page by its number and IIN.
+  await step('status-check-ru', async () => {
+    const token = await fetch(`${BASE}/api/v1/auth/token`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'password', username: 'clerk.astana', password: PASSWORD }),
+    }).then((response) => response.json());
+    const submitted = await fetch(`${BASE}/api/v1/driver-licences/applications`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token.access_token}` },
+      body: JSON.stringify({
+        officeId: 'road-police-astana-671c3429',
+        applicant: { kind: 'individual', iin: '850315300128', lastName: 'Ахметов', firstName: 'Серік', citizenship: 'KZ', phone: '+77017654321', language: 'ru' },
+        categories: ['B'],
+        documents: ['application-form', 'identity-document', 'driving-school-certificate', 'medical-certificate', 'driver-personal-card', 'state-duty-receipt'],
+      }),
+    }).then((response) => response.json());
+    const number = submitted.application.registrationNumber;
+    await page.evaluate(() => localStorage.setItem('kazgov.language', 'ru'));
+    await page.goto(`${BASE}/status`);
+    await heading('Проверить моё заявление').waitFor();
+    const form = page.getByTestId('status-check-form');
+    // A wrong IIN: a plain "not found", no hint which value was wrong.
+    await form.getByLabel('Регистрационный номер').fill(number);
+    await form.getByLabel('ИИН заявителя').fill('850315300019');
+    await form.getByRole('button', { name: 'Проверить' }).click();
+    await page.locator('[data-problem-code="application-not-found"]').waitFor();
+    await form.getByLabel('ИИН заявителя').fill('850315300128');
+    await form.getByRole('button', { name: 'Проверить' }).click();
+    const result = page.getByTestId('status-check-result');
+    await result.waitFor();
+    // The badge shows its text in capitals (CSS); its text is the status's name.
+    assert.equal((await page.getByTestId('status-check-status').textContent()).trim(), 'Принято');
+    assert.match(await text(page.getByTestId('status-check-next')), /^Заявление рассматривается/);
+    await result.getByText('Выдача водительских удостоверений', { exact: false }).waitFor();
+  });
+  // end status lookup
 } catch {
   // The failing step has reported itself; the rest depend on it.
 } finally {

@@ -10,6 +10,7 @@ import { InboxPage } from './pages/InboxPage';
 import { IntakePage } from './pages/IntakePage';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { StatusCheckPage } from './pages/StatusCheckPage';
 // weapon-registration
 import { WeaponRegisterPage } from './weapons/WeaponRegisterPage';
 // vehicle-registration
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
       { path: 'catalogue', element: <CataloguePage /> },
       { path: 'catalogue/:code', element: <ServicePage /> },
       { path: 'offices', element: <OfficesPage /> },
+      { path: 'status', element: <StatusCheckPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'desk', element: <RequireStaff />, children: deskRoutes },
       { path: '*', element: <NotFoundPage /> },

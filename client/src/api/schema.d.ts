@@ -52,27 +52,7 @@ export interface paths {
             cookie?: never;
         };
         /** Days from..to (at most 366) with working / day off and why (Asia/Almaty). */
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["ListCalendarDays"];
         put?: never;
         post?: never;
         delete?: never;
@@ -89,38 +69,7 @@ export interface paths {
             cookie?: never;
         };
         /** The per-date overrides of the calendar (Government transfers of days off). */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No valid access token (problem `unauthenticated`) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The token's role or scope does not allow this (problem `forbidden`) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["ListCalendarOverrides"];
         put?: never;
         post?: never;
         delete?: never;
@@ -138,80 +87,10 @@ export interface paths {
         };
         get?: never;
         /** Makes a date a working day or a day off, whatever the rules say. */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    date: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["OverrideBody"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No valid access token (problem `unauthenticated`) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The token's role or scope does not allow this (problem `forbidden`) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["SetCalendarOverride"];
         post?: never;
         /** Removes a date's override; the rules decide the day again. */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    date: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No valid access token (problem `unauthenticated`) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The token's role or scope does not allow this (problem `forbidden`) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["DeleteCalendarOverride"];
         options?: never;
         head?: never;
         patch?: never;
@@ -225,31 +104,7 @@ export interface paths {
             cookie?: never;
         };
         /** Alias of /services/{code}/deadline: ?service=&from=&variant=. */
-        get: {
-            parameters: {
-                query?: {
-                    service?: string;
-                    from?: string;
-                    variant?: string;
-                    office?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DeadlineResponse"];
-                    };
-                };
-            };
-        };
+        get: operations["GetDeadline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -266,32 +121,7 @@ export interface paths {
             cookie?: never;
         };
         /** When an application of the service accepted at acceptedAt is due, and why; office= counts an hour term in that office's hours. */
-        get: {
-            parameters: {
-                query?: {
-                    acceptedAt?: string;
-                    variant?: string;
-                    office?: string;
-                };
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DeadlineResponse"];
-                    };
-                };
-            };
-        };
+        get: operations["GetServiceDeadline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -359,40 +189,7 @@ export interface paths {
             cookie?: never;
         };
         /** The MCI table: one row per change, in force until the next row. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MciRatesResponse"];
-                    };
-                };
-                /** @description No valid access token (problem `unauthenticated`) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The token's role or scope does not allow this (problem `forbidden`) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["ListMciRates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -410,80 +207,10 @@ export interface paths {
         };
         get?: never;
         /** Sets the MCI value in force from a date. */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    effectiveFrom: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RateBody"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No valid access token (problem `unauthenticated`) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The token's role or scope does not allow this (problem `forbidden`) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["SetMciRate"];
         post?: never;
         /** Removes the MCI row effective from a date. */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    effectiveFrom: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No valid access token (problem `unauthenticated`) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The token's role or scope does not allow this (problem `forbidden`) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["DeleteMciRate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -550,6 +277,26 @@ export interface paths {
         };
         /** When a service's results are handed over at the office, day by day from ?from= (default today) for ?days= (default 31, max 120): the catalogue's or the office's windows on working days, or the office's reception sessions (weapon-registration §10) */
         get: operations["GetOfficeHandOverWindows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A citizen's check of their application: the service, the status, the due date and the next step.
+         * @description Public, under a strict per-address rate limit. Both `number` (the registration number on the acknowledgement slip) and `iin` (the applicant's IIN) are required (400 `validation-failed` otherwise). A pair that does not match answers 404 `application-not-found`, whichever value was wrong. Every lookup is audited.
+         */
+        get: operations["LookUpApplicationStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2145,7 +1892,11 @@ export interface components {
             street?: null | string;
             house?: null | string;
             flat?: null | string;
-            from?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            from?: null | string;
         };
         AddResidentBody: {
             iin?: null | string;
@@ -2202,7 +1953,11 @@ export interface components {
             lastName?: null | string;
             firstName?: null | string;
             middleName?: null | string;
-            birthDate?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            birthDate?: null | string;
         };
         AddressListRow: {
             /** Format: int32 */
@@ -2226,7 +1981,11 @@ export interface components {
             house?: null | string;
             flat?: null | string;
             registeredOn: components["schemas"]["LocalDate"];
-            deregisteredOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            deregisteredOn?: null | string;
             source: string;
             unit: string;
             line?: null | string;
@@ -2271,7 +2030,11 @@ export interface components {
             firstName?: null | string;
             middleName?: null | string;
             organisationName?: null | string;
-            birthDate?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            birthDate?: null | string;
             citizenship?: null | string;
             phone?: null | string;
             email?: null | string;
@@ -2303,6 +2066,12 @@ export interface components {
             nextCursor?: null | string;
             /** Format: int64 */
             overdueCount: number | string;
+        };
+        ApplicationStatusLookup: {
+            service: string;
+            status: string;
+            dueDate: components["schemas"]["LocalDate"];
+            nextStep: components["schemas"]["NextStep"];
         };
         ApplicationSummary: {
             /** Format: uuid */
@@ -2341,7 +2110,11 @@ export interface components {
             dueAt: components["schemas"]["Instant"];
             dueDate: components["schemas"]["LocalDate"];
             overdue: boolean;
-            suspendedSince?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            suspendedSince?: null | string;
             eligibilityFindings: components["schemas"]["EligibilityFinding"][];
             resultReference?: null | string;
             refusal?: null | components["schemas"]["RefusalView"];
@@ -2379,7 +2152,11 @@ export interface components {
             number: string;
             kind: string;
             state: string;
-            issuedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
             decisionNumber: string;
             decisionDate: components["schemas"]["LocalDate"];
             holderInitials: string;
@@ -2390,7 +2167,11 @@ export interface components {
             number: string;
             kind: string;
             state: string;
-            issuedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
             decisionNumber: string;
             decisionDate: components["schemas"]["LocalDate"];
         };
@@ -2430,7 +2211,11 @@ export interface components {
             sentAt: components["schemas"]["Instant"];
             outcome?: null | string;
             decisionNumber?: null | string;
-            decidedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            decidedOn?: null | string;
         };
         Complainant: {
             fullName: string;
@@ -2496,8 +2281,16 @@ export interface components {
             subject: string;
             addressedTo: components["schemas"]["AddressedAuthority"];
             reviewTerm?: null | string;
-            dueAt?: null | components["schemas"]["Instant"];
-            dueDate?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            dueAt?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            dueDate?: null | string;
             status: components["schemas"]["ComplaintStatus"];
             overdue: boolean;
             allowedActions: components["schemas"]["ComplaintAction"][];
@@ -2543,7 +2336,11 @@ export interface components {
             timeZone: string;
         };
         DeregisterBody: {
-            on?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            on?: null | string;
         };
         DocumentGroup: {
             applicantType: string;
@@ -2572,15 +2369,27 @@ export interface components {
             holderIin: string;
             kind: string;
             startsOn: components["schemas"]["LocalDate"];
-            endsOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            endsOn?: null | string;
             decisionReference: string;
             recordedAt: components["schemas"]["Instant"];
             recordedBy: string;
         };
         DrivingPowerOfAttorney: {
             number?: null | string;
-            issuedOn?: null | components["schemas"]["LocalDate"];
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
             issuedBy?: null | string;
             notarised: boolean;
         };
@@ -2614,7 +2423,11 @@ export interface components {
             grounds: string[];
             subject: string;
             askedAt: components["schemas"]["Instant"];
-            answeredAt?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            answeredAt?: null | string;
             answer?: null | string;
             foundGrounds: string[];
             reference?: null | string;
@@ -2686,7 +2499,11 @@ export interface components {
             lastName?: null | string;
             firstName?: null | string;
             middleName?: null | string;
-            birthDate?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            birthDate?: null | string;
             citizenship?: null | string;
             visa?: null | components["schemas"]["VisaDetails"];
         };
@@ -2743,6 +2560,13 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
+            /**
+             * @description The problem's stable machine code (see the table in ProblemDetails).
+             * @example validation-failed
+             */
+            code?: string;
+        } & {
+            [key: string]: unknown;
         };
         IdentityDocumentRequest: {
             kind?: null | string;
@@ -2785,8 +2609,16 @@ export interface components {
             validUntil: components["schemas"]["Instant"];
         };
         IssuePasswordBody: {
-            validFrom?: null | components["schemas"]["Instant"];
-            validUntil?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            validFrom?: null | string;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            validUntil?: null | string;
         };
         IssueRequest: {
             receivedBy?: null | string;
@@ -2801,8 +2633,16 @@ export interface components {
             validToday: boolean;
             state: string;
             categories: string[];
-            issuedOn?: null | components["schemas"]["LocalDate"];
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
             holderInitials: string;
             /** Format: int32 */
             holderBirthYear: number | string;
@@ -2821,7 +2661,7 @@ export interface components {
             en: string;
         };
         /**
-         * Format: time
+         * @description A local (wall-clock) time, HH:mm:ss
          * @example 09:00:00
          */
         LocalTime: string;
@@ -2839,6 +2679,10 @@ export interface components {
             iso: string;
             name: components["schemas"]["CatalogueText"];
             printedKk?: null | string;
+        };
+        NextStep: {
+            code: string;
+            text: string;
         };
         OfficeDay: {
             day: components["schemas"]["IsoDayOfWeek"];
@@ -2883,7 +2727,11 @@ export interface components {
             services: string[];
             sources: components["schemas"]["OfficeListing"][];
             schedule?: null | components["schemas"]["OfficeScheduleResponse"];
-            retiredAt?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            retiredAt?: null | string;
         };
         OfficeScheduleRequest: {
             days?: null | components["schemas"]["OfficeDay"][];
@@ -2914,10 +2762,26 @@ export interface components {
             /** Format: int32 */
             attempts: number | string;
             lastError?: null | string;
-            nextAttemptAt?: null | components["schemas"]["Instant"];
-            deliveredAt?: null | components["schemas"]["Instant"];
-            deadAt?: null | components["schemas"]["Instant"];
-            replayedAt?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            nextAttemptAt?: null | string;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            deliveredAt?: null | string;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            deadAt?: null | string;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            replayedAt?: null | string;
         };
         OverrideBody: {
             working?: null | boolean;
@@ -2954,9 +2818,21 @@ export interface components {
             weaponType?: null | string;
             status: string;
             approvedOn: components["schemas"]["LocalDate"];
-            issuedOn?: null | components["schemas"]["LocalDate"];
-            validUntil?: null | components["schemas"]["LocalDate"];
-            renouncedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            renouncedOn?: null | string;
             receivedBy?: null | string;
             proxyName?: null | string;
             powerOfAttorneyNumber?: null | string;
@@ -2971,10 +2847,114 @@ export interface components {
         };
         PowerOfAttorney: {
             number?: null | string;
-            issuedOn?: null | components["schemas"]["LocalDate"];
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
             issuedBy?: null | string;
         };
+        /**
+         * @description An RFC 9457 problem document. `type` is `urn:kazgov:problem:<code>`; `code` is stable and is what a client should branch on; `title` and `detail` follow `Accept-Language`.
+         *
+         *     | code | status | title |
+         *     |---|---|---|
+         *     | `account-locked` | 423 | The account is temporarily locked |
+         *     | `address-certificate-not-found` | 404 | There is no such address certificate |
+         *     | `address-person-exists` | 409 | This IIN is already in the register |
+         *     | `address-person-not-found` | 404 | The register holds no record of this person («жоқ») |
+         *     | `address-registration-not-open` | 409 | The registration is closed or not found |
+         *     | `address-request-not-found` | 404 | There is no such request, or it is not yours: an address can be looked up only under a registered request |
+         *     | `after-decision-documents-missing` | 409 | The documents due after the positive decision are incomplete (permanent-residence §17) |
+         *     | `agency-password-rate-limited` | 429 | Too many wrong passwords: try again later |
+         *     | `agency-password-refused` | 403 | The password is wrong or not valid now (§12.2 note) |
+         *     | `agency-phone-not-allowed` | 403 | Only law-enforcement agencies may ask by telephone (§12.2 note) |
+         *     | `already-registered` | 409 | The foreigner is already registered at a place of temporary stay: registration is made only at the place of first application (temporary-registration §17) |
+         *     | `applicant-under-16` | 422 | The service is for foreigners and stateless persons who have reached the age of 16 (residence-permit §6) |
+         *     | `application-not-found` | 404 | The application was not found |
+         *     | `bad-request` | 400 | The request is not valid |
+         *     | `calendar-override-not-found` | 404 | There is no override for this date |
+         *     | `category-requirements-not-met` | 422 | The applicant does not meet the chosen category's requirements (citizenship §6) |
+         *     | `checks-closed` | 409 | Checks are recorded only before the decision |
+         *     | `citizenship-certificate-not-found` | 404 | There is no citizenship certificate with this number |
+         *     | `citizenship-step-closed` | 409 | This step is not recorded in the application's current state |
+         *     | `clerk-checks-missing` | 409 | The clerk's checks are not all recorded (permanent-residence §18.7, §18.11, §18.13) |
+         *     | `commission-decision-missing` | 409 | The decision of the Commission on citizenship issues is not recorded |
+         *     | `commission-rejected` | 409 | The commission rejected it: the application is refused, not approved |
+         *     | `commission-step-out-of-order` | 409 | The commission step is not possible now: in review → sent to the commission → decided |
+         *     | `documents-missing` | 422 | Mandatory documents are missing |
+         *     | `eligibility-failed` | 409 | The applicant does not meet the requirements: the application must be refused |
+         *     | `exams-closed` | 409 | Exam results are recorded only before the application is decided |
+         *     | `external-check-unanswered` | 409 | An outside agency has not answered a check: no decision yet (permanent-residence §18) |
+         *     | `fee-unpaid` | 409 | The state duty has not been paid in full |
+         *     | `forbidden` | 403 | You are not allowed to do this |
+         *     | `idempotency-key-invalid` | 400 | The Idempotency-Key header is not valid |
+         *     | `idempotency-key-reused` | 422 | The Idempotency-Key was already used with a different request |
+         *     | `identity-documents-not-handed-in` | 409 | The previous identity documents have not been handed in: the certificate is not issued (citizenship §17) |
+         *     | `if-match-required` | 428 | The If-Match header must carry the record's ETag |
+         *     | `internal-error` | 500 | An internal error occurred |
+         *     | `invalid-credentials` | 401 | The login or password is wrong |
+         *     | `invalid-grant` | 400 | The refresh token is not valid |
+         *     | `invalid-scope` | 400 | The requested scope is not granted to this client |
+         *     | `invalid-transition` | 409 | This action is not allowed in the record's current status |
+         *     | `licence-not-found` | 404 | There is no driver licence with this number |
+         *     | `malformed-json` | 400 | The request body is not valid JSON |
+         *     | `mci-not-defined` | 422 | No MCI is defined for the payment date |
+         *     | `mci-rate-not-found` | 404 | There is no MCI row effective from this date |
+         *     | `method-not-allowed` | 405 | The method is not allowed for this resource |
+         *     | `not-acceptable` | 406 | The requested representation is not available |
+         *     | `not-approved-yet` | 409 | The §17 documents are taken only after the positive decision |
+         *     | `not-found` | 404 | The resource was not found |
+         *     | `not-the-registered-owner` | 409 | The applicant is not the vehicle's registered owner |
+         *     | `office-not-found` | 404 | The office was not found |
+         *     | `office-without-plate-region` | 409 | The office's region has no plate code |
+         *     | `outbox-message-not-found` | 404 | The message was not found in the outbox |
+         *     | `outside-issuance-window` | 409 | The result is handed over only in this service's hand-over windows |
+         *     | `payload-too-large` | 413 | The request body is too large |
+         *     | `permanent-residence-already-registered` | 409 | The person is already registered for permanent residence (permanent-residence §5) |
+         *     | `plate-pool-exhausted` | 409 | The region's plates are exhausted |
+         *     | `power-of-attorney-expired` | 409 | The power of attorney has expired (§17) |
+         *     | `precondition-failed` | 412 | The record was changed after you read it: fetch the current version (ETag) and try again |
+         *     | `rate-limited` | 429 | Too many requests |
+         *     | `receipt-already-recorded` | 409 | This receipt has already been recorded |
+         *     | `residence-permit-not-found` | 404 | There is no residence permit or stateless person's certificate with this number |
+         *     | `residence-permit-not-reserved` | 409 | The document is not held in the register as ready to be handed over |
+         *     | `right-to-drive-banned` | 409 | A deprivation or restriction of the right to drive is in force: the licence is not handed over (§17.3, §17.4) |
+         *     | `schedule-changed` | 412 | The schedule was changed by someone else: fetch the new version and try again |
+         *     | `service-not-offered-at-office` | 422 | This office does not provide this service |
+         *     | `service-unavailable` | 503 | The service is temporarily unavailable |
+         *     | `staff-user-exists` | 409 | A staff user with this login already exists |
+         *     | `temporary-registration-not-found` | 404 | There is no temporary registration with this number |
+         *     | `term-variant-required` | 400 | The service has several term variants: choose one |
+         *     | `unauthenticated` | 401 | Authentication is required |
+         *     | `unknown-fee-item` | 400 | The service has no such fee item |
+         *     | `unknown-refusal-ground` | 422 | The standard of this service has no such ground for refusal |
+         *     | `unknown-region` | 400 | Unknown region |
+         *     | `unknown-service` | 400 | Unknown service code |
+         *     | `unknown-service` | 404 | There is no such public service in the catalogue |
+         *     | `unknown-term-variant` | 400 | The service has no such term variant |
+         *     | `unsupported-grant-type` | 400 | The grant type is not supported |
+         *     | `unsupported-media-type` | 415 | The content type is not supported |
+         *     | `validation-failed` | 400 | The request data is invalid |
+         *     | `vehicle-already-registered` | 409 | This vehicle (VIN) is already registered |
+         *     | `vehicle-certificate-unknown` | 422 | There is no such registration certificate in the register |
+         *     | `vehicle-checks-closed` | 409 | Checks are run only before the decision |
+         *     | `vehicle-not-found` | 404 | There is no such vehicle in the register |
+         *     | `vehicle-not-registered` | 409 | The vehicle is deregistered |
+         *     | `vehicle-owner-unchanged` | 409 | The new owner is the registered owner |
+         *     | `weapon-already-registered` | 409 | A weapon of this make with this serial number is already registered (§8) |
+         *     | `weapon-checks-closed` | 409 | Checks are run only before the decision |
+         *     | `weapon-not-found` | 404 | There is no such weapon in the register |
+         *     | `weapon-not-registered` | 409 | The weapon to re-register is not in the register (§8) |
+         *     | `weapon-permit-not-found` | 404 | There is no permit or registration with this number |
+         *     | `weapon-permit-not-renounceable` | 409 | Only an issued permit in force can be renounced (§18.2) |
+         *     | `weapon-recipient-not-recorded` | 409 | Who takes the permit is not recorded: the applicant or a proxy with a power of attorney (§17) |
+         */
         ProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -2982,6 +2962,13 @@ export interface components {
             status?: null | number | string;
             detail?: null | string;
             instance?: null | string;
+            /**
+             * @description The problem's stable machine code (see the table in ProblemDetails).
+             * @example validation-failed
+             */
+            code?: string;
+        } & {
+            [key: string]: unknown;
         };
         Profession: {
             /** Format: int32 */
@@ -2996,7 +2983,11 @@ export interface components {
             vehicle: string;
             on: components["schemas"]["LocalDate"];
             mayDrive: boolean;
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
         };
         ProxyDriverView: {
             number: string;
@@ -3036,7 +3027,11 @@ export interface components {
             item?: null | string;
             bank?: null | string;
             receiptNumber?: null | string;
-            paidOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            paidOn?: null | string;
             /** Format: double */
             amount?: null | number | string;
         };
@@ -3079,19 +3074,35 @@ export interface components {
         RecordCommissionDecisionRequest: {
             outcome?: null | string;
             decisionNumber?: null | string;
-            decidedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            decidedOn?: null | string;
         };
         RecordDrivingBanRequest: {
             holderIin?: null | string;
             kind?: null | string;
-            startsOn?: null | components["schemas"]["LocalDate"];
-            endsOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            startsOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            endsOn?: null | string;
             decisionReference?: null | string;
         };
         RecordExamRequest: {
             kind?: null | string;
             passed?: null | boolean;
-            date?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            date?: null | string;
             examSheetNumber?: null | string;
         };
         RecordRecipientRequest: {
@@ -3155,8 +3166,16 @@ export interface components {
             /** Format: uuid */
             applicationId?: null | string;
             officeId: string;
-            issuedOn?: null | components["schemas"]["LocalDate"];
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
             holder: components["schemas"]["ResidencePermitHolder"];
         };
         RegistrationRecorded: {
@@ -3174,7 +3193,11 @@ export interface components {
             address: string;
             officeId: string;
             approvedOn: components["schemas"]["LocalDate"];
-            registeredOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            registeredOn?: null | string;
             current: boolean;
         };
         RelativeData: {
@@ -3183,7 +3206,11 @@ export interface components {
             fullName?: null | string;
         };
         RenouncePermitRequest: {
-            renouncedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            renouncedOn?: null | string;
         };
         Representative: {
             fullName?: null | string;
@@ -3216,8 +3243,16 @@ export interface components {
             kind: string;
             validToday: boolean;
             state: string;
-            issuedOn?: null | components["schemas"]["LocalDate"];
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
             holderInitials: string;
             /** Format: int32 */
             holderBirthYear: number | string;
@@ -3305,7 +3340,11 @@ export interface components {
         };
         SmoothBorePermit: {
             number?: null | string;
-            issuedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            issuedOn?: null | string;
         };
         SourcedText: {
             text: components["schemas"]["CatalogueText"];
@@ -3352,14 +3391,26 @@ export interface components {
             retainsOtherCitizenship: boolean;
             oralmanCertificateNumber?: null | string;
             relative?: null | components["schemas"]["RelativeData"];
-            inKazakhstanBefore1991On?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            inKazakhstanBefore1991On?: null | string;
             /** Format: int32 */
             professionNumber?: null | number | string;
             petitionNumber?: null | string;
             petitionStateBody?: null | string;
-            marriedOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            marriedOn?: null | string;
             spouseIin?: null | string;
-            permanentResidenceSince?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            permanentResidenceSince?: null | string;
         };
         SubmitApplicationRequest: {
             service?: null | string;
@@ -3452,8 +3503,16 @@ export interface components {
             host?: null | components["schemas"]["HostDetails"];
             address?: null | string;
             migrationCardNumber?: null | string;
-            borderCrossedOn?: null | components["schemas"]["LocalDate"];
-            requestedUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            borderCrossedOn?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            requestedUntil?: null | string;
             visa?: null | components["schemas"]["VisaDetails"];
             workPermit?: null | components["schemas"]["WorkPermitDetails"];
             study?: null | components["schemas"]["StudyDetails"];
@@ -3492,7 +3551,11 @@ export interface components {
             militaryOrSpecialRank: boolean;
             smoothBorePermit?: null | components["schemas"]["SmoothBorePermit"];
             employerBin?: null | string;
-            foreignResidenceSince?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            foreignResidenceSince?: null | string;
             missionPetition: boolean;
             documents?: null | string[];
             receipts?: null | components["schemas"]["ReceiptRequest"][];
@@ -3534,7 +3597,11 @@ export interface components {
             extendsNumber?: null | string;
             current: boolean;
             recordedAt: components["schemas"]["Instant"];
-            stampedAt?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            stampedAt?: null | string;
         };
         TermVariant: {
             code: string;
@@ -3580,7 +3647,11 @@ export interface components {
         TravelDocument: {
             number?: null | string;
             country?: null | string;
-            expiresOn?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            expiresOn?: null | string;
         };
         UnitHistoryView: {
             at: components["schemas"]["Instant"];
@@ -3627,7 +3698,11 @@ export interface components {
             source: string;
             subject: string;
             askedAt: components["schemas"]["Instant"];
-            answeredAt?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            answeredAt?: null | string;
             answer?: null | string;
             reference?: null | string;
             /** Format: int32 */
@@ -3685,7 +3760,11 @@ export interface components {
             plateDisplay?: null | string;
             transitPlate?: null | string;
             transitPlateDisplay?: null | string;
-            handedOverAt?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            handedOverAt?: null | string;
         };
         VehicleVerification: {
             number: string;
@@ -3724,7 +3803,11 @@ export interface components {
         VisaDetails: {
             number?: null | string;
             kind?: null | string;
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
         };
         VisaFreeCountry: {
             /** Format: int32 */
@@ -3749,7 +3832,11 @@ export interface components {
             ground: string;
             subject: string;
             askedAt: components["schemas"]["Instant"];
-            answeredAt?: null | components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            answeredAt?: null | string;
             answer?: null | string;
             reference?: null | string;
             /** Format: int32 */
@@ -3762,8 +3849,16 @@ export interface components {
             validToday: boolean;
             state: string;
             weaponType?: null | string;
-            validFrom?: null | components["schemas"]["LocalDate"];
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validFrom?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
         };
         WeaponUnit: {
             serial?: null | string;
@@ -3781,7 +3876,11 @@ export interface components {
         };
         WorkPermitDetails: {
             number?: null | string;
-            validUntil?: null | components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
         };
     };
     responses: never;
@@ -3816,6 +3915,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3855,6 +3963,257 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCalendarDays: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCalendarOverrides: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetCalendarOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteCalendarOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDeadline: {
+        parameters: {
+            query?: {
+                service?: string;
+                from?: string;
+                variant?: string;
+                office?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineResponse"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetServiceDeadline: {
+        parameters: {
+            query?: {
+                acceptedAt?: string;
+                variant?: string;
+                office?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineResponse"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     QuoteFees: {
@@ -3878,6 +4237,15 @@ export interface operations {
                     "application/json": components["schemas"]["FeeQuoteResponse"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListRegions: {
@@ -3896,6 +4264,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionListResponse"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3930,14 +4307,172 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMciRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MciRatesResponse"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetMciRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                effectiveFrom: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteMciRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                effectiveFrom: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3967,6 +4502,15 @@ export interface operations {
             };
             /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4005,6 +4549,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetOfficeSchedule: {
@@ -4029,6 +4582,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4076,14 +4638,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -4096,6 +4662,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4147,6 +4722,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LookUpApplicationStatus: {
+        parameters: {
+            query: {
+                /**
+                 * @description The registration number from the acknowledgement slip.
+                 * @example DL-2026-000042
+                 */
+                number: string;
+                /**
+                 * @description The applicant's IIN (12 digits).
+                 * @example 850315300019
+                 */
+                iin: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service": "driver-licence",
+                     *       "status": "ready-for-issue",
+                     *       "dueDate": "2026-03-10",
+                     *       "nextStep": {
+                     *         "code": "collect-result",
+                     *         "text": "The result is ready: collect it at the office with your identity document."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplicationStatusLookup"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListApplications: {
@@ -4180,14 +4833,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4227,17 +4893,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4272,17 +4951,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4317,14 +5009,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4353,14 +5058,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4391,14 +5109,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4427,14 +5158,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4463,14 +5207,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4503,21 +5260,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
     StartReviewApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4539,14 +5315,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4575,12 +5355,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RefuseApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4615,14 +5410,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4644,6 +5443,15 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4656,7 +5464,13 @@ export interface operations {
     ApproveApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4678,14 +5492,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4707,6 +5525,15 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4719,7 +5546,13 @@ export interface operations {
     MarkReadyApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4741,14 +5574,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4777,12 +5614,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     IssueApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4817,14 +5669,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4846,6 +5702,15 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4858,7 +5723,13 @@ export interface operations {
     WithdrawApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4893,14 +5764,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -4922,6 +5797,15 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4934,7 +5818,13 @@ export interface operations {
     SuspendApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4969,14 +5859,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -5005,12 +5899,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ResumeApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5032,14 +5941,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -5061,6 +5974,15 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5093,6 +6015,42 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RevokeToken: {
@@ -5115,6 +6073,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5141,14 +6117,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5177,14 +6166,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5215,14 +6217,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5253,14 +6268,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5303,14 +6331,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5350,10 +6391,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5388,17 +6440,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5411,7 +6476,13 @@ export interface operations {
     StartComplaintReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5437,14 +6508,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -5482,12 +6557,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     AnswerComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5522,14 +6612,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -5560,6 +6654,15 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5604,14 +6707,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5640,17 +6756,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5696,17 +6825,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5750,14 +6892,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5797,14 +6952,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5833,21 +7001,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
     RecordDriverLicenceExam: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5882,14 +7069,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -5911,6 +7102,15 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5989,6 +7189,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SubmitResidencePermitApplication: {
@@ -6027,17 +7236,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6084,14 +7306,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6129,14 +7364,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6197,6 +7445,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SubmitTemporaryRegistrationApplication: {
@@ -6235,14 +7492,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -6255,6 +7516,15 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6299,14 +7569,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6335,17 +7618,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6391,14 +7687,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6438,17 +7747,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6461,7 +7783,13 @@ export interface operations {
     RunPermanentResidenceExternalChecks: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -6483,14 +7811,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -6519,12 +7851,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RecordPermanentResidenceClerkCheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
                 ground: string;
@@ -6560,14 +7907,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -6589,6 +7940,15 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6623,14 +7983,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6657,14 +8030,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6693,17 +8079,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6716,7 +8115,13 @@ export interface operations {
     RecordPermanentResidenceAfterDecisionDocuments: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -6751,14 +8156,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -6780,6 +8189,15 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6814,17 +8232,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6870,17 +8301,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6926,17 +8370,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6971,21 +8428,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
     RunCitizenshipExternalChecks: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7007,14 +8483,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7043,12 +8523,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SendCitizenshipToCommission: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7074,14 +8569,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7110,12 +8609,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RecordCitizenshipCommissionDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7150,14 +8664,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7186,12 +8704,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     HandInCitizenshipIdentityDocuments: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7226,14 +8759,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7255,6 +8792,15 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7304,6 +8850,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SubmitWeaponApplication: {
@@ -7342,14 +8897,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7369,12 +8928,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RunWeaponExternalChecks: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7396,14 +8970,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7425,6 +9003,15 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7459,14 +9046,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -7495,17 +9095,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7518,7 +9131,13 @@ export interface operations {
     RecordWeaponPermitRecipient: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7553,14 +9172,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7582,6 +9205,15 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7626,17 +9258,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7671,17 +9316,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7716,14 +9374,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -7756,14 +9427,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -7776,6 +9451,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7807,6 +9491,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7852,14 +9545,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7872,6 +9569,15 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7917,17 +9623,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7940,7 +9659,13 @@ export interface operations {
     RunVehicleExternalChecks: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the resource as last read (e.g. `"3"`, its `version` in quotes); a stale one answers 412.
+                 * @example "3"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7962,14 +9687,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
@@ -7991,6 +9720,15 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8025,14 +9763,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -8072,17 +9823,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8117,17 +9881,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8162,14 +9939,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -8198,17 +9988,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8236,6 +10039,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VehicleVerification"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8268,6 +10080,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8308,14 +10129,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -8355,7 +10189,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Forbidden */
             403: {
@@ -8403,17 +10239,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8462,17 +10311,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8520,17 +10382,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8578,17 +10453,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8636,17 +10524,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8681,17 +10582,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8726,17 +10640,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8775,6 +10702,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListAddressBureauAgencies: {
@@ -8800,14 +10736,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -8849,7 +10798,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Forbidden */
             403: {
@@ -8862,6 +10813,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8905,17 +10865,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8963,17 +10936,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9019,17 +11005,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

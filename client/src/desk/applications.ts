@@ -53,9 +53,8 @@ export async function changeStatus(id: string, action: Action, etag: string, bod
   // One path per action in the generated types; they share the shape, so one call serves them all.
   const path = `/api/v1/applications/{id}/${action}` as '/api/v1/applications/{id}/refuse';
   const { data, response } = await callWithResponse(api.POST(path, {
-    params: { path: { id } },
+    params: { path: { id }, header: { 'If-Match': etag } },
     body: body as Schemas['RefuseRequest'],
-    headers: { 'If-Match': etag },
   }));
   return { application: data, etag: etagOf(response, data) };
 }
@@ -120,9 +119,8 @@ export async function loadExams(id: string): Promise<Exams> {
 /** Records an exam result with If-Match: the application's ETag the page holds; answers with the new one. */
 export async function recordExam(id: string, etag: string, exam: ExamRequest): Promise<{ exams: Exams; etag: string }> {
   const { data, response } = await callWithResponse(api.POST('/api/v1/driver-licences/applications/{id}/exams', {
-    params: { path: { id } },
+    params: { path: { id }, header: { 'If-Match': etag } },
     body: exam,
-    headers: { 'If-Match': etag },
   }));
   return { exams: data, etag: response.headers.get('ETag') ?? `"${data.version}"` };
 }

@@ -805,6 +805,16 @@ const kk = {
   'vehicles.register.find': 'Табу',
   'vehicles.register.none': 'Ештеңе табылмады',
   // end vehicle-registration
+  // status lookup (issue 20): "check my application", public
+  'nav.statusCheck': 'Өтінішті тексеру',
+  'statusCheck.title': 'Өтінішімді тексеру',
+  'statusCheck.intro': 'Қолхаттағы тіркеу нөмірін және өтініш берушінің ЖСН-ін енгізіңіз: қызметті, мәртебені, мерзімді және келесі қадамды көресіз.',
+  'statusCheck.number': 'Тіркеу нөмірі',
+  'statusCheck.iin': 'Өтініш берушінің ЖСН',
+  'statusCheck.submit': 'Тексеру',
+  'statusCheck.status': 'Мәртебесі',
+  'statusCheck.due': 'Мерзімі: {date}',
+  // end status lookup
 } as const;
 
 export type MessageKey = keyof typeof kk;
@@ -1607,6 +1617,16 @@ const ru: Catalogue = {
   'vehicles.register.find': 'Найти',
   'vehicles.register.none': 'Ничего не найдено',
   // end vehicle-registration
+  // status lookup (issue 20): "check my application", public
+  'nav.statusCheck': 'Проверить заявление',
+  'statusCheck.title': 'Проверить моё заявление',
+  'statusCheck.intro': 'Введите регистрационный номер из расписки и ИИН заявителя: вы увидите услугу, статус, срок и следующий шаг.',
+  'statusCheck.number': 'Регистрационный номер',
+  'statusCheck.iin': 'ИИН заявителя',
+  'statusCheck.submit': 'Проверить',
+  'statusCheck.status': 'Статус',
+  'statusCheck.due': 'Срок: {date}',
+  // end status lookup
 };
 
 const en: Catalogue = {
@@ -2406,6 +2426,16 @@ const en: Catalogue = {
   'vehicles.register.find': 'Find',
   'vehicles.register.none': 'Nothing found',
   // end vehicle-registration
+  // status lookup (issue 20): "check my application", public
+  'nav.statusCheck': 'Check an application',
+  'statusCheck.title': 'Check my application',
+  'statusCheck.intro': 'Enter the registration number from the acknowledgement slip and the applicant\'s IIN: you will see the service, the status, the due date and the next step.',
+  'statusCheck.number': 'Registration number',
+  'statusCheck.iin': 'Applicant\'s IIN',
+  'statusCheck.submit': 'Check',
+  'statusCheck.status': 'Status',
+  'statusCheck.due': 'Due: {date}',
+  // end status lookup
 };
 
 export const catalogues: Record<Language, Catalogue> = { kk, ru, en };

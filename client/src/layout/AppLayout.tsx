@@ -17,6 +17,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: '/catalogue', label: 'nav.catalogue' },
   { to: '/offices', label: 'nav.offices' },
+  { to: '/status', label: 'nav.statusCheck' },
   { to: '/desk/inbox', label: 'nav.inbox', staffOnly: true },
   { to: '/desk', label: 'nav.desk', staffOnly: true },
   { to: '/desk/weapons', label: 'weapons.register.link', staffOnly: true, service: 'weapon-registration' },

@@ -70,4 +70,7 @@ public static class RateLimitPolicies
 
     /// <summary>The token endpoint: per remote address, against password guessing across accounts.</summary>
     public const string Token = "token";
+
+    /// <summary>A citizen's application status lookup: per remote address, the strictest of all.</summary>
+    public const string StatusLookup = "status-lookup";
 }

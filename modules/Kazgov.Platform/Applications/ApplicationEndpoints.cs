@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Kazgov.Platform.Applications.Features.Queries;
 using Kazgov.Platform.Applications.Features.RecordReceipt;
+using Kazgov.Platform.Applications.Features.StatusLookup;
 using Kazgov.Platform.Applications.Features.SubmitApplication;
 using Kazgov.Platform.Applications.Features.Transitions;
 using Kazgov.Kernel.Http;
@@ -21,6 +22,7 @@ internal static class ApplicationEndpoints
     public static void MapApplicationEndpoints(this IEndpointRouteBuilder api)
     {
         var applications = api.MapGroup("/applications").WithTags("Applications");
+        applications.MapStatusLookup();
 
         applications.MapPost("", async (SubmitApplicationRequest request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
                 Created(context, await sender.Send(new SubmitApplication(request), cancellationToken)))

@@ -24,20 +24,25 @@ internal static class CalendarEndpoints
     {
         var calendar = api.MapGroup("/calendar").WithTags("Calendar");
         calendar.MapGet("/days", ListDaysAsync)
+            .WithName("ListCalendarDays")
             .AllowPublic()
             .WithSummary("Days from..to (at most 366) with working / day off and why (Asia/Almaty).");
         calendar.MapGet("/overrides", ListOverridesAsync)
+            .WithName("ListCalendarOverrides")
             .RequirePolicy(Policies.Staff)
             .WithSummary("The per-date overrides of the calendar (Government transfers of days off).");
         calendar.MapPut("/overrides/{date}", PutOverrideAsync)
+            .WithName("SetCalendarOverride")
             .RequirePolicy(Policies.Admin)
             .WithSummary("Makes a date a working day or a day off, whatever the rules say.");
         calendar.MapDelete("/overrides/{date}", DeleteOverrideAsync)
+            .WithName("DeleteCalendarOverride")
             .RequirePolicy(Policies.Admin)
             .WithSummary("Removes a date's override; the rules decide the day again.");
 
         api.MapGet("/services/{code}/deadline", (string code, string? acceptedAt, string? variant, string? office, HttpContext context, DeadlineService deadlines, IServiceTerms terms, IOfficeSchedules schedules, CancellationToken cancellationToken) =>
                 DeadlineAsync(code, acceptedAt, "acceptedAt", variant, office, context, deadlines, terms, schedules, cancellationToken))
+            .WithName("GetServiceDeadline")
             .AllowPublic()
             .WithTags("Deadlines")
             .Produces<DeadlineResponse>()
@@ -52,6 +57,7 @@ internal static class CalendarEndpoints
 
                 return DeadlineAsync(service!, from, "from", variant, office, context, deadlines, terms, schedules, cancellationToken);
             })
+            .WithName("GetDeadline")
             .AllowPublic()
             .WithTags("Deadlines")
             .Produces<DeadlineResponse>()

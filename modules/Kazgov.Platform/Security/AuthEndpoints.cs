@@ -31,6 +31,9 @@ internal static class AuthEndpoints
             .WithSummary("Issues an access token: grant_type password (staff), refresh_token (staff) or client_credentials (integrators)")
             .Accepts<TokenRequest>("application/json", "application/x-www-form-urlencoded")
             .Produces<TokenResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status423Locked)
             .AllowPublic()
             .RequireRateLimiting(RateLimitPolicies.Token)
             .WithMetadata(SkipIdempotency.Instance);
@@ -39,6 +42,7 @@ internal static class AuthEndpoints
             .WithSummary("Ends the staff session a refresh token belongs to (every refresh token of that login)")
             .Accepts<RevokeRequest>("application/json", "application/x-www-form-urlencoded")
             .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .AllowPublic()
             .RequireRateLimiting(RateLimitPolicies.Token)
             .WithMetadata(SkipIdempotency.Instance);

@@ -53,6 +53,7 @@ public class KazgovApiFactory : WebApplicationFactory<Program>
             ["Security:RateLimits:Anonymous:PermitLimit"] = "1000000",
             ["Security:RateLimits:Verification:PermitLimit"] = "1000000",
             ["Security:RateLimits:Token:PermitLimit"] = "1000000",
+            ["Security:RateLimits:StatusLookup:PermitLimit"] = "1000000",
         };
         foreach (var (key, value) in _settings)
         {

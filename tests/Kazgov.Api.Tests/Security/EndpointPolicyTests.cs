@@ -55,8 +55,9 @@ public sealed class EndpointPolicyTests(KazgovApiFactory factory)
             .ToList();
 
         // Catalogue, offices, regions, fee quotes, deadlines, the calendar, getting a token, and the
-        // verification of issued documents (each module's /{number}/verification).
-        string[] allowedPrefixes = ["/auth/token", "/auth/revoke", "/services", "/offices", "/regions", "/fees", "/calendar/days", "/calendar/deadline"];
+        // verification of issued documents (each module's /{number}/verification), and a citizen's
+        // status lookup by registration number and IIN (issue 20).
+        string[] allowedPrefixes = ["/auth/token", "/auth/revoke", "/services", "/offices", "/regions", "/fees", "/calendar/days", "/calendar/deadline", "/applications/status"];
         publicRoutes.Should().OnlyContain(route =>
             allowedPrefixes.Any(prefix => route.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) || route.EndsWith("/verification", StringComparison.Ordinal));
     }

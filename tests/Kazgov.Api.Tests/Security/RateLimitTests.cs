@@ -13,6 +13,7 @@ public sealed class RateLimitedApiFactory() : KazgovApiFactory(new Dictionary<st
     ["Security:RateLimits:PerCaller:PermitLimit"] = "3",
     ["Security:RateLimits:Token:PermitLimit"] = "4",
     ["Security:RateLimits:Verification:PermitLimit"] = "2",
+    ["Security:RateLimits:StatusLookup:PermitLimit"] = "2",
 });
 
 public sealed class RateLimitTests(RateLimitedApiFactory factory) : IClassFixture<RateLimitedApiFactory>
@@ -45,6 +46,19 @@ public sealed class RateLimitTests(RateLimitedApiFactory factory) : IClassFixtur
         problem.GetProperty("retryAfterSeconds").GetInt32().Should().Be((int)fourth.Headers.RetryAfter.Delta.Value.TotalSeconds);
 
         (await GetMeAsync(clerk)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_status_lookup_has_its_own_strict_limit_per_address()
+    {
+        var anonymous = factory.CreateClient();
+
+        (await anonymous.GetAsync("/api/v1/applications/status?number=DL-1&iin=850315300019")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync("/api/v1/applications/status?number=DL-2&iin=850315300019")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var third = await anonymous.GetAsync("/api/v1/applications/status?number=DL-3&iin=850315300019");
+
+        await ShouldBeProblem(third, HttpStatusCode.TooManyRequests, "rate-limited");
+        third.Headers.RetryAfter.Should().NotBeNull();
     }
 
     [Fact]

@@ -64,11 +64,11 @@ export function PermanentResidenceReview({ application, busy, run }: ModulePanel
     .filter((item) => item.code !== FEE_RECEIPT);
 
   const ask = () => run('pr-external-checks', t('permanent-residence.runChecks'), async (etag) =>
-    callWithResponse(api.POST(`${BASE}/external-checks`, { params: { path: { id } }, headers: { 'If-Match': etag } })));
+    callWithResponse(api.POST(`${BASE}/external-checks`, { params: { path: { id }, header: { 'If-Match': etag } } })));
   const recordDocuments = async () => {
     const done = await run('pr-after-decision', t('permanent-residence.recordDocuments'), async (etag) =>
       callWithResponse(api.POST(`${BASE}/after-decision-documents`, {
-        params: { path: { id } }, headers: { 'If-Match': etag }, body: { documents: ticked },
+        params: { path: { id }, header: { 'If-Match': etag } }, body: { documents: ticked },
       })));
     if (done) setTicked([]);
   };
@@ -238,7 +238,7 @@ function ClerkChecks({ view, open, busy, groundName, run, id }: {
                   // A found ground needs a note (the API's 400 otherwise).
                   disabled={!chosen || (chosen === 'found' && !(note[ground] ?? '').trim()) || (!!busy && busy !== key)}
                   onClick={() => run(key, t('permanent-residence.recordClerkCheck'), async (etag) => callWithResponse(api.PUT(`${BASE}/clerk-checks/{ground}`, {
-                    params: { path: { id, ground } }, headers: { 'If-Match': etag },
+                    params: { path: { id, ground }, header: { 'If-Match': etag } },
                     body: { outcome: chosen, note: (note[ground] ?? '').trim() || null },
                   })))}
                 >

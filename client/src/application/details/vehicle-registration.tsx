@@ -34,7 +34,7 @@ function VehicleReview({ application, busy, run }: ModulePanelProps) {
     [id, application.version, decided],
   );
   const ask = () => run('vehicle-external-checks', t('vehicles.runChecks'), async (etag) =>
-    callWithResponse(api.POST(`${BASE}/external-checks`, { params: { path: { id } }, headers: { 'If-Match': etag } })));
+    callWithResponse(api.POST(`${BASE}/external-checks`, { params: { path: { id }, header: { 'If-Match': etag } } })));
   const link = vehicleLink(application.moduleData as Record<string, unknown> | null, outcome.data?.certificateNumber);
   const view = checks.data;
   return (

@@ -88,10 +88,10 @@ export function WeaponRegistrationReview({ application, busy, run }: ModulePanel
   const link = registerLink((application.moduleData as Record<string, unknown> | null | undefined)?.unit);
 
   const ask = () => run('weapon-external-checks', t('weapons.runChecks'), async (etag) =>
-    callWithResponse(api.POST(`${BASE}/external-checks`, { params: { path: { id } }, headers: { 'If-Match': etag } })));
+    callWithResponse(api.POST(`${BASE}/external-checks`, { params: { path: { id }, header: { 'If-Match': etag } } })));
   const record = () => run('weapon-recipient', t('weapons.recordRecipient'), async (etag) => {
     const { data } = await callWithResponse(api.PUT(`${BASE}/recipient`, {
-      params: { path: { id } }, headers: { 'If-Match': etag }, body: recipientBody(form),
+      params: { path: { id }, header: { 'If-Match': etag } }, body: recipientBody(form),
     }));
     setRecipient(data);
   });
