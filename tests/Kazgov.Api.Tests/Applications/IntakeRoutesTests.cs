@@ -35,7 +35,7 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
             body["feeItems"] = new JsonArray("acquisition-permit-individual");
         }),
         // address-certificate: an individual in person (§7.2), the variant and documents follow from the kind.
-        ["address-certificate"] = new("/api/v1/address-bureau/requests", "SubmitAddressRequest", AddressRequestModuleData),
+        ["address-certificate"] = new("/api/v1/address-bureau/requests", "SubmitAddressCertificateApplication", AddressRequestModuleData),
     };
 
     /// <summary>A service's second typed route, walked against the generic route by its own tests (Citizenship/CitizenshipTests).</summary>
