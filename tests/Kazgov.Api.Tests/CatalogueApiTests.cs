@@ -44,7 +44,7 @@ public sealed class CatalogueApiTests(KazgovApiFactory factory)
         var variants = body.RootElement.GetProperty("terms").GetProperty("variants").EnumerateArray().ToList();
         variants.Select(v => (v.GetProperty("code").GetString(), v.GetProperty("term").GetString(), v.GetProperty("clock").GetString()))
             .Should().Equal(("in-person", "PT10M", "working-time"), ("priority-agency", "PT48H", "around-the-clock"), ("other", "PT120H", "around-the-clock"));
-        variants[2].GetProperty("rule").GetProperty("en").GetString().Should().Be(DeadlineRules.Calendar.En);
+        variants[2].GetProperty("rule").GetProperty("en").GetString().Should().Be(DeadlineRules.AroundTheClock.En);
         variants[1].GetProperty("rule").GetProperty("ru").GetString().Should().Be(DeadlineRules.AroundTheClock.Ru);
         variants[0].GetProperty("rule").GetProperty("kk").GetString().Should().Be(DeadlineRules.WorkingTime.Kk);
         body.RootElement.GetProperty("qualityIndicators").GetArrayLength().Should().Be(11);

@@ -1620,7 +1620,7 @@ export interface paths {
          * Registers a request (in person 10 min; priority agency in writing or by telephone 48 h around the clock; other organisation 5 тәулік = 120 h around the clock); answers with the acknowledgement slip.
          * @description A telephone request (`agency-phone`) carries the agency's password: a wrong one answers 403 `agency-password-refused`, five wrong ones in 15 minutes 429 `agency-password-rate-limited`.
          */
-        post: operations["SubmitAddressRequest"];
+        post: operations["SubmitAddressCertificateApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10153,7 +10153,7 @@ export interface operations {
             };
         };
     };
-    SubmitAddressRequest: {
+    SubmitAddressCertificateApplication: {
         parameters: {
             query?: never;
             header?: never;

@@ -42,7 +42,7 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
         }),
         ["proxy-driver-registration"] = new("/api/v1/vehicles/proxy-drivers/applications", "SubmitProxyDriverApplication", ProxyDriverModuleData),
         // address-certificate: an individual in person (§7.2), the variant and documents follow from the kind.
-        ["address-certificate"] = new("/api/v1/address-bureau/requests", "SubmitAddressRequest", AddressRequestModuleData),
+        ["address-certificate"] = new("/api/v1/address-bureau/requests", "SubmitAddressCertificateApplication", AddressRequestModuleData),
     };
 
     /// <summary>A service's second typed route, walked against the generic route by its own tests (Citizenship/CitizenshipTests).</summary>

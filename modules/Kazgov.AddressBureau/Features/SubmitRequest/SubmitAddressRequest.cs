@@ -37,7 +37,7 @@ internal static class SubmitAddressRequest
     public static void MapSubmitRequest(this IEndpointRouteBuilder group) =>
         group.MapPost("/requests", HandleAsync)
             .RequirePolicy(Policies.ApplicationsSubmit)
-            .WithName("SubmitAddressRequest")
+            .WithName("SubmitAddressCertificateApplication")
             .WithSummary("Registers a request (in person 10 min; priority agency in writing or by telephone 48 h around the clock; other organisation 5 тәулік = 120 h around the clock); answers with the acknowledgement slip.")
             .WithDescription("A telephone request (`agency-phone`) carries the agency's password: a wrong one answers 403 `agency-password-refused`, five wrong ones in 15 minutes 429 `agency-password-rate-limited`.")
             .Produces<SubmittedApplication>(StatusCodes.Status201Created)
