@@ -1135,7 +1135,8 @@ try {
     assert.match(licence, /^KZ26\d{7}$/);
     await page.goto(`${BASE}/desk/intake/proxy-driver-registration`);
     await heading('Proxy driver registration').waitFor();
-    await vehicleApplicant('781120301004', 'Серіков', 'Болат');
+    // The driver is the holder of the licence issued in the driver-licence steps: a licence must be the driver's own.
+    await vehicleApplicant('850315300128', 'Ахметов', 'Серік');
     await page.getByLabel('Registration certificate number', { exact: true }).fill(vehicleCertificate);
     await page.getByLabel('Driving licence number', { exact: true }).fill(licence);
     await page.getByLabel('Number', { exact: true }).fill('СН-2026-0301');

@@ -33,7 +33,7 @@ internal sealed class DrivingRights(DbSession session) : IDrivingRights
 
         var inForce = licence.HandedOver && licence.IssueDate is { } issued && issued <= day && licence.ValidUntil is { } until && until >= day;
         var banned = await IsBannedFromDrivingAsync(licence.HolderId, day, cancellationToken);
-        return new LicenceStanding(number, true, licence.Categories.Contains(category, StringComparer.Ordinal), inForce, licence.ValidUntil, banned);
+        return new LicenceStanding(number, true, licence.Categories.Contains(category, StringComparer.Ordinal), inForce, licence.ValidUntil, banned, licence.HolderId);
     }
 
     private sealed class LicenceRow

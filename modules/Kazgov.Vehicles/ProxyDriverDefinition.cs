@@ -120,9 +120,12 @@ internal sealed class ProxyDriverDefinition(IDrivingRights drivingRights) : ISer
 
         var standing = await drivingRights.CheckLicenceAsync(data.LicenceNumber!, data.LicenceCategory!, context.Today, cancellationToken);
         var banned = context.Applicant.Iin is { } iin && await drivingRights.IsBannedFromDrivingAsync(iin, context.Today, cancellationToken);
-        if (!standing.ValidOn || banned)
+        // The licence must be the applicant's own (identified under §12.3 [L15282]): one held by someone else proves nothing about the driver.
+        var heldByDriver = standing.IsHeldBy(context.Applicant.Iin);
+        if (!standing.ValidOn || banned || !heldByDriver)
         {
             var reason = !standing.Exists ? new LocalizedText("жүргізуші куәлігі тізілімде жоқ", "водительского удостоверения нет в реестре", "the driving licence is not in the register")
+                : !heldByDriver ? new LocalizedText("куәлік басқа адамға берілген", "удостоверение выдано другому лицу", "the licence was issued to another person")
                 : !standing.InForce ? new LocalizedText("куәлік күшінде емес", "удостоверение не действует", "the licence is not in force")
                 : !standing.HasCategory ? new LocalizedText($"куәлікте {data.LicenceCategory} санаты жоқ", $"в удостоверении нет категории {data.LicenceCategory}", $"the licence has no category {data.LicenceCategory}")
                 : new LocalizedText("жүргізу құқығынан айырылған", "лишён права управления", "deprived of the right to drive");

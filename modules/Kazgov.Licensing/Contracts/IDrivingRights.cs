@@ -19,11 +19,14 @@ public interface IDrivingRights
 /// <summary>
 /// The answer about one licence. <see cref="InForce"/>: handed over and within its validity on the day;
 /// <see cref="ValidOn"/>: in force,
-/// carries the category, and its holder is not banned from driving that day.
+/// carries the category, and its holder is not banned from driving that day. <see cref="HolderIin"/>:
+/// whose licence it is, so that a module can tell that the person before it holds it (<see cref="IsHeldBy"/>).
 /// </summary>
-public sealed record LicenceStanding(string Number, bool Exists, bool HasCategory, bool InForce, LocalDate? ValidUntil, bool Banned)
+public sealed record LicenceStanding(string Number, bool Exists, bool HasCategory, bool InForce, LocalDate? ValidUntil, bool Banned, string? HolderIin = null)
 {
     public bool ValidOn => Exists && HasCategory && InForce && !Banned;
+
+    public bool IsHeldBy(string? iin) => Exists && iin is not null && string.Equals(HolderIin, iin, StringComparison.Ordinal);
 
     public static LicenceStanding Unknown(string number) => new(number, false, false, false, null, false);
 }

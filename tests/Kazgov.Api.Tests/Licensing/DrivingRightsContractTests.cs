@@ -36,6 +36,7 @@ public sealed class DrivingRightsContractTests(KazgovApiFactory factory)
         var rights = scope.ServiceProvider.GetRequiredService<IDrivingRights>();
 
         (await rights.CheckLicenceAsync(number, "B", Today)).ValidOn.Should().BeTrue();
+        (await rights.CheckLicenceAsync(number, "B", Today)).Should().Match<LicenceStanding>(s => s.IsHeldBy(iin) && !s.IsHeldBy(TestIins.Next()) && !s.IsHeldBy(null));
         (await rights.CheckLicenceAsync(number, "D", Today)).Should().Match<LicenceStanding>(s => s.Exists && !s.HasCategory && !s.ValidOn);
         (await rights.CheckLicenceAsync(number, "B", new LocalDate(2036, 1, 15))).ValidOn.Should().BeTrue("the last day of validity");
         (await rights.CheckLicenceAsync(number, "B", new LocalDate(2036, 1, 16))).ValidOn.Should().BeFalse("the day after it ends");

@@ -57,8 +57,8 @@ public sealed class ObjectAccessTests(KazgovApiFactory factory)
     public async Task Every_listed_application_is_one_the_reader_may_read(string reader)
     {
         // Rows in both offices, so that every reader has some it must see and some it must not.
-        var inAstana = await SubmitVehicleRegistrationAsync("clerk.astana", DemoAccounts.AstanaOffice);
-        var inAlmaty = await SubmitVehicleRegistrationAsync("clerk.almaty", DemoAccounts.AlmatyOffice);
+        var inAstana = await SubmitApplicationAsync("clerk.astana", DemoAccounts.AstanaOffice);
+        var inAlmaty = await SubmitApplicationAsync("clerk.almaty", DemoAccounts.AlmatyOffice);
         var client = await factory.CreateClientAsAsync(reader);
         var me = JsonNode.Parse(await client.GetStringAsync("/api/v1/auth/me"))!;
         var actorId = me["id"]!.GetValue<string>();
@@ -152,11 +152,21 @@ public sealed class ObjectAccessTests(KazgovApiFactory factory)
         ((string)(await caller.ExecuteScalarAsync())!).Should().Be("staff:admin");
     }
 
-    private async Task<string> SubmitVehicleRegistrationAsync(string clerk, string officeId)
+    /// <summary>A driver-licence application through its typed route (any service would do: access is the platform's).</summary>
+    private async Task<string> SubmitApplicationAsync(string clerk, string officeId)
     {
-        var request = LifecycleTests.VehicleRegistration();
-        request["officeId"] = officeId;
-        var response = await (await factory.CreateClientAsAsync(clerk)).PostAsJsonAsync("/api/v1/applications", request);
+        var request = new JsonObject
+        {
+            ["officeId"] = officeId,
+            ["applicant"] = new JsonObject
+            {
+                ["kind"] = "individual", ["iin"] = TestIins.Next(), ["lastName"] = "Ахметов", ["firstName"] = "Серік",
+                ["citizenship"] = "KZ", ["phone"] = "+77017654321", ["language"] = "kk",
+            },
+            ["categories"] = new JsonArray("B"),
+            ["documents"] = new JsonArray("application-form", "identity-document", "driving-school-certificate", "medical-certificate", "driver-personal-card", "state-duty-receipt"),
+        };
+        var response = await (await factory.CreateClientAsAsync(clerk)).PostAsJsonAsync("/api/v1/driver-licences/applications", request);
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<string>();
     }

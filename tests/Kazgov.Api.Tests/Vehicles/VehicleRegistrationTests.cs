@@ -455,6 +455,7 @@ public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IAsync
     [InlineData("no-licence", "traffic-participation-prohibited")]
     [InlineData("wrong-category", "traffic-participation-prohibited")]
     [InlineData("expired-licence", "traffic-participation-prohibited")]
+    [InlineData("someone-elses-licence", "traffic-participation-prohibited")]
     [InlineData("banned", "traffic-participation-prohibited")]
     [InlineData("not-the-owner", "documents-missing")]
     [InlineData("expired-attorney", "documents-missing")]
@@ -469,6 +470,7 @@ public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IAsync
         {
             "no-licence" => "KZ269999990",
             "expired-licence" => await LicenceAsync(driver, "{B}", "2026-03-09"),
+            "someone-elses-licence" => await LicenceAsync(TestIins.Next(), "{B}", "2035-06-30"),
             _ => await LicenceAsync(driver, "{B}", "2035-06-30"),
         };
         if (situation == "banned")
