@@ -61,6 +61,25 @@ const heading = (name) => page.getByRole('heading', { level: 1, name });
 const session = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('kazgov.session') ?? 'null'));
 const setSession = (value) => page.evaluate((v) => sessionStorage.setItem('kazgov.session', JSON.stringify(v)), value);
 const nav = (name) => page.getByRole('navigation', { name: 'main' }).getByRole('link', { name, exact: true });
+// A call of the API as the signed-in user, with the page's session token (and If-Match when given).
+const sessionApi = (method, path, etag, body) => page.evaluate(async ({ method, path, etag, body }) => {
+  const { accessToken } = JSON.parse(sessionStorage.getItem('kazgov.session'));
+  const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
+  if (etag) headers['If-Match'] = etag;
+  const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  return { status: response.status, etag: response.headers.get('ETag'), body: await response.json().catch(() => null) };
+}, { method, path, etag, body });
+// Switches the UI to English, signs out and signs in again as another demo user, landing on the inbox.
+async function signInAgainInEnglish(login) {
+  await page.getByText('English', { exact: true }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByTestId('signed-out').waitFor();
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel('Login').fill(login);
+  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).last().click();
+  await page.waitForURL(`${BASE}/desk/inbox`);
+}
 
 try {
   await step('catalogue-kk', async () => {
@@ -487,13 +506,6 @@ try {
 
   // weapon-registration (standard 7): a keep-and-carry permit with its unit, and a unit registration
   // exempt from the duty (§8), taken at the Astana licensing unit, decided and found in the register.
-  const weaponsApi = (method, path, etag, body) => page.evaluate(async ({ method, path, etag, body }) => {
-    const { accessToken } = JSON.parse(sessionStorage.getItem('kazgov.session'));
-    const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
-    if (etag) headers['If-Match'] = etag;
-    const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
-    return { status: response.status, etag: response.headers.get('ETag'), body: await response.json().catch(() => null) };
-  }, { method, path, etag, body });
   const weaponIntake = async (subType, applicantType) => {
     await page.goto(`${BASE}/desk/intake/weapon-registration`);
     await heading('Weapon permit and registration application').waitFor();
@@ -531,14 +543,7 @@ try {
 
   let weaponPermit;
   await step('intake-weapon-permit-en', async () => {
-    await page.getByText('English', { exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByTestId('signed-out').waitFor();
-    await page.goto(`${BASE}/sign-in`);
-    await page.getByLabel('Login').fill('clerk.weapons.astana');
-    await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).last().click();
-    await page.waitForURL(`${BASE}/desk/inbox`);
+    await signInAgainInEnglish('clerk.weapons.astana');
     await weaponIntake('Permit to keep and carry a civilian weapon', 'individual-storage-carry');
     await pickOption('Type', 'Smooth-bore');
     await pickOption('Purpose', 'Hunting');
@@ -566,7 +571,7 @@ try {
 
   await step('weapon-permit-issued-en', async () => {
     await decide(weaponPermit);
-    const number = (await weaponsApi('GET', `/api/v1/applications/${weaponPermit}`)).body.resultReference;
+    const number = (await sessionApi('GET', `/api/v1/applications/${weaponPermit}`)).body.resultReference;
     assert.match(number, /^WP26-\d{7}$/);
     await page.getByRole('button', { name: 'Mark ready for issue', exact: true }).click();
     await weaponStatus('ready-for-issue');
@@ -575,8 +580,8 @@ try {
     await page.locator('[data-testid="weapon-recipient-recorded"][data-received-by="applicant"]').waitFor();
     // §10: the unit hands over at its reception sessions; Tuesday 09:00–13:00 is one, and it is 12:30.
     assert.equal(await text(page.locator('[data-testid="window-state"][data-open="true"]')), 'Hand-over window open: 09:00–13:00');
-    let r = await weaponsApi('GET', `/api/v1/applications/${weaponPermit}`);
-    r = await weaponsApi('POST', `/api/v1/applications/${weaponPermit}/issue`, r.etag, { receivedBy: 'Ахметов Серік', identityDocument: 'ЖК 045612378', signatureTaken: true });
+    let r = await sessionApi('GET', `/api/v1/applications/${weaponPermit}`);
+    r = await sessionApi('POST', `/api/v1/applications/${weaponPermit}/issue`, r.etag, { receivedBy: 'Ахметов Серік', identityDocument: 'ЖК 045612378', signatureTaken: true });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const verified = await page.evaluate((n) => fetch(`/api/v1/weapons/${n}/verification`).then((x) => x.json()), number);
     assert.equal(verified.state, 'valid');
@@ -607,7 +612,7 @@ try {
     await page.getByTestId('slip').waitFor();
     const id = (await page.getByRole('link', { name: 'Open the application' }).getAttribute('href')).split('/').pop();
     await decide(id);
-    assert.match((await weaponsApi('GET', `/api/v1/applications/${id}`)).body.resultReference, /^WR26-\d{7}$/);
+    assert.match((await sessionApi('GET', `/api/v1/applications/${id}`)).body.resultReference, /^WR26-\d{7}$/);
   });
 
   await step('weapon-register-en', async () => {
@@ -1014,13 +1019,6 @@ try {
   // police (clerk.astana): a car registered with a plate of region 01 (fees of §8 from the category,
   // the §17.3 registers asked, handed over in the 12:00–13:00 window), re-registered to a new owner,
   // then a proxy driver registered on that owner's power of attorney with the driver licence issued above.
-  const vehiclesApi = (method, path, etag, body) => page.evaluate(async ({ method, path, etag, body }) => {
-    const { accessToken } = JSON.parse(sessionStorage.getItem('kazgov.session'));
-    const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
-    if (etag) headers['If-Match'] = etag;
-    const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
-    return { status: response.status, etag: response.headers.get('ETag'), body: await response.json().catch(() => null) };
-  }, { method, path, etag, body });
   const vehicleStatus = (value) => page.locator(`[data-testid="application"][data-status="${value}"]`).waitFor();
   const vehicleApplicant = async (iin, last, first) => {
     await page.getByLabel('IIN', { exact: true }).fill(iin);
@@ -1055,10 +1053,10 @@ try {
     await vehicleStatus('approved');
   };
   const handOver = async (id) => {
-    let r = await vehiclesApi('GET', `/api/v1/applications/${id}`);
-    r = await vehiclesApi('POST', `/api/v1/applications/${id}/mark-ready`, r.etag);
+    let r = await sessionApi('GET', `/api/v1/applications/${id}`);
+    r = await sessionApi('POST', `/api/v1/applications/${id}/mark-ready`, r.etag);
     assert.equal(r.status, 200, JSON.stringify(r.body));
-    r = await vehiclesApi('POST', `/api/v1/applications/${id}/issue`, r.etag, { receivedBy: 'Жұмабаева Әсел', identityDocument: 'ЖК 045612999', signatureTaken: true });
+    r = await sessionApi('POST', `/api/v1/applications/${id}/issue`, r.etag, { receivedBy: 'Жұмабаева Әсел', identityDocument: 'ЖК 045612999', signatureTaken: true });
     assert.equal(r.status, 200, JSON.stringify(r.body));
   };
 
@@ -1066,14 +1064,7 @@ try {
   let vehicleCertificate;
   let vehiclePlate;
   await step('intake-vehicle-registration-en', async () => {
-    await page.getByText('English', { exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByTestId('signed-out').waitFor();
-    await page.goto(`${BASE}/sign-in`);
-    await page.getByLabel('Login').fill('clerk.astana');
-    await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).last().click();
-    await page.waitForURL(`${BASE}/desk/inbox`);
+    await signInAgainInEnglish('clerk.astana');
     await page.goto(`${BASE}/desk/intake/vehicle-registration`);
     await heading('Vehicle registration application').waitFor();
     await pickOption('Kind of service', 'Registration');
@@ -1131,7 +1122,7 @@ try {
   });
 
   await step('proxy-driver-registration-en', async () => {
-    const licence = (await vehiclesApi('GET', `/api/v1/applications/${first}`)).body.resultReference;
+    const licence = (await sessionApi('GET', `/api/v1/applications/${first}`)).body.resultReference;
     assert.match(licence, /^KZ26\d{7}$/);
     await page.goto(`${BASE}/desk/intake/proxy-driver-registration`);
     await heading('Proxy driver registration').waitFor();

@@ -150,6 +150,26 @@ public sealed record LifecycleContext(
     Instant Now,
     DbSession Session)
 {
+    /// <summary>The statuses before the decision: those in which a module records its own steps (exams, agency checks, the commission).</summary>
+    public static readonly IReadOnlySet<string> BeforeDecision = new HashSet<string>(["submitted", "in-review", "suspended"]);
+
     /// <summary>The application's status code before this change (e.g. "in-review").</summary>
     public string Status { get; init; } = "";
+
+    /// <summary>
+    /// A module's step before the decision: only on an application of its own service (another's is not
+    /// found, so ids cannot be probed) and only while undecided (<paramref name="closed"/>, naming the status, otherwise).
+    /// </summary>
+    public void EnsureStepBeforeDecision(string serviceCode, ProblemType closed)
+    {
+        if (ServiceCode != serviceCode)
+        {
+            throw new ProblemException(ApplicationProblems.ApplicationNotFound);
+        }
+
+        if (!BeforeDecision.Contains(Status))
+        {
+            throw new ProblemException(closed, extensions: new Dictionary<string, object?> { ["currentStatus"] = Status });
+        }
+    }
 }

@@ -84,7 +84,7 @@ internal sealed class CitizenshipStepHandlers(
     ICommandHandler<HandInIdentityDocuments, CitizenshipCaseView>,
     IQueryHandler<GetCitizenshipCase, CitizenshipCaseView>
 {
-    private static readonly HashSet<string> OpenStatuses = ["submitted", "in-review", "suspended"];
+    private static readonly IReadOnlySet<string> OpenStatuses = LifecycleContext.BeforeDecision;
 
     public static IReadOnlyList<string> IdentityDocumentKindsOf(string kind) =>
         kind == CitizenshipData.Renunciation ? ["kz-identity-card", "kz-passport"] : ["national-passport", "stateless-certificate"];

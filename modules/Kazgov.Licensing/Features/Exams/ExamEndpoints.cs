@@ -52,22 +52,12 @@ internal sealed class ExamHandlers(IApplications applications, DbSession session
     ICommandHandler<RecordExam, ExamsView>,
     IQueryHandler<GetExams, ExamsView>
 {
-    private static readonly HashSet<string> OpenStatuses = ["submitted", "in-review", "suspended"];
-
     public async ValueTask<ExamsView> Handle(RecordExam command, CancellationToken cancellationToken)
     {
         var body = command.Body;
         var view = await applications.RecordStepAsync(command.Id, command.IfMatch, "driver-licence.exam.record", async context =>
         {
-            if (context.ServiceCode != DriverLicenceDefinition.Code)
-            {
-                throw new ProblemException(ApplicationProblems.ApplicationNotFound);
-            }
-
-            if (!OpenStatuses.Contains(context.Status))
-            {
-                throw new ProblemException(LicensingProblems.ExamsClosed, extensions: new Dictionary<string, object?> { ["currentStatus"] = context.Status });
-            }
+            context.EnsureStepBeforeDecision(DriverLicenceDefinition.Code, LicensingProblems.ExamsClosed);
 
             var today = context.Now.InZone(WorkingCalendar.Zone).Date;
             var existing = await ExamStore.ListAsync(session, context.ApplicationId, cancellationToken);

@@ -55,21 +55,11 @@ internal sealed class VehicleCheckHandlers(
     ICommandHandler<RunVehicleChecks, VehicleChecksView>,
     IQueryHandler<GetVehicleChecks, VehicleChecksView>
 {
-    private static readonly HashSet<string> OpenStatuses = ["submitted", "in-review", "suspended"];
-
     public async ValueTask<VehicleChecksView> Handle(RunVehicleChecks command, CancellationToken cancellationToken)
     {
         var view = await applications.RecordStepAsync(command.Id, command.IfMatch, "vehicle-registration.external-checks.run", async context =>
         {
-            if (context.ServiceCode != VehicleRegistrationDefinition.Code)
-            {
-                throw new ProblemException(ApplicationProblems.ApplicationNotFound);
-            }
-
-            if (!OpenStatuses.Contains(context.Status))
-            {
-                throw new ProblemException(VehiclesProblems.ChecksClosed, extensions: new Dictionary<string, object?> { ["currentStatus"] = context.Status });
-            }
+            context.EnsureStepBeforeDecision(VehicleRegistrationDefinition.Code, VehiclesProblems.ChecksClosed);
 
             var data = VehicleApplicationData.From(context.ModuleData);
             var registered = data.VehicleId is { } id ? await VehiclesStore.ByIdAsync(session, id, cancellationToken) : null;

@@ -58,21 +58,11 @@ internal sealed class WeaponCheckHandlers(
     ICommandHandler<RunWeaponChecks, WeaponChecksView>,
     IQueryHandler<GetWeaponChecks, WeaponChecksView>
 {
-    private static readonly HashSet<string> OpenStatuses = ["submitted", "in-review", "suspended"];
-
     public async ValueTask<WeaponChecksView> Handle(RunWeaponChecks command, CancellationToken cancellationToken)
     {
         var view = await applications.RecordStepAsync(command.Id, command.IfMatch, "weapon-registration.external-checks.run", async context =>
         {
-            if (context.ServiceCode != WeaponRegistrationDefinition.Code)
-            {
-                throw new ProblemException(ApplicationProblems.ApplicationNotFound);
-            }
-
-            if (!OpenStatuses.Contains(context.Status))
-            {
-                throw new ProblemException(WeaponsProblems.ChecksClosed, extensions: new Dictionary<string, object?> { ["currentStatus"] = context.Status });
-            }
+            context.EnsureStepBeforeDecision(WeaponRegistrationDefinition.Code, WeaponsProblems.ChecksClosed);
 
             var answered = WeaponsStore.Answered(await WeaponsStore.ChecksAsync(session, context.ApplicationId, cancellationToken));
             var applicant = context.Applicant;

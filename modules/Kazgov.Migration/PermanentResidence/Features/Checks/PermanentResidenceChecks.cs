@@ -60,8 +60,6 @@ internal sealed class PermanentResidenceCheckHandlers(
     ICommandHandler<RecordClerkCheck, PermanentResidenceChecksView>,
     IQueryHandler<GetPermanentResidenceChecks, PermanentResidenceChecksView>
 {
-    private static readonly HashSet<string> OpenStatuses = ["submitted", "in-review", "suspended"];
-
     public async ValueTask<PermanentResidenceChecksView> Handle(RunExternalChecks command, CancellationToken cancellationToken)
     {
         var view = await applications.RecordStepAsync(command.Id, command.IfMatch, "permanent-residence.external-checks.run", async context =>
@@ -127,18 +125,8 @@ internal sealed class PermanentResidenceCheckHandlers(
         return await ViewAsync(application.Id, application.Version, cancellationToken);
     }
 
-    private static void EnsureOpen(LifecycleContext context)
-    {
-        if (context.ServiceCode != PermanentResidenceDefinition.Code)
-        {
-            throw new ProblemException(ApplicationProblems.ApplicationNotFound);
-        }
-
-        if (!OpenStatuses.Contains(context.Status))
-        {
-            throw new ProblemException(PermanentResidenceProblems.ChecksClosed, extensions: new Dictionary<string, object?> { ["currentStatus"] = context.Status });
-        }
-    }
+    private static void EnsureOpen(LifecycleContext context) =>
+        context.EnsureStepBeforeDecision(PermanentResidenceDefinition.Code, PermanentResidenceProblems.ChecksClosed);
 
     private async Task<PermanentResidenceChecksView> ViewAsync(Guid id, int version, CancellationToken cancellationToken)
     {
