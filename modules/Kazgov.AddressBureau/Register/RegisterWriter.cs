@@ -40,6 +40,9 @@ internal sealed class RegisterWriter(DbSession session, IClock clock)
     public async Task<bool> AddPersonAsync(string personId, string? iin, string lastName, string firstName, string? middleName, LocalDate birthDate, string? sex, string source, CancellationToken cancellationToken) =>
         await session.ExecuteAsync(
             """
+            WITH dictionary AS (
+                INSERT INTO address_bureau.name_parts (kind, part) VALUES ('last', @searchLast), ('first', @searchFirst)
+                ON CONFLICT DO NOTHING)
             INSERT INTO address_bureau.persons
                 (person_id, iin, last_name, first_name, middle_name, search_last, search_first, search_middle, search_name, birth_date, sex, source, created_at)
             VALUES (@personId, @iin, @lastName, @firstName, @middleName, @searchLast, @searchFirst, @searchMiddle, @searchName, @birthDate, @sex, @source, @now)

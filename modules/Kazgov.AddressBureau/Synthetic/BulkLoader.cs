@@ -21,15 +21,13 @@ internal static class BulkLoader
     [
         "ALTER TABLE address_bureau.registrations DROP CONSTRAINT IF EXISTS registrations_person_id_fkey",
         "DROP INDEX IF EXISTS address_bureau.persons_name_birth",
-        "DROP INDEX IF EXISTS address_bureau.persons_search_trgm",
         "DROP INDEX IF EXISTS address_bureau.registrations_person",
     ];
 
     private static readonly string[] BuildStatements =
     [
-        "CREATE INDEX IF NOT EXISTS persons_name_birth ON address_bureau.persons (search_last, search_first, birth_date)",
+        "CREATE INDEX IF NOT EXISTS persons_name_birth ON address_bureau.persons (search_last, search_first, birth_date) INCLUDE (search_middle)",
         "CREATE INDEX IF NOT EXISTS registrations_person ON address_bureau.registrations (person_id, registered_on DESC)",
-        "CREATE INDEX IF NOT EXISTS persons_search_trgm ON address_bureau.persons USING gin (search_name public.gin_trgm_ops)",
         "ALTER TABLE address_bureau.registrations ADD CONSTRAINT registrations_person_id_fkey FOREIGN KEY (person_id) REFERENCES address_bureau.persons (person_id) NOT VALID",
         "ANALYZE address_bureau.persons",
         "ANALYZE address_bureau.registrations",
@@ -59,6 +57,8 @@ internal static class BulkLoader
         var now = SystemClock.Instance.GetCurrentInstant();
         // Generated twice from the same seed (once per table) rather than held in memory: 20 M residents do not fit.
         long loaded = 0;
+        var lastNames = new HashSet<string>(StringComparer.Ordinal);
+        var firstNames = new HashSet<string>(StringComparer.Ordinal);
         var copy = Stopwatch.StartNew();
         await using (var persons = await connection.BeginBinaryImportAsync(
             "COPY address_bureau.persons (person_id, iin, last_name, first_name, middle_name, search_last, search_first, search_middle, search_name, birth_date, sex, source, created_at) FROM STDIN (FORMAT BINARY)",
@@ -67,6 +67,8 @@ internal static class BulkLoader
             foreach (var p in new SyntheticResidents(seed, today).Generate(count))
             {
                 loaded++;
+                lastNames.Add(p.SearchLast);
+                firstNames.Add(p.SearchFirst);
                 persons.StartRow();
                 persons.Write(p.Iin, NpgsqlDbType.Text);
                 persons.Write(p.Iin, NpgsqlDbType.Char);
@@ -123,6 +125,19 @@ internal static class BulkLoader
             }
 
             await rows.CompleteAsync(cancellationToken);
+        }
+
+        // The fuzzy search's dictionary (migration 0003): the distinct parts, known without reading the table back.
+        await using (var dictionary = new NpgsqlCommand(
+            """
+            INSERT INTO address_bureau.name_parts (kind, part)
+            SELECT 'last', unnest(@lasts::text[]) UNION ALL SELECT 'first', unnest(@firsts::text[])
+            ON CONFLICT DO NOTHING
+            """, connection))
+        {
+            dictionary.Parameters.AddWithValue("lasts", lastNames.ToArray());
+            dictionary.Parameters.AddWithValue("firsts", firstNames.ToArray());
+            await dictionary.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var copied = copy.Elapsed;

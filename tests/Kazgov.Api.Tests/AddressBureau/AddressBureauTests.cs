@@ -119,6 +119,29 @@ public sealed class AddressBureauTests(KazgovApiFactory factory) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task The_fuzzy_search_forgives_a_typo_and_ranks_the_matching_patronymic_first()
+    {
+        var clerk = await factory.CreateClientAsAsync(Clerk);
+        // A surname no other test uses, so the namesakes below are the only ones.
+        var surname = "Тілеубердиев" + (char)('а' + Random.Shared.Next(0, 20)) + (char)('а' + Random.Shared.Next(0, 20));
+        var other = await ResidentAsync(clerk, surname, "Ғалымжан", "Серікұлы");
+        var wanted = await ResidentAsync(clerk, surname, "Ғалымжан", "Бауыржанұлы");
+        var unrelated = await ResidentAsync(clerk, surname, "Мария", "Петровна");
+        var id = (await SubmitAsync(clerk, InPerson()))["application"]!["id"]!.GetValue<string>();
+
+        // Russian spelling, one letter of the surname dropped, the patronymic given.
+        var typo = surname[..^3] + surname[^2..];
+        var found = JsonNode.Parse(await clerk.GetStringAsync(
+            $"{Path}/requests/{id}/search?name={Uri.EscapeDataString(typo + " Галымжан Бауржанович")}&limit=5"))!["items"]!.AsArray();
+        var iins = found.Select(p => p!["iin"]!.GetValue<string>()).ToList();
+        iins.Should().StartWith(wanted).And.Contain(other).And.NotContain(unrelated, "another first name is another pair");
+        found[0]!["score"]!.GetValue<double>().Should().BeGreaterThan(found[1]!["score"]!.GetValue<double>());
+
+        var bySurnameOnly = JsonNode.Parse(await clerk.GetStringAsync($"{Path}/requests/{id}/search?name={Uri.EscapeDataString(typo)}&limit=5"))!["items"]!.AsArray();
+        bySurnameOnly.Select(p => p!["iin"]!.GetValue<string>()).Should().BeEquivalentTo([other, wanted, unrelated]);
+    }
+
+    [Fact]
     public async Task A_list_request_answers_certificates_for_those_found_and_zhoq_for_the_rest()
     {
         var clerk = await factory.CreateClientAsAsync(Clerk);
