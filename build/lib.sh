@@ -129,3 +129,48 @@ recreate_database() {
 connection_string() {
   echo "Host=127.0.0.1;Port=$KAZGOV_DB_PORT;Database=$1;Username=postgres;Include Error Detail=true"
 }
+
+# A consistent dump of one database (pg_dump takes one snapshot), in the custom format pg_restore
+# reads selectively and in parallel. Prints the file's path.
+backup_database() {
+  local name="$1" file="${2:-}"
+  if [ -z "$file" ]; then
+    mkdir -p "$KAZGOV_DATA/backups"
+    file="$KAZGOV_DATA/backups/$name-$(date -u +%Y%m%dT%H%M%SZ).dump"
+  fi
+  mkdir -p "$(dirname "$file")"
+  touch "$file" && chmod 644 "$file"
+  # pg_dump runs as postgres (trust on loopback); it writes to stdout so root keeps the file.
+  as_postgres "$PG_BIN/pg_dump" -h 127.0.0.1 -p "$KAZGOV_DB_PORT" -U postgres -Fc -Z 6 "$name" >"$file" \
+    || die "pg_dump of $name failed"
+  say "backed up $name ($(du -h "$file" | cut -f1)) to $file"
+  echo "$file"
+}
+
+# Restores a dump into a new database. Nothing is overwritten: a database of that name is first
+# renamed to <name>_before_restore_<UTC time>.
+restore_database() {
+  local file="$1" name="$2"
+  [ -r "$file" ] || die "cannot read $file"
+  if [ "$(psql_admin -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$name'")" = 1 ]; then
+    local kept="${name}_before_restore_$(date -u +%Y%m%dT%H%M%SZ)"
+    psql_admin -d postgres -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '$name'" >/dev/null
+    psql_admin -d postgres -c "ALTER DATABASE \"$name\" RENAME TO \"$kept\""
+    say "the existing database $name is kept as $kept"
+  fi
+  psql_admin -d postgres -c "CREATE DATABASE \"$name\""
+  # --exit-on-error: a partial restore is a failed restore. Read from stdin so the file may belong to root.
+  as_postgres "$PG_BIN/pg_restore" -h 127.0.0.1 -p "$KAZGOV_DB_PORT" -U postgres --exit-on-error --no-owner -d "$name" <"$file" \
+    || die "pg_restore of $file into $name failed"
+  say "restored $file into $name"
+}
+
+# Row counts of every table outside the system schemas, one "schema.table count" per line, sorted.
+table_counts() {
+  psql_admin -d "$1" -Atc "
+    SELECT n.nspname || '.' || c.relname || ' ' ||
+           (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I.%I', n.nspname, c.relname), false, true, '')))[1]::text
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+    ORDER BY 1"
+}

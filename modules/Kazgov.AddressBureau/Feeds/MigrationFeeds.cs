@@ -21,8 +21,9 @@ internal sealed class ForeignerRegisteredFeed(RegisterWriter writer) : IIntegrat
 
 /// <summary>
 /// The migration module's permanent-residence registrations: a permanent record from the stamp's date.
-/// The event names the person by IIN (or COUNTRY:document) only; a person with an IIN not yet in the
-/// register is added with the IIN's birth date and sex and the names left for a clerk to fill in.
+/// A person not yet in the register is added with the names the event carries, and the birth date and
+/// sex of the IIN (or the event's birth date for one without an IIN). Events published before the names
+/// were carried name the person only: one with an IIN is added with the names left for a clerk to fill in.
 /// </summary>
 internal sealed class PermanentResidenceFeed(RegisterWriter writer, ILogger<PermanentResidenceFeed> logger) : IIntegrationEventSubscriber<PermanentResidenceRegistered>
 {
@@ -30,13 +31,19 @@ internal sealed class PermanentResidenceFeed(RegisterWriter writer, ILogger<Perm
     {
         if (!await writer.PersonExistsAsync(e.Person, cancellationToken))
         {
-            if (!Iin.TryParse(e.Person, out var iin, out _))
+            if (Iin.TryParse(e.Person, out var iin, out _))
+            {
+                await writer.AddPersonAsync(iin!, e.LastName ?? "", e.FirstName ?? "", e.MiddleName, "migration-event", cancellationToken);
+            }
+            else if (e is { LastName: not null, FirstName: not null, BirthDate: { } birthDate })
+            {
+                await writer.AddPersonAsync(e.Person, null, e.LastName, e.FirstName, e.MiddleName, birthDate, null, "migration-event", cancellationToken);
+            }
+            else
             {
                 logger.LogWarning("Permanent residence {Stamp} names a person without an IIN who is not in the register; not taken in", e.StampNumber);
                 return;
             }
-
-            await writer.AddPersonAsync(iin!, "", "", null, "migration-event", cancellationToken);
         }
 
         await writer.AddRegistrationAsync(e.Person, new NewRegistration(

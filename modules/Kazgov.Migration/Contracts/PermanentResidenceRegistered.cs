@@ -27,4 +27,16 @@ public sealed record PermanentResidenceRegistered(
     string StampNumber) : IIntegrationEvent
 {
     public static string EventType => "migration.permanent-residence-registered";
+
+    /// <summary>The person's surname as the application gives it (absent on events published before it was carried).</summary>
+    public string? LastName { get; init; }
+
+    /// <summary>The person's first name.</summary>
+    public string? FirstName { get; init; }
+
+    /// <summary>The person's patronymic, if any.</summary>
+    public string? MiddleName { get; init; }
+
+    /// <summary>The person's birth date, needed for one without an IIN.</summary>
+    public LocalDate? BirthDate { get; init; }
 }

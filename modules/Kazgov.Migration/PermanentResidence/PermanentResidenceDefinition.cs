@@ -374,7 +374,14 @@ internal sealed class PermanentResidenceDefinition(
             cancellationToken);
         var record = (await PermanentResidenceStore.RegistrationOfApplicationAsync(context.Session, context.ApplicationId, cancellationToken))!;
         await events.PublishAsync(
-            new PermanentResidenceRegistered(record.ApplicationId, record.PersonId, record.Route, record.Settlement, record.Address, today, record.OfficeId, record.StampNumber),
+            new PermanentResidenceRegistered(record.ApplicationId, record.PersonId, record.Route, record.Settlement, record.Address, today, record.OfficeId, record.StampNumber)
+            {
+                // The person registered is the applicant (§5): the register takes in the names as written.
+                LastName = context.Applicant.LastName,
+                FirstName = context.Applicant.FirstName,
+                MiddleName = context.Applicant.MiddleName,
+                BirthDate = context.Applicant.BirthDate,
+            },
             cancellationToken);
     }
 

@@ -281,6 +281,45 @@ public sealed class AddressBureauTests(KazgovApiFactory factory) : IAsyncLifetim
         row.Should().Be(("astana", "migration-event"));
     }
 
+    [Fact]
+    public async Task A_permanent_residence_registration_brings_the_persons_names_into_the_register()
+    {
+        var events = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Kazgov.Kernel.Events.IntegrationEventDispatcher>().Single();
+        var iin = TestIins.Next("850304", '4');
+        var document = "RU:" + Random.Shared.Next(10_000_000, 99_999_999);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var publisher = scope.ServiceProvider.GetRequiredService<Kazgov.Kernel.Events.IntegrationEvents>();
+            foreach (var person in new[] { iin, document })
+            {
+                await publisher.PublishAsync(new Kazgov.Migration.Contracts.PermanentResidenceRegistered(
+                    Guid.NewGuid(), person, "pr-visa-holder", "astana", "Астана, Сарайшық к-сі, 5, 12-пәтер", new LocalDate(2026, 3, 10),
+                    "migration-police-astana-e7769a19", "PR26-" + Random.Shared.Next(1_000_000, 9_999_999))
+                {
+                    LastName = "Петрова",
+                    FirstName = "Анна",
+                    MiddleName = "Сергеевна",
+                    BirthDate = new LocalDate(1985, 3, 4),
+                });
+            }
+        }
+
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        for (var i = 0; i < 40 && await connection.ExecuteScalarAsync<long>(
+                 "SELECT count(*) FROM address_bureau.registrations WHERE person_id = ANY(@ids)", new { ids = new[] { iin, document } }) < 2; i++)
+        {
+            await events.DispatchOnceAsync(CancellationToken.None);
+            await Task.Delay(100);
+        }
+
+        var persons = (await connection.QueryAsync<(string PersonId, string LastName, string FirstName, string SearchLast, string BirthDate)>(
+            "SELECT person_id, last_name, first_name, search_last, birth_date::text FROM address_bureau.persons WHERE person_id = ANY(@ids) ORDER BY person_id",
+            new { ids = new[] { iin, document } })).ToList();
+        persons.Should().HaveCount(2);
+        persons.Should().OnlyContain(p => p.LastName == "Петрова" && p.FirstName == "Анна" && p.SearchLast == "PETROVA");
+        persons.Single(p => p.PersonId == document).BirthDate.Should().Be("1985-03-04", "one without an IIN takes the event's birth date");
+    }
+
     private async Task<string> ResidentAsync(HttpClient clerk, string last, string first, string? middle)
     {
         var iin = TestIins.Next($"{Random.Shared.Next(40, 99):00}{Random.Shared.Next(1, 13):00}{Random.Shared.Next(1, 29):00}", '3');

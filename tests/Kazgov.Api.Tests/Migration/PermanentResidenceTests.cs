@@ -109,6 +109,9 @@ public sealed class PermanentResidenceTests(PermanentResidenceApiFactory factory
         published[0]["from"]!.GetValue<string>().Should().Be("2026-03-10");
         published[0]["officeId"]!.GetValue<string>().Should().Be(Office);
         published[0]["address"]!.GetValue<string>().Should().Be("Астана, Мәңгілік Ел даңғылы, 10, 5-пәтер");
+        published[0]["lastName"]!.GetValue<string>().Should().Be("Петров", "the address register takes the person in by these names");
+        published[0]["firstName"]!.GetValue<string>().Should().Be("Иван");
+        published[0]["birthDate"]!.GetValue<string>().Should().Be("1984-06-21");
 
         await using var scope = factory.Services.CreateAsyncScope();
         var register = scope.ServiceProvider.GetRequiredService<IPermanentResidenceRegister>();
