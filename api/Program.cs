@@ -70,6 +70,7 @@ services.AddKazgovOpenApi();
 services.AddKazgovHealth();
 services.AddKazgovSecurity(configuration, builder.Environment);
 builder.AddKazgovObservability();
+builder.AddKazgovServerLimits();
 services.AddKazgovLogRedaction();
 
 var app = builder.Build();

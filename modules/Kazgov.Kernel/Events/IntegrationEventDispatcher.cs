@@ -121,7 +121,7 @@ public sealed class IntegrationEventDispatcher(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception exception)
             {
@@ -130,6 +130,9 @@ public sealed class IntegrationEventDispatcher(
                 await Task.Delay(PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
+
+        // A batch cut short rolled back with its cursor: the next start hands the same events over again.
+        logger.LogInformation("Integration event dispatcher stopped");
     }
 
     private sealed class Cursor

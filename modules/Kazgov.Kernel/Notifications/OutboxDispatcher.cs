@@ -118,9 +118,12 @@ public sealed class OutboxDispatcher(
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
         }
+
+        // Claimed messages not sent were given back by the round's finally: another host takes them at once.
+        logger.LogInformation("Outbox dispatcher stopped");
     }
 
     private async Task<List<ClaimedMessage>> ClaimAsync(NotificationOptions settings, CancellationToken cancellationToken)
