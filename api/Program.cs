@@ -71,6 +71,7 @@ services.AddKazgovHealth();
 services.AddKazgovSecurity(configuration, builder.Environment);
 builder.AddKazgovObservability();
 builder.AddKazgovServerLimits();
+services.AddKazgovCompression();
 services.AddKazgovLogRedaction();
 
 var app = builder.Build();
@@ -96,6 +97,7 @@ if (configuration.GetValue("Database:MigrateOnStart", true))
 
 app.UseKazgovManagement();
 app.UseKazgovForwardedHeaders();
+app.UseKazgovCompression();
 app.Use(CorrelationId.Middleware);
 app.UseMiddleware<RequestLogging>();
 app.UseProblemResponses();

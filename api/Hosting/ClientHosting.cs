@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 
 namespace Kazgov.Api.Hosting;
@@ -27,14 +28,32 @@ internal static class ClientHosting
 
         logger.LogInformation("Serving the front-office app from {DistPath}", dist);
         var files = new PhysicalFileProvider(dist);
+        // The client build writes .br and .gz beside each asset (client/scripts/precompress.mjs): sent
+        // as they are to a browser that accepts them, so nothing is compressed per request.
+        var contentTypes = new FileExtensionContentTypeProvider();
+        app.Use(async (context, next) =>
+        {
+            if (PreCompressed(context, files) is not { } variant || !contentTypes.TryGetContentType(context.Request.Path.Value!, out var contentType))
+            {
+                await next(context);
+                return;
+            }
+
+            var response = context.Response;
+            response.ContentType = contentType;
+            response.Headers.ContentEncoding = variant.Encoding;
+            response.Headers.Vary = "Accept-Encoding";
+            response.Headers.CacheControl = CacheControl(context.Request.Path);
+            response.ContentLength = variant.File.Length;
+            if (HttpMethods.IsGet(context.Request.Method))
+            {
+                await response.SendFileAsync(variant.File, context.RequestAborted);
+            }
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
-            // Vite fingerprints everything under assets/; the rest must be revalidated.
-            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
-                context.Context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal)
-                    ? "public, max-age=31536000, immutable"
-                    : "no-cache",
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = CacheControl(context.Context.Request.Path),
         });
         app.Use(async (context, next) =>
         {
@@ -48,6 +67,33 @@ internal static class ClientHosting
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.SendFileAsync(files.GetFileInfo("index.html"), context.RequestAborted);
         });
+    }
+
+    // Vite fingerprints everything under assets/; the rest must be revalidated.
+    private static string CacheControl(PathString path) =>
+        path.StartsWithSegments("/assets", StringComparison.Ordinal) ? "public, max-age=31536000, immutable" : "no-cache";
+
+    /// <summary>The Brotli or gzip twin of the requested file, when the browser accepts it and the build wrote it.</summary>
+    private static (IFileInfo File, string Encoding)? PreCompressed(HttpContext context, PhysicalFileProvider files)
+    {
+        var request = context.Request;
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !Path.HasExtension(request.Path.Value)
+            || HostPrefixes.Any(prefix => request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        var accepted = request.GetTypedHeaders().AcceptEncoding;
+        foreach (var (encoding, suffix) in new[] { ("br", ".br"), ("gzip", ".gz") })
+        {
+            if (accepted.Any(a => a.Value.Equals(encoding, StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > 0)
+                && files.GetFileInfo(request.Path.Value + suffix) is { Exists: true, IsDirectory: false } variant)
+            {
+                return (variant, encoding);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Client:DistPath, else client/dist beside the content root (api/).</summary>

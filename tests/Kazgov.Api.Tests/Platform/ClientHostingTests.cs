@@ -18,7 +18,14 @@ public sealed class ClientDistApiFactory : KazgovApiFactory
         File.WriteAllText(Path.Combine(dist, "index.html"), IndexHtml);
         Directory.CreateDirectory(Path.Combine(dist, "assets"));
         File.WriteAllText(Path.Combine(dist, "assets", "app-1a2b3c.js"), "console.log('kazgov');");
+        // The twins client/scripts/precompress.mjs writes (here with recognisable bytes, not real compression).
+        File.WriteAllBytes(Path.Combine(dist, "assets", "app-1a2b3c.js.br"), BrotliTwin);
+        File.WriteAllBytes(Path.Combine(dist, "assets", "app-1a2b3c.js.gz"), GzipTwin);
     }
+
+    public static readonly byte[] BrotliTwin = [0x0b, 0x01, 0x80, 0x62, 0x72];
+
+    public static readonly byte[] GzipTwin = [0x1f, 0x8b, 0x08, 0x00, 0x67, 0x7a];
 
     public const string IndexHtml = "<!doctype html><title>Kazgov</title><div id=\"root\"></div>";
 
@@ -57,6 +64,35 @@ public sealed class ClientHostingTests(ClientDistApiFactory factory) : IClassFix
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/javascript");
         response.Headers.CacheControl!.ToString().Should().Be("public, max-age=31536000, immutable");
+        (await response.Content.ReadAsStringAsync()).Should().Be("console.log('kazgov');");
+    }
+
+    [Theory]
+    [InlineData("br, gzip", "br")]
+    [InlineData("gzip, deflate", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    public async Task Assets_go_out_as_their_precompressed_twin_when_the_browser_accepts_it(string acceptEncoding, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/app-1a2b3c.js");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        var response = await factory.CreateClient().SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentEncoding.Should().Equal(expected);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/javascript");
+        response.Headers.Vary.Should().Contain("Accept-Encoding");
+        response.Headers.CacheControl!.ToString().Should().Be("public, max-age=31536000, immutable");
+        (await response.Content.ReadAsByteArrayAsync()).Should().Equal(expected == "br" ? ClientDistApiFactory.BrotliTwin : ClientDistApiFactory.GzipTwin);
+    }
+
+    [Fact]
+    public async Task Without_accept_encoding_the_asset_is_sent_plain()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/app-1a2b3c.js");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "identity");
+        var response = await factory.CreateClient().SendAsync(request);
+
+        response.Content.Headers.ContentEncoding.Should().BeEmpty();
         (await response.Content.ReadAsStringAsync()).Should().Be("console.log('kazgov');");
     }
 
