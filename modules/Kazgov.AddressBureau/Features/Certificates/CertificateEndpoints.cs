@@ -36,7 +36,7 @@ internal static class CertificateEndpoints
             .RequirePolicy(Policies.ApplicationsRead)
             .WithName("GetAddressCertificatePdf")
             .WithSummary("The certificate as a PDF: the same content as the printable HTML, Kazakh and Russian set in an embedded font.")
-            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/certificates/{code}/verification", VerifyAsync)
             .AllowPublicVerification()
