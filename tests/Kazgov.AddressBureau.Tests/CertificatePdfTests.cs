@@ -63,4 +63,18 @@ public sealed class CertificatePdfTests
 
         text.Should().Contain(CertificateTexts.None).And.NotContain("Мәңгілік");
     }
+
+    [Fact]
+    public void A_long_history_of_addresses_runs_onto_a_second_page_and_loses_nothing()
+    {
+        var earlier = Enumerable.Range(1, 60)
+            .Select(i => new AddressPartView("temporary", "almaty", "Алматы", $"Абай даңғылы {i}", "1", null, new LocalDate(1990, 1, 1).PlusMonths(i), new LocalDate(1990, 1, 1).PlusMonths(i + 1), "bulk-load", "address-bureau-almaty"))
+            .ToList();
+        var pdf = CertificatePdf.Render(Certificate(Astana) with { Earlier = earlier }, Url);
+
+        using var document = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(pdf), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        document.PageCount.Should().Be(2);
+        var text = PdfText.Extract(pdf);
+        text.Should().Contain("Абай даңғылы 1,").And.Contain("Абай даңғылы 60,").And.Contain("K7QW2MXR9TPA").And.Contain(Url);
+    }
 }

@@ -71,11 +71,9 @@ internal static class CertificatePdf
         using var document = new PdfDocument();
         document.Info.Title = CertificateTexts.Title + " " + c.Number;
         document.Info.Subject = c.Number;
-        var page = document.AddPage();
-        page.Size = PdfSharp.PageSize.A4;
-        using (var gfx = XGraphics.FromPdfPage(page))
+        using (var writer = new Writer(document))
         {
-            new Writer(gfx, page.Width.Point).Certificate(c, verificationUrl);
+            writer.Certificate(c, verificationUrl);
         }
 
         using var output = new MemoryStream();
@@ -95,10 +93,13 @@ internal static class CertificatePdf
         }
     }
 
-    private sealed class Writer(XGraphics gfx, double pageWidth)
+    private sealed class Writer : IDisposable
     {
         private const double Margin = 56;
-        private readonly double width = pageWidth - 2 * Margin;
+        private readonly PdfDocument document;
+        private XGraphics gfx;
+        private double width;
+        private double bottom;
         // Unicode (Identity-H with a ToUnicode map): Cyrillic needs it, and the text stays searchable and copyable.
         private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
         private readonly XFont title = new(EmbeddedFontResolver.Family, 13, XFontStyleEx.Bold, Unicode);
@@ -107,7 +108,26 @@ internal static class CertificatePdf
         private readonly XFont strong = new(EmbeddedFontResolver.Family, 12, XFontStyleEx.Bold, Unicode);
         private readonly XFont code = new(EmbeddedFontResolver.Family, 14, XFontStyleEx.Bold, Unicode);
         private readonly XFont small = new(EmbeddedFontResolver.Family, 8.5, XFontStyleEx.Regular, Unicode);
-        private double y = Margin;
+        private double y;
+
+        public Writer(PdfDocument document)
+        {
+            this.document = document;
+            gfx = NewPage();
+        }
+
+        public void Dispose() => gfx.Dispose();
+
+        // A person with a long history of addresses runs onto further pages; the stamp stays on the first.
+        private XGraphics NewPage()
+        {
+            var page = document.AddPage();
+            page.Size = PdfSharp.PageSize.A4;
+            width = page.Width.Point - 2 * Margin;
+            bottom = page.Height.Point - Margin;
+            y = Margin;
+            return XGraphics.FromPdfPage(page);
+        }
 
         public void Certificate(AddressCertificateView c, string verificationUrl)
         {
@@ -167,8 +187,14 @@ internal static class CertificatePdf
         {
             var room = width - (x - Margin) * 2;
             var leading = font.GetHeight() * 1.15;
-            foreach (var line in Wrap(text, font, room))
+            foreach (var line in Wrap(text, font, room).ToList())
             {
+                if (y + leading > bottom)
+                {
+                    gfx.Dispose();
+                    gfx = NewPage();
+                }
+
                 gfx.DrawString(line, font, brush, new XRect(x, y, room, leading), XStringFormats.TopLeft);
                 y += leading;
             }
