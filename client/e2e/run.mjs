@@ -1266,12 +1266,15 @@ try {
 
   await step('address-list-en', async () => {
     // A police department's written request with a list (§16): a certificate for the one found, «жоқ» for the other.
+    const inPerson = await page.getByTestId('address-request').getAttribute('data-id');
     await addressKind("An agency's written request (48 hours)");
     await page.getByTestId('address-requester').fill('аға лейтенант Б. Қасымов');
     await page.getByLabel('Outgoing number', { exact: true }).fill('15-2/1043');
     await page.getByTestId('address-reason').fill('Қылмыстық іс № 261500031000123');
     await page.getByTestId('address-submit').click();
-    await page.getByTestId('address-request').filter({ hasText: "An agency's written request" }).waitFor();
+    await page.locator(`[data-testid="address-request"]:not([data-id="${inPerson}"])`).waitFor();
+    // The badge shows its text in capitals (CSS): the request's own kind, whatever the form shows next.
+    assert.equal((await page.getByTestId('address-request-kind').textContent()).trim(), "An agency's written request (48 hours)");
     assert.equal(await page.getByTestId('address-certificate').count(), 0, 'a new request starts with no certificates');
     await page.getByTestId('address-list-input').fill('Кузнецов Сергей Иванович 1979-11-23\nБелгісіз Адам 1990-01-01');
     await page.getByTestId('address-list-send').click();

@@ -113,6 +113,8 @@ export function AddressBureauDeskPage() {
   const [kind, setKind] = useState<Kind>('in-person');
   const [form, setForm] = useState({ agency: 'police-astana', requester: '', reason: '', outgoing: '', password: '', iin: '', lastName: '', firstName: '', phone: '+7', bin: '', organisation: '' });
   const [request, setRequest] = useState<Submitted | null>(null);
+  // The kind the shown request was registered as (the form's kind may change after it).
+  const [requestKind, setRequestKind] = useState<Kind>('in-person');
   const [lookupIin, setLookupIin] = useState('');
   const [person, setPerson] = useState<Person | null>(null);
   const [certificates, setCertificates] = useState<Certificate[]>([]);
@@ -146,6 +148,7 @@ export function AddressBureauDeskPage() {
     })), setProblem);
     if (submitted) {
       setRequest(submitted);
+      setRequestKind(kind);
       setCertificates([]);
       setPerson(null);
       setList(null);
@@ -223,7 +226,7 @@ export function AddressBureauDeskPage() {
         <Card withBorder padding="lg" component="section" data-testid="address-request" data-id={request.application.id}>
           <Group justify="space-between">
             <Title order={2} size="h4">{t('address.request')} {request.application.registrationNumber}</Title>
-            <Badge>{t(`address.kind.${kind}` as MessageKey)}</Badge>
+            <Badge data-testid="address-request-kind">{t(`address.kind.${requestKind}` as MessageKey)}</Badge>
           </Group>
           <Text size="sm" data-testid="address-due">{t('address.dueAt')}: {dateTime(request.application.dueAt)}</Text>
           <Group align="end" mt="md">
