@@ -15,6 +15,7 @@ type Submitted = Schemas['SubmittedApplication'];
 type Certificate = Schemas['AddressCertificateView'];
 type ListAnswer = Schemas['AddressListAnswer'];
 type Agency = Schemas['AddressAgencyView'];
+type Person = Schemas['AddressPersonView'];
 
 const KINDS = ['in-person', 'agency-written', 'agency-phone', 'organisation'] as const;
 type Kind = (typeof KINDS)[number];
@@ -43,9 +44,36 @@ async function guard<T>(run: () => Promise<T>, setProblem: (p: Problem | null) =
   }
 }
 
+/** One line of an address part: settlement, street, house, flat. */
+const addressLine = (a: Schemas['AddressPartView'] | null | undefined) =>
+  a ? [a.settlement, a.street, a.house, a.flat].filter(Boolean).join(', ') : '';
+
+/**
+ * Opens the certificate's PDF in a new window. The API needs the bearer token, so the PDF is
+ * fetched here and shown from a blob URL; the window is opened first, while the click still counts
+ * as the clerk's own (one opened after an await is a pop-up the browser may block).
+ */
+async function openPdf(number: string, setProblem: (p: Problem | null) => void) {
+  const target = window.open('', '_blank');
+  const pdf = await guard(() => call(api.GET('/api/v1/address-bureau/certificates/{number}.pdf', {
+    params: { path: { number } },
+    parseAs: 'blob',
+  })), setProblem);
+  if (!pdf) {
+    target?.close();
+    return;
+  }
+  const url = URL.createObjectURL(pdf);
+  if (target) target.location.href = url;
+  else window.location.href = url;
+  // The window has loaded it (or is loading it) by then; the URL is only a handle.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 function CertificateCard({ certificate }: { certificate: Certificate }) {
   const { t, date } = useI18n();
   const [html, setHtml] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const a = certificate.address;
   const print = async () => {
     const { data } = await api.GET('/api/v1/address-bureau/certificates/{number}/print', {
@@ -61,19 +89,23 @@ function CertificateCard({ certificate }: { certificate: Certificate }) {
         <Badge>{certificate.number}</Badge>
       </Group>
       <Text size="sm" data-testid="address-certificate-address">
-        {a ? [a.settlement, a.street, a.house, a.flat].filter(Boolean).join(', ') : 'жоқ'}
+        {a ? addressLine(a) : 'жоқ'}
         {a ? ` · ${t('address.registeredOn')} ${date(a.registeredOn)}` : ''}
       </Text>
       <Text size="sm">{t('address.operator')}: {certificate.operator.position} {certificate.operator.name}</Text>
       <Text size="sm">{t('address.code')}: <code data-testid="address-verification-code">{certificate.verificationCode}</code></Text>
-      <Button mt="sm" variant="light" onClick={() => void print()} data-testid="address-print">{t('address.print')}</Button>
+      <Group mt="sm" gap="xs">
+        <Button variant="light" onClick={() => void print()} data-testid="address-print">{t('address.print')}</Button>
+        <Button variant="light" onClick={() => void openPdf(certificate.number, setProblem)} data-testid="address-pdf">{t('address.pdf')}</Button>
+      </Group>
+      {problem && <ProblemAlert problem={problem} />}
       {html && <iframe title={certificate.number} srcDoc={html} data-testid="address-printed" style={{ width: '100%', height: 420, border: '1px solid #ccc', marginTop: 8 }} />}
     </Card>
   );
 }
 
 export function AddressBureauDeskPage() {
-  const { t, dateTime } = useI18n();
+  const { t, date, dateTime } = useI18n();
   const state = useSession();
   const officeId = state.status === 'signed-in' ? state.actor.officeId ?? '' : '';
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -81,7 +113,10 @@ export function AddressBureauDeskPage() {
   const [kind, setKind] = useState<Kind>('in-person');
   const [form, setForm] = useState({ agency: 'police-astana', requester: '', reason: '', outgoing: '', password: '', iin: '', lastName: '', firstName: '', phone: '+7', bin: '', organisation: '' });
   const [request, setRequest] = useState<Submitted | null>(null);
+  // The kind the shown request was registered as (the form's kind may change after it).
+  const [requestKind, setRequestKind] = useState<Kind>('in-person');
   const [lookupIin, setLookupIin] = useState('');
+  const [person, setPerson] = useState<Person | null>(null);
   const [certificates, setCertificates] = useState<Certificate[]>([]);
   const [listText, setListText] = useState('');
   const [list, setList] = useState<ListAnswer | null>(null);
@@ -113,9 +148,20 @@ export function AddressBureauDeskPage() {
     })), setProblem);
     if (submitted) {
       setRequest(submitted);
+      setRequestKind(kind);
       setCertificates([]);
+      setPerson(null);
       setList(null);
     }
+  };
+
+  const lookUp = async () => {
+    if (!request) return;
+    setPerson(null);
+    const found = await guard(() => call(api.GET('/api/v1/address-bureau/requests/{id}/persons/{iin}', {
+      params: { path: { id: request.application.id, iin: lookupIin.trim() } },
+    })), setProblem);
+    if (found) setPerson(found);
   };
 
   const issue = async () => {
@@ -180,13 +226,20 @@ export function AddressBureauDeskPage() {
         <Card withBorder padding="lg" component="section" data-testid="address-request" data-id={request.application.id}>
           <Group justify="space-between">
             <Title order={2} size="h4">{t('address.request')} {request.application.registrationNumber}</Title>
-            <Badge>{t(`address.kind.${kind}` as MessageKey)}</Badge>
+            <Badge data-testid="address-request-kind">{t(`address.kind.${requestKind}` as MessageKey)}</Badge>
           </Group>
           <Text size="sm" data-testid="address-due">{t('address.dueAt')}: {dateTime(request.application.dueAt)}</Text>
           <Group align="end" mt="md">
             <TextInput label={t('address.lookupIin')} value={lookupIin} onChange={(e) => setLookupIin(e.currentTarget.value)} data-testid="address-lookup-iin" w={200} />
+            <Button variant="default" onClick={() => void lookUp()} data-testid="address-lookup">{t('address.lookup')}</Button>
             <Button onClick={() => void issue()} data-testid="address-issue">{t('address.issue')}</Button>
           </Group>
+          {person && (
+            <Card withBorder padding="sm" mt="sm" data-testid="address-person" data-iin={person.iin ?? person.personId}>
+              <Text size="sm" fw={600}>{t('address.person')}: {[person.lastName, person.firstName, person.middleName].filter(Boolean).join(' ')} · {date(person.birthDate)}</Text>
+              <Text size="sm" data-testid="address-person-address">{person.address ? `${addressLine(person.address)} · ${t('address.registeredOn')} ${date(person.address.registeredOn)}` : t('address.noAddress')}</Text>
+            </Card>
+          )}
           <Stack mt="sm">{certificates.map((c) => <CertificateCard key={c.number} certificate={c} />)}</Stack>
           <Title order={3} size="h5" mt="lg">{t('address.list')}</Title>
           <Textarea label={t('address.listHint')} autosize minRows={3} value={listText} onChange={(e) => setListText(e.currentTarget.value)} data-testid="address-list-input" />

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using Kazgov.Api.Tests.Applications;
@@ -70,6 +71,44 @@ public sealed class AddressBureauTests(KazgovApiFactory factory) : IAsyncLifetim
         (await anonymous.GetAsync($"{Path}/certificates/NOSUCHCODE00/verification")).StatusCode.Should().Be(HttpStatusCode.NotFound);
 
         (await AuditAsync(iin)).Should().Contain(("address-certificate-lookup", request["application"]!["registrationNumber"]!.GetValue<string>() + "/" + number));
+    }
+
+    [Fact]
+    public async Task The_certificate_as_a_pdf_carries_the_person_the_address_and_the_code_only_to_those_who_may_read_it()
+    {
+        var clerk = await factory.CreateClientAsAsync(Clerk);
+        var iin = await ResidentAsync(clerk, "Қуанышбаева", "Гүлнұр", "Оңғарқызы");
+        var id = (await SubmitAsync(clerk, InPerson()))["application"]!["id"]!.GetValue<string>();
+        var issued = await clerk.PostAsJsonAsync($"{Path}/requests/{id}/certificates", new { iin });
+        issued.StatusCode.Should().Be(HttpStatusCode.Created, await issued.Content.ReadAsStringAsync());
+        var certificate = JsonNode.Parse(await issued.Content.ReadAsStringAsync())!;
+        var number = certificate["number"]!.GetValue<string>();
+        var code = certificate["verificationCode"]!.GetValue<string>();
+
+        var response = await clerk.GetAsync($"{Path}/certificates/{number}.pdf");
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        response.Content.Headers.ContentDisposition!.DispositionType.Should().Be("inline");
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        Encoding.ASCII.GetString(pdf, 0, 5).Should().Be("%PDF-");
+        PdfText.EmbedsFont(pdf, "DejaVu Sans").Should().BeTrue();
+        var text = PdfText.Extract(pdf);
+        text.Should().Contain("Қуанышбаева Гүлнұр Оңғарқызы").And.Contain(iin).And.Contain(number).And.Contain(code)
+            .And.Contain("Астана, Мәңгілік Ел даңғылы, үй 8, пәтер 120").And.Contain("Ботагөз Ержанқызы Тұрсынова")
+            .And.Contain($"http://localhost{Path}/certificates/{code}/verification", "the public verification address, in full");
+        (await AuditAsync(iin)).Should().ContainSingle(a => a.Operation == "address-certificate-pdf").Which.ObjectId.Should().Be(number);
+
+        // Another bureau's clerk and an integrator that did not register the request: as if there were no such certificate.
+        var almaty = await factory.CreateClientAsAsync("clerk.address.almaty");
+        await (await almaty.GetAsync($"{Path}/certificates/{number}.pdf")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "address-certificate-not-found");
+        var police = await factory.CreateClientAsAsync(Police);
+        await (await police.GetAsync($"{Path}/certificates/{number}.pdf")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "address-certificate-not-found");
+        // Without the right to read applications, or without a token, nothing at all.
+        var submitOnly = await factory.CreateClientAsAsync(Police + " address-certificate:submit");
+        await (await submitOnly.GetAsync($"{Path}/certificates/{number}.pdf")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await factory.CreateClient().GetAsync($"{Path}/certificates/{number}.pdf")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
+        (await AuditAsync(iin)).Count(a => a.Operation == "address-certificate-pdf").Should().Be(1, "a refused read is not a read");
+        await (await clerk.GetAsync($"{Path}/certificates/AC2699999999.pdf")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "address-certificate-not-found");
     }
 
     [Fact]

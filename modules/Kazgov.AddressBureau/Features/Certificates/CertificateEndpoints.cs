@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Kazgov.AddressBureau.Features.Certificates;
 
@@ -19,8 +18,6 @@ internal sealed record AddressCertificateVerification(bool Valid, string Number,
 
 internal static class CertificateEndpoints
 {
-    private static readonly LocalDateTimePattern Stamp = LocalDateTimePattern.CreateWithInvariantCulture("dd.MM.uuuu HH:mm");
-
     public static void MapCertificates(this IEndpointRouteBuilder group)
     {
         group.MapGet("/certificates/{number}", GetAsync)
@@ -34,6 +31,12 @@ internal static class CertificateEndpoints
             .WithName("PrintAddressCertificate")
             .WithSummary("The printable certificate (HTML): the stamp with the address part, the operator and the verification code (§16).")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/certificates/{number}.pdf", PdfAsync)
+            .RequirePolicy(Policies.ApplicationsRead)
+            .WithName("GetAddressCertificatePdf")
+            .WithSummary("The certificate as a PDF: the same content as the printable HTML, Kazakh and Russian set in an embedded font.")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/certificates/{code}/verification", VerifyAsync)
             .AllowPublicVerification()
@@ -73,6 +76,17 @@ internal static class CertificateEndpoints
         return Results.Content(Html(c), "text/html; charset=utf-8", Encoding.UTF8);
     }
 
+    private static async Task<IResult> PdfAsync(string number, HttpRequest http, CertificateIssuer issuer, AddressRequests requests, IAuditTrail audit, CancellationToken cancellationToken)
+    {
+        var c = await ReadableAsync(number, issuer, requests, cancellationToken);
+        await audit.RecordAsync(new AuditEvent("address-certificate-pdf", AuditSubjects.Iin, c.PersonId) { ObjectId = c.Number, ServiceCode = AddressCertificateDefinition.Code }, cancellationToken);
+        // The paper leaves the building: it carries the full public address of its verification.
+        var verification = $"{http.Scheme}://{http.Host}{http.PathBase}{CertificateTexts.VerificationPath(c.VerificationCode)}";
+        // Inline: the browser shows it in its PDF viewer, from where the clerk prints it.
+        http.HttpContext.Response.Headers.ContentDisposition = $"inline; filename=\"{c.Number}.pdf\"";
+        return Results.File(CertificatePdf.Render(c, verification), "application/pdf");
+    }
+
     private static async Task<IResult> VerifyAsync(string code, DbSession session, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<VerificationRow>(
@@ -90,23 +104,23 @@ internal static class CertificateEndpoints
     {
         static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
         var a = c.Address;
-        var issued = Stamp.Format(c.IssuedAt.InZone(WorkingCalendar.Zone).LocalDateTime);
+        var issued = CertificateTexts.Issued(c.IssuedAt);
         var earlier = string.Concat(c.Earlier.Select(r =>
             $"<tr><td>{E(r.Line)}</td><td>{r.RegisteredOn:yyyy-MM-dd}</td><td>{(r.DeregisteredOn is { } d ? d.ToString("yyyy-MM-dd", null) : "")}</td></tr>"));
         string address;
         if (a is null)
         {
-            address = "<p><strong>жоқ / нет / none</strong></p>";
+            address = "<p><strong>" + CertificateTexts.None + "</strong></p>";
         }
         else
         {
-            var kind = a.Kind == "permanent" ? "тұрақты / постоянная / permanent" : "уақытша / временная / temporary";
-            var closed = a.DeregisteredOn is { } dd ? " · Тіркеуден шығарылды / Снят с учёта / Deregistered: " + dd.ToString("yyyy-MM-dd", null) : "";
-            address = "<p><strong>" + E(a.Line) + "</strong></p><p>" + E(a.Region) + " · " + kind + "</p><p>Тіркелген / Зарегистрирован / Registered: "
-                + a.RegisteredOn.ToString("yyyy-MM-dd", null) + closed + "</p>";
+            var kind = a.Kind == "permanent" ? CertificateTexts.Permanent : CertificateTexts.Temporary;
+            var closed = a.DeregisteredOn is { } dd ? " · " + CertificateTexts.Deregistered + ": " + CertificateTexts.Date(dd) : "";
+            address = "<p><strong>" + E(a.Line) + "</strong></p><p>" + E(a.Region) + " · " + kind + "</p><p>" + CertificateTexts.Registered + ": "
+                + CertificateTexts.Date(a.RegisteredOn) + closed + "</p>";
         }
 
-        var history = earlier.Length == 0 ? "" : "<h2>Бұрынғы мекенжайлар · Прежние адреса · Earlier addresses</h2><table><tr><th></th><th>от</th><th>до</th></tr>" + earlier + "</table>";
+        var history = earlier.Length == 0 ? "" : "<h2>" + CertificateTexts.Earlier + "</h2><table><tr><th></th><th>от</th><th>до</th></tr>" + earlier + "</table>";
         return $$"""
             <!doctype html>
             <html lang="kk"><head><meta charset="utf-8"><title>{{E(c.Number)}}</title>
@@ -114,17 +128,17 @@ internal static class CertificateEndpoints
             table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.2rem .4rem;text-align:left}.code{font-family:monospace;font-size:1.2rem}
             @media print{button{display:none} }</style></head>
             <body>
-            <h1>Мекенжай анықтамасы · Адресная справка · Address certificate</h1>
+            <h1>{{CertificateTexts.Title}}</h1>
             <p>№ {{E(c.Number)}} · {{E(issued)}} · {{E(c.RequestNumber)}}</p>
             <p>{{E(c.FullName)}} · {{c.BirthDate:yyyy-MM-dd}} · {{E(c.PersonId)}}</p>
             <div class="stamp">
-            <h2>Мекенжай бөлігі · Адресная часть · Address part</h2>
+            <h2>{{CertificateTexts.AddressPart}}</h2>
             {{address}}
-            <p>Оператор: {{E(c.Operator.Position)}} {{E(c.Operator.Name)}} · {{E(c.Operator.OfficeId)}}</p>
+            <p>{{CertificateTexts.Operator}}: {{E(c.Operator.Position)}} {{E(c.Operator.Name)}} · {{E(c.Operator.OfficeId)}}</p>
             </div>
             {{history}}
-            <p>Тексеру коды · Код проверки · Verification code: <span class="code">{{E(c.VerificationCode)}}</span></p>
-            <p><small>/api/v1/address-bureau/certificates/{{E(c.VerificationCode)}}/verification</small></p>
+            <p>{{CertificateTexts.Code}}: <span class="code">{{E(c.VerificationCode)}}</span></p>
+            <p><small>{{E(CertificateTexts.VerificationPath(c.VerificationCode))}}</small></p>
             <button onclick="print()">Басып шығару · Печать · Print</button>
             </body></html>
             """;
