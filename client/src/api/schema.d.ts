@@ -2066,6 +2066,8 @@ export interface components {
             nextCursor?: null | string;
             /** Format: int64 */
             overdueCount: number | string;
+            /** Format: int64 */
+            total: number | string;
         };
         ApplicationStatusLookup: {
             service: string;
