@@ -1,6 +1,7 @@
 // The shared intake frame: applicant, applicant type and sub-type, the service's own section,
 // the §12 checklist, the fee quote and receipts, and the submit with one Idempotency-Key per draft.
 import { useRef, useState } from 'react';
+import { DateField } from '../components/DateField';
 import {
   Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title,
 } from '@mantine/core';
@@ -264,16 +265,19 @@ function ApplicantCard({ draft, kinds, update, service }: {
   const iin = checkIin(draft.iin, today);
   const kind = draft.kind;
   const errorOf = useFieldErrors();
-  const field = (name: keyof IntakeDraft<object>, label: string, props: Record<string, unknown> = {}) => (
-    <TextInput
-      label={label}
-      name={name}
-      value={String(draft[name] ?? '')}
-      onChange={(e) => update({ [name]: e.currentTarget.value })}
-      error={errorOf(name)}
-      {...props}
-    />
-  );
+  const field = (name: keyof IntakeDraft<object>, label: string, { type, ...props }: Record<string, unknown> = {}) => (type === 'date'
+    ? <DateField label={label} name={name} value={String(draft[name] ?? '')} onChange={(value) => update({ [name]: value })} error={errorOf(name)} {...props} />
+    : (
+      <TextInput
+        label={label}
+        name={name}
+        value={String(draft[name] ?? '')}
+        onChange={(e) => update({ [name]: e.currentTarget.value })}
+        error={errorOf(name)}
+        type={type as string | undefined}
+        {...props}
+      />
+    ));
   return (
     <Card withBorder padding="lg" component="section">
       <Title order={2} size="h4" mb="sm">{t('intake.applicant')}</Title>
@@ -321,7 +325,7 @@ function ApplicantCard({ draft, kinds, update, service }: {
             {field('travelNumber', t('intake.travelNumber'))}
             {field('travelCountry', t('intake.travelCountry'), { maxLength: 2, styles: { input: { textTransform: 'uppercase' } } })}
             {field('travelExpiresOn', t('intake.travelExpiresOn'), { type: 'date' })}
-            {field('birthDate', t('intake.birthDate'), { type: 'date' })}
+            {field('birthDate', t('intake.birthDate'), { type: 'date', max: today })}
             {kind === 'foreigner' && field('citizenship', t('intake.citizenship'), { maxLength: 2, styles: { input: { textTransform: 'uppercase' } } })}
           </SimpleGrid>
         )}
@@ -486,7 +490,7 @@ function FeeCard({ service, quote, draft, update, today }: {
               <Group align="end" gap="sm">
                 <TextInput label={t('intake.bank')} name="bank" error={errorOf(`receipt:${item}:bank`)} value={r.bank} onChange={(e) => setReceipt(item, { bank: e.currentTarget.value })} w={200} />
                 <TextInput label={t('intake.receiptNumber')} name="receiptNumber" error={errorOf(`receipt:${item}:receiptNumber`)} value={r.receiptNumber} onChange={(e) => setReceipt(item, { receiptNumber: e.currentTarget.value })} w={180} />
-                <TextInput label={t('intake.paidOn')} name="paidOn" error={errorOf(`receipt:${item}:paidOn`)} type="date" value={r.paidOn} onChange={(e) => setReceipt(item, { paidOn: e.currentTarget.value })} w={180} />
+                <DateField label={t('intake.paidOn')} name="paidOn" error={errorOf(`receipt:${item}:paidOn`)} value={r.paidOn} onChange={(value) => setReceipt(item, { paidOn: value })} w={180} />
                 <TextInput label={t('intake.amount')} name="amount" error={errorOf(`receipt:${item}:amount`)} inputMode="decimal" value={receiptAmount(r, item, quote)} onChange={(e) => setReceipt(item, { amount: e.currentTarget.value })} w={160} />
               </Group>
             </div>

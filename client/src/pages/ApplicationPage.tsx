@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DateField } from '../components/DateField';
 import { PageTitle } from '../components/PageTitle';
 import {
   Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, List, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title,
@@ -342,7 +343,7 @@ function Fees({ application, service, busy, addReceipt }: {
           <Group align="end" gap="sm" mt="sm">
             <TextInput label={t('intake.bank')} value={draft.bank} onChange={(e) => update({ bank: e.currentTarget.value })} w={180} />
             <TextInput label={t('intake.receiptNumber')} value={draft.receiptNumber} onChange={(e) => update({ receiptNumber: e.currentTarget.value })} w={160} />
-            <TextInput label={t('intake.paidOn')} type="date" value={draft.paidOn} onChange={(e) => update({ paidOn: e.currentTarget.value })} w={170} />
+            <DateField label={t('intake.paidOn')} value={draft.paidOn} onChange={(value) => update({ paidOn: value })} w={170} />
             <TextInput
               label={t('intake.amount')}
               value={draft.amount || String(Number(open.amountDue) - Number(open.paid))}
@@ -474,7 +475,7 @@ function ExamsSection({ application, exams, busy, addExam }: {
             allowDeselect={false}
             w={180}
           />
-          <TextInput label={t('exams.date')} type="date" value={examDate} max={todayInAlmaty()} onChange={(e) => setExamDate(e.currentTarget.value)} w={170} />
+          <DateField label={t('exams.date')} value={examDate} max={todayInAlmaty()} onChange={(value) => setExamDate(value)} w={170} />
           <TextInput label={t('exams.sheet')} value={sheet} onChange={(e) => setSheet(e.currentTarget.value)} w={200} />
           <Checkbox mb={8} label={t('exams.passedBox')} checked={passed} onChange={(e) => setPassed(e.currentTarget.checked)} />
           <Button
