@@ -69,6 +69,16 @@ const sessionApi = (method, path, etag, body) => page.evaluate(async ({ method, 
   const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
   return { status: response.status, etag: response.headers.get('ETag'), body: await response.json().catch(() => null) };
 }, { method, path, etag, body });
+// Approve and refuse ask first (issue 22): the page's button opens a dialog naming the application,
+// whose own button of the same name does it.
+async function confirmAction(name) {
+  await page.getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.getByTestId('confirm-text').waitFor();
+  await dialog.getByRole('button', { name, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
 // Switches the UI to English, signs out and signs in again as another demo user, landing on the inbox.
 async function signInAgainInEnglish(login) {
   await page.getByText('English', { exact: true }).click();
@@ -113,6 +123,18 @@ try {
     assert.equal(await text(page.getByTestId('fee-amount')), `5${NBSP}406,25${NBSP}₸`);
     await page.getByText(`При оплате 10 марта 2026 г. (МРП 4${NBSP}325${NBSP}₸ с 1 января 2026 г.)`).waitFor();
     assert.equal(await page.getByTestId('refusal-grounds').locator('li').count(), 7, 'the six grounds of §17 and exams-not-passed (§15)');
+  });
+
+  await step('service-ru-no-editorial-notes', async () => {
+    // residence-permit §7.1: the catalogue's «(в тексте: «кемінде екі ай»…)» is for staff, not on the public page.
+    await page.goto(`${BASE}/catalogue/residence-permit`);
+    await heading(/^Выдача удостоверений лицам без гражданства/).waitFor();
+    await page.getByText(/— два месяца\./).first().waitFor();
+    const body = await page.locator('main').innerText();
+    assert.doesNotMatch(body, /в тексте|кемінде екі ай/);
+    // Sources name the standard in the page's language, not by its English code.
+    assert.doesNotMatch(body, /Источник: residence-permit/);
+    assert.match(body, /Источник: стандарт «Вид на жительство» §7\.1/);
   });
 
   await step('problem-ru', async () => {
@@ -269,6 +291,11 @@ try {
     await page.getByTestId('exams-later').waitFor();
     await page.getByLabel('Банк', { exact: true }).fill('Kaspi Bank');
     await page.getByLabel('Түбіртек нөмірі', { exact: true }).fill('K-0001');
+    // Dates are typed and shown as DD.MM.YYYY, whatever the browser's own locale (issue 22).
+    const paidOn = page.getByLabel('Төленген күні', { exact: true });
+    assert.equal(await paidOn.inputValue(), '10.03.2026');
+    assert.equal(await paidOn.getAttribute('placeholder'), 'КК.АА.ЖЖЖЖ');
+    assert.notEqual(await paidOn.getAttribute('type'), 'date');
     // Every document of §12 but the medical certificate: the form refuses and says why.
     const documents = page.getByTestId('checklist').locator('[data-document]');
     assert.equal(await documents.count(), 6);
@@ -284,6 +311,21 @@ try {
   });
 
   let first;
+  await step('field-error-kk', async () => {
+    // A phone the API refuses: its message under the field, and the summary names the field, not «applicant.phone».
+    const phone = page.getByLabel('Телефон', { exact: true });
+    await phone.fill('87011234567');
+    await page.getByRole('button', { name: 'Өтінішті тіркеу' }).click();
+    const alert = page.getByTestId('intake-form').getByRole('alert');
+    await alert.waitFor();
+    assert.equal(await alert.locator('[data-error-path="applicant.phone"]').innerText(), 'Телефон');
+    assert.doesNotMatch(await text(alert), /applicant\.phone/);
+    assert.equal(await phone.getAttribute('aria-invalid'), 'true');
+    const under = await phone.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-error')) ?? '')?.textContent);
+    assert.equal(under, 'Телефон нөмірі +7XXXXXXXXXX түрінде болуы керек');
+    await phone.fill('+77011234567');
+  });
+
   await step('slip-kk', async () => {
     // A double click registers one application (one Idempotency-Key per form, sent once).
     await page.getByRole('button', { name: 'Өтінішті тіркеу' }).dblclick();
@@ -343,7 +385,7 @@ try {
     assert.equal(await page.getByTestId('approve-blocked').count(), 0);
     await page.screenshot({ path: join(RESULTS, 'exams-kk.png'), fullPage: true });
     // The receipt entered at intake pays the fee, so approval goes through and reserves the licence number.
-    await page.getByRole('button', { name: 'Мақұлдау' }).click();
+    await confirmAction('Мақұлдау');
     await status('approved');
     assert.match(await text(page.getByTestId('result-reference')), /^Куәлік нөмірі: KZ26\d{7}$/);
     await page.getByRole('button', { name: 'Беруге дайын деп белгілеу' }).click();
@@ -441,7 +483,7 @@ try {
     await page.getByTestId('exam-results').and(page.locator('[data-both-passed="true"]')).waitFor();
     // No receipt yet: the API refuses approval (fee-unpaid), its problem shown in Russian.
     const alert = page.getByTestId('decision').getByRole('alert');
-    await page.getByRole('button', { name: 'Одобрить' }).click();
+    await confirmAction('Одобрить');
     await alert.and(page.locator('[data-problem-code="fee-unpaid"]')).waitFor();
     assert.equal(await alert.getAttribute('data-problem-code'), 'fee-unpaid');
     assert.equal(await alert.getAttribute('lang'), 'ru');
@@ -453,7 +495,7 @@ try {
     await fees.getByRole('button', { name: 'Внести квитанцию' }).click();
     await page.getByTestId('fees-status').filter({ hasText: 'Оплачено полностью' }).waitFor();
     // ...and approval then meets §17.5, checked on the day of decision.
-    await page.getByRole('button', { name: 'Одобрить' }).click();
+    await confirmAction('Одобрить');
     await alert.and(page.locator('[data-problem-code="eligibility-failed"]')).waitFor();
     assert.match(await text(alert), /B \(18\)/);
     await status('in-review');
@@ -461,6 +503,9 @@ try {
 
   await step('refused-ru', async () => {
     const refuse = page.getByTestId('refuse');
+    // The refusal panel is closed until the clerk opens it.
+    assert.equal(await refuse.count(), 0);
+    await page.getByRole('button', { name: 'Оформить отказ…' }).click();
     assert.equal(await refuse.locator('[data-ground]').count(), 7);
     const ground = refuse.locator('[data-ground="applicant-too-young"]');
     assert.match(await text(ground), /^если заявитель не достиг 16 лет .*выявлено проверкой$/s);
@@ -469,7 +514,16 @@ try {
     await ground.locator('input').check();
     await refuse.getByLabel('Пояснение', { exact: true }).fill('Заявителю 16 лет, для категории B нужно 18.');
     await button.click();
+    const dialog = page.getByRole('dialog');
+    assert.equal(await text(dialog.getByTestId('confirm-text')),
+      'Заявление 671C3429-2026-000002, Жасов Ерлан. Действие: «Отказать». Его нельзя отменить.');
+    assert.match(await text(dialog), /если заявитель не достиг 16 лет/);
+    await dialog.getByRole('button', { name: 'Отказать', exact: true }).click();
     await status('refused');
+    // The history names the ground in Russian, not by its code.
+    const refusedRow = page.getByTestId('history').locator('tbody tr[data-action="refuse"] td:nth-child(3)');
+    assert.match(await text(refusedRow), /: если заявитель не достиг 16 лет/);
+    assert.doesNotMatch(await text(refusedRow), /applicant-too-young/);
     const notice = page.getByTestId('refusal-notice');
     assert.match(await text(notice), /УВЕДОМЛЕНИЕ ОБ ОТКАЗЕ В ОКАЗАНИИ ГОСУДАРСТВЕННОЙ УСЛУГИ/);
     assert.match(await text(notice), /Пояснение: Заявителю 16 лет, для категории B нужно 18\./);
@@ -495,6 +549,11 @@ try {
     await rows.first().waitFor();
     assert.deepEqual(await rows.locator('td:first-child').allInnerTexts(), ['671C3429-2026-000002']);
     assert.deepEqual(await rows.locator('[data-status]').allInnerTexts(), ['Отказано']);
+    assert.equal(await text(page.getByTestId('inbox-total')), 'Всего: 1');
+    await page.getByTestId('inbox-page-size').click();
+    await page.getByRole('option', { name: '50', exact: true }).click();
+    await page.waitForURL(/size=50/);
+    await page.getByTestId('inbox-total').waitFor();
     // One box finds the issued one by its number, typed in lower case, in every status.
     await page.goto(`${BASE}/desk/inbox`);
     await page.getByTestId('inbox-search').fill('671c3429-2026-000001');
@@ -502,6 +561,18 @@ try {
     await page.waitForURL(/q=671c3429-2026-000001/);
     await page.locator('[data-testid="inbox"] [data-application] [data-status]').first().waitFor();
     assert.deepEqual(await rows.locator('td:first-child').allInnerTexts(), ['671C3429-2026-000001']);
+  });
+
+  await step('new-tab-keeps-session', async () => {
+    // A second tab of the same browser gets the session from this one (BroadcastChannel), not the sign-in page;
+    // no token is written to localStorage.
+    const tab = await context.newPage();
+    await tab.goto(`${BASE}/desk/inbox?status=all`);
+    await tab.getByRole('heading', { level: 1, name: 'Входящие заявления' }).waitFor();
+    assert.equal(new URL(tab.url()).pathname, '/desk/inbox');
+    assert.equal(await tab.evaluate(() => JSON.parse(sessionStorage.getItem('kazgov.session') ?? 'null')?.status), 'signed-in');
+    assert.equal(await tab.evaluate(() => Object.values(localStorage).some((value) => value.includes('accessToken') || value.includes('eyJ'))), false);
+    await tab.close();
   });
 
   // weapon-registration (standard 7): a keep-and-carry permit with its unit, and a unit registration
@@ -537,7 +608,7 @@ try {
     assert.deepEqual(await page.getByTestId('weapon-external-checks').locator('[data-check]').evaluateAll(
       (rows) => rows.map((r) => `${r.getAttribute('data-check')}:${r.getAttribute('data-answer')}`).sort()),
     ['administrative-offences:clear', 'criminal-record:clear']);
-    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await confirmAction('Approve');
     await weaponStatus('approved');
   };
 
@@ -712,7 +783,7 @@ try {
     await decision.getByLabel('Номер указа / решения', { exact: true }).fill('Указ № 1042');
     await decision.getByRole('button', { name: 'Записать решение (уведомление §16)' }).click();
     await page.locator('[data-testid="citizenship-steps"][data-stage="decided"]').waitFor();
-    await page.getByRole('button', { name: 'Одобрить' }).click();
+    await confirmAction('Одобрить');
     await status('approved');
     assert.match(await text(page.getByTestId('result-reference')), /CA26\d{7}/);
     await page.getByRole('button', { name: 'Отметить готовность к выдаче' }).click();
@@ -852,7 +923,7 @@ try {
     // Same day (§7): review, approve — the register number is the result.
     await page.getByRole('button', { name: 'Начать рассмотрение' }).click();
     await status('in-review');
-    await page.getByRole('button', { name: 'Одобрить' }).click();
+    await confirmAction('Одобрить');
     await status('approved');
     assert.match(await text(page.getByTestId('result-reference')), /^Номер регистрации: TR26\d{7}$/);
   });
@@ -906,7 +977,7 @@ try {
     assert.equal(await text(page.getByTestId('fees-status')), 'Оплачено полностью');
     await page.getByRole('button', { name: 'Начать рассмотрение' }).click();
     await status('in-review');
-    await page.getByRole('button', { name: 'Одобрить' }).click();
+    await confirmAction('Одобрить');
     await status('approved');
     assert.match(await text(page.getByTestId('result-reference')), /^Номер в реестре: RP26\d{7}$/);
   });
@@ -981,7 +1052,7 @@ try {
       await page.locator(`[data-clerk-ground="${ground}"][data-outcome="clear"]`).waitFor();
     }
     await page.getByTestId('checks-complete').waitFor();
-    await page.getByRole('button', { name: 'Одобрить' }).click();
+    await confirmAction('Одобрить');
     await status('approved');
     assert.match(await text(page.getByTestId('result-reference')), /^Номер штампа регистрации: PR26-\d{7}$/);
     assert.equal(await text(page.getByTestId('registered-on')), 'Дата штампа ставится при выдаче');
@@ -1049,7 +1120,7 @@ try {
         (rows) => rows.map((r) => `${r.getAttribute('data-check')}:${r.getAttribute('data-answer')}`).sort()),
       ['arrest:clear', 'registration-ban:clear', 'wanted:clear']);
     }
-    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await confirmAction('Approve');
     await vehicleStatus('approved');
   };
   const handOver = async (id) => {

@@ -47,7 +47,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         headers: { 'Content-Type': 'application/json', 'Accept-Language': language },
         body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: refreshToken }),
       }));
-      if (!response.ok) return null;
+      if (!response.ok) {
+        // Another tab of the same clerk may have used this refresh token a moment earlier; its new
+        // tokens come over the tab channel (auth/session.ts): take them rather than give up.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return session.refreshToken() !== refreshToken ? session.accessToken() : null;
+      }
       const token = (await response.json()) as TokenResponse;
       session.start(token.access_token, token.refresh_token ?? null, token.actor);
       return token.access_token;

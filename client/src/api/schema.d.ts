@@ -2083,6 +2083,8 @@ export interface components {
             nextCursor?: null | string;
             /** Format: int64 */
             overdueCount: number | string;
+            /** Format: int64 */
+            total: number | string;
         };
         ApplicationStatusLookup: {
             service: string;

@@ -2,6 +2,7 @@
 // (in review → sent to the commission → decided, with the decree/decision number and date), the
 // previous identity documents handed in before the certificate (§17), and the certificate.
 import { useState } from 'react';
+import { DateField } from '../components/DateField';
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { api, call, callWithResponse, type Schemas } from '../api/client';
 import { useApi } from '../api/useApi';
@@ -77,7 +78,7 @@ export function CitizenshipSteps({ application, busy: running, run }: ModulePane
               data={[{ value: 'granted', label: t('citizenship.outcome.granted') }, { value: 'rejected', label: t('citizenship.outcome.rejected') }]}
               onChange={(value) => value && setOutcome(value as 'granted' | 'rejected')} />
             <TextInput w={220} label={t('citizenship.decisionNumber')} value={decisionNumber} onChange={(e) => setDecisionNumber(e.currentTarget.value)} />
-            <TextInput w={170} type="date" label={t('citizenship.decidedOn')} value={decidedOn} max={todayInAlmaty()} onChange={(e) => setDecidedOn(e.currentTarget.value)} />
+            <DateField w={170} label={t('citizenship.decidedOn')} value={decidedOn} max={todayInAlmaty()} onChange={(value) => setDecidedOn(value)} />
             <Button variant="default" loading={busy} disabled={!decisionNumber.trim() || !decidedOn}
               onClick={() => step('commission-decision', { outcome, decisionNumber: decisionNumber.trim(), decidedOn })}>
               {t('citizenship.recordDecision')}

@@ -1,5 +1,8 @@
+import { useSyncExternalStore } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { Loading } from '../components/Loading';
 import { useSession } from './auth';
+import { tabs } from './session';
 
 /**
  * The gate of the desk's pages. Without a session, or when the API said the session is over
@@ -9,7 +12,10 @@ import { useSession } from './auth';
 export function RequireStaff() {
   const state = useSession();
   const location = useLocation();
+  // A new tab may get the session from an open one (session.ts, connectTabs): wait for the answer.
+  const asking = useSyncExternalStore(tabs.subscribe, tabs.asking);
   if (state.status === 'signed-in') return <Outlet />;
+  if (asking) return <Loading />;
   const next = encodeURIComponent(location.pathname + location.search);
   const reason = state.status === 'expired' ? 'expired' : 'required';
   return <Navigate to={`/sign-in?next=${next}&reason=${reason}`} replace />;

@@ -7,7 +7,12 @@ import { useI18n } from '../i18n/I18nProvider';
  * language, the API answers in Accept-Language), each field error, and the correlation id to
  * quote to support. The client's own codes get the client's texts.
  */
-export function ProblemAlert({ problem, onRetry }: { problem: Problem; onRetry?: () => void }) {
+export function ProblemAlert({ problem, onRetry, labelOf }: {
+  problem: Problem;
+  onRetry?: () => void;
+  /** The form's label of a field error's path (the API names JSON paths such as receipts[0].amount). */
+  labelOf?: (path: string) => string | undefined;
+}) {
   const { t } = useI18n();
   const title = problem.code === NETWORK_ERROR
     ? t('problem.network')
@@ -24,7 +29,7 @@ export function ProblemAlert({ problem, onRetry }: { problem: Problem; onRetry?:
           <List size="sm">
             {errors.flatMap(([field, messages]) => messages.map((message) => (
               <List.Item key={`${field}:${message}`}>
-                <Text span fw={600} size="sm">{field}</Text>: {message}
+                <Text span fw={600} size="sm" data-error-path={field}>{labelOf?.(field) ?? field}</Text>: {message}
               </List.Item>
             )))}
           </List>

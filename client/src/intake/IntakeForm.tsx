@@ -1,6 +1,7 @@
 // The shared intake frame: applicant, applicant type and sub-type, the service's own section,
 // the §12 checklist, the fee quote and receipts, and the submit with one Idempotency-Key per draft.
 import { useRef, useState } from 'react';
+import { DateField } from '../components/DateField';
 import {
   Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title,
 } from '@mantine/core';
@@ -13,9 +14,10 @@ import { Source } from '../components/Source';
 import type { Acknowledgement } from '../desk/applications';
 import { ageOn, checkIin, type IinCheck } from '../desk/iin';
 import { drafts, useDraft } from '../forms/drafts';
+import { FieldErrorsProvider, intakeFieldOf, placeErrors, useFieldErrors } from '../forms/fieldErrors';
 import { todayInAlmaty } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
-import { LANGUAGES, type Language } from '../i18n/messages';
+import { LANGUAGES, type Language, type MessageKey } from '../i18n/messages';
 import type { FeeQuote, ServiceEntry } from '../pages/catalogue';
 import {
   applicantKindsOf, blockingReasons, checklistOf, dueFeeItems, emptyIntake, emptyReceipt, mainGroups,
@@ -75,6 +77,8 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
   // A kind the service does not take (a draft of an older catalogue) falls back to its first.
   const draft = kinds.includes(stored.kind) ? stored : { ...stored, kind: kinds[0]! };
   const [problem, setProblem] = useState<Problem>();
+  // The fee items of the receipts sent, in order: receipts[i] in a problem is the i-th of these.
+  const [sentReceipts, setSentReceipts] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   // Set at once (state would only be seen at the next render): a double click sends one request.
   const sending = useRef(false);
@@ -83,6 +87,13 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
   const reasons = blockingReasons(draft, service, section, today, t, pick);
   const context = { service, frame: draft, today, t, pick };
   const SectionFields = section.Section;
+  const fieldOf = intakeFieldOf(sentReceipts);
+  const placed = placeErrors(problem, fieldOf);
+  const labels = intakeFieldLabels(service, t, pick, section.fieldLabels?.(t) ?? {});
+  const labelOf = (path: string) => {
+    const key = fieldOf(path);
+    return key === null ? undefined : labels(key);
+  };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -94,8 +105,10 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
     // again, replays the first registration instead of making a second one.
     const idempotencyKey = drafts.get<IntakeDraft<object>>(key)?.idempotencyKey || newKey();
     update({ idempotencyKey });
+    const frame = submissionFrame(draft, service, quote, officeId, idempotencyKey);
+    setSentReceipts(frame.receipts.map((r) => r.item ?? ''));
     try {
-      const slip = await section.submit(submissionFrame(draft, service, quote, officeId, idempotencyKey), draft.section);
+      const slip = await section.submit(frame, draft.section);
       clear();
       onSubmitted(slip);
     } catch (error) {
@@ -106,6 +119,7 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
   };
 
   return (
+    <FieldErrorsProvider errors={placed.byField}>
     <form onSubmit={submit} data-testid="intake-form" data-service={service.code}>
       <Stack gap="md">
         <ApplicantCard draft={draft} kinds={kinds} update={update} service={service.code} />
@@ -147,6 +161,7 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
         <Card withBorder padding="lg" component="section">
           <Title order={2} size="h4" mb="sm">{t('intake.documents')}</Title>
           {checklist.length === 0 && <Text size="sm" c="dimmed">{t('intake.chooseApplicantType')}</Text>}
+          {placed.byField.documents && <Text size="sm" c="red" mb="xs" data-field-error="documents">{placed.byField.documents.join('; ')}</Text>}
           <Stack gap="md" data-testid="checklist">
             {checklist.map((group) => (
               <ChecklistGroupView
@@ -162,7 +177,7 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
 
         <FeeCard service={service} quote={quote} draft={draft} update={update} today={today} />
 
-        {problem && <ProblemAlert problem={problem} />}
+        {problem && <ProblemAlert problem={problem} labelOf={labelOf} />}
         <Group align="start" gap="md">
           <Button type="submit" size="md" disabled={reasons.length > 0} loading={busy} title={reasons.join('\n') || undefined}>
             {t('intake.submit')}
@@ -178,7 +193,39 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
         </Group>
       </Stack>
     </form>
+    </FieldErrorsProvider>
   );
+}
+
+/** The label of an intake field key (see intakeFieldOf), for the problem summary; undefined when unknown. */
+export function intakeFieldLabels(
+  service: ServiceEntry,
+  t: (key: MessageKey) => string,
+  pick: (text: { kk: string; ru: string; en: string }) => string,
+  sectionLabels: Record<string, string>,
+): (key: string) => string | undefined {
+  const frame: Partial<Record<string, MessageKey>> = {
+    iin: 'intake.iin', bin: 'intake.bin', organisationName: 'intake.organisationName',
+    lastName: 'intake.lastName', firstName: 'intake.firstName', middleName: 'intake.middleName',
+    birthDate: 'intake.birthDate', citizenship: 'intake.citizenship', travelNumber: 'intake.travelNumber',
+    travelCountry: 'intake.travelCountry', travelExpiresOn: 'intake.travelExpiresOn', phone: 'intake.phone',
+    email: 'intake.email', language: 'intake.language', documents: 'intake.documents', feeItems: 'intake.feeItems',
+    feeExemption: 'intake.exemption', applicantType: 'intake.applicantType', subType: 'intake.subType',
+  };
+  const receipt: Partial<Record<string, MessageKey>> = {
+    bank: 'intake.bank', receiptNumber: 'intake.receiptNumber', paidOn: 'intake.paidOn', amount: 'intake.amount',
+  };
+  return (key) => {
+    const paid = /^receipt:([^:]*):(\w+)$/.exec(key);
+    if (paid) {
+      const label = receipt[paid[2]!];
+      if (!label) return undefined;
+      const item = service.fees.items.find((i) => i.code === paid[1]);
+      return service.fees.items.length > 1 && item ? `${t(label)} (${pick(item.text)})` : t(label);
+    }
+    const own = frame[key];
+    return own ? t(own) : sectionLabels[key];
+  };
 }
 
 /**
@@ -217,15 +264,20 @@ function ApplicantCard({ draft, kinds, update, service }: {
   const today = todayInAlmaty();
   const iin = checkIin(draft.iin, today);
   const kind = draft.kind;
-  const field = (name: keyof IntakeDraft<object>, label: string, props: Record<string, unknown> = {}) => (
-    <TextInput
-      label={label}
-      name={name}
-      value={String(draft[name] ?? '')}
-      onChange={(e) => update({ [name]: e.currentTarget.value })}
-      {...props}
-    />
-  );
+  const errorOf = useFieldErrors();
+  const field = (name: keyof IntakeDraft<object>, label: string, { type, ...props }: Record<string, unknown> = {}) => (type === 'date'
+    ? <DateField label={label} name={name} value={String(draft[name] ?? '')} onChange={(value) => update({ [name]: value })} error={errorOf(name)} {...props} />
+    : (
+      <TextInput
+        label={label}
+        name={name}
+        value={String(draft[name] ?? '')}
+        onChange={(e) => update({ [name]: e.currentTarget.value })}
+        error={errorOf(name)}
+        type={type as string | undefined}
+        {...props}
+      />
+    ));
   return (
     <Card withBorder padding="lg" component="section">
       <Title order={2} size="h4" mb="sm">{t('intake.applicant')}</Title>
@@ -246,7 +298,7 @@ function ApplicantCard({ draft, kinds, update, service }: {
               value={draft.iin}
               // Digits only, at most twelve: a pasted "900 512 300 011" keeps all twelve.
               onChange={(event) => update({ iin: event.currentTarget.value.replace(/\D/g, '').slice(0, 12) })}
-              error={!iin.valid && iin.error !== 'not-twelve-digits'}
+              error={errorOf('iin') ?? (!iin.valid && iin.error !== 'not-twelve-digits')}
               w={200}
               styles={{ input: { fontFamily: 'monospace' } }}
             />
@@ -262,6 +314,7 @@ function ApplicantCard({ draft, kinds, update, service }: {
               inputMode="numeric"
               value={draft.bin}
               onChange={(e) => update({ bin: e.currentTarget.value.replace(/\D/g, '').slice(0, 12) })}
+              error={errorOf('bin')}
               styles={{ input: { fontFamily: 'monospace' } }}
             />
             {field('organisationName', t('intake.organisationName'))}
@@ -272,7 +325,7 @@ function ApplicantCard({ draft, kinds, update, service }: {
             {field('travelNumber', t('intake.travelNumber'))}
             {field('travelCountry', t('intake.travelCountry'), { maxLength: 2, styles: { input: { textTransform: 'uppercase' } } })}
             {field('travelExpiresOn', t('intake.travelExpiresOn'), { type: 'date' })}
-            {field('birthDate', t('intake.birthDate'), { type: 'date' })}
+            {field('birthDate', t('intake.birthDate'), { type: 'date', max: today })}
             {kind === 'foreigner' && field('citizenship', t('intake.citizenship'), { maxLength: 2, styles: { input: { textTransform: 'uppercase' } } })}
           </SimpleGrid>
         )}
@@ -371,6 +424,7 @@ function FeeCard({ service, quote, draft, update, today }: {
   const setReceipt = (item: string, patch: Partial<ReceiptDraft>) =>
     update({ receipts: { ...draft.receipts, [item]: { ...receipt(item), ...patch } } });
   const itemName = (code: string) => pick(service.fees.items.find((i) => i.code === code)?.text ?? { kk: code, ru: code, en: code });
+  const errorOf = useFieldErrors();
 
   if (service.fees.free || service.fees.items.length === 0) {
     return (
@@ -434,10 +488,10 @@ function FeeCard({ service, quote, draft, update, today }: {
             <div key={item} data-receipt={item}>
               {several && <Text size="sm" fw={600}>{itemName(item)}</Text>}
               <Group align="end" gap="sm">
-                <TextInput label={t('intake.bank')} name="bank" value={r.bank} onChange={(e) => setReceipt(item, { bank: e.currentTarget.value })} w={200} />
-                <TextInput label={t('intake.receiptNumber')} name="receiptNumber" value={r.receiptNumber} onChange={(e) => setReceipt(item, { receiptNumber: e.currentTarget.value })} w={180} />
-                <TextInput label={t('intake.paidOn')} name="paidOn" type="date" value={r.paidOn} onChange={(e) => setReceipt(item, { paidOn: e.currentTarget.value })} w={180} />
-                <TextInput label={t('intake.amount')} name="amount" inputMode="decimal" value={receiptAmount(r, item, quote)} onChange={(e) => setReceipt(item, { amount: e.currentTarget.value })} w={160} />
+                <TextInput label={t('intake.bank')} name="bank" error={errorOf(`receipt:${item}:bank`)} value={r.bank} onChange={(e) => setReceipt(item, { bank: e.currentTarget.value })} w={200} />
+                <TextInput label={t('intake.receiptNumber')} name="receiptNumber" error={errorOf(`receipt:${item}:receiptNumber`)} value={r.receiptNumber} onChange={(e) => setReceipt(item, { receiptNumber: e.currentTarget.value })} w={180} />
+                <DateField label={t('intake.paidOn')} name="paidOn" error={errorOf(`receipt:${item}:paidOn`)} value={r.paidOn} onChange={(value) => setReceipt(item, { paidOn: value })} w={180} />
+                <TextInput label={t('intake.amount')} name="amount" error={errorOf(`receipt:${item}:amount`)} inputMode="decimal" value={receiptAmount(r, item, quote)} onChange={(e) => setReceipt(item, { amount: e.currentTarget.value })} w={160} />
               </Group>
             </div>
           );

@@ -53,7 +53,10 @@ const passedExams = {
   history: [],
 };
 
-function stubApi(issue: (request: Request) => Response, current: object = application, exams: () => object = () => passedExams) {
+function stubApi(
+  issue: (request: Request) => Response, current: object = application, exams: () => object = () => passedExams,
+  events: object[] = [], catalogue: object = service,
+) {
   const seen: Request[] = [];
   vi.stubGlobal('fetch', async (request: Request) => {
     seen.push(request);
@@ -64,8 +67,9 @@ function stubApi(issue: (request: Request) => Response, current: object = applic
     if (url.pathname === `/api/v1/driver-licences/applications/${ID}/exams` && request.method === 'POST') return issue(request);
     if (url.pathname === `/api/v1/driver-licences/applications/${ID}/exams`) return respond(exams(), { ETag: '"4"' });
     if (url.pathname === `/api/v1/applications/${ID}`) return respond(current, { ETag: '"4"' });
-    if (url.pathname.endsWith('/history')) return respond({ applicationId: ID, registrationNumber: application.registrationNumber, events: [] });
-    if (url.pathname === '/api/v1/services/driver-licence') return respond(service);
+    if (url.pathname.endsWith('/history')) return respond({ applicationId: ID, registrationNumber: application.registrationNumber, events });
+    if (url.pathname === '/api/v1/services/driver-licence') return respond(catalogue);
+    if (url.pathname.endsWith('/approve') || url.pathname.endsWith('/refuse')) return issue(request);
     if (url.pathname.startsWith('/api/v1/offices/')) return respond(office);
     // Working days as the national calendar gives them (weekends off).
     if (url.pathname === '/api/v1/calendar/days') return respond({ days: [] });
@@ -151,5 +155,63 @@ describe('the application page', () => {
     const sent = seen.find((r) => r.method === 'POST' && r.url.endsWith('/exams'))!;
     expect(sent.headers.get('If-Match')).toBe('"4"');
     expect(await sent.clone().json()).toEqual({ kind: 'practical', passed: true, date: '2026-03-10', examSheetNumber: 'ЕП-0042' });
+  });
+
+  it('asks before approving or refusing, naming the application; the refusal panel opens on request', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-10T07:30:00Z'));
+    const inReview = { ...application, status: 'in-review', allowedActions: ['approve', 'refuse'], resultReference: null };
+    const grounds = {
+      ...service,
+      refusalGrounds: [{ code: 'applicant-too-young', text: { kk: 'жасы жетпеген', ru: 'заявитель не достиг возраста', en: 'too young' }, source: 'driver-licence §17.5' }],
+    };
+    const seen = stubApi(() => new Response(JSON.stringify(inReview), {
+      headers: { 'Content-Type': 'application/json', ETag: '"5"' },
+    }), inReview, () => passedExams, [], grounds);
+    session.start('access', 'refresh', clerk);
+    render(<TestApp path={`/desk/applications/${ID}`} language="ru" />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Одобрить' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByTestId('confirm-text').textContent)
+      .toBe('Заявление 671C3429-2026-000001, Ахметов Серік. Действие: «Одобрить». Его нельзя отменить.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Отмена' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(seen.some((r) => r.method === 'POST')).toBe(false);
+
+    expect(screen.queryByTestId('refuse')).toBeNull();
+    fireEvent.click(screen.getByTestId('open-refusal'));
+    const refuse = await screen.findByTestId('refuse');
+    fireEvent.click(within(refuse).getByRole('checkbox'));
+    fireEvent.change(within(refuse).getByLabelText('Пояснение'), { target: { value: 'Шестнадцать лет' } });
+    fireEvent.click(within(refuse).getByRole('button', { name: 'Отказать' }));
+    const confirm = await screen.findByRole('dialog');
+    expect(confirm.textContent).toContain('заявитель не достиг возраста');
+    expect(seen.some((r) => r.method === 'POST')).toBe(false);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Отказать' }));
+    await waitFor(() => expect(seen.some((r) => r.method === 'POST' && r.url.endsWith('/refuse'))).toBe(true));
+    const sent = seen.find((r) => r.method === 'POST' && r.url.endsWith('/refuse'))!;
+    expect(await sent.clone().json()).toEqual({ grounds: ['applicant-too-young'], explanation: 'Шестнадцать лет' });
+  });
+
+  it('shows a refusal in the history by its grounds’ texts, not their codes', async () => {
+    const refused = { ...application, status: 'refused', allowedActions: [], refusal: null };
+    const grounds = {
+      ...service,
+      refusalGrounds: [{ code: 'applicant-too-young', text: { kk: 'жасы жетпеген', ru: 'заявитель не достиг возраста', en: 'too young' }, source: 'driver-licence §17.5' }],
+    };
+    stubApi(() => new Response('{}', { status: 500 }), refused, () => passedExams, [
+      { id: 1, at: '2026-03-10T07:30:00Z', actorId: 'staff:clerk.astana', actorName: 'Сейітова', action: 'refuse', fromStatus: 'in-review', toStatus: 'refused', reason: 'applicant-too-young' },
+      { id: 2, at: '2026-03-10T07:31:00Z', actorId: 'staff:clerk.astana', actorName: 'Сейітова', action: 'suspend', fromStatus: 'in-review', toStatus: 'suspended', reason: 'applicant-too-young' },
+    ], grounds);
+    session.start('access', 'refresh', clerk);
+    render(<TestApp path={`/desk/applications/${ID}`} language="ru" />);
+
+    const history = await screen.findByTestId('history');
+    await waitFor(() => expect(history.querySelectorAll('tbody tr')).toHaveLength(2));
+    const cells = [...history.querySelectorAll('tbody tr td:nth-child(3)')].map((cell) => cell.textContent);
+    expect(cells[0]).toBe('Отказано: заявитель не достиг возраста');
+    // Another action's reason is the clerk's own words, shown as written.
+    expect(cells[1]).toMatch(/: applicant-too-young$/);
   });
 });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { DateField } from '../components/DateField';
 import { PageTitle } from '../components/PageTitle';
 import {
-  Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, List, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title,
+  Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, List, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title,
 } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { api, call, type Schemas } from '../api/client';
@@ -20,7 +21,7 @@ import { useNow } from '../desk/useNow';
 import {
   addDays, datedWindowState, isWeekday, serviceWindows, windowState, type DatedWindow, type WindowInstants,
 } from '../desk/windows';
-import { useDraft } from '../forms/drafts';
+import { drafts, useDraft } from '../forms/drafts';
 import { formatTime, todayInAlmaty } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { isLanguage } from '../i18n/messages';
@@ -176,7 +177,7 @@ function ApplicationView({ data, outcome, busy, act, addReceipt, addExam, runSte
       {application.refusal && <Refusal application={application} service={service} />}
       {ModulePanel && <ModulePanel application={application} busy={busy} run={runStep} />}
       <Decision data={data} outcome={outcome} busy={busy} act={act} />
-      <History events={data.history} />
+      <History events={data.history} service={data.service} />
     </Stack>
   );
 }
@@ -342,7 +343,7 @@ function Fees({ application, service, busy, addReceipt }: {
           <Group align="end" gap="sm" mt="sm">
             <TextInput label={t('intake.bank')} value={draft.bank} onChange={(e) => update({ bank: e.currentTarget.value })} w={180} />
             <TextInput label={t('intake.receiptNumber')} value={draft.receiptNumber} onChange={(e) => update({ receiptNumber: e.currentTarget.value })} w={160} />
-            <TextInput label={t('intake.paidOn')} type="date" value={draft.paidOn} onChange={(e) => update({ paidOn: e.currentTarget.value })} w={170} />
+            <DateField label={t('intake.paidOn')} value={draft.paidOn} onChange={(value) => update({ paidOn: value })} w={170} />
             <TextInput
               label={t('intake.amount')}
               value={draft.amount || String(Number(open.amountDue) - Number(open.paid))}
@@ -474,7 +475,7 @@ function ExamsSection({ application, exams, busy, addExam }: {
             allowDeselect={false}
             w={180}
           />
-          <TextInput label={t('exams.date')} type="date" value={examDate} max={todayInAlmaty()} onChange={(e) => setExamDate(e.currentTarget.value)} w={170} />
+          <DateField label={t('exams.date')} value={examDate} max={todayInAlmaty()} onChange={(value) => setExamDate(value)} w={170} />
           <TextInput label={t('exams.sheet')} value={sheet} onChange={(e) => setSheet(e.currentTarget.value)} w={200} />
           <Checkbox mb={8} label={t('exams.passedBox')} checked={passed} onChange={(e) => setPassed(e.currentTarget.checked)} />
           <Button
@@ -526,6 +527,17 @@ function Decision({ data, outcome, busy, act }: {
   const suggested = problem?.code === 'eligibility-failed' && Array.isArray(problem.refusalGrounds)
     ? (problem.refusalGrounds as string[])
     : [];
+  // Approval and refusal are final for the clerk: each waits for a confirmation naming the
+  // application and the action. The refusal panel stays closed until the clerk opens it (or a
+  // refusal begun before, kept in the drafts, is on its way).
+  const [confirming, setConfirming] = useState<Confirmation | null>(null);
+  const refuseDraft = drafts.get<RefuseDraft>(`application:${application.id}:refuse`);
+  const [refusing, setRefusing] = useState(() => !!refuseDraft && (refuseDraft.grounds.length > 0 || refuseDraft.explanation.trim() !== ''));
+  const confirmed = async () => {
+    const current = confirming;
+    setConfirming(null);
+    if (current) await current.run();
+  };
 
   return (
     <Section title={t('application.actions')} testId="decision">
@@ -548,7 +560,9 @@ function Decision({ data, outcome, busy, act }: {
             {simple.map((action) => (
               <Button
                 key={action}
-                onClick={() => act(action)}
+                onClick={() => (action === 'approve'
+                  ? setConfirming({ action, run: () => act(action) })
+                  : act(action))}
                 loading={busy === action}
                 disabled={(!!busy && busy !== action) || (action === 'approve' && examsBlock)}
               >
@@ -561,7 +575,30 @@ function Decision({ data, outcome, busy, act }: {
           <Text size="sm" c="orange" data-testid="approve-blocked">{t('exams.approveBlocked')}</Text>
         )}
         {allowed.has('issue') && <IssueForm data={data} busy={busy === 'issue'} act={act} />}
-        {allowed.has('refuse') && <RefuseForm data={data} busy={busy === 'refuse'} act={act} suggested={suggested} />}
+        {allowed.has('refuse') && !refusing && (
+          <div>
+            <Button variant="light" color="red" onClick={() => setRefusing(true)} data-testid="open-refusal">{t('application.openRefusal')}</Button>
+          </div>
+        )}
+        {allowed.has('refuse') && refusing && (
+          <RefuseForm
+            data={data}
+            busy={busy === 'refuse'}
+            suggested={suggested}
+            onClose={() => setRefusing(false)}
+            onRefuse={(body, done) => setConfirming({
+              action: 'refuse',
+              grounds: body.grounds,
+              run: async () => {
+                if (await act('refuse', body)) {
+                  done();
+                  setRefusing(false);
+                }
+              },
+            })}
+          />
+        )}
+        <ConfirmModal data={data} confirming={confirming} onCancel={() => setConfirming(null)} onConfirm={confirmed} />
         {(allowed.has('withdraw') || allowed.has('suspend')) && (
           <Group align="end" gap="sm">
             <TextInput label={t('application.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={360} />
@@ -645,20 +682,64 @@ interface RefuseDraft {
   explanation: string;
 }
 
-function RefuseForm({ data, busy, act, suggested }: {
+interface Confirmation {
+  action: 'approve' | 'refuse';
+  /** The refusal's grounds, named in the confirmation. */
+  grounds?: string[];
+  run: () => Promise<unknown>;
+}
+
+/** «Confirm: Refuse» — the application's number, the applicant, the action and, for a refusal, its grounds. */
+function ConfirmModal({ data, confirming, onCancel, onConfirm }: {
+  data: Loaded;
+  confirming: Confirmation | null;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const { t, pick } = useI18n();
+  const { application, service } = data;
+  const action = confirming ? actionLabel(confirming.action, t) : '';
+  const texts = new Map(service.refusalGrounds.map((ground) => [ground.code, ground] as const));
+  return (
+    <Modal opened={confirming !== null} onClose={onCancel} title={t('confirm.title', { action })} centered data-testid="confirm">
+      <Stack gap="sm">
+        <Text size="sm" data-testid="confirm-text">
+          {t('confirm.text', { number: application.registrationNumber, applicant: application.applicant.fullName ?? '—', action })}
+        </Text>
+        {confirming?.grounds && confirming.grounds.length > 0 && (
+          <div>
+            <Text size="sm" fw={600}>{t('confirm.grounds')}</Text>
+            <List size="sm">
+              {confirming.grounds.map((code) => {
+                const ground = texts.get(code);
+                return <List.Item key={code}>{ground ? pick(ground.text) : code}</List.Item>;
+              })}
+            </List>
+          </div>
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>{t('confirm.cancel')}</Button>
+          <Button color={confirming?.action === 'refuse' ? 'red' : undefined} onClick={onConfirm} data-autofocus>{action}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function RefuseForm({ data, busy, suggested, onRefuse, onClose }: {
   data: Loaded;
   busy: boolean;
-  act: (action: Action, body?: ActionBody) => Promise<boolean>;
   suggested: string[];
+  /** Asks for the confirmation; done() clears the draft once the refusal went through. */
+  onRefuse: (body: { grounds: string[]; explanation: string }, done: () => void) => void;
+  onClose: () => void;
 }) {
   const { t, pick } = useI18n();
   const { application, service } = data;
   const [draft, update, clear] = useDraft<RefuseDraft>(`application:${application.id}:refuse`, { grounds: [], explanation: '' });
   const found = new Set([...application.eligibilityFindings.map((f) => f.refusalGround), ...suggested]);
   const ready = draft.grounds.length > 0 && draft.explanation.trim() !== '';
-  const refuse = async () => {
-    if (await act('refuse', { grounds: draft.grounds, explanation: draft.explanation.trim() })) clear();
-  };
+  const refuse = () => onRefuse({ grounds: draft.grounds, explanation: draft.explanation.trim() }, clear);
   return (
     <Card withBorder padding="sm" bg="var(--mantine-color-red-light)" data-testid="refuse">
       <Text fw={600} mb="xs">{t('application.refuseTitle')}</Text>
@@ -692,14 +773,30 @@ function RefuseForm({ data, busy, act, suggested }: {
       />
       <Group mt="sm" gap="sm">
         <Button color="red" onClick={refuse} loading={busy} disabled={!ready}>{t('action.refuse')}</Button>
+        <Button variant="subtle" color="gray" onClick={onClose}>{t('application.closeRefusal')}</Button>
         {!ready && <Text size="sm" c="dimmed">{t('application.refuseBlocked')}</Text>}
       </Group>
     </Card>
   );
 }
 
-function History({ events }: { events: HistoryEvent[] }) {
-  const { t, dateTime } = useI18n();
+/**
+ * What an event's reason says in the page's language: a refusal's reason is its ground codes
+ * (Refuse writes them, comma-separated), shown as the catalogue's texts of those grounds; any
+ * other reason is the clerk's own words.
+ */
+export function eventReason(event: Pick<HistoryEvent, 'action' | 'reason'>, service: Pick<ServiceEntry, 'refusalGrounds'>, pick: (text: { kk: string; ru: string; en: string }) => string): string | null {
+  if (!event.reason) return null;
+  if (event.action !== 'refuse') return event.reason;
+  const texts = new Map(service.refusalGrounds.map((ground) => [ground.code, ground.text] as const));
+  return event.reason.split(',').map((code) => code.trim()).map((code) => {
+    const text = texts.get(code);
+    return text ? pick(text) : code;
+  }).join('; ');
+}
+
+function History({ events, service }: { events: HistoryEvent[]; service: ServiceEntry }) {
+  const { t, dateTime, pick } = useI18n();
   return (
     <Section title={t('application.history')} testId="history">
       <Table>
@@ -716,7 +813,7 @@ function History({ events }: { events: HistoryEvent[] }) {
             <Table.Tr key={String(event.id)} data-action={event.action}>
               <Table.Td>{dateTime(event.at)}</Table.Td>
               <Table.Td>{event.actorName}</Table.Td>
-              <Table.Td>{eventLabel(event.action, t)}{event.reason ? `: ${event.reason}` : ''}</Table.Td>
+              <Table.Td>{eventLabel(event.action, t)}{event.reason ? `: ${eventReason(event, service, pick)}` : ''}</Table.Td>
               <Table.Td>
                 {event.fromStatus ? `${statusLabel(event.fromStatus, t)} → ` : ''}{statusLabel(event.toStatus, t)}
               </Table.Td>

@@ -36,12 +36,13 @@ describe('the inbox', () => {
       }
       asked.push(url.search);
       if (url.searchParams.get('cursor') === 'page-2') {
-        return json({ items: [summary(3, '2026-03-12T05:30:00Z', { status: 'in-review' })], nextCursor: null, overdueCount: 1 });
+        return json({ items: [summary(3, '2026-03-12T05:30:00Z', { status: 'in-review' })], nextCursor: null, overdueCount: 1, total: 3 });
       }
       return json({
         items: [summary(1, '2026-03-09T05:30:00Z', { overdue: true }), summary(2, '2026-03-10T10:00:00Z', { dueToday: true })],
         nextCursor: 'page-2',
         overdueCount: 1,
+        total: 3,
       });
     });
     session.start('access', 'refresh', clerk);
@@ -58,6 +59,7 @@ describe('the inbox', () => {
     expect(within(rows[0]!).getByText('9 мар. 2026 г., 10:30')).toBeTruthy();
     expect(screen.getByTestId('overdue-count').textContent).toBe('Просрочено: 1');
     expect(asked).toEqual(['?limit=25']);
+    expect(screen.getByTestId('inbox-total').textContent).toBe('Показано 2 из 3');
 
     fireEvent.click(screen.getByRole('button', { name: 'Показать ещё' }));
 
@@ -65,6 +67,27 @@ describe('the inbox', () => {
     expect(asked).toEqual(['?limit=25', '?limit=25&cursor=page-2']);
     expect(screen.queryByRole('button', { name: 'Показать ещё' })).toBeNull();
     expect(within(screen.getByTestId('inbox')).getAllByRole('row')).toHaveLength(4);
+    expect(screen.getByTestId('inbox-total').textContent).toBe('Всего: 3');
+  });
+
+  it('asks for the page size the clerk picks (25, 50 or 100), kept in the URL', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (request: Request) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/api/v1/services') return json({ items: [], nextCursor: null });
+      asked.push(url.searchParams.get('limit') ?? '');
+      return json({ items: [summary(1, '2026-03-20T19:00:00Z')], nextCursor: null, overdueCount: 0, total: 1 });
+    });
+    session.start('access', 'refresh', clerk);
+    const { unmount } = render(<TestApp path="/desk/inbox?size=100" language="en" />);
+    expect(((await screen.findByTestId('inbox-page-size')) as HTMLInputElement).value).toBe('100');
+    expect(screen.getByTestId('inbox-total').textContent).toBe('Total: 1');
+    unmount();
+    render(<TestApp path="/desk/inbox?size=7" language="en" />);
+    const size = (await screen.findByTestId('inbox-page-size')) as HTMLInputElement;
+    // A size the inbox does not offer is the default one (the e2e run picks 50 from the list).
+    expect(size.value).toBe('25');
+    await vi.waitFor(() => expect(asked).toEqual(['100', '25']));
   });
 
   it('asks for open applications by default, and for closed or all ones from the status filter in the URL', async () => {

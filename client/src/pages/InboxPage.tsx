@@ -14,13 +14,19 @@ import { StatusBadge, statusLabel } from '../desk/labels';
 import { useI18n } from '../i18n/I18nProvider';
 import { loadServices } from './catalogue';
 
-const PAGE = 25;
+/** The page sizes the clerk may pick (?size=); the first is the default. */
+export const PAGE_SIZES = [25, 50, 100] as const;
 
-async function listApplications(service: string, status: string, q: string, overdue: boolean, cursor?: string) {
+export function pageSizeOf(value: string | null): number {
+  const size = Number(value);
+  return (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZES[0];
+}
+
+async function listApplications(service: string, status: string, q: string, overdue: boolean, size: number, cursor?: string) {
   return call(api.GET('/api/v1/applications', {
     params: {
       query: {
-        service: service || undefined, status: status || undefined, q: q || undefined, overdue: overdue || undefined, limit: String(PAGE), cursor,
+        service: service || undefined, status: status || undefined, q: q || undefined, overdue: overdue || undefined, limit: String(size), cursor,
       },
     },
   }));
@@ -42,14 +48,15 @@ function Inbox({ actor }: { actor: ActorProfile }) {
   const q = params.get('q') ?? '';
   // The overdue count is a filter too: a click lists only the overdue ones.
   const overdue = params.get('overdue') === 'true';
+  const size = pageSizeOf(params.get('size'));
   const [typed, setTyped] = useState(q);
   useEffect(() => setTyped(q), [q]);
 
   const services = useApi(loadServices, []);
-  const first = useApi(() => listApplications(service, status, q, overdue), [service, status, q, overdue]);
+  const first = useApi(() => listApplications(service, status, q, overdue, size), [service, status, q, overdue, size]);
   const [more, setMore] = useState<{ items: ApplicationSummary[]; cursor: string | null; problem?: Problem }>({ items: [], cursor: null });
   const [loadingMore, setLoadingMore] = useState(false);
-  useEffect(() => setMore({ items: [], cursor: null }), [service, status, q, overdue, first.data]);
+  useEffect(() => setMore({ items: [], cursor: null }), [service, status, q, overdue, size, first.data]);
   const cursor = more.cursor ?? first.data?.nextCursor ?? null;
   const items = [...(first.data?.items ?? []), ...more.items];
 
@@ -64,7 +71,7 @@ function Inbox({ actor }: { actor: ActorProfile }) {
     if (!cursor) return;
     setLoadingMore(true);
     try {
-      const page = await listApplications(service, status, q, overdue, cursor);
+      const page = await listApplications(service, status, q, overdue, size, cursor);
       setMore((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor ?? '' }));
     } catch (error) {
       if (isApiProblem(error)) setMore((previous) => ({ ...previous, problem: error.problem }));
@@ -76,6 +83,8 @@ function Inbox({ actor }: { actor: ActorProfile }) {
   const serviceNames = new Map((services.data ?? []).map((s) => [s.code, pick(s.name)]));
   const serviceChoices = actor.services.length > 0 ? actor.services : [...serviceNames.keys()];
   const overdueCount = Number(first.data?.overdueCount ?? 0);
+  // The total of the first page's answer: every application under the same filter, all pages.
+  const total = first.data ? Number(first.data.total ?? items.length) : null;
 
   return (
     <Stack gap="md">
@@ -197,10 +206,22 @@ function Inbox({ actor }: { actor: ActorProfile }) {
         </Table>
       )}
       {more.problem && <ProblemAlert problem={more.problem} />}
-      {cursor && (
-        <div>
-          <Button variant="default" onClick={loadMore} loading={loadingMore}>{t('inbox.more')}</Button>
-        </div>
+      {first.data && (
+        <Group gap="md" align="center">
+          <Text size="sm" data-testid="inbox-total" data-total={total ?? undefined}>
+            {items.length < (total ?? 0) ? t('inbox.shown', { shown: items.length, total: total ?? 0 }) : t('inbox.total', { count: total ?? 0 })}
+          </Text>
+          {cursor && <Button variant="default" onClick={loadMore} loading={loadingMore}>{t('inbox.more')}</Button>}
+          <Select
+            label={t('inbox.pageSize')}
+            data={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
+            value={String(size)}
+            onChange={(value) => update('size', value && value !== String(PAGE_SIZES[0]) ? value : null)}
+            w={120}
+            allowDeselect={false}
+            data-testid="inbox-page-size"
+          />
+        </Group>
       )}
     </Stack>
   );

@@ -5,6 +5,7 @@ import { useApi } from '../api/useApi';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { Loading } from '../components/Loading';
 import { Source } from '../components/Source';
+import { citizenText } from '../components/editorial';
 import { useI18n } from '../i18n/I18nProvider';
 import { loadService, quoteToday, type FeeQuote, type ServiceEntry } from './catalogue';
 import { TermText } from './TermText';
@@ -36,8 +37,15 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+/** A public page: the catalogue's editorial notes stay with staff (see components/editorial.ts). */
+function usePublicPick() {
+  const { pick } = useI18n();
+  return (text: { kk: string; ru: string; en: string }) => citizenText(pick(text));
+}
+
 function ServiceDetails({ service, quote }: { service: ServiceEntry; quote: FeeQuote | null }) {
-  const { t, pick, duration } = useI18n();
+  const { t, duration } = useI18n();
+  const pick = usePublicPick();
   const queue = service.terms.queue;
   return (
     <Stack gap="md">
@@ -106,7 +114,8 @@ function ServiceDetails({ service, quote }: { service: ServiceEntry; quote: FeeQ
 }
 
 function Fees({ service, quote }: { service: ServiceEntry; quote: FeeQuote | null }) {
-  const { t, pick, kzt, date, number } = useI18n();
+  const { t, kzt, date, number } = useI18n();
+  const pick = usePublicPick();
   if (quote === null) return <Badge color="green" variant="light">{t('catalogue.free')}</Badge>;
   const items = new Map(service.fees.items.map((item) => [item.code, item]));
   return (

@@ -26,6 +26,10 @@ if (!('ResizeObserver' in window)) {
   Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserver });
 }
 window.HTMLElement.prototype.scrollIntoView ??= () => {};
+// Textarea's autosize listens for web fonts loading (document.fonts).
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() } });
+}
 
 afterEach(() => {
   cleanup();

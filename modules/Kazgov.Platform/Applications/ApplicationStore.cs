@@ -178,8 +178,8 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
             new { id, now, dueAtAfter },
             cancellationToken);
 
-    /// <summary>A page of the list, by due moment then id, and the overdue count under the same filter.</summary>
-    public async Task<(IReadOnlyList<ApplicationRow> Rows, long OverdueCount)> ListAsync(ApplicationListFilter filter, CancellationToken cancellationToken)
+    /// <summary>A page of the list, by due moment then id, with the overdue count and the total under the same filter.</summary>
+    public async Task<(IReadOnlyList<ApplicationRow> Rows, long OverdueCount, long Total)> ListAsync(ApplicationListFilter filter, CancellationToken cancellationToken)
     {
         // Every filter is a plain column comparison, so the open list reads applications_open_by_due
         // (office_id, due_at, id) and stops after limit + 1 rows.
@@ -228,11 +228,24 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
             """,
             parameters,
             cancellationToken)).ToList();
-        var overdueCount = await session.ExecuteScalarAsync<long>(
-            $"SELECT count(*) FROM platform.applications a WHERE {where} AND a.status = ANY(@open) AND a.due_at <= @now",
+        // Both counts in one pass over the rows the filter selects (the same index as the page): the
+        // overdue ones, and every row the list would show page after page (the total).
+        var counts = (await session.QuerySingleOrDefaultAsync<ListCounts>(
+            $"""
+            SELECT count(*) FILTER (WHERE a.status = ANY(@open) AND a.due_at <= @now) AS overdue,
+                   count(*) FILTER (WHERE NOT @overdue OR (a.status = ANY(@open) AND a.due_at <= @now)) AS total
+            FROM platform.applications a WHERE {where}
+            """,
             parameters,
-            cancellationToken);
-        return (rows, overdueCount);
+            cancellationToken))!;
+        return (rows, counts.Overdue, counts.Total);
+    }
+
+    private sealed class ListCounts
+    {
+        public long Overdue { get; set; }
+
+        public long Total { get; set; }
     }
 
     private sealed class RefusalRow

@@ -63,7 +63,8 @@ public sealed record ApplicationSummary(
     bool Overdue,
     bool DueToday);
 
-public sealed record ApplicationList(IReadOnlyList<ApplicationSummary> Items, string? NextCursor, long OverdueCount);
+/// <summary>A page of the list; <see cref="Total"/> counts every application the same filter selects (all pages).</summary>
+public sealed record ApplicationList(IReadOnlyList<ApplicationSummary> Items, string? NextCursor, long OverdueCount, long Total);
 
 /// <summary>One transition of the append-only history.</summary>
 public sealed record ApplicationEvent(long Id, Instant At, string ActorId, string ActorName, string Action, string? FromStatus, string ToStatus, string? Reason);

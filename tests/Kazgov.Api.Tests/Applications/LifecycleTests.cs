@@ -291,6 +291,15 @@ public sealed class LifecycleTests(PlainServicesApiFactory factory) : IAsyncLife
         overdue["items"]!.AsArray().Should().OnlyContain(i => i!["overdue"]!.GetValue<bool>());
         overdue["overdueCount"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(2);
 
+        // The total counts every page under the same filter: with one item a page it is still the whole list.
+        var onePage = JsonNode.Parse(await head.GetStringAsync("/api/v1/applications?overdue=true&service=vehicle-registration&limit=1"))!;
+        onePage["items"]!.AsArray().Should().HaveCount(1);
+        onePage["total"]!.GetValue<long>().Should().Be(ids.Count);
+        var open = JsonNode.Parse(await head.GetStringAsync("/api/v1/applications?service=vehicle-registration&limit=200"))!;
+        open["total"]!.GetValue<long>().Should().Be(open["items"]!.AsArray().Count);
+        var none = JsonNode.Parse(await head.GetStringAsync("/api/v1/applications?service=vehicle-registration&status=issued"))!;
+        none["total"]!.GetValue<long>().Should().Be(none["items"]!.AsArray().Count);
+
         // The test tables are tiny, so the planner would scan them anyway: forbid sequential scans to see
         // that an (office_id, due_at, id) index serves the inbox in its order, with no sort of the whole
         // office (on real volumes the planner picks the partial index of open applications itself).

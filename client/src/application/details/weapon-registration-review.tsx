@@ -3,6 +3,7 @@
 // the §17 hand-over recipient (the applicant, or a proxy with a power of attorney) required before
 // issue (409 weapon-recipient-not-recorded), and a link from the unit to the weapon register.
 import { useState } from 'react';
+import { DateField } from '../../components/DateField';
 import { Alert, Anchor, Button, Card, Group, List, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { api, call, callWithResponse, type Schemas } from '../../api/client';
@@ -95,8 +96,9 @@ export function WeaponRegistrationReview({ application, busy, run }: ModulePanel
     }));
     setRecipient(data);
   });
-  const field = (name: keyof RecipientForm, label: string, props: Record<string, unknown> = {}) => (
-    <TextInput label={label} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })} {...props} />
+  const field = (name: keyof RecipientForm, label: string, { type, ...props }: Record<string, unknown> = {}) => (type === 'date'
+    ? <DateField label={label} value={form[name]} onChange={(value) => setForm({ ...form, [name]: value })} {...props} />
+    : <TextInput label={label} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })} type={type as string | undefined} {...props} />
   );
 
   const view = checks.data;

@@ -3,6 +3,7 @@
 // this section asks the chosen category's facts and posts to POST /api/v1/citizenship/admissions or
 // /renunciations. The term follows the category (§7), the sub-type too (1–7 admission, 8 renunciation).
 import { Alert, Card, Checkbox, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { DateField } from '../../components/DateField';
 import { api, call } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { IntakeSection, SectionContext, SectionProps } from '../types';
@@ -71,8 +72,8 @@ function CitizenshipSection({ data, update, context }: SectionProps<CitizenshipD
           </>
         )}
         {category === 3 && (
-          <TextInput w={320} type="date" label={t('citizenship.before1991')} value={data.inKazakhstanBefore1991On} max="1991-12-20"
-            onChange={(e) => update({ inKazakhstanBefore1991On: e.currentTarget.value })} />
+          <DateField w={320} label={t('citizenship.before1991')} value={data.inKazakhstanBefore1991On} max="1991-12-20"
+            onChange={(value) => update({ inKazakhstanBefore1991On: value })} />
         )}
         {category === 5 && (
           <>
@@ -89,16 +90,16 @@ function CitizenshipSection({ data, update, context }: SectionProps<CitizenshipD
         )}
         {category === 6 && (
           <>
-            <TextInput w={320} type="date" label={t('citizenship.marriedOn')} value={data.marriedOn} max={context.today}
-              onChange={(e) => update({ marriedOn: e.currentTarget.value })} />
+            <DateField w={320} label={t('citizenship.marriedOn')} value={data.marriedOn} max={context.today}
+              onChange={(value) => update({ marriedOn: value })} />
             <TextInput w={320} label={t('citizenship.spouseIin')} value={data.spouseIin} maxLength={12}
               onChange={(e) => update({ spouseIin: e.currentTarget.value })} />
           </>
         )}
         {category === 7 && (
           <>
-            <TextInput w={320} type="date" label={t('citizenship.residenceSince')} value={data.permanentResidenceSince} max={context.today}
-              onChange={(e) => update({ permanentResidenceSince: e.currentTarget.value })} />
+            <DateField w={320} label={t('citizenship.residenceSince')} value={data.permanentResidenceSince} max={context.today}
+              onChange={(value) => update({ permanentResidenceSince: value })} />
             <Text size="sm" c="dimmed">{t('citizenship.residenceRegister')}</Text>
           </>
         )}

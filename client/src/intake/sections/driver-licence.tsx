@@ -2,6 +2,7 @@
 // decision (§17.3), posted to the typed route POST /api/v1/driver-licences/applications.
 import { Card, Checkbox, Group, Text, TextInput, Title } from '@mantine/core';
 import { api, call } from '../../api/client';
+import { useFieldErrors } from '../../forms/fieldErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { IntakeSection, SectionProps } from '../types';
 
@@ -18,6 +19,7 @@ const toggle = (list: string[], value: string, on: boolean) =>
 
 function DriverLicenceSection({ data, update }: SectionProps<DriverLicenceData>) {
   const { t } = useI18n();
+  const errorOf = useFieldErrors();
   return (
     <>
       <Card withBorder padding="lg" component="section">
@@ -32,6 +34,7 @@ function DriverLicenceSection({ data, update }: SectionProps<DriverLicenceData>)
             />
           ))}
         </Group>
+        {errorOf('categories') && <Text size="sm" c="red" mt={4} data-field-error="categories">{errorOf('categories')}</Text>}
         {data.categories.includes('E') && (
           <TextInput
             mt="sm"
@@ -40,6 +43,7 @@ function DriverLicenceSection({ data, update }: SectionProps<DriverLicenceData>)
             min={0}
             label={t('intake.experience')}
             value={data.drivingExperienceMonths}
+            error={errorOf('drivingExperienceMonths')}
             onChange={(e) => update({ drivingExperienceMonths: e.currentTarget.value })}
           />
         )}
@@ -65,6 +69,7 @@ export const driverLicenceSection: IntakeSection<DriverLicenceData> = {
   applicantKinds: ['individual'],
   initial: () => ({ categories: [], medicalDecisionPreventsDriving: false, drivingExperienceMonths: '' }),
   Section: DriverLicenceSection,
+  fieldLabels: (t) => ({ categories: t('intake.categories'), drivingExperienceMonths: t('intake.experience') }),
   validate: (data, { t }) => (data.categories.length === 0 ? [t('intake.blocked.categories')] : []),
   submit: async (frame, data) => {
     const result = await call(api.POST('/api/v1/driver-licences/applications', {

@@ -2,6 +2,7 @@
 // owner's power of attorney with its dates (§12.2) and the driver's licence, which the API checks with
 // the Licensing module; free of charge; posted to POST /api/v1/vehicles/proxy-drivers/applications.
 import { Card, Checkbox, Group, TextInput, Title } from '@mantine/core';
+import { DateField } from '../../components/DateField';
 import { api, call } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { IntakeSection, SectionContext, SectionProps } from '../types';
@@ -18,8 +19,9 @@ export interface ProxyDriverData {
 
 function ProxySection({ data, update }: SectionProps<ProxyDriverData>) {
   const { t } = useI18n();
-  const field = (name: keyof ProxyDriverData, label: string, props: Record<string, unknown> = {}) => (
-    <TextInput label={label} value={data[name] as string} onChange={(e) => update({ [name]: e.currentTarget.value } as Partial<ProxyDriverData>)} name={name} {...props} />
+  const field = (name: keyof ProxyDriverData, label: string, { type, ...props }: Record<string, unknown> = {}) => (type === 'date'
+    ? <DateField label={label} value={data[name] as string} onChange={(value) => update({ [name]: value } as Partial<ProxyDriverData>)} name={name} {...props} />
+    : <TextInput label={label} value={data[name] as string} onChange={(e) => update({ [name]: e.currentTarget.value } as Partial<ProxyDriverData>)} name={name} type={type as string | undefined} {...props} />
   );
   return (
     <Card withBorder padding="lg" component="section" data-testid="proxy-driver">

@@ -5,6 +5,7 @@
 // six-month documents (§12) switched on by the period that will be registered (§16).
 // Posted to POST /api/v1/migration/temporary-registrations/applications.
 import { Button, Card, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title, Checkbox } from '@mantine/core';
+import { DateField } from '../../components/DateField';
 import { api, call, type Schemas } from '../../api/client';
 import { checkIin } from '../../desk/iin';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -140,8 +141,9 @@ function TemporaryRegistrationSection({ data, update, context }: SectionProps<Te
   const late = isDay(data.borderCrossedOn) && data.borderCrossedOn <= today ? daysLate(data.borderCrossedOn, today) : null;
   const setMember = (index: number, patch: Partial<GroupMemberDraft>) =>
     update({ members: data.members.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
-  const input = (name: keyof TemporaryRegistrationData, label: string, props: Record<string, unknown> = {}) => (
-    <TextInput label={label} value={String(data[name])} onChange={(e) => update({ [name]: e.currentTarget.value })} {...props} />
+  const input = (name: keyof TemporaryRegistrationData, label: string, { type, ...props }: Record<string, unknown> = {}) => (type === 'date'
+    ? <DateField label={label} value={String(data[name])} onChange={(value) => update({ [name]: value })} {...props} />
+    : <TextInput label={label} value={String(data[name])} onChange={(e) => update({ [name]: e.currentTarget.value })} type={type as string | undefined} {...props} />
   );
   return (
     <>
@@ -259,13 +261,13 @@ function TemporaryRegistrationSection({ data, update, context }: SectionProps<Te
                 />
                 <TextInput label={t('intake.lastName')} value={member.lastName} onChange={(e) => setMember(index, { lastName: e.currentTarget.value })} />
                 <TextInput label={t('intake.firstName')} value={member.firstName} onChange={(e) => setMember(index, { firstName: e.currentTarget.value })} />
-                <TextInput label={t('intake.birthDate')} type="date" value={member.birthDate} onChange={(e) => setMember(index, { birthDate: e.currentTarget.value })} />
+                <DateField label={t('intake.birthDate')} value={member.birthDate} onChange={(value) => setMember(index, { birthDate: value })} />
                 {member.kind === 'foreigner' && (
                   <TextInput label={t('intake.citizenship')} maxLength={2} value={member.citizenship} onChange={(e) => setMember(index, { citizenship: e.currentTarget.value })} />
                 )}
                 <TextInput label={t('intake.travelNumber')} value={member.number} onChange={(e) => setMember(index, { number: e.currentTarget.value })} />
                 <TextInput label={t('intake.travelCountry')} maxLength={2} value={member.country} onChange={(e) => setMember(index, { country: e.currentTarget.value })} />
-                <TextInput label={t('intake.travelExpiresOn')} type="date" value={member.expiresOn} onChange={(e) => setMember(index, { expiresOn: e.currentTarget.value })} />
+                <DateField label={t('intake.travelExpiresOn')} value={member.expiresOn} onChange={(value) => setMember(index, { expiresOn: value })} />
                 <Button variant="subtle" color="red" mt={24} onClick={() => update({ members: data.members.filter((_, i) => i !== index) })}>
                   {t('temporary-registration.removeMember')}
                 </Button>

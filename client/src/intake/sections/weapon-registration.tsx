@@ -3,6 +3,7 @@
 // posted to the typed route POST /api/v1/weapons/applications. The §8 unit-duty exemption follows
 // from the unit and is shown live; the checklist (§12–§15) and the fee items follow from the sub-type.
 import { Alert, Card, Checkbox, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { DateField } from '../../components/DateField';
 import { api, call } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
@@ -135,7 +136,7 @@ function WeaponSection({ data, update, context }: SectionProps<WeaponData>) {
         )}
         {foreign && (
           <Group mt="sm" align="end">
-            <TextInput type="date" label={t('weapons.foreignResidenceSince')} value={data.foreignResidenceSince} onChange={(e) => update({ foreignResidenceSince: e.currentTarget.value })} />
+            <DateField label={t('weapons.foreignResidenceSince')} value={data.foreignResidenceSince} onChange={(value) => update({ foreignResidenceSince: value })} />
             <Checkbox label={t('weapons.missionPetition')} checked={data.missionPetition} onChange={(e) => update({ missionPetition: e.currentTarget.checked })} />
           </Group>
         )}
@@ -178,7 +179,7 @@ function WeaponSection({ data, update, context }: SectionProps<WeaponData>) {
           {subType === 'acquisition-permit' && data.type === 'rifled' && data.purpose === 'hunting' && (
             <Group align="end" gap="sm" mt="sm">
               <TextInput label={t('weapons.smoothBoreNumber')} value={data.smoothBoreNumber} onChange={(e) => update({ smoothBoreNumber: e.currentTarget.value })} w={220} />
-              <TextInput type="date" label={t('weapons.smoothBoreIssuedOn')} value={data.smoothBoreIssuedOn} onChange={(e) => update({ smoothBoreIssuedOn: e.currentTarget.value })} w={200} />
+              <DateField label={t('weapons.smoothBoreIssuedOn')} value={data.smoothBoreIssuedOn} onChange={(value) => update({ smoothBoreIssuedOn: value })} w={200} />
             </Group>
           )}
           {spec.registersUnit && (

@@ -56,12 +56,12 @@ internal sealed class ListApplicationsHandler(
         // Another office than the actor's own shows nothing rather than an error: lists never probe.
         if (scope.OfficeId is not null && query.Office is not null && query.Office != scope.OfficeId)
         {
-            return new ApplicationList([], null, 0);
+            return new ApplicationList([], null, 0, 0);
         }
 
         var now = clock.GetCurrentInstant();
         var today = now.InZone(WorkingCalendar.Zone).Date;
-        var (rows, overdueCount) = await store.ListAsync(
+        var (rows, overdueCount, total) = await store.ListAsync(
             new ApplicationListFilter(scope, query.Office, query.Service, statuses, query.Overdue, now, after, limit, search),
             cancellationToken);
         var page = rows.Take(limit).ToList();
@@ -83,7 +83,7 @@ internal sealed class ListApplicationsHandler(
                 "application.search", Kazgov.Kernel.Identifiers.Iin.TryParse(subject, out _, out _) ? AuditSubjects.Iin : AuditSubjects.Bin, subject), cancellationToken);
         }
 
-        return new ApplicationList(items, next, overdueCount);
+        return new ApplicationList(items, next, overdueCount, total);
     }
 
     private static string[]? Unknown(ValidationErrors errors)
