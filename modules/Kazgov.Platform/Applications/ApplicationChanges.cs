@@ -76,7 +76,7 @@ internal sealed class ApplicationChanges(
             "UPDATE platform.applications SET status_sequence = status_sequence + 1 WHERE id = @id RETURNING status_sequence",
             new { id = row.Id },
             cancellationToken);
-        await events.PublishAsync(new ApplicationStatusChanged(row.Id, row.RegistrationNumber, row.ServiceCode, row.OfficeId, from.ToCode(), to.ToCode(), change.Now, sequence), cancellationToken);
+        await events.PublishAsync(new ApplicationStatusChanged(row.Id, row.RegistrationNumber, row.ServiceCode, row.OfficeId, from.ToCode(), to.ToCode(), change.Now, sequence, row.SubmittedBy), cancellationToken);
         if (to is ApplicationStatus.ReadyForIssue or ApplicationStatus.Refused)
         {
             await notifications.NotifyAsync(row, to, cancellationToken);
@@ -138,10 +138,11 @@ internal sealed record PendingChange(ApplicationRow Row, Instant Now)
 /// Published with every change of an application's status, submission included (From is null then):
 /// the integration event other modules and integrators follow. No personal data: the registration
 /// number and ids only. Sequence counts the application's status changes from 1 (the submission),
-/// so a consumer can tell an old or repeated event from a new one.
+/// so a consumer can tell an old or repeated event from a new one. SubmittedBy is the submitting
+/// actor ("client:&lt;id&gt;" for an integrator): webhooks and the change feed go to that client only.
 /// </summary>
 public sealed record ApplicationStatusChanged(
-    Guid ApplicationId, string RegistrationNumber, string ServiceCode, string OfficeId, string? From, string To, Instant At, int Sequence = 0) : IIntegrationEvent
+    Guid ApplicationId, string RegistrationNumber, string ServiceCode, string OfficeId, string? From, string To, Instant At, int Sequence = 0, string? SubmittedBy = null) : IIntegrationEvent
 {
     public static string EventType => "application.status-changed";
 }

@@ -27,6 +27,8 @@ internal static class IntegrationsRegistration
         services.AddSingleton<WebhookTargets>();
         services.AddScoped<WebhookSubscriptions>();
         services.AddScoped<CurrentIntegrationEvent>();
+        services.AddScoped<IntegrationEventLog>();
+        services.AddScoped<Security.ApiClientScopes>();
         services.AddIntegrationEventSubscriber<ApplicationStatusChanged, WebhookFanOut>(WebhookFanOut.Subscriber);
         // No redirects (a receiver could point us anywhere), connections only to allowed addresses,
         // no cookies, no proxy; the per-call timeout is the dispatcher's (Polly).

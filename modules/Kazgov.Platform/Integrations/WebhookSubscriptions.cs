@@ -13,7 +13,7 @@ namespace Kazgov.Platform.Integrations;
 /// (URL target, event types, services within the client's webhooks scopes) and writes it.
 /// The secret is kept in the clear because the platform signs with it; it is shown once.
 /// </summary>
-internal sealed class WebhookSubscriptions(DbSession session, WebhookTargets targets, IClock clock, IOptions<WebhookOptions> options)
+internal sealed class WebhookSubscriptions(DbSession session, WebhookTargets targets, IClock clock, IOptions<WebhookOptions> options, Security.ApiClientScopes clients)
 {
     private const string Columns = """
         id AS Id, client_id AS ClientId, url AS Url, event_types AS EventTypes, services AS Services, enabled AS Enabled,
@@ -141,8 +141,7 @@ internal sealed class WebhookSubscriptions(DbSession session, WebhookTargets tar
     /// <summary>The services a client has a webhooks scope for (administrators create subscriptions within them).</summary>
     public async Task<IReadOnlyCollection<string>> ClientServicesAsync(string clientId, CancellationToken cancellationToken)
     {
-        var scopes = await session.QuerySingleOrDefaultAsync<string[]>(
-            "SELECT scopes FROM platform.api_clients WHERE client_id = @clientId", new { clientId }, cancellationToken);
+        var scopes = await clients.OfAsync(clientId, cancellationToken);
         return ServicesWith(scopes ?? [], Scopes.Webhooks);
     }
 

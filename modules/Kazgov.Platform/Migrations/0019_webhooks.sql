@@ -7,8 +7,8 @@ ALTER TABLE platform.applications ADD COLUMN status_sequence integer NOT NULL DE
 UPDATE platform.applications a
 SET status_sequence = greatest(1, (SELECT count(*) FROM platform.application_events e WHERE e.application_id = a.id AND e.to_status IS NOT NULL));
 
--- The change feed reads the integration events of one client's applications in (tx, id) order.
-CREATE INDEX integration_events_by_application ON platform.integration_events (((payload ->> 'applicationId')));
+-- The change feed reads one client's events (payload.submittedBy) in (tx, id) order.
+CREATE INDEX integration_events_by_submitter ON platform.integration_events (type, (payload ->> 'submittedBy'), tx, id);
 
 -- A client's subscriptions: where to send which events of which services, and the signing secrets.
 -- During a rotation's grace period the previous secret signs too (two signatures in one header).

@@ -306,7 +306,7 @@ public sealed class WebhookTests(WebhookApiFactory factory) : IClassFixture<Webh
         await using var transaction = await slow.BeginTransactionAsync();
         await slow.ExecuteAsync(
             "INSERT INTO platform.integration_events (type, payload, occurred_at) VALUES ('application.status-changed', @payload::jsonb, now())",
-            new { payload = $$"""{"applicationId":"{{mine}}","registrationNumber":"SLOW","serviceCode":"driver-licence","officeId":"x","from":"submitted","to":"in-review","at":"2026-03-10T05:00:00Z","sequence":2}""" },
+            new { payload = $$"""{"applicationId":"{{mine}}","registrationNumber":"SLOW","serviceCode":"driver-licence","officeId":"x","from":"submitted","to":"in-review","at":"2026-03-10T05:00:00Z","sequence":2,"submittedBy":"client:egov-portal"}""" },
             transaction);
         await ActAsync(clerk, mine, "start-review", etag);
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Events;
 using Kazgov.Kernel.Http;
 using Kazgov.Kernel.Problems;
 using Kazgov.Kernel.Security;
@@ -23,6 +23,7 @@ namespace Kazgov.Platform.Integrations.Features.ChangeFeed;
 /// already given: a slow transaction holds the feed back until it ends instead of slipping behind
 /// it. The integration-event dispatcher reads the same way, so webhooks and the feed agree.
 /// </para>
+/// Events published before SubmittedBy was part of the event are not in the feed.
 /// The cursor is the (tx, id) of the last event; it stays valid for ever (events are never renumbered).
 /// </summary>
 internal static class ListEvents
@@ -42,7 +43,7 @@ internal static class ListEvents
             .Produces<ApplicationEventPage>()
             .ProducesValidationProblem();
 
-    private static async Task<ApplicationEventPage> ListAsync(string? after, int? limit, DbSession session, ICurrentActor actor, CancellationToken cancellationToken)
+    private static async Task<ApplicationEventPage> ListAsync(string? after, int? limit, IntegrationEventLog events, ICurrentActor actor, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var take = Paging.Limit(limit, errors);
@@ -57,41 +58,16 @@ internal static class ListEvents
         }
 
         errors.ThrowIfAny();
-        var rows = (await session.QueryAsync<EventRow>(
-            """
-            SELECT e.id AS Id, e.tx::text AS Tx, e.payload::text AS Payload
-            FROM platform.integration_events e
-            JOIN platform.applications a ON a.id::text = e.payload ->> 'applicationId'
-            WHERE e.type = @type
-              AND (e.tx, e.id) > (@tx::xid8, @id)
-              AND e.tx < pg_snapshot_xmin(pg_current_snapshot())
-              AND a.submitted_by = @submittedBy
-              AND a.service_code = ANY (@services)
-            ORDER BY e.tx, e.id
-            LIMIT @take
-            """,
-            new
-            {
-                type = ApplicationStatusChanged.EventType,
-                tx = cursor?[0] ?? "0",
-                id = cursor is null ? 0L : long.Parse(cursor[1], CultureInfo.InvariantCulture),
-                submittedBy = actor.Id,
-                services = WebhookSubscriptions.ServicesWith(actor.Scopes, Scopes.Events).ToArray(),
-                take = take + 1,
-            },
-            cancellationToken)).ToList();
+        var rows = await events.ReadCommittedAsync(
+            ApplicationStatusChanged.EventType,
+            cursor?[0] ?? "0",
+            cursor is null ? 0L : long.Parse(cursor[1], CultureInfo.InvariantCulture),
+            take + 1,
+            [("submittedBy", [actor.Id]), ("serviceCode", WebhookSubscriptions.ServicesWith(actor.Scopes, Scopes.Events).ToArray())],
+            cancellationToken);
         var page = rows.Take(take).ToList();
         var items = page.Select(r => ApplicationEventData.From(r.Id, JsonSerializer.Deserialize<ApplicationStatusChanged>(r.Payload, PlatformJson.Options)!)).ToList();
         var next = page.Count > 0 ? Paging.Encode(CursorList, page[^1].Tx, page[^1].Id.ToString(CultureInfo.InvariantCulture)) : after;
         return new ApplicationEventPage(items, next, rows.Count > take);
-    }
-
-    private sealed class EventRow
-    {
-        public long Id { get; init; }
-
-        public string Tx { get; init; } = "0";
-
-        public string Payload { get; init; } = "{}";
     }
 }
