@@ -68,6 +68,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddScoped<Applications.IApplications, Applications.MediatedApplications>();
         services.AddScoped<Applications.IApplicationDirectory, Applications.ApplicationDirectory>();
         services.AddComplaints();
+        Integrations.IntegrationsRegistration.AddIntegrations(services, configuration);
         // The office directory: loaded from reference/offices.json at every start, read by the deadline engine.
         services.AddSingleton<OfficeDirectoryLoader>();
         services.AddSingleton<IReferenceDataLoader>(provider => provider.GetRequiredService<OfficeDirectoryLoader>());
@@ -88,5 +89,6 @@ public sealed class PlatformKernelModule : IKazgovModule
         api.MapSecurityEndpoints();
         api.MapComplaintEndpoints();
         api.MapOutboxAdminEndpoints();
+        Integrations.IntegrationsRegistration.MapIntegrationEndpoints(api);
     }
 }

@@ -50,6 +50,10 @@ public sealed partial class PlatformCapabilityTests
         // 0014_integration_events.sql: written by everyone, but only through IntegrationEvents.
         ["integration_events"] = "Events",
         ["integration_event_subscriptions"] = "Events",
+        // 0019_webhooks.sql
+        ["webhook_subscriptions"] = "Integrations",
+        ["webhook_deliveries"] = "Integrations",
+        ["webhook_attempts"] = "Integrations",
     };
 
     /// <summary>

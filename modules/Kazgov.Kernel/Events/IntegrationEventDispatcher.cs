@@ -69,8 +69,15 @@ public sealed class IntegrationEventDispatcher(
                 """,
                 new { type = subscription.EventType, lastTx = cursor.LastTx, lastId = cursor.LastId, batch = BatchSize },
                 cancellationToken)).ToList();
+            var current = scope.ServiceProvider.GetService<CurrentIntegrationEvent>();
             foreach (var row in events)
             {
+                if (current is not null)
+                {
+                    current.Id = row.Id;
+                    current.Tx = row.Tx;
+                }
+
                 using var payload = JsonDocument.Parse(row.Payload);
                 await subscription.Handle(scope.ServiceProvider, payload.RootElement, cancellationToken);
             }

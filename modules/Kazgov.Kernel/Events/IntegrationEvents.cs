@@ -39,6 +39,18 @@ public interface IIntegrationEventSubscriber<in TEvent>
     Task HandleAsync(TEvent integrationEvent, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Which stored event a handler is running for (scoped; set by the dispatcher before each call):
+/// its id and its transaction, the (tx, id) commit order a handler may want to keep (webhooks).
+/// </summary>
+public sealed class CurrentIntegrationEvent
+{
+    public long Id { get; set; }
+
+    /// <summary>The writing transaction's id (xid8) as text.</summary>
+    public string Tx { get; set; } = "0";
+}
+
 /// <summary>A subscriber's registration: its name (its cursor's key), the event type, and how to run its handler.</summary>
 public sealed record IntegrationEventSubscription(
     string Subscriber,

@@ -42,6 +42,12 @@ public static class Policies
     /// <summary>Answering a complaint: unit heads only (the complaint is addressed to the head, not to the clerk complained about).</summary>
     public const string ComplaintsAnswer = "complaints-answer";
 
+    /// <summary>The change feed: clients with an events scope (their own applications' events only).</summary>
+    public const string EventsRead = "events-read";
+
+    /// <summary>A client's own webhook subscriptions and deliveries: clients with a webhooks scope.</summary>
+    public const string WebhooksManage = "webhooks-manage";
+
     /// <summary>
     /// Given by <see cref="EndpointSecurity.RequireDeclaredPolicies"/> to an endpoint that declared
     /// nothing: nobody passes, so a forgotten declaration fails closed (and a test names it).
@@ -51,7 +57,7 @@ public static class Policies
     public static readonly IReadOnlyList<string> All =
     [
         AnyActor, Staff, Admin, AuditRead, StaffDirectory, ApplicationsRead, ApplicationsSubmit, ApplicationsProcess, DocumentsVerify,
-        ComplaintsRead, ComplaintsAnswer,
+        ComplaintsRead, ComplaintsAnswer, EventsRead, WebhooksManage,
     ];
 
     public static void Register(AuthorizationOptions options)
@@ -75,6 +81,8 @@ public static class Policies
             .RequireAssertion(c => IsStaff(c.User, Roles.Clerk, Roles.UnitHead, Roles.Auditor)));
         options.AddPolicy(ComplaintsAnswer, policy => policy.RequireAuthenticatedUser()
             .RequireAssertion(c => IsStaff(c.User, Roles.UnitHead)));
+        options.AddPolicy(EventsRead, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => HasAnyScope(c.User, Scopes.Events)));
+        options.AddPolicy(WebhooksManage, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => HasAnyScope(c.User, Scopes.Webhooks)));
         options.AddPolicy(Undeclared, policy => policy.RequireAuthenticatedUser().RequireAssertion(_ => false));
     }
 

@@ -15,7 +15,13 @@ public static class Scopes
     /// <summary>Verify issued documents with the holder's details (the public check only says valid or not).</summary>
     public const string Verify = "verify";
 
-    public static readonly IReadOnlyList<string> Operations = [Submit, Read, Verify];
+    /// <summary>Follow the change feed (GET /events) of the applications the client submitted.</summary>
+    public const string Events = "events";
+
+    /// <summary>Manage the client's own webhook subscriptions and deliveries for the service.</summary>
+    public const string Webhooks = "webhooks";
+
+    public static readonly IReadOnlyList<string> Operations = [Submit, Read, Verify, Events, Webhooks];
 
     public static string For(string serviceCode, string operation) => serviceCode + ":" + operation;
 

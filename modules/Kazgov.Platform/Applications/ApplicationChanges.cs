@@ -71,7 +71,12 @@ internal sealed class ApplicationChanges(
         var suspending = action == ApplicationAction.Suspend;
         await store.UpdateStatusAsync(row.Id, to, suspending ? from : null, suspending ? change.Now : null, dueAt ?? row.DueAt, change.Now, cancellationToken);
         await store.AppendEventAsync(row.Id, action.ToCode(), from, to, reason, change.Now, cancellationToken);
-        await events.PublishAsync(new ApplicationStatusChanged(row.Id, row.RegistrationNumber, row.ServiceCode, row.OfficeId, from.ToCode(), to.ToCode(), change.Now), cancellationToken);
+        // The row is locked, so the application's changes count up one by one without gaps (webhooks, change feed).
+        var sequence = await session.ExecuteScalarAsync<int>(
+            "UPDATE platform.applications SET status_sequence = status_sequence + 1 WHERE id = @id RETURNING status_sequence",
+            new { id = row.Id },
+            cancellationToken);
+        await events.PublishAsync(new ApplicationStatusChanged(row.Id, row.RegistrationNumber, row.ServiceCode, row.OfficeId, from.ToCode(), to.ToCode(), change.Now, sequence, row.SubmittedBy), cancellationToken);
         if (to is ApplicationStatus.ReadyForIssue or ApplicationStatus.Refused)
         {
             await notifications.NotifyAsync(row, to, cancellationToken);
@@ -132,10 +137,12 @@ internal sealed record PendingChange(ApplicationRow Row, Instant Now)
 /// <summary>
 /// Published with every change of an application's status, submission included (From is null then):
 /// the integration event other modules and integrators follow. No personal data: the registration
-/// number and ids only.
+/// number and ids only. Sequence counts the application's status changes from 1 (the submission),
+/// so a consumer can tell an old or repeated event from a new one. SubmittedBy is the submitting
+/// actor ("client:&lt;id&gt;" for an integrator): webhooks and the change feed go to that client only.
 /// </summary>
 public sealed record ApplicationStatusChanged(
-    Guid ApplicationId, string RegistrationNumber, string ServiceCode, string OfficeId, string? From, string To, Instant At) : IIntegrationEvent
+    Guid ApplicationId, string RegistrationNumber, string ServiceCode, string OfficeId, string? From, string To, Instant At, int Sequence = 0, string? SubmittedBy = null) : IIntegrationEvent
 {
     public static string EventType => "application.status-changed";
 }

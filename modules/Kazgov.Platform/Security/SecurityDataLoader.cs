@@ -81,11 +81,11 @@ public static class DemoAccounts
         new("admin", "Тимур Қайратұлы Әлиев", "Жүйелік әкімші", Roles.Admin, null, null),
     ];
 
-    /// <summary>The demo e-gov portal's grant: submit, read and verify for each service that has its own module endpoints.</summary>
+    /// <summary>The demo e-gov portal's grant: submit, read, verify, events (the change feed) and webhooks for each service that has its own module endpoints.</summary>
     public static readonly IReadOnlyList<string> PortalScopes =
     [
         .. new[] { "driver-licence", "residence-permit", "temporary-registration", "permanent-residence", "weapon-registration", "citizenship", "vehicle-registration", "proxy-driver-registration" }
-            .SelectMany(service => new[] { Scopes.For(service, Scopes.Submit), Scopes.For(service, Scopes.Read), Scopes.For(service, Scopes.Verify) }),
+            .SelectMany(service => Scopes.Operations.Select(operation => Scopes.For(service, operation))),
     ];
 }
 

@@ -46,6 +46,8 @@ public class KazgovApiFactory : WebApplicationFactory<Program>
             // Hosts of parallel test classes share one database: none dispatches the outbox on its own,
             // tests that deliver call OutboxDispatcher.DispatchDueAsync themselves.
             ["Notifications:DispatcherEnabled"] = "false",
+            // Likewise webhooks: WebhookTests send them with WebhookDispatcher.DispatchDueAsync on their own host.
+            ["Webhooks:DispatcherEnabled"] = "false",
             // Nor deletes anything by age on its own clock (RetentionTests run the jobs with their own).
             ["Retention:Enabled"] = "false",
             ["Security:Jwt:SigningKey"] = TestSigningKey,

@@ -362,9 +362,9 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         slip["nextSteps"]!["en"]!.GetValue<string>().Should().Contain("12:00–13:00, 18:00–19:00", "the slip names the service's hand-over windows from the catalogue");
     }
 
-    private static readonly object HandOver = new { receivedBy = "Ахметов Серік", identityDocument = "Жеке куәлік № 045612378", signatureTaken = true };
+    internal static readonly object HandOver = new { receivedBy = "Ахметов Серік", identityDocument = "Жеке куәлік № 045612378", signatureTaken = true };
 
-    private static JsonObject Intake(string iin, bool paid, string language = "kk")
+    internal static JsonObject Intake(string iin, bool paid, string language = "kk")
     {
         var intake = new JsonObject
         {
@@ -398,7 +398,7 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
     }
 
     /// <summary>driver-licence §15: the theory, then the practical exam, both passed today.</summary>
-    private static async Task<string> PassExamsAsync(HttpClient client, string id, string etag)
+    internal static async Task<string> PassExamsAsync(HttpClient client, string id, string etag)
     {
         etag = await RecordExamOkAsync(client, id, etag, new { kind = "theory", passed = true, date = "2026-03-10" });
         return await RecordExamOkAsync(client, id, etag, new { kind = "practical", passed = true, date = "2026-03-10", examSheetNumber = "ЕП-0042" });

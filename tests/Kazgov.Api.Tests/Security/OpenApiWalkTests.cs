@@ -24,8 +24,10 @@ public sealed class OpenApiWalkTests(KazgovApiFactory factory)
     private const string PortalRead = "client:egov-portal driver-licence:read";
     private const string PortalSubmit = "client:egov-portal driver-licence:submit";
     private const string PortalVerify = "client:egov-portal driver-licence:verify";
+    private const string PortalEvents = "client:egov-portal driver-licence:events";
+    private const string PortalWebhooks = "client:egov-portal driver-licence:webhooks";
 
-    private static readonly string[] Actors = [Clerk, Head, Auditor, Admin, PortalRead, PortalSubmit, PortalVerify];
+    private static readonly string[] Actors = [Clerk, Head, Auditor, Admin, PortalRead, PortalSubmit, PortalVerify, PortalEvents, PortalWebhooks];
 
     /// <summary>Who each policy admits. A new policy must be added here, or the walk fails.</summary>
     private static readonly Dictionary<string, string[]> Admitted = new()
@@ -41,6 +43,8 @@ public sealed class OpenApiWalkTests(KazgovApiFactory factory)
         [Policies.DocumentsVerify] = [Clerk, Head, Auditor, PortalVerify],
         [Policies.ComplaintsRead] = [Clerk, Head, Auditor],
         [Policies.ComplaintsAnswer] = [Head],
+        [Policies.EventsRead] = [PortalEvents],
+        [Policies.WebhooksManage] = [PortalWebhooks],
     };
 
     [Fact]

@@ -206,14 +206,14 @@ public sealed class TokenTests(KazgovApiFactory factory)
 
         var all = await Json(await client.PostAsJsonAsync(TokenPath, ClientCredentials(DemoAccounts.PortalClientSecret, null)));
         all.GetProperty("scope").GetString().Should().Be(
-            "driver-licence:submit driver-licence:read driver-licence:verify "
-            + "residence-permit:submit residence-permit:read residence-permit:verify "
-            + "temporary-registration:submit temporary-registration:read temporary-registration:verify "
-            + "permanent-residence:submit permanent-residence:read permanent-residence:verify "
-            + "weapon-registration:submit weapon-registration:read weapon-registration:verify "
-            + "citizenship:submit citizenship:read citizenship:verify "
-            + "vehicle-registration:submit vehicle-registration:read vehicle-registration:verify "
-            + "proxy-driver-registration:submit proxy-driver-registration:read proxy-driver-registration:verify");
+            "driver-licence:submit driver-licence:read driver-licence:verify driver-licence:events driver-licence:webhooks "
+            + "residence-permit:submit residence-permit:read residence-permit:verify residence-permit:events residence-permit:webhooks "
+            + "temporary-registration:submit temporary-registration:read temporary-registration:verify temporary-registration:events temporary-registration:webhooks "
+            + "permanent-residence:submit permanent-residence:read permanent-residence:verify permanent-residence:events permanent-residence:webhooks "
+            + "weapon-registration:submit weapon-registration:read weapon-registration:verify weapon-registration:events weapon-registration:webhooks "
+            + "citizenship:submit citizenship:read citizenship:verify citizenship:events citizenship:webhooks "
+            + "vehicle-registration:submit vehicle-registration:read vehicle-registration:verify vehicle-registration:events vehicle-registration:webhooks "
+            + "proxy-driver-registration:submit proxy-driver-registration:read proxy-driver-registration:verify proxy-driver-registration:events proxy-driver-registration:webhooks");
         all.TryGetProperty("refresh_token", out _).Should().BeFalse("clients authenticate again instead of refreshing");
         all.GetProperty("expires_in").GetInt32().Should().Be(900);
 

@@ -206,7 +206,7 @@ internal sealed class SubmitApplicationHandler(
         }
 
         var row = (await store.FindAsync(id, forUpdate: false, cancellationToken))!;
-        await events.PublishAsync(new ApplicationStatusChanged(id, row.RegistrationNumber, service.Code, office.Id, null, row.Status, now), cancellationToken);
+        await events.PublishAsync(new ApplicationStatusChanged(id, row.RegistrationNumber, service.Code, office.Id, null, row.Status, now, Sequence: 1, SubmittedBy: row.SubmittedBy), cancellationToken);
         await reader.AuditAsync("application.submit", row, cancellationToken);
         session.AfterCommit(() => metrics.ApplicationSubmitted(service.Code, office.Id));
         return new SubmittedApplication(await reader.ViewAsync(row, cancellationToken), await reader.SlipAsync(row, cancellationToken));
