@@ -266,7 +266,13 @@ public sealed class ResidencePermitTests(KazgovApiFactory factory) : IAsyncLifet
             {
                 await Task.Delay(50);
                 waiting = await blocker.ExecuteScalarAsync<long>(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+                    // The first approval waits on the table, the second on the first's per-person lock; other work in
+                    // the database (dispatchers, other tests) may be waiting on locks of its own at the same moment.
+                    """
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
+                      AND (query LIKE '%pg_advisory_xact_lock%' OR query LIKE '%residence_permits%')
+                    """,
                     transaction: transaction);
             }
 
