@@ -1,6 +1,7 @@
 using Asp.Versioning;
 using Kazgov.Api.Hosting;
 using Kazgov.Api.Security;
+using Kazgov.Kernel.Caching;
 using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Http;
 using Kazgov.Kernel.Idempotency;
@@ -36,6 +37,10 @@ services.AddSingleton(_ =>
     return dataSource.Build();
 });
 services.AddScoped<DbSession>();
+// Offices, schedules, the calendar and MCI rates from memory; triggers NOTIFY every host of a change.
+services.AddSingleton<ReferenceDataCache>();
+services.AddScoped<ReferenceData>();
+services.AddHostedService<ReferenceChangeListener>();
 
 services.AddMediator(options =>
 {

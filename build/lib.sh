@@ -91,7 +91,7 @@ start_database() {
     say "starting PostgreSQL on 127.0.0.1:$KAZGOV_DB_PORT"
     KAZGOV_DB_STARTED_HERE=1
     as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PG_HOME/postgres.log" -w -t 60 \
-      -o "-p $KAZGOV_DB_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_HOME -c max_connections=200" start >/dev/null \
+      -o "-p $KAZGOV_DB_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_HOME -c max_connections=200 -c shared_preload_libraries=pg_stat_statements" start >/dev/null \
       || { tail -n 30 "$PG_HOME/postgres.log" >&2; die "PostgreSQL did not start"; }
   fi
   KAZGOV_DB_PORT="$(sed -n 4p "$PGDATA_DIR/postmaster.pid")"

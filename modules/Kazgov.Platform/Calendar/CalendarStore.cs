@@ -1,3 +1,4 @@
+using Kazgov.Kernel.Caching;
 using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Localization;
 using NodaTime;
@@ -5,14 +6,17 @@ using NodaTime;
 namespace Kazgov.Platform.Calendar;
 
 /// <summary>The calendar's rules and overrides in platform.holiday_rules and platform.calendar_overrides.</summary>
-internal sealed class CalendarStore(DbSession session) : IWorkingCalendars
+internal sealed class CalendarStore(DbSession session, ReferenceData referenceData) : IWorkingCalendars
 {
     private const string OverrideColumns =
         "date AS Date, working AS Working, reason_kk AS ReasonKk, reason_ru AS ReasonRu, reason_en AS ReasonEn, "
         + "source AS Source, changed_at AS ChangedAt, changed_by AS ChangedBy";
 
-    /// <summary>The calendar as the operators have it now (rules and overrides are read per request: they are few).</summary>
-    public async Task<WorkingCalendar> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The calendar as the operators have it now (from the reference-data cache, dropped when either table changes).</summary>
+    public async Task<WorkingCalendar> LoadAsync(CancellationToken cancellationToken) =>
+        await referenceData.GetAsync(ReferenceAreas.Calendar, "calendar", ReadAsync, cancellationToken);
+
+    private async Task<WorkingCalendar> ReadAsync(CancellationToken cancellationToken)
     {
         var rules = await session.QueryAsync<RuleRow>(
             """
@@ -33,6 +37,7 @@ internal sealed class CalendarStore(DbSession session) : IWorkingCalendars
     /// <summary>Creates or replaces the override of a date; true when it was created.</summary>
     public async Task<(OverrideRow Row, bool Created)> UpsertOverrideAsync(CalendarOverride decision, Instant at, string by, CancellationToken cancellationToken)
     {
+        referenceData.Changed(ReferenceAreas.Calendar);
         var row = await session.QuerySingleAsync<OverrideRowWithFlag>(
             $"""
             INSERT INTO platform.calendar_overrides AS o (date, working, reason_kk, reason_ru, reason_en, source, changed_at, changed_by)
@@ -57,8 +62,11 @@ internal sealed class CalendarStore(DbSession session) : IWorkingCalendars
         return (row, row.Created);
     }
 
-    public async Task<bool> DeleteOverrideAsync(LocalDate date, CancellationToken cancellationToken) =>
-        await session.ExecuteAsync("DELETE FROM platform.calendar_overrides WHERE date = @date", new { date }, cancellationToken) == 1;
+    public async Task<bool> DeleteOverrideAsync(LocalDate date, CancellationToken cancellationToken)
+    {
+        referenceData.Changed(ReferenceAreas.Calendar);
+        return await session.ExecuteAsync("DELETE FROM platform.calendar_overrides WHERE date = @date", new { date }, cancellationToken) == 1;
+    }
 
     internal sealed class RuleRow
     {

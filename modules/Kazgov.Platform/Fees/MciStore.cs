@@ -1,4 +1,5 @@
 using Dapper;
+using Kazgov.Kernel.Caching;
 using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Modules;
 using NodaTime;
@@ -7,12 +8,17 @@ using Npgsql;
 namespace Kazgov.Platform.Fees;
 
 /// <summary>The MCI table in platform.mci_rates.</summary>
-internal sealed class MciStore(DbSession session)
+internal sealed class MciStore(DbSession session, ReferenceData referenceData)
 {
     private const string Columns = "effective_from AS EffectiveFrom, kzt AS Kzt, changed_at AS ChangedAt, changed_by AS ChangedBy";
 
+    /// <summary>The table for fee calculation, from the reference-data cache (dropped when mci_rates changes).</summary>
     public async Task<MciTable> LoadAsync(CancellationToken cancellationToken) =>
-        new((await ListAsync(cancellationToken)).Select(r => new MciRate(r.EffectiveFrom, r.Kzt)));
+        await referenceData.GetAsync(
+            ReferenceAreas.Mci,
+            "table",
+            async token => new MciTable((await ListAsync(token)).Select(r => new MciRate(r.EffectiveFrom, r.Kzt))),
+            cancellationToken);
 
     public async Task<IReadOnlyList<Row>> ListAsync(CancellationToken cancellationToken) =>
         (await session.QueryAsync<Row>($"SELECT {Columns} FROM platform.mci_rates ORDER BY effective_from", cancellationToken: cancellationToken)).ToList();
@@ -20,6 +26,7 @@ internal sealed class MciStore(DbSession session)
     /// <summary>Creates or replaces the row effective from a date; true when it was created.</summary>
     public async Task<(Row Row, bool Created)> UpsertAsync(LocalDate effectiveFrom, decimal kzt, Instant at, string by, CancellationToken cancellationToken)
     {
+        referenceData.Changed(ReferenceAreas.Mci);
         var row = await session.QuerySingleAsync<RowWithFlag>(
             $"""
             INSERT INTO platform.mci_rates (effective_from, kzt, changed_at, changed_by) VALUES (@effectiveFrom, @kzt, @at, @by)
@@ -31,8 +38,11 @@ internal sealed class MciStore(DbSession session)
         return (row, row.Created);
     }
 
-    public async Task<bool> DeleteAsync(LocalDate effectiveFrom, CancellationToken cancellationToken) =>
-        await session.ExecuteAsync("DELETE FROM platform.mci_rates WHERE effective_from = @effectiveFrom", new { effectiveFrom }, cancellationToken) == 1;
+    public async Task<bool> DeleteAsync(LocalDate effectiveFrom, CancellationToken cancellationToken)
+    {
+        referenceData.Changed(ReferenceAreas.Mci);
+        return await session.ExecuteAsync("DELETE FROM platform.mci_rates WHERE effective_from = @effectiveFrom", new { effectiveFrom }, cancellationToken) == 1;
+    }
 
     internal class Row
     {

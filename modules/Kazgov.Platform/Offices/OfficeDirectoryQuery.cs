@@ -1,3 +1,4 @@
+using Kazgov.Kernel.Caching;
 using Kazgov.Kernel.Data;
 
 namespace Kazgov.Platform.Offices;
@@ -19,10 +20,16 @@ public interface IOfficeDirectory
     Task<OfficeReference?> FindAsync(string officeId, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Reads on the request's <see cref="DbSession"/>, so a caller inside a command sees the same transaction.</summary>
-internal sealed class OfficeDirectoryQuery(DbSession session) : IOfficeDirectory
+/// <summary>
+/// From the reference-data cache; on a miss, reads on the request's <see cref="DbSession"/>, so a
+/// caller inside a command sees the same transaction.
+/// </summary>
+internal sealed class OfficeDirectoryQuery(DbSession session, ReferenceData referenceData) : IOfficeDirectory
 {
-    public async Task<OfficeReference?> FindAsync(string officeId, CancellationToken cancellationToken = default)
+    public async Task<OfficeReference?> FindAsync(string officeId, CancellationToken cancellationToken = default) =>
+        await referenceData.GetAsync(ReferenceAreas.Offices, "office:" + officeId, token => LoadAsync(officeId, token), cancellationToken);
+
+    private async Task<OfficeReference?> LoadAsync(string officeId, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<Row>(
             """

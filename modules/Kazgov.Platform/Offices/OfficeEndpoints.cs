@@ -2,6 +2,7 @@ using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kazgov.Kernel.Caching;
 using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Http;
 using Kazgov.Kernel.Localization;
@@ -185,24 +186,41 @@ public static class OfficeEndpoints
         return new OfficeListResponse(page.Select(r => r.ToResponse()).ToList(), next);
     }
 
-    private static async Task<OfficeResponse> GetAsync(DbSession session, HttpContext context, string id, CancellationToken cancellationToken)
+    // Both reads come from the reference-data cache: an office and its schedule change rarely, and
+    // any change (this host, another, or SQL) drops the area on commit.
+    private static async Task<OfficeResponse> GetAsync(ReferenceData referenceData, DbSession session, HttpContext context, string id, CancellationToken cancellationToken)
     {
-        var row = await FindAsync(session, id, cancellationToken);
-        var schedule = await ReadScheduleAsync(session, id, cancellationToken);
-        context.Response.Headers.ETag = $"\"{row.ContentHash[..8]}-{schedule.Version}\"";
-        return row.ToResponse() with { Schedule = schedule };
+        var (office, etag) = await referenceData.GetAsync(
+            ReferenceAreas.Offices,
+            "view:" + id,
+            async token =>
+            {
+                var row = await FindAsync(session, id, token);
+                var schedule = await ReadScheduleAsync(session, id, token);
+                return (row.ToResponse() with { Schedule = schedule }, $"\"{row.ContentHash[..8]}-{schedule.Version}\"");
+            },
+            cancellationToken);
+        context.Response.Headers.ETag = etag;
+        return office;
     }
 
-    private static async Task<OfficeScheduleResponse> GetScheduleAsync(DbSession session, HttpContext context, string id, CancellationToken cancellationToken)
+    private static async Task<OfficeScheduleResponse> GetScheduleAsync(ReferenceData referenceData, DbSession session, HttpContext context, string id, CancellationToken cancellationToken)
     {
-        await FindAsync(session, id, cancellationToken);
-        var schedule = await ReadScheduleAsync(session, id, cancellationToken);
+        var schedule = await referenceData.GetAsync(
+            ReferenceAreas.Offices,
+            "schedule-view:" + id,
+            async token =>
+            {
+                await FindAsync(session, id, token);
+                return await ReadScheduleAsync(session, id, token);
+            },
+            cancellationToken);
         context.Response.Headers.ETag = ScheduleETag(schedule.Version);
         return schedule;
     }
 
     private static async Task<OfficeScheduleResponse> PutScheduleAsync(
-        DbSession session, HttpContext context, IClock clock, ICurrentActor actor, string id, OfficeScheduleRequest request, CancellationToken cancellationToken)
+        DbSession session, ReferenceData referenceData, HttpContext context, IClock clock, ICurrentActor actor, string id, OfficeScheduleRequest request, CancellationToken cancellationToken)
     {
         var office = await FindAsync(session, id, cancellationToken);
         OfficeSchedule.Validate(request.Days, request.ServiceWindows, office.Services, request.Receptions).ThrowIfAny();
@@ -225,6 +243,7 @@ public static class OfficeEndpoints
         var json = JsonSerializer.Serialize(schedule, PlatformJson.Options);
         var now = clock.GetCurrentInstant();
         var who = actor.Id;
+        referenceData.Changed(ReferenceAreas.Offices);
         await session.ExecuteAsync(
             """
             UPDATE platform.office_schedules

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kazgov.Kernel.Caching;
 using Kazgov.Kernel.Http;
 using Npgsql;
 
@@ -11,9 +12,13 @@ public interface IOfficeSchedules
     Task<OfficeSchedule?> FindAsync(string officeId, CancellationToken cancellationToken = default);
 }
 
-internal sealed class OfficeSchedules(NpgsqlDataSource dataSource) : IOfficeSchedules
+/// <summary>From the reference-data cache; on a miss, from the committed table on a connection of its own.</summary>
+internal sealed class OfficeSchedules(NpgsqlDataSource dataSource, ReferenceDataCache cache) : IOfficeSchedules
 {
-    public async Task<OfficeSchedule?> FindAsync(string officeId, CancellationToken cancellationToken = default)
+    public async Task<OfficeSchedule?> FindAsync(string officeId, CancellationToken cancellationToken = default) =>
+        await cache.GetAsync(ReferenceAreas.Offices, "schedule:" + officeId, token => LoadAsync(officeId, token), cancellationToken);
+
+    private async Task<OfficeSchedule?> LoadAsync(string officeId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT schedule::text FROM platform.office_schedules WHERE office_id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = officeId });

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Kazgov.Kernel.Caching;
+
+/// <summary>
+/// Holds one connection that LISTENs for reference-data changes and invalidates
+/// <see cref="ReferenceDataCache"/>. Without that connection the cache is bypassed; after a reconnect
+/// it starts empty, since notifications sent meanwhile are lost.
+/// </summary>
+public sealed class ReferenceChangeListener(NpgsqlDataSource dataSource, ReferenceDataCache cache, ILogger<ReferenceChangeListener> logger) : BackgroundService
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, e) => cache.Invalidate(e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {ReferenceAreas.Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                cache.SetListening(true);
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    // A quiet connection is checked now and then: a dead one must not leave the cache trusted.
+                    if (!await connection.WaitAsync(Heartbeat, stoppingToken))
+                    {
+                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
+                        await ping.ExecuteScalarAsync(stoppingToken);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                cache.SetListening(false);
+                logger.LogWarning(exception, "Reference-data change listener lost its connection; the cache is bypassed until it reconnects");
+                try
+                {
+                    await Task.Delay(RetryDelay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+
+        cache.SetListening(false);
+    }
+}
