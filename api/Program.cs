@@ -37,6 +37,27 @@ services.AddSingleton(_ =>
     return dataSource.Build();
 });
 services.AddScoped<DbSession>();
+// An optional streaming replica for reads that tolerate a few seconds' staleness (DbSession.ReadFromReplica),
+// set aside while its replay lag exceeds Database:Replica:MaxLagSeconds (5 by default).
+services.AddSingleton(provider =>
+{
+    var replica = configuration.GetConnectionString("KazgovReplica");
+    var maxLag = TimeSpan.FromSeconds(configuration.GetValue("Database:Replica:MaxLagSeconds", 5.0));
+    if (string.IsNullOrWhiteSpace(replica))
+    {
+        return new ReadReplica(null, maxLag);
+    }
+
+    var builder = new NpgsqlDataSourceBuilder(replica);
+    builder.UseNodaTime();
+    if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+    {
+        builder.ConnectionStringBuilder.MaxAutoPrepare = 100;
+    }
+
+    return new ReadReplica(builder.Build(), maxLag);
+});
+services.AddHostedService<ReplicaLagMonitor>();
 // Offices, schedules, the calendar and MCI rates from memory; triggers NOTIFY every host of a change.
 services.AddSingleton<ReferenceDataCache>();
 services.AddScoped<ReferenceData>();

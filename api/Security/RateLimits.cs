@@ -30,15 +30,22 @@ internal sealed class RateLimitSettings
     /// <summary>The token endpoint, per remote address.</summary>
     public Window Token { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 
+    /// <summary>
+    /// How many hosts share the load behind the balancer. Limits are counted in each host's memory,
+    /// so each host allows its share (the limit ÷ hosts, rounded up): a caller spread round-robin over
+    /// the hosts gets the configured limit in all. A caller pinned to one host gets only that share.
+    /// </summary>
+    public int HostCount { get; set; } = 1;
+
     public sealed class Window
     {
         public int PermitLimit { get; set; }
 
         public int WindowSeconds { get; set; } = 60;
 
-        public FixedWindowRateLimiterOptions ToOptions() => new()
+        public FixedWindowRateLimiterOptions ToOptions(int hostCount) => new()
         {
-            PermitLimit = PermitLimit,
+            PermitLimit = Math.Max(1, (PermitLimit + Math.Max(1, hostCount) - 1) / Math.Max(1, hostCount)),
             Window = TimeSpan.FromSeconds(WindowSeconds),
             QueueLimit = 0,
             AutoReplenishment = true,
@@ -87,17 +94,17 @@ internal static class RateLimits
             {
                 // The limit is part of the key: a changed limit takes effect with the client's next token.
                 return RateLimitPartition.GetFixedWindowLimiter($"actor:{actor}:{own}", _ =>
-                    new RateLimitSettings.Window { PermitLimit = own, WindowSeconds = 60 }.ToOptions());
+                    new RateLimitSettings.Window { PermitLimit = own, WindowSeconds = 60 }.ToOptions(settings.HostCount));
             }
 
-            return RateLimitPartition.GetFixedWindowLimiter("actor:" + actor, _ => settings.PerCaller.ToOptions());
+            return RateLimitPartition.GetFixedWindowLimiter("actor:" + actor, _ => settings.PerCaller.ToOptions(settings.HostCount));
         }
 
         return PerAddress("anonymous", context, settings.Anonymous);
     }
 
     private static RateLimitPartition<string> PerAddress(string prefix, HttpContext context, RateLimitSettings.Window window) =>
-        RateLimitPartition.GetFixedWindowLimiter($"{prefix}:{context.Connection.RemoteIpAddress}", _ => window.ToOptions());
+        RateLimitPartition.GetFixedWindowLimiter($"{prefix}:{context.Connection.RemoteIpAddress}", _ => window.ToOptions(Settings(context).HostCount));
 
     private static async ValueTask RejectAsync(Microsoft.AspNetCore.RateLimiting.OnRejectedContext rejected, CancellationToken cancellationToken)
     {

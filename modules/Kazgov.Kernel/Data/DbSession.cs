@@ -9,9 +9,10 @@ namespace Kazgov.Kernel.Data;
 /// that runs in the request scope. Transactions nest: only the outermost scope commits, so an
 /// idempotent POST and the command it wraps commit or roll back together.
 /// </summary>
-public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
+public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica = null) : IAsyncDisposable
 {
     private NpgsqlConnection? _connection;
+    private bool _replicaPreferred;
     private NpgsqlTransaction? _transaction;
     private List<Action>? _afterCommit;
 
@@ -32,11 +33,29 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
         (_afterCommit ??= []).Add(action);
     }
 
+    /// <summary>True when this request's queries run on the read replica.</summary>
+    public bool OnReplica { get; private set; }
+
+    /// <summary>
+    /// For a read that tolerates data a few seconds old and writes nothing (the office directory's
+    /// search): its queries go to the read replica while that is within its lag bound. Must come
+    /// before the first query; a request that has begun a transaction stays on the primary.
+    /// </summary>
+    public void ReadFromReplica() => _replicaPreferred = true;
+
     public async Task<NpgsqlConnection> ConnectionAsync(CancellationToken cancellationToken = default)
     {
         if (_connection is null)
         {
-            _connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            if (_replicaPreferred && replica is { Usable: true, DataSource: { } replicaSource })
+            {
+                _connection = await replicaSource.OpenConnectionAsync(cancellationToken);
+                OnReplica = true;
+            }
+            else
+            {
+                _connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            }
         }
 
         return _connection;
@@ -45,6 +64,12 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
     /// <summary>Begins a transaction, or joins the one already open in this request.</summary>
     public async Task<TransactionScope> BeginAsync(CancellationToken cancellationToken = default)
     {
+        if (OnReplica)
+        {
+            throw new InvalidOperationException("A request that reads from the replica cannot begin a transaction.");
+        }
+
+        _replicaPreferred = false;
         var connection = await ConnectionAsync(cancellationToken);
         if (_transaction is not null)
         {

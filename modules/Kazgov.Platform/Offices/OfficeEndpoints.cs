@@ -67,6 +67,9 @@ public static class OfficeEndpoints
 {
     private const int MaxQueryLength = 200;
 
+    /// <summary>Says which database answered a read that may come from the replica.</summary>
+    public const string ReadSourceHeader = "Kazgov-Read-Source";
+
     /// <summary>The list's tag in its cursors (<see cref="Paging"/>).</summary>
     private const string CursorList = "offices";
 
@@ -125,7 +128,7 @@ public static class OfficeEndpoints
     private static RegionResponse ToResponse(KazRegion region) => new(region.Code, region.IsoCode, region.Names);
 
     private static async Task<OfficeListResponse> SearchAsync(
-        DbSession session, string? service, string? region, string? q, string? limit, string? cursor, CancellationToken cancellationToken)
+        DbSession session, HttpContext context, string? service, string? region, string? q, string? limit, string? cursor, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var pageSize = Paging.Limit(limit, errors);
@@ -176,11 +179,14 @@ public static class OfficeEndpoints
             where.Add("o.sort_order > @after");
         }
 
+        // The directory changes a few times a year and the search writes nothing: the replica may answer.
+        session.ReadFromReplica();
         var rows = (await session.QueryAsync<OfficeRow>(
             OfficeRow.Select + " WHERE " + string.Join(" AND ", where) + " ORDER BY o.sort_order LIMIT @take",
             new { region = regionFilter?.Code, service, pattern = "%" + folded + "%", after, take = pageSize + 1 },
             cancellationToken)).ToList();
 
+        context.Response.Headers[ReadSourceHeader] = session.OnReplica ? "replica" : "primary";
         var page = rows.Take(pageSize).ToList();
         var next = rows.Count > pageSize ? Paging.EncodeNumber(CursorList, page[^1].SortOrder) : null;
         return new OfficeListResponse(page.Select(r => r.ToResponse()).ToList(), next);
