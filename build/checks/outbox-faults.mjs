@@ -171,6 +171,19 @@ for (const [id, list] of byId) {
     if (previous.end === null || sorted[i].start < previous.end) overlaps.push(`${id}: ${previous.host}#${previous.attempt} until ${previous.end?.toFixed(0)} and ${sorted[i].host}#${sorted[i].attempt} from ${sorted[i].start.toFixed(0)}`);
   }
 }
+// A 429 says when to come back (Retry-After: 1): the same message is not called again sooner, by either host.
+const early = [];
+let rateLimited = 0;
+for (const list of byId.values()) {
+  const sorted = [...list].sort((x, y) => x.start - y.start);
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    if (sorted[i].fault !== '429') continue;
+    rateLimited++;
+    const wait = sorted[i + 1].start - sorted[i].end;
+    if (wait < 950) early.push(`${sorted[i].id}: called again ${Math.round(wait)} ms after a 429`);
+  }
+}
+check(rateLimited > 0 && early.length === 0, `after a 429 with Retry-After: 1 the message was not called again within the second (${rateLimited} times)${early.length ? `; ${early.join('; ')}` : ''}`);
 const perHost = Object.fromEntries(['a', 'b'].map((h) => [h, calls.filter((c) => c.host === h && c.accepted).length]));
 const switched = [...byId.values()].filter((list) => new Set(list.map((c) => c.host)).size > 1).length;
 check(overlaps.length === 0 && perHost.a > 0 && perHost.b > 0,
