@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kazgov.Kernel.Problems;
 using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
 
 namespace Kazgov.Api.Hosting;
 
@@ -11,6 +12,9 @@ namespace Kazgov.Api.Hosting;
 /// </summary>
 internal static class ErrorHandling
 {
+    /// <summary>What a caller is told to wait while the database is away: about as long as a restart takes.</summary>
+    private const int DatabaseRetryAfterSeconds = 5;
+
     public static void UseProblemResponses(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -19,7 +23,8 @@ internal static class ErrorHandling
             // A status-code-only exception must not be rewritten to 404 by the framework.
             StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
             // A problem is an answer to the caller, not a fault: no "unhandled exception" error log for it.
-            SuppressDiagnosticsCallback = context => context.Exception is ProblemException or BadHttpRequestException,
+            // The database being away is logged once, as a warning, below.
+            SuppressDiagnosticsCallback = context => context.Exception is ProblemException or BadHttpRequestException || IsDatabaseUnavailable(context.Exception),
         });
         app.UseStatusCodePages(async context =>
         {
@@ -72,11 +77,43 @@ internal static class ErrorHandling
                 // The caller went away; nobody is left to read an answer.
                 context.Response.StatusCode = 499;
                 break;
+            case Exception when IsDatabaseUnavailable(exception):
+                // The database is restarting, unreachable or out of connections: nothing was committed,
+                // and the same request (with its Idempotency-Key) may simply be sent again shortly.
+                context.RequestServices.GetRequiredService<ILogger<ExceptionHandlerOptions>>()
+                    .LogWarning("The database is unavailable on {Method} {Path}: {Error}", context.Request.Method, context.Request.Path, exception!.Message);
+                context.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await ProblemWriter.WriteAsync(
+                    context,
+                    PlatformProblems.ServiceUnavailable,
+                    detail: new(
+                        "Дерекқор уақытша қолжетімсіз; сұрауды біраздан кейін қайталаңыз",
+                        "База данных временно недоступна; повторите запрос немного позже",
+                        "The database is temporarily unavailable; send the request again shortly"),
+                    extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = DatabaseRetryAfterSeconds });
+                break;
             default:
                 context.RequestServices.GetRequiredService<ILogger<ExceptionHandlerOptions>>()
                     .LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
                 await ProblemWriter.WriteAsync(context, PlatformProblems.InternalError);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A failure of the database itself rather than of the request: it cannot be reached, it is
+    /// shutting down or starting up, or a connection broke mid-statement (Npgsql marks these transient).
+    /// </summary>
+    internal static bool IsDatabaseUnavailable(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

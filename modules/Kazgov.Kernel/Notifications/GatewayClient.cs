@@ -3,16 +3,23 @@ using Microsoft.Extensions.Options;
 
 namespace Kazgov.Kernel.Notifications;
 
-/// <summary>Where the dispatcher hands a message over: one call, throwing when it was not accepted.</summary>
+/// <summary>
+/// Where the dispatcher hands a message over: one call, throwing when it was not accepted.
+/// <paramref name="messageId"/> is the outbox message's id, the same on every attempt.
+/// </summary>
 public interface INotificationGateway
 {
-    Task SendAsync(NotificationChannel channel, string recipient, string subject, string body, string? reference, CancellationToken cancellationToken);
+    Task SendAsync(Guid messageId, NotificationChannel channel, string recipient, string subject, string body, string? reference, CancellationToken cancellationToken);
 }
 
-/// <summary>The channel adapters: SMS and e-mail gateways spoken to over HTTP at configurable URLs.</summary>
+/// <summary>
+/// The channel adapters: SMS and e-mail gateways spoken to over HTTP at configurable URLs. Every
+/// attempt at one message carries the message's id as Idempotency-Key, so a gateway that accepted a
+/// message whose answer was lost (a timeout, a dropped connection) can tell the retry is the same one.
+/// </summary>
 public sealed class GatewayClient(HttpClient http, IOptions<NotificationOptions> options) : INotificationGateway
 {
-    public async Task SendAsync(NotificationChannel channel, string recipient, string subject, string body, string? reference, CancellationToken cancellationToken)
+    public async Task SendAsync(Guid messageId, NotificationChannel channel, string recipient, string subject, string body, string? reference, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var (url, payload) = channel switch
@@ -25,7 +32,9 @@ public sealed class GatewayClient(HttpClient http, IOptions<NotificationOptions>
             throw new GatewayException($"No gateway URL is configured for {channel}.");
         }
 
-        using var response = await http.PostAsJsonAsync(url, payload, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(payload) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", messageId.ToString());
+        using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             // A gateway that says when to come back (429 or 503 with Retry-After) is not called sooner.

@@ -175,6 +175,7 @@ public sealed class OutboxDispatcher(
                     try
                     {
                         await gateway.SendAsync(
+                            message.Id,
                             Channel(message.Channel), message.Recipient, message.Subject, message.Body, message.Reference, attemptContext.CancellationToken);
                     }
                     catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

@@ -426,14 +426,14 @@ public sealed class OutboxTests : IAsyncLifetime
     /// <summary>The real <see cref="GatewayClient"/> (HTTP to <see cref="FakeGatewayServer"/>) with the tests' hooks around it.</summary>
     private sealed class HookedGateway(GatewayClient inner, GatewayHooks hooks) : INotificationGateway
     {
-        public async Task SendAsync(NotificationChannel channel, string recipient, string subject, string body, string? reference, CancellationToken cancellationToken)
+        public async Task SendAsync(Guid messageId, NotificationChannel channel, string recipient, string subject, string body, string? reference, CancellationToken cancellationToken)
         {
             if (hooks.Explode?.Invoke(reference) is { } exception)
             {
                 throw exception;
             }
 
-            await inner.SendAsync(channel, recipient, subject, body, reference, cancellationToken);
+            await inner.SendAsync(messageId, channel, recipient, subject, body, reference, cancellationToken);
             hooks.AfterDelivery?.Invoke(reference);
         }
     }
