@@ -25,35 +25,45 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
             new { id },
             cancellationToken);
 
-    public async Task InsertAsync(NewApplication application, CancellationToken cancellationToken) =>
-        await session.ExecuteAsync(
-            """
-            INSERT INTO platform.applications
-                (id, registration_number, service_code, sub_type, office_id, channel, status, applicant_type, applicant, subject_id,
-                 representative, documents, fee_items, fee_exemption, term_variant, term, accepted_at, accepted_by, accepted_by_name,
-                 accepted_by_position, due_at, submitted_by, module_data, eligibility_findings, version, updated_at)
-            VALUES (@Id, @RegistrationNumber, @ServiceCode, @SubType, @OfficeId, @Channel, 'submitted', @ApplicantType, @Applicant::jsonb, @SubjectId,
-                 @Representative::jsonb, @Documents, @FeeItems, @FeeExemption, @TermVariant, @Term, @AcceptedAt, @ActorId, @ActorName,
-                 @ActorPosition, @DueAt, @ActorId, @ModuleData::jsonb, @Findings::jsonb, 1, @AcceptedAt)
-            """,
-            application,
-            cancellationToken);
-
-    /// <summary>The next number of the office's yearly sequence: &lt;office code&gt;-&lt;year&gt;-&lt;sequence&gt;.</summary>
-    public async Task<string> NextRegistrationNumberAsync(string officeId, int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers a submission in one statement: the next number of the office's yearly sequence
+    /// (&lt;office code&gt;-&lt;year&gt;-&lt;sequence&gt;), the application, and its "submit" history entry;
+    /// answers the stored row. The office's counter row stays locked until the transaction ends, so
+    /// taking the number in the same round trip as the inserts keeps concurrent submissions at one
+    /// office from queueing behind more than that. Numbers are gapless: a rollback returns the number.
+    /// </summary>
+    public async Task<ApplicationRow> InsertSubmittedAsync(NewApplication application, int year, CancellationToken cancellationToken)
     {
-        var sequence = await session.ExecuteScalarAsync<int>(
-            """
-            INSERT INTO platform.registration_counters (office_id, year, last) VALUES (@officeId, @year, 1)
-            ON CONFLICT (office_id, year) DO UPDATE SET last = registration_counters.last + 1
-            RETURNING last
-            """,
-            new { officeId, year },
-            cancellationToken);
+        var parameters = new DynamicParameters(application);
+        parameters.Add("Year", year);
         // e.g. 671C3429-2026-000012: the office code is the part that ends the office's directory id,
         // so the number is unique across offices and readable over the phone.
-        var officeCode = officeId[(officeId.LastIndexOf('-') + 1)..].ToUpperInvariant();
-        return string.Create(CultureInfo.InvariantCulture, $"{officeCode}-{year}-{sequence:D6}");
+        parameters.Add("NumberPrefix", string.Create(CultureInfo.InvariantCulture, $"{application.OfficeId[(application.OfficeId.LastIndexOf('-') + 1)..].ToUpperInvariant()}-{year}-"));
+        return await session.QuerySingleAsync<ApplicationRow>(
+            $"""
+            WITH counter AS (
+                INSERT INTO platform.registration_counters (office_id, year, last) VALUES (@OfficeId, @Year, 1)
+                ON CONFLICT (office_id, year) DO UPDATE SET last = registration_counters.last + 1
+                RETURNING last
+            ), inserted AS (
+                INSERT INTO platform.applications
+                    (id, registration_number, service_code, sub_type, office_id, channel, status, applicant_type, applicant, subject_id,
+                     representative, documents, fee_items, fee_exemption, term_variant, term, accepted_at, accepted_by, accepted_by_name,
+                     accepted_by_position, due_at, submitted_by, module_data, eligibility_findings, version, updated_at)
+                SELECT @Id, @NumberPrefix || lpad(counter.last::text, greatest(6, length(counter.last::text)), '0'), @ServiceCode, @SubType,
+                     @OfficeId, @Channel, 'submitted', @ApplicantType, @Applicant::jsonb, @SubjectId,
+                     @Representative::jsonb, @Documents, @FeeItems, @FeeExemption, @TermVariant, @Term, @AcceptedAt, @ActorId, @ActorName,
+                     @ActorPosition, @DueAt, @ActorId, @ModuleData::jsonb, @Findings::jsonb, 1, @AcceptedAt
+                FROM counter
+                RETURNING *
+            ), history AS (
+                INSERT INTO platform.application_events (application_id, at, actor_id, actor_name, action, from_status, to_status, reason)
+                SELECT id, @AcceptedAt, @ActorId, @ActorName, 'submit', NULL, 'submitted', NULL FROM inserted
+            )
+            SELECT {ApplicationRow.Columns} FROM inserted
+            """,
+            parameters,
+            cancellationToken);
     }
 
     public async Task UpdateStatusAsync(Guid id, ApplicationStatus to, ApplicationStatus? before, Instant? suspendedSince, Instant dueAt, Instant now, CancellationToken cancellationToken) =>
@@ -267,7 +277,6 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
 /// <summary>A new row of platform.applications (Dapper binds the properties by name).</summary>
 internal sealed record NewApplication(
     Guid Id,
-    string RegistrationNumber,
     string ServiceCode,
     string? SubType,
     string OfficeId,

@@ -171,10 +171,9 @@ internal sealed class SubmitApplicationHandler(
 
         var (variant, deadline) = await deadlines.ComputeAsync(service.Code, TermVariantOf(service, group!.ApplicantType, request.TermVariant), now, office.Id, Duration.Zero, cancellationToken);
         var id = Guid.CreateVersion7();
-        await store.InsertAsync(
+        var row = await store.InsertSubmittedAsync(
             new NewApplication(
                 id,
-                await store.NextRegistrationNumberAsync(office.Id, today.Year, cancellationToken),
                 service.Code,
                 request.SubType,
                 office.Id,
@@ -195,8 +194,8 @@ internal sealed class SubmitApplicationHandler(
                 deadline.DueAt,
                 moduleData.GetRawText(),
                 JsonSerializer.Serialize(findings, PlatformJson.Options)),
+            today.Year,
             cancellationToken);
-        await store.AppendEventAsync(id, "submit", null, ApplicationStatus.Submitted, null, now, cancellationToken);
         foreach (var receipt in request.Receipts ?? [])
         {
             if (!await store.InsertReceiptAsync(id, receipt, now, cancellationToken))
@@ -205,7 +204,6 @@ internal sealed class SubmitApplicationHandler(
             }
         }
 
-        var row = (await store.FindAsync(id, forUpdate: false, cancellationToken))!;
         await events.PublishAsync(new ApplicationStatusChanged(id, row.RegistrationNumber, service.Code, office.Id, null, row.Status, now, Sequence: 1, SubmittedBy: row.SubmittedBy), cancellationToken);
         await reader.AuditAsync("application.submit", row, cancellationToken);
         session.AfterCommit(() => metrics.ApplicationSubmitted(service.Code, office.Id));
