@@ -68,7 +68,9 @@ public sealed class AddressBureauTests(KazgovApiFactory factory) : IAsyncLifetim
         var verification = await anonymous.GetStringAsync($"{Path}/certificates/{code}/verification");
         JsonNode.Parse(verification)!["number"]!.GetValue<string>().Should().Be(number);
         verification.Should().NotContain(iin).And.NotContain("Сейітова").And.NotContain("Мәңгілік");
-        (await anonymous.GetAsync($"{Path}/certificates/NOSUCHCODE00/verification")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        // The problem's own `code` stays the stable one; the code asked about is an extension of its own.
+        var unknown = await (await anonymous.GetAsync($"{Path}/certificates/NOSUCHCODE00/verification")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "address-certificate-not-found");
+        unknown.GetProperty("verificationCode").GetString().Should().Be("NOSUCHCODE00");
 
         (await AuditAsync(iin)).Should().Contain(("address-certificate-lookup", request["application"]!["registrationNumber"]!.GetValue<string>() + "/" + number));
     }
