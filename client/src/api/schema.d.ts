@@ -3018,6 +3018,17 @@ export interface components {
             reason?: null | components["schemas"]["TextBody"];
             source?: null | string;
         };
+        OverrideResponse: {
+            date: components["schemas"]["LocalDate"];
+            working: boolean;
+            reason: components["schemas"]["LocalizedText"];
+            source?: null | string;
+            changedAt: components["schemas"]["Instant"];
+            changedBy: string;
+        };
+        OverridesResponse: {
+            items: components["schemas"]["OverrideResponse"][];
+        };
         OwnerVehiclesView: {
             ownerId: string;
             vehicles: components["schemas"]["VehicleView"][];
@@ -4296,6 +4307,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -4335,6 +4355,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -4360,7 +4389,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OverridesResponse"];
+                };
             };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
@@ -4411,7 +4442,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OverrideResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverrideResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
@@ -4424,6 +4475,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4453,12 +4513,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
@@ -4471,6 +4540,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4512,6 +4590,24 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineResponse"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -4547,6 +4643,24 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineResponse"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -4577,6 +4691,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FeeQuoteResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
@@ -4642,6 +4774,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -4799,7 +4940,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MciRateResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MciRateResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
@@ -4812,6 +4973,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4841,12 +5011,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
@@ -4859,6 +5038,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4941,6 +5129,15 @@ export interface operations {
                     "application/json": components["schemas"]["OfficeResponse"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -4979,6 +5176,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfficeScheduleResponse"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -5229,6 +5435,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationList"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5347,6 +5562,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5405,6 +5629,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationHistory"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5416,6 +5649,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5454,6 +5696,15 @@ export interface operations {
                     "application/json": components["schemas"]["AcknowledgementSlip"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5465,6 +5716,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5505,6 +5765,15 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5516,6 +5785,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5554,6 +5832,15 @@ export interface operations {
                     "application/json": components["schemas"]["RefusalNotice"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5565,6 +5852,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5603,6 +5899,15 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5614,6 +5919,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5656,6 +5970,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5667,6 +5990,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5711,6 +6043,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5722,6 +6063,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5824,6 +6174,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -5888,6 +6247,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5899,6 +6267,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5970,6 +6347,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5981,6 +6367,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6083,6 +6478,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -6171,6 +6575,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6273,6 +6686,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -6337,6 +6759,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -6348,6 +6779,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6562,6 +7002,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffUserView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -6573,6 +7022,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6611,6 +7069,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffUserView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -6664,6 +7131,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -6675,6 +7151,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6836,6 +7321,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplaintResponse"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -6902,6 +7396,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplaintResponse"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -7152,6 +7655,15 @@ export interface operations {
                     "application/json": components["schemas"]["OutboxMessageView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -7326,6 +7838,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookSubscriptionView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -7381,6 +7902,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
@@ -7652,6 +8182,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryDetails"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -7708,6 +8247,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -7839,6 +8387,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookSubscriptionList"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -7954,6 +8511,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
@@ -8271,6 +8837,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExamsView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -8282,6 +8857,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8350,6 +8934,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8888,6 +9481,15 @@ export interface operations {
                     "application/json": components["schemas"]["TemporaryRegistrationView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -9081,6 +9683,15 @@ export interface operations {
                     "application/json": components["schemas"]["PermanentResidenceChecksView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -9092,6 +9703,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9195,6 +9815,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -9253,6 +9882,15 @@ export interface operations {
                     "application/json": components["schemas"]["PermanentResidenceChecksView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -9264,6 +9902,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9347,6 +9994,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AfterDecisionDocumentsView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -9444,6 +10100,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -9500,6 +10165,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegistrationView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -9698,6 +10372,15 @@ export interface operations {
                     "application/json": components["schemas"]["CitizenshipCaseView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -9709,6 +10392,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9753,6 +10445,15 @@ export interface operations {
                     "application/json": components["schemas"]["CitizenshipCaseView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -9764,6 +10465,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9839,6 +10549,15 @@ export interface operations {
                     "application/json": components["schemas"]["CitizenshipCaseView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -9850,6 +10569,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9952,6 +10680,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -10040,6 +10777,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10240,6 +10986,15 @@ export interface operations {
                     "application/json": components["schemas"]["WeaponChecksView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -10251,6 +11006,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10316,6 +11080,15 @@ export interface operations {
                     "application/json": components["schemas"]["WeaponChecksView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -10327,6 +11100,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10363,6 +11145,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecipientView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -10453,6 +11244,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10586,6 +11386,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnitView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -10644,6 +11453,15 @@ export interface operations {
                     "application/json": components["schemas"]["HolderView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -10655,6 +11473,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10695,6 +11522,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PermitView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -10762,6 +11598,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WeaponDocumentVerification"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -10957,6 +11802,15 @@ export interface operations {
                     "application/json": components["schemas"]["VehicleChecksView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -10968,6 +11822,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11033,6 +11896,15 @@ export interface operations {
                     "application/json": components["schemas"]["VehicleChecksView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -11044,6 +11916,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11151,6 +12032,15 @@ export interface operations {
                     "application/json": components["schemas"]["VehicleView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -11209,6 +12099,15 @@ export interface operations {
                     "application/json": components["schemas"]["OwnerVehiclesView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -11220,6 +12119,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11256,6 +12164,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VehicleOutcomeView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -11314,6 +12231,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VehicleVerification"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
@@ -11477,6 +12412,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too Many Requests */
             429: {
                 headers: {
@@ -11507,6 +12451,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AddressPersonView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -11852,6 +12805,15 @@ export interface operations {
                     "application/json": components["schemas"]["AddressCertificateView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -11908,6 +12870,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -11968,6 +12939,15 @@ export interface operations {
                     "application/pdf": components["schemas"]["Stream"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -12024,6 +13004,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AddressCertificateVerification"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -12344,6 +13333,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
