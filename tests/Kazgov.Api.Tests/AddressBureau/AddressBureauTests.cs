@@ -361,6 +361,23 @@ public sealed class AddressBureauTests(KazgovApiFactory factory) : IAsyncLifetim
         persons.Single(p => p.PersonId == document).BirthDate.Should().Be("1985-03-04", "one without an IIN takes the event's birth date");
     }
 
+    [Fact]
+    public async Task A_resident_already_in_the_register_is_refused_and_leaves_nothing_behind()
+    {
+        // Found by fuzzing the contract (build/fuzz-check): the refused insert still fed the name dictionary.
+        var clerk = await factory.CreateClientAsAsync(Clerk);
+        var iin = TestIins.Next($"{Random.Shared.Next(40, 99):00}{Random.Shared.Next(1, 13):00}{Random.Shared.Next(1, 29):00}", '3');
+        (await clerk.PostAsJsonAsync($"{Path}/residents", new { iin, lastName = "Ахметов", firstName = "Серік" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        var unseen = "Bdfgh" + string.Concat(Enumerable.Range(0, 8).Select(_ => "bdfghlmnprt"[Random.Shared.Next(11)]));
+
+        await (await clerk.PostAsJsonAsync($"{Path}/residents", new { iin, lastName = unseen, firstName = unseen }))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "address-person-exists");
+
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM address_bureau.name_parts WHERE part = @part", new { part = unseen.ToUpperInvariant() }))
+            .Should().Be(0);
+    }
+
     private async Task<string> ResidentAsync(HttpClient clerk, string last, string first, string? middle)
     {
         var iin = TestIins.Next($"{Random.Shared.Next(40, 99):00}{Random.Shared.Next(1, 13):00}{Random.Shared.Next(1, 29):00}", '3');
