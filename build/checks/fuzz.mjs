@@ -8,7 +8,7 @@
 //   - a 4xx is an RFC 9457 problem (application/problem+json; type, title, status, code), its type
 //     is urn:kazgov:problem:<code>, the code is one the contract's table lists with that status, and
 //     the operation declares that status (or it is one any operation may give: 401, 405, 406, 413,
-//     415, 429) with a problem schema the body matches;
+//     415, 429, 400 bad-request/malformed-json) with a problem schema the body matches;
 //   - a 2xx is declared by the operation and its body validates against the declared schema;
 //   - a batch in which every request was rejected changes no table's row count.
 // Environment: KAZGOV_FUZZ_URL, KAZGOV_FUZZ_DB (a connection string), KAZGOV_FUZZ_SIGNING_KEY,
@@ -50,6 +50,9 @@ const AUDITED_REFUSALS = /^(address-lookup-|address-certificate-lookup$|agency-p
 // Answers any operation may give whatever it declares: the body's size, type and shape (413, 415,
 // 400 malformed-json), the method and representation (405, 406), and a token (401) or rate (429).
 const GENERIC_STATUSES = new Set([401, 405, 406, 413, 415, 429]);
+// …and a request that cannot be read at all (a NUL in a query value, a form the reader refuses,
+// JSON that does not parse), even sent to an operation that takes no parameters.
+const GENERIC_400_CODES = new Set(['bad-request', 'malformed-json']);
 
 // --- What the API answered so far: ids, numbers, codes and ETags to aim the next requests at.
 const pools = new Map();
@@ -318,7 +321,8 @@ function judge(request, wire, res) {
       if (json.status !== res.status) problems.push(`${res.status} problem says status ${json.status}`);
       if (json.type !== `urn:kazgov:problem:${json.code}`) problems.push(`${res.status} problem type ${json.type} is not urn:kazgov:problem:${json.code}`);
       else if (!problemCodes.get(json.code)?.has(res.status)) problems.push(`${res.status} problem code ${json.code} is not in the contract's table with status ${res.status}`);
-      if (!op.responses[String(res.status)] && !GENERIC_STATUSES.has(res.status) && !wire.shifted) {
+      const unreadable = res.status === 400 && GENERIC_400_CODES.has(json.code);
+      if (!op.responses[String(res.status)] && !GENERIC_STATUSES.has(res.status) && !unreadable && !wire.shifted) {
         problems.push(`${res.status} ${json.code} is not a declared answer of ${op.id} (declared: ${Object.keys(op.responses).join(', ')})`);
       }
       const declared = op.responses[String(res.status)]?.content?.['application/problem+json']?.schema;
