@@ -73,6 +73,14 @@ internal static class ErrorHandling
                     "Ошибка разбора JSON: " + json.Message,
                     "JSON parse error: " + json.Message));
                 break;
+            case InvalidDataException:
+                // A form body the reader refuses (a NUL or another control character, too many or too long
+                // fields) is the caller's mistake, not the server's.
+                await ProblemWriter.WriteAsync(context, PlatformProblems.BadRequest, detail: new(
+                    "Сұрау денесін оқу мүмкін емес: форма мәндерінде рұқсат етілмеген таңбалар бар немесе шектеулер асып кеткен",
+                    "Тело запроса не читается: в значениях формы недопустимые символы или превышены ограничения",
+                    "The request body cannot be read: the form values contain characters that are not allowed or exceed the limits"));
+                break;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 // The caller went away; nobody is left to read an answer.
                 context.Response.StatusCode = 499;

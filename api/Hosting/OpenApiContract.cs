@@ -124,6 +124,48 @@ internal static class OpenApiContract
     }
 
     /// <summary>
+    /// What any operation answers to input it cannot take, unless it declares its own: 400 when it takes
+    /// parameters or a body (a value that does not parse or validate), 404 when the path names a record
+    /// (no such record). Found by fuzzing the contract: without them a client meets undeclared answers.
+    /// </summary>
+    public static void AddInputAnswers(OpenApiDocument document)
+    {
+        foreach (var (path, item) in document.Paths ?? [])
+        {
+            if (!path.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var operation in item.Operations?.Values ?? (IEnumerable<OpenApiOperation>)[])
+            {
+                operation.Responses ??= [];
+                var parameters = operation.Parameters ?? [];
+                if (parameters.Any(p => p.In is ParameterLocation.Path or ParameterLocation.Query) || operation.RequestBody is not null)
+                {
+                    operation.Responses.TryAdd("400", ProblemAnswer(
+                        "The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`)", document));
+                }
+
+                if (parameters.Any(p => p.In == ParameterLocation.Path))
+                {
+                    operation.Responses.TryAdd("404", ProblemAnswer(
+                        "No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`)", document));
+                }
+            }
+        }
+    }
+
+    private static OpenApiResponse ProblemAnswer(string description, OpenApiDocument document) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, document) },
+        },
+    };
+
+    /// <summary>
     /// An operation that can answer 428 if-match-required takes the application's ETag in If-Match:
     /// the contract says so, or generated clients have no way to send it.
     /// </summary>

@@ -31,6 +31,7 @@ internal static class OpenApiSetup
                 OpenApiContract.DescribeTags(document);
                 OpenApiContract.DescribeProblems(document);
                 OpenApiContract.AddRateLimitAnswers(document);
+                OpenApiContract.AddInputAnswers(document);
                 OpenApiContract.DeclareIfMatch(document);
                 OpenApiContract.InlineNullablePrimitives(document);
 

@@ -6,6 +6,8 @@ namespace Kazgov.Api.Hosting;
 /// <summary>
 /// Refuses bodies over the configured size with a 413 problem before anything reads them.
 /// Kestrel enforces the same limit for chunked bodies through IHttpMaxRequestBodySizeFeature.
+/// A query value holding a NUL is refused with 400: PostgreSQL text cannot hold one, so it could
+/// only end as a server error further in (Kestrel itself refuses a NUL in the path).
 /// </summary>
 internal sealed class RequestLimits(RequestDelegate next, long maxBodyBytes)
 {
@@ -20,6 +22,15 @@ internal sealed class RequestLimits(RequestDelegate next, long maxBodyBytes)
             return;
         }
 
+        if (context.Request.QueryString.HasValue && HasNul(context.Request.Query))
+        {
+            await ProblemWriter.WriteAsync(context, PlatformProblems.BadRequest, detail: new(
+                "Сұрау жолының мәндерінде NUL таңбасы болмауы керек",
+                "Значения строки запроса не должны содержать символ NUL",
+                "Query string values must not contain a NUL character"));
+            return;
+        }
+
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
             feature.MaxRequestBodySize = maxBodyBytes;
@@ -27,4 +38,8 @@ internal sealed class RequestLimits(RequestDelegate next, long maxBodyBytes)
 
         await next(context);
     }
+
+    private static bool HasNul(IQueryCollection query) =>
+        query.Any(pair => pair.Key.Contains('\0', StringComparison.Ordinal)
+            || pair.Value.Any(value => value?.Contains('\0', StringComparison.Ordinal) == true));
 }

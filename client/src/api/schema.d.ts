@@ -3018,6 +3018,17 @@ export interface components {
             reason?: null | components["schemas"]["TextBody"];
             source?: null | string;
         };
+        OverrideResponse: {
+            date: components["schemas"]["LocalDate"];
+            working: boolean;
+            reason: components["schemas"]["LocalizedText"];
+            source?: null | string;
+            changedAt: components["schemas"]["Instant"];
+            changedBy: string;
+        };
+        OverridesResponse: {
+            items: components["schemas"]["OverrideResponse"][];
+        };
         OwnerVehiclesView: {
             ownerId: string;
             vehicles: components["schemas"]["VehicleView"][];
@@ -4296,6 +4307,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -4335,6 +4355,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -4360,7 +4389,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OverridesResponse"];
+                };
             };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
@@ -4411,7 +4442,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OverrideResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverrideResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
@@ -4424,6 +4475,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4460,6 +4520,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -4471,6 +4547,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4512,6 +4597,24 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineResponse"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -4547,6 +4650,24 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineResponse"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -4577,6 +4698,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FeeQuoteResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
@@ -4642,6 +4781,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -4799,7 +4947,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MciRateResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MciRateResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
@@ -4812,6 +4980,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4848,6 +5025,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -4859,6 +5052,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4941,6 +5143,15 @@ export interface operations {
                     "application/json": components["schemas"]["OfficeResponse"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -4979,6 +5190,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfficeScheduleResponse"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -5229,6 +5449,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationList"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5307,6 +5536,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
@@ -5345,6 +5583,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -5405,6 +5652,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationHistory"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5416,6 +5672,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5454,6 +5719,15 @@ export interface operations {
                     "application/json": components["schemas"]["AcknowledgementSlip"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5465,6 +5739,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5505,6 +5788,15 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5516,6 +5808,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5554,6 +5855,15 @@ export interface operations {
                     "application/json": components["schemas"]["RefusalNotice"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5565,6 +5875,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5603,6 +5922,15 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5614,6 +5942,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5656,6 +5993,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5667,6 +6013,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5711,6 +6066,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5722,6 +6086,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5824,6 +6197,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -5888,6 +6270,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5899,6 +6290,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5970,6 +6370,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -5981,6 +6390,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6083,6 +6501,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -6171,6 +6598,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6273,6 +6709,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -6337,6 +6782,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -6348,6 +6802,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6562,6 +7025,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffUserView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -6573,6 +7045,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6611,6 +7092,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffUserView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -6664,6 +7154,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -6675,6 +7174,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6836,6 +7344,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplaintResponse"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -6902,6 +7419,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplaintResponse"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -7152,6 +7678,15 @@ export interface operations {
                     "application/json": components["schemas"]["OutboxMessageView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -7326,6 +7861,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookSubscriptionView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -7381,6 +7925,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
@@ -7652,6 +8205,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryDetails"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -7708,6 +8270,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -7839,6 +8410,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookSubscriptionList"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -7954,6 +8534,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
@@ -8271,6 +8860,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExamsView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -8282,6 +8880,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8350,6 +8957,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8888,6 +9504,15 @@ export interface operations {
                     "application/json": components["schemas"]["TemporaryRegistrationView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -9081,6 +9706,15 @@ export interface operations {
                     "application/json": components["schemas"]["PermanentResidenceChecksView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -9092,6 +9726,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9195,6 +9838,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -9253,6 +9905,15 @@ export interface operations {
                     "application/json": components["schemas"]["PermanentResidenceChecksView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -9264,6 +9925,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9347,6 +10017,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AfterDecisionDocumentsView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -9444,6 +10123,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -9500,6 +10188,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegistrationView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -9698,6 +10395,15 @@ export interface operations {
                     "application/json": components["schemas"]["CitizenshipCaseView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -9709,6 +10415,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9753,6 +10468,15 @@ export interface operations {
                     "application/json": components["schemas"]["CitizenshipCaseView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -9764,6 +10488,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9839,6 +10572,15 @@ export interface operations {
                     "application/json": components["schemas"]["CitizenshipCaseView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -9850,6 +10592,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9952,6 +10703,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -10040,6 +10800,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10240,6 +11009,15 @@ export interface operations {
                     "application/json": components["schemas"]["WeaponChecksView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -10251,6 +11029,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10316,6 +11103,15 @@ export interface operations {
                     "application/json": components["schemas"]["WeaponChecksView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -10327,6 +11123,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10363,6 +11168,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecipientView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -10453,6 +11267,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10586,6 +11409,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnitView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -10644,6 +11476,15 @@ export interface operations {
                     "application/json": components["schemas"]["HolderView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -10655,6 +11496,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10695,6 +11545,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PermitView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -10762,6 +11621,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WeaponDocumentVerification"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -10957,6 +11825,15 @@ export interface operations {
                     "application/json": components["schemas"]["VehicleChecksView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -10968,6 +11845,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11033,6 +11919,15 @@ export interface operations {
                     "application/json": components["schemas"]["VehicleChecksView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -11044,6 +11939,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11151,6 +12055,15 @@ export interface operations {
                     "application/json": components["schemas"]["VehicleView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -11209,6 +12122,15 @@ export interface operations {
                     "application/json": components["schemas"]["OwnerVehiclesView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -11220,6 +12142,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11256,6 +12187,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VehicleOutcomeView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -11314,6 +12254,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VehicleVerification"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
@@ -11477,6 +12435,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too Many Requests */
             429: {
                 headers: {
@@ -11507,6 +12474,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AddressPersonView"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -11852,6 +12828,15 @@ export interface operations {
                     "application/json": components["schemas"]["AddressCertificateView"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -11908,6 +12893,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid access token (problem `unauthenticated`) */
@@ -11968,6 +12962,15 @@ export interface operations {
                     "application/pdf": components["schemas"]["Stream"];
                 };
             };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid access token (problem `unauthenticated`) */
             401: {
                 headers: {
@@ -12024,6 +13027,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AddressCertificateVerification"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -12344,6 +13356,15 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

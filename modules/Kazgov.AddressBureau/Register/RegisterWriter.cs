@@ -38,15 +38,21 @@ internal sealed class RegisterWriter(DbSession session, IClock clock)
 
     /// <summary>Adds the person if absent; true when added.</summary>
     public async Task<bool> AddPersonAsync(string personId, string? iin, string lastName, string firstName, string? middleName, LocalDate birthDate, string? sex, string source, CancellationToken cancellationToken) =>
-        await session.ExecuteAsync(
+        // The name dictionary is fed from the row actually inserted: a person already there (409 to a
+        // clerk) leaves nothing behind.
+        await session.QuerySingleAsync<int>(
             """
-            WITH dictionary AS (
-                INSERT INTO address_bureau.name_parts (kind, part) VALUES ('last', @searchLast), ('first', @searchFirst)
+            WITH person AS (
+                INSERT INTO address_bureau.persons
+                    (person_id, iin, last_name, first_name, middle_name, search_last, search_first, search_middle, search_name, birth_date, sex, source, created_at)
+                VALUES (@personId, @iin, @lastName, @firstName, @middleName, @searchLast, @searchFirst, @searchMiddle, @searchName, @birthDate, @sex, @source, @now)
+                ON CONFLICT (person_id) DO NOTHING
+                RETURNING search_last, search_first),
+            dictionary AS (
+                INSERT INTO address_bureau.name_parts (kind, part)
+                SELECT 'last', search_last FROM person UNION ALL SELECT 'first', search_first FROM person
                 ON CONFLICT DO NOTHING)
-            INSERT INTO address_bureau.persons
-                (person_id, iin, last_name, first_name, middle_name, search_last, search_first, search_middle, search_name, birth_date, sex, source, created_at)
-            VALUES (@personId, @iin, @lastName, @firstName, @middleName, @searchLast, @searchFirst, @searchMiddle, @searchName, @birthDate, @sex, @source, @now)
-            ON CONFLICT (person_id) DO NOTHING
+            SELECT count(*)::int FROM person
             """,
             new
             {

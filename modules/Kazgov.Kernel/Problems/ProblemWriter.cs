@@ -35,9 +35,10 @@ public static class ProblemWriter
 
         if (extensions is not null)
         {
+            // An extension never replaces a member of the problem itself: a client branches on `code`.
             foreach (var (key, value) in extensions)
             {
-                body[key] = value;
+                body.TryAdd(key, value);
             }
         }
 

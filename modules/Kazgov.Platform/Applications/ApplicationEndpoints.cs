@@ -31,6 +31,7 @@ internal static class ApplicationEndpoints
             .WithSummary("Submits an application; answers with the application and its acknowledgement slip. Honours Idempotency-Key.")
             .Produces<SubmittedApplication>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         applications.MapGet("", async (string? office, string? service, string? status, bool? overdue, int? limit, string? cursor, string? q, ISender sender, CancellationToken cancellationToken) =>

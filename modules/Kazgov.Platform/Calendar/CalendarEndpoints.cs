@@ -30,14 +30,23 @@ internal static class CalendarEndpoints
         calendar.MapGet("/overrides", ListOverridesAsync)
             .WithName("ListCalendarOverrides")
             .RequirePolicy(Policies.Staff)
+            .Produces<OverridesResponse>()
             .WithSummary("The per-date overrides of the calendar (Government transfers of days off).");
         calendar.MapPut("/overrides/{date}", PutOverrideAsync)
             .WithName("SetCalendarOverride")
             .RequirePolicy(Policies.Admin)
+            .Produces<OverrideResponse>()
+            .Produces<OverrideResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
             .WithSummary("Makes a date a working day or a day off, whatever the rules say.");
         calendar.MapDelete("/overrides/{date}", DeleteOverrideAsync)
             .WithName("DeleteCalendarOverride")
             .RequirePolicy(Policies.Admin)
+            // It answers 204; the released contract said 200, which stays declared (a response is never removed).
+            .Produces(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Removes a date's override; the rules decide the day again.");
 
         api.MapGet("/services/{code}/deadline", (string code, string? acceptedAt, string? variant, string? office, HttpContext context, DeadlineService deadlines, IServiceTerms terms, IOfficeSchedules schedules, CancellationToken cancellationToken) =>
@@ -61,6 +70,8 @@ internal static class CalendarEndpoints
             .AllowPublic()
             .WithTags("Deadlines")
             .Produces<DeadlineResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Alias of /services/{code}/deadline: ?service=&from=&variant=.");
     }
 

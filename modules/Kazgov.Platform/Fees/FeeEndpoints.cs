@@ -23,12 +23,19 @@ internal static class FeeEndpoints
             .WithTags("Fees")
             .WithName("QuoteFees")
             .Produces<FeeQuoteResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The amount due in KZT for a service's fee items (all of them when items is omitted) paid on paymentDate.");
 
         var mci = api.MapGroup("/reference/mci").WithTags("Reference data");
         mci.MapGet("/", ListAsync).WithName("ListMciRates").RequirePolicy(Policies.Staff).Produces<MciRatesResponse>().WithSummary("The MCI table: one row per change, in force until the next row.");
-        mci.MapPut("/{effectiveFrom}", PutAsync).WithName("SetMciRate").RequirePolicy(Policies.Admin).WithSummary("Sets the MCI value in force from a date.");
-        mci.MapDelete("/{effectiveFrom}", DeleteAsync).WithName("DeleteMciRate").RequirePolicy(Policies.Admin).WithSummary("Removes the MCI row effective from a date.");
+        mci.MapPut("/{effectiveFrom}", PutAsync).WithName("SetMciRate").RequirePolicy(Policies.Admin)
+            .Produces<MciRateResponse>().Produces<MciRateResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .WithSummary("Sets the MCI value in force from a date.");
+        mci.MapDelete("/{effectiveFrom}", DeleteAsync).WithName("DeleteMciRate").RequirePolicy(Policies.Admin)
+            // It answers 204; the released contract said 200, which stays declared (a response is never removed).
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Removes the MCI row effective from a date.");
     }
 
     private static async Task<IResult> QuoteAsync(string? service, string? paymentDate, HttpContext context, IServiceTerms terms, MciStore store, CancellationToken cancellationToken)

@@ -68,7 +68,9 @@ public sealed class AddressBureauTests(KazgovApiFactory factory) : IAsyncLifetim
         var verification = await anonymous.GetStringAsync($"{Path}/certificates/{code}/verification");
         JsonNode.Parse(verification)!["number"]!.GetValue<string>().Should().Be(number);
         verification.Should().NotContain(iin).And.NotContain("Сейітова").And.NotContain("Мәңгілік");
-        (await anonymous.GetAsync($"{Path}/certificates/NOSUCHCODE00/verification")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        // The problem's own `code` stays the stable one; the code asked about is an extension of its own.
+        var unknown = await (await anonymous.GetAsync($"{Path}/certificates/NOSUCHCODE00/verification")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "address-certificate-not-found");
+        unknown.GetProperty("verificationCode").GetString().Should().Be("NOSUCHCODE00");
 
         (await AuditAsync(iin)).Should().Contain(("address-certificate-lookup", request["application"]!["registrationNumber"]!.GetValue<string>() + "/" + number));
     }
@@ -357,6 +359,23 @@ public sealed class AddressBureauTests(KazgovApiFactory factory) : IAsyncLifetim
         persons.Should().HaveCount(2);
         persons.Should().OnlyContain(p => p.LastName == "Петрова" && p.FirstName == "Анна" && p.SearchLast == "PETROVA");
         persons.Single(p => p.PersonId == document).BirthDate.Should().Be("1985-03-04", "one without an IIN takes the event's birth date");
+    }
+
+    [Fact]
+    public async Task A_resident_already_in_the_register_is_refused_and_leaves_nothing_behind()
+    {
+        // Found by fuzzing the contract (build/fuzz-check): the refused insert still fed the name dictionary.
+        var clerk = await factory.CreateClientAsAsync(Clerk);
+        var iin = TestIins.Next($"{Random.Shared.Next(40, 99):00}{Random.Shared.Next(1, 13):00}{Random.Shared.Next(1, 29):00}", '3');
+        (await clerk.PostAsJsonAsync($"{Path}/residents", new { iin, lastName = "Ахметов", firstName = "Серік" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        var unseen = "Bdfgh" + string.Concat(Enumerable.Range(0, 8).Select(_ => "bdfghlmnprt"[Random.Shared.Next(11)]));
+
+        await (await clerk.PostAsJsonAsync($"{Path}/residents", new { iin, lastName = unseen, firstName = unseen }))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "address-person-exists");
+
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM address_bureau.name_parts WHERE part = @part", new { part = unseen.ToUpperInvariant() }))
+            .Should().Be(0);
     }
 
     private async Task<string> ResidentAsync(HttpClient clerk, string last, string first, string? middle)

@@ -69,6 +69,15 @@ public sealed class ProblemResponseTests(ProbeApiFactory factory)
     }
 
     [Fact]
+    public async Task A_nul_in_a_query_value_is_a_400_problem_not_a_server_error()
+    {
+        // Found by fuzzing the contract (build/fuzz-check): PostgreSQL text cannot hold a NUL.
+        var response = await factory.CreateClient().GetAsync("/api/v1/vehicles/proxy-drivers/verification?licence=AB123&vehicle=%00");
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "bad-request");
+    }
+
+    [Fact]
     public async Task Oversized_body_is_a_413_problem_and_nothing_is_stored()
     {
         var before = await factory.CountProbesAsync();

@@ -182,6 +182,18 @@ public sealed class TokenTests(KazgovApiFactory factory)
     }
 
     [Fact]
+    public async Task A_form_body_with_a_nul_is_a_bad_request_not_a_server_error()
+    {
+        // Found by fuzzing the contract (build/fuzz-check): the form reader refuses control characters.
+        var client = factory.CreateClient();
+        foreach (var path in new[] { "/api/v1/auth/revoke", TokenPath })
+        {
+            using var form = new StringContent("refresh_token=x%00x&grant_type=refresh_token", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+            await ShouldBeProblem(await client.PostAsync(path, form), HttpStatusCode.BadRequest, "bad-request");
+        }
+    }
+
+    [Fact]
     public async Task A_refresh_token_expires_after_twelve_hours()
     {
         var client = factory.CreateClient();

@@ -93,7 +93,7 @@ internal static class CertificateEndpoints
             "SELECT number AS Number, issued_at AS IssuedAt, office_id AS OfficeId FROM address_bureau.certificates WHERE verification_code = @code",
             new { code = code.Trim().ToUpperInvariant() },
             cancellationToken)
-            ?? throw new ProblemException(AddressBureauProblems.CertificateNotFound, extensions: new Dictionary<string, object?> { ["code"] = code });
+            ?? throw new ProblemException(AddressBureauProblems.CertificateNotFound, extensions: new Dictionary<string, object?> { ["verificationCode"] = code });
         return Results.Ok(new AddressCertificateVerification(true, row.Number, row.IssuedAt.InZone(WorkingCalendar.Zone).Date, row.OfficeId));
     }
 
