@@ -27,12 +27,17 @@ internal sealed record AddressRequest(
 /// one submitted over the generic POST /applications is taken in at its first use, after the platform
 /// has checked that the caller may read it.
 /// </summary>
-internal sealed class AddressRequests(DbSession session, ICurrentActor actor, IApplications applications)
+internal sealed class AddressRequests(DbSession session, ICurrentActor actor, IApplications applications, IApplicationDirectory directory)
 {
     private const string Columns =
         "application_id, registration_number, kind, term_variant, agency_code, requester, reason, actor_id, office_id, accepted_at, due_at";
 
-    public async Task RecordAsync(ApplicationView application, CancellationToken cancellationToken)
+    /// <summary>Records a request the caller is submitting.</summary>
+    public Task RecordAsync(ApplicationView application, CancellationToken cancellationToken) =>
+        RecordAsync(application, actor.Id, cancellationToken);
+
+    /// <param name="submittedBy">Who registered the request: the one client that may look up under it.</param>
+    private async Task RecordAsync(ApplicationView application, string submittedBy, CancellationToken cancellationToken)
     {
         var data = application.ModuleData.Deserialize<AddressRequestData>(PlatformJson.Options)!;
         var requester = data.Requester ?? application.Applicant.FullName;
@@ -51,7 +56,7 @@ internal sealed class AddressRequests(DbSession session, ICurrentActor actor, IA
                 agency = data.AgencyCode,
                 requester,
                 reason = data.Reason ?? "",
-                actorId = actor.Id,
+                actorId = submittedBy,
                 application.OfficeId,
                 application.AcceptedAt,
                 application.DueAt,
@@ -80,7 +85,9 @@ internal sealed class AddressRequests(DbSession session, ICurrentActor actor, IA
                 throw NotFound(id);
             }
 
-            await RecordAsync(application, cancellationToken);
+            // The submitter, not whoever opens it first: a clerk's first lookup must not take the request from its client.
+            var submittedBy = (await directory.FindAsync(id, cancellationToken))?.SubmittedBy ?? throw NotFound(id);
+            await RecordAsync(application, submittedBy, cancellationToken);
             request = await FindAsync(id, cancellationToken) ?? throw NotFound(id);
         }
 

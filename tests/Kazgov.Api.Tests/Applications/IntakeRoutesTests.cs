@@ -20,7 +20,7 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
     /// each route. A module that adds an intake route adds its row here (a test below checks the
     /// OpenAPI document for routes missing from this table).
     /// </summary>
-    private static readonly Dictionary<string, TypedRoute> TypedRoutes = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, TypedRoute> TypedRoutes = new(StringComparer.Ordinal)
     {
         ["driver-licence"] = new("/api/v1/driver-licences/applications", "SubmitDriverLicenceApplication", DriverLicenceModuleData),
         ["temporary-registration"] = new("/api/v1/migration/temporary-registrations/applications", "SubmitTemporaryRegistrationApplication", TemporaryRegistrationModuleData, body => body["applicant"] = ForeignApplicant()),
@@ -377,7 +377,7 @@ public sealed class IntakeRoutesTests(KazgovApiFactory factory) : IAsyncLifetime
     /// A module's typed route: its path, its operation id, a valid module-data case, the typed body
     /// for a generic one, and what the service's generic case needs besides (e.g. its sub-type and applicant).
     /// </summary>
-    private sealed record TypedRoute(string Path, string OperationId, Func<JsonObject> ModuleData, Action<JsonObject>? Generic = null)
+    internal sealed record TypedRoute(string Path, string OperationId, Func<JsonObject> ModuleData, Action<JsonObject>? Generic = null)
     {
         /// <summary>The typed body: the generic body's common fields with the module data's fields at the top level.</summary>
         public JsonObject Typed(JsonObject generic)

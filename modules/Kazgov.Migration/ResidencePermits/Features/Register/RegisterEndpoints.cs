@@ -58,7 +58,7 @@ internal static class RegisterEndpoints
 
     private static async Task<IResult> ReadAsync(
         string? number, string? travelDocumentCountry, string? travelDocumentNumber, string? iin,
-        ICurrentActor actor, DbSession session, IClock clock, CancellationToken cancellationToken)
+        ICurrentActor actor, DbSession session, IAuditTrail audit, IClock clock, CancellationToken cancellationToken)
     {
         var byNumber = !string.IsNullOrWhiteSpace(number);
         var byDocument = !string.IsNullOrWhiteSpace(travelDocumentCountry) && !string.IsNullOrWhiteSpace(travelDocumentNumber);
@@ -95,6 +95,8 @@ internal static class RegisterEndpoints
                 iin = byIin ? iin!.Trim() : null,
             },
             cancellationToken);
+        // Every holder shown is a read of personal data.
+        await audit.RecordManyAsync([.. rows.Select(r => r.HolderReadEvent("residence-permit.register.read"))], cancellationToken);
         var today = clock.GetCurrentInstant().InZone(WorkingCalendar.Zone).Date;
         return Results.Ok(new RegisterEntries([.. rows.Select(r => new RegisterEntry(
             r.Number, r.Kind, r.Status, r.StateOn(today), r.ApplicationId, r.OfficeId, r.IssueDate, r.ValidUntil, r.Holder))]));

@@ -48,7 +48,7 @@ internal sealed record ResidencePermitHolder(
 /// <param name="WithHolder">Whether the caller may see the holder's details.</param>
 internal sealed record VerifyResidencePermit(string Number, LocalDate HolderBirthDate, bool WithHolder) : IQuery<ResidencePermitVerification>;
 
-internal sealed class VerifyResidencePermitHandler(DbSession session, IClock clock) : IQueryHandler<VerifyResidencePermit, ResidencePermitVerification>
+internal sealed class VerifyResidencePermitHandler(DbSession session, IAuditTrail audit, IClock clock) : IQueryHandler<VerifyResidencePermit, ResidencePermitVerification>
 {
     public async ValueTask<ResidencePermitVerification> Handle(VerifyResidencePermit query, CancellationToken cancellationToken)
     {
@@ -67,6 +67,12 @@ internal sealed class VerifyResidencePermitHandler(DbSession session, IClock clo
 
         var today = clock.GetCurrentInstant().InZone(WorkingCalendar.Zone).Date;
         var state = document.StateOn(today);
+        if (query.WithHolder)
+        {
+            // The full holder is personal data: whoever is shown it is in the audit log (initials alone are not).
+            await audit.RecordAsync(document.HolderReadEvent("residence-permit.holder.read"), cancellationToken);
+        }
+
         return new ResidencePermitVerification(
             document.Number, document.Kind, state == "valid", state, document.IssueDate, document.ValidUntil,
             $"{document.LastName[..1]}. {document.FirstName[..1]}.", document.BirthDate.Year,
@@ -118,6 +124,15 @@ internal sealed class RegisterRow
     public LocalDate? ValidUntil { get; init; }
 
     public ResidencePermitHolder Holder => new(LastName, FirstName, MiddleName, BirthDate, Citizenship, TravelDocumentCountry, TravelDocumentNumber, Iin);
+
+    /// <summary>The audit record of showing this document's holder: whose (the IIN, or the document when the holder has none), which document.</summary>
+    public AuditEvent HolderReadEvent(string operation) =>
+        new(operation, Iin is null ? AuditSubjects.Document : AuditSubjects.Iin, Iin ?? Number)
+        {
+            ObjectId = Number,
+            ServiceCode = ResidencePermitDefinition.Code,
+            OfficeId = OfficeId,
+        };
 
     /// <summary>valid, expired, revoked, or not-handed-over (approved, the number reserved).</summary>
     public string StateOn(LocalDate today) => Status switch
