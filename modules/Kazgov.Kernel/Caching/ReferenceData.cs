@@ -29,12 +29,12 @@ public static class ReferenceAreas
 {
     public const string Channel = "kazgov_reference_changed";
 
-    /// <summary>platform.offices, office_services, office_schedules.</summary>
+    /// <summary>The office directory and its schedules (the Offices capability's tables).</summary>
     public const string Offices = "offices";
 
-    /// <summary>platform.holiday_rules, calendar_overrides.</summary>
+    /// <summary>The holiday rules and the overrides (the Calendar capability's tables).</summary>
     public const string Calendar = "calendar";
 
-    /// <summary>platform.mci_rates.</summary>
+    /// <summary>The MCI table (the Fees capability's).</summary>
     public const string Mci = "mci";
 }

@@ -1,0 +1,53 @@
+# Shared by the HTTP benchmarks in build/bench/. Source it after build/lib.sh.
+
+# Starts the Release host for a benchmark: Staging with demo accounts (Production refuses them) and
+# the host's stand-in gateway, rate limits lifted, logs at Warning. Sets bench_host_pid; stops it on exit.
+# Usage: start_bench_host <database> <port> <log file>
+start_bench_host() {
+  local database="$1" port="$2" log="$3"
+  dotnet build "$KAZGOV_ROOT/api/Kazgov.Api.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+  ConnectionStrings__Kazgov="$(connection_string "$database")" ASPNETCORE_ENVIRONMENT=Staging \
+    ReferenceData__LoadDemoData=true Notifications__FakeGatewayEnabled=true \
+    Security__Jwt__SigningKey="bench-only-signing-key-0123456789abcdef" \
+    Security__RateLimits__PerCaller__PermitLimit=100000000 Security__RateLimits__Token__PermitLimit=100000000 \
+    Security__RateLimits__Anonymous__PermitLimit=100000000 \
+    Logging__LogLevel__Default=Warning \
+    dotnet "$KAZGOV_ROOT/api/bin/Release/net10.0/Kazgov.Api.dll" --urls "http://127.0.0.1:$port" --contentRoot "$KAZGOV_ROOT/api" >"$log" 2>&1 &
+  bench_host_pid=$!
+  trap 'kill $bench_host_pid 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return 0; sleep 0.5; done
+  tail -n 30 "$log" >&2
+  die "the benchmark host is not ready"
+}
+
+# A bearer token from the benchmark host: bench_token <port> <json body of /api/v1/auth/token>
+bench_token() {
+  local token
+  token=$(curl -sf -X POST "http://127.0.0.1:$1/api/v1/auth/token" -H 'Content-Type: application/json' -d "$2" \
+    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  [ -n "$token" ] || die "no token for $2"
+  echo "$token"
+}
+
+# pgbench's TPC-B-like transaction at scale 8 on its own database: bench_tpcb <clients> <seconds> → tps
+bench_tpcb() {
+  recreate_database kazgov_bench_tpcb >/dev/null
+  as_postgres "$PG_BIN/pgbench" -i -q -s 8 -h 127.0.0.1 -p "$KAZGOV_DB_PORT" -U postgres kazgov_bench_tpcb >/dev/null 2>&1
+  as_postgres "$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$KAZGOV_DB_PORT" -U postgres -c "$1" -j 2 -T "$2" kazgov_bench_tpcb | awk '/^tps/ {print int($3)}'
+}
+
+# The host's CPU time so far (clock ticks): host_cpu_ticks <pid>
+host_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# One line from a wrk --latency report and the host: sets rps, p50, p99, requests, cpu_ms (host CPU
+# per request since <ticks before>) and rss. Fails on non-2xx answers.
+# Usage: read_wrk <report> <host pid> <ticks before>
+read_wrk() {
+  local out="$1"
+  if grep -q "Non-2xx" "$out"; then die "non-2xx answers: $(grep Non-2xx "$out") (report: $out)"; fi
+  rps=$(awk '/^Requests\/sec/ { print $2 }' "$out")
+  p50=$(awk '$1 == "50%" { print $2 }' "$out"); p99=$(awk '$1 == "99%" { print $2 }' "$out")
+  requests=$(awk '/requests in/ { print $1 }' "$out")
+  cpu_ms=$(awk -v before="$3" -v hz="$(getconf CLK_TCK)" -v n="$requests" '{ printf "%.1f", ($14 + $15 - before) * 1000 / hz / n }' "/proc/$2/stat")
+  rss=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$2/status")
+}
