@@ -25,6 +25,12 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
             logger.LogInformation("{Message} ended with problem {ProblemCode} after {ElapsedMs:0.0} ms", name, problem.Type.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller went away (a closed connection, a shutdown): not a fault of the handler.
+            logger.LogInformation("{Message} cancelled after {ElapsedMs:0.0} ms", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
         catch (Exception exception)
         {
             logger.LogError(exception, "{Message} failed after {ElapsedMs:0.0} ms", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
