@@ -16,14 +16,13 @@ public sealed class ReferenceDataCache
 
     private readonly ConcurrentDictionary<string, Area> _areas = new(StringComparer.Ordinal);
     private volatile bool _listening;
+    private long _loads;
 
     /// <summary>True while changes are being heard; only then is anything served from memory.</summary>
     public bool Listening => _listening;
 
     /// <summary>Counts loads that went to the database (for tests and metrics).</summary>
     public long Loads => Interlocked.Read(ref _loads);
-
-    private long _loads;
 
     /// <summary>
     /// The value for the key of an area, loaded by <paramref name="load"/> when not in memory. A null
@@ -71,17 +70,20 @@ public sealed class ReferenceDataCache
         }
     }
 
-    /// <summary>Set by the listener: true once it hears changes (after emptying the cache), false when it lost them.</summary>
+    /// <summary>
+    /// Set by the listener: true once it hears changes, false when it lost them. Either way the cache
+    /// is emptied, before trusting it again or after ceasing to: notifications may have been missed.
+    /// </summary>
     internal void SetListening(bool listening)
     {
         if (listening)
         {
             InvalidateAll();
+            _listening = true;
         }
-
-        _listening = listening;
-        if (!listening)
+        else
         {
+            _listening = false;
             InvalidateAll();
         }
     }
