@@ -3,6 +3,7 @@ using Kazgov.Kernel.Localization;
 using Kazgov.Kernel.Problems;
 using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
+using Kazgov.Platform.Security.Clients;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -32,6 +33,7 @@ internal static class SecuritySetup
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtSettings>, JwtKeysValidator>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<IClientAssertionValidator, ClientAssertions>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -51,6 +53,8 @@ internal static class SecuritySetup
         // Fails the start with the validation message when the signing key is missing.
         _ = app.Services.GetRequiredService<IOptions<JwtSettings>>().Value;
         app.UseAuthentication();
+        // Between the two: a client's requests are counted with the ones the limiter refuses.
+        app.UseMiddleware<ClientUsageCounting>();
         app.UseRateLimiter();
         app.UseAuthorization();
     }
@@ -80,6 +84,7 @@ internal static class SecuritySetup
         };
         options.Events = new JwtBearerEvents
         {
+            OnTokenValidated = ClientTokenCheck.ApplyAsync,
             OnChallenge = async context =>
             {
                 context.HandleResponse();

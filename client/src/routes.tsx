@@ -17,6 +17,8 @@ import { WeaponRegisterPage } from './weapons/WeaponRegisterPage';
 import { VehicleRegisterPage } from './vehicles/VehicleRegisterPage';
 // address-certificate
 import { AddressBureauDeskPage } from './addressBureau/AddressBureauDeskPage';
+// integrator clients (administrators)
+import { ClientsPage } from './admin/ClientsPage';
 
 /**
  * Everything under /desk needs a staff session (RequireStaff): the desk itself, the inbox (where
@@ -35,6 +37,8 @@ export const deskRoutes: RouteObject[] = [
   { path: 'vehicles', element: <VehicleRegisterPage /> },
   // address-certificate: the operator's desk (requests, certificates, list requests)
   { path: 'address-bureau', element: <AddressBureauDeskPage /> },
+  // integrator clients: administrators only (the API refuses anyone else)
+  { path: 'admin/clients', element: <ClientsPage /> },
 ];
 
 export const routes: RouteObject[] = [

@@ -37,4 +37,7 @@ public static class ReferenceAreas
 
     /// <summary>The MCI table (the Fees capability's).</summary>
     public const string Mci = "mci";
+
+    /// <summary>Integrator clients' state: disabled, deleted, rate limit (the Security capability's).</summary>
+    public const string Clients = "clients";
 }

@@ -23,6 +23,9 @@ public static class AuditSubjects
     /// <summary>A staff user (their login).</summary>
     public const string Staff = "staff";
 
+    /// <summary>An integrator client (its client id).</summary>
+    public const string Client = "client";
+
     /// <summary>A search over the audit log itself.</summary>
     public const string Audit = "audit";
 }

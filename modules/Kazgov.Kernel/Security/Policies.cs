@@ -48,6 +48,9 @@ public static class Policies
     /// <summary>A client's own webhook subscriptions and deliveries: clients with a webhooks scope.</summary>
     public const string WebhooksManage = "webhooks-manage";
 
+    /// <summary>Any integrator client, for its own record: its profile, usage and secret rotation.</summary>
+    public const string IntegratorClient = "integrator-client";
+
     /// <summary>
     /// Given by <see cref="EndpointSecurity.RequireDeclaredPolicies"/> to an endpoint that declared
     /// nothing: nobody passes, so a forgotten declaration fails closed (and a test names it).
@@ -57,7 +60,7 @@ public static class Policies
     public static readonly IReadOnlyList<string> All =
     [
         AnyActor, Staff, Admin, AuditRead, StaffDirectory, ApplicationsRead, ApplicationsSubmit, ApplicationsProcess, DocumentsVerify,
-        ComplaintsRead, ComplaintsAnswer, EventsRead, WebhooksManage,
+        ComplaintsRead, ComplaintsAnswer, EventsRead, WebhooksManage, IntegratorClient,
     ];
 
     public static void Register(AuthorizationOptions options)
@@ -83,6 +86,8 @@ public static class Policies
             .RequireAssertion(c => IsStaff(c.User, Roles.UnitHead)));
         options.AddPolicy(EventsRead, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => HasAnyScope(c.User, Scopes.Events)));
         options.AddPolicy(WebhooksManage, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => HasAnyScope(c.User, Scopes.Webhooks)));
+        options.AddPolicy(IntegratorClient, policy => policy.RequireAuthenticatedUser()
+            .RequireAssertion(c => c.User.FindFirstValue(ActorClaims.Kind) == ActorClaims.ClientKind));
         options.AddPolicy(Undeclared, policy => policy.RequireAuthenticatedUser().RequireAssertion(_ => false));
     }
 

@@ -3,6 +3,7 @@ using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Events;
 using Kazgov.Kernel.Http;
 using Kazgov.Platform.Applications;
+using Kazgov.Platform.Security.Clients;
 
 namespace Kazgov.Platform.Integrations;
 
@@ -12,7 +13,7 @@ namespace Kazgov.Platform.Integrations;
 /// in the transaction that moves its cursor (<see cref="IntegrationEventDispatcher"/>), so every
 /// committed change gets its deliveries exactly once; <see cref="WebhookDispatcher"/> sends them.
 /// </summary>
-internal sealed class WebhookFanOut(DbSession session, CurrentIntegrationEvent current, IApplicationDirectory applications) : IIntegrationEventSubscriber<ApplicationStatusChanged>
+internal sealed class WebhookFanOut(DbSession session, CurrentIntegrationEvent current, IApplicationDirectory applications, ClientStates clients) : IIntegrationEventSubscriber<ApplicationStatusChanged>
 {
     public const string Subscriber = "webhooks";
 
@@ -21,6 +22,12 @@ internal sealed class WebhookFanOut(DbSession session, CurrentIntegrationEvent c
         // Events written before SubmittedBy was published name no submitter: ask the application.
         var submittedBy = change.SubmittedBy ?? (await applications.FindAsync(change.ApplicationId, cancellationToken))?.SubmittedBy;
         if (submittedBy is null || !submittedBy.StartsWith("client:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        // A disabled or deleted client gets no new deliveries (the change feed still holds the events for when it is enabled again).
+        if (!(await clients.OfAsync(submittedBy["client:".Length..], cancellationToken)).Active)
         {
             return;
         }

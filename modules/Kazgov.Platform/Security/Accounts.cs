@@ -11,6 +11,8 @@ using NodaTime;
 using Npgsql;
 
 using Kazgov.Kernel.Security;
+using Kazgov.Platform.Security.Clients;
+using Microsoft.AspNetCore.Http;
 
 namespace Kazgov.Platform.Security;
 
@@ -62,7 +64,15 @@ internal sealed class ApiClientRow
 {
     public string ClientId { get; init; } = "";
 
-    public string SecretHash { get; init; } = "";
+    public string? SecretHash { get; init; }
+
+    public string? PreviousSecretHash { get; init; }
+
+    public Instant? PreviousSecretUntil { get; init; }
+
+    public string AuthMethod { get; init; } = "";
+
+    public string? Jwks { get; init; }
 
     public string DisplayName { get; init; } = "";
 
@@ -71,6 +81,14 @@ internal sealed class ApiClientRow
     public int? RateLimitPerMinute { get; init; }
 
     public bool Disabled { get; init; }
+
+    public const string Columns =
+        """
+        client_id AS ClientId, secret_hash AS SecretHash, previous_secret_hash AS PreviousSecretHash,
+        previous_secret_until AS PreviousSecretUntil, auth_method AS AuthMethod, jwks::text AS Jwks,
+        display_name AS DisplayName, scopes AS Scopes, rate_limit_per_minute AS RateLimitPerMinute,
+        disabled OR deleted_at IS NOT NULL AS Disabled
+        """;
 }
 
 /// <summary>
@@ -85,7 +103,9 @@ internal sealed class Accounts(
     IOptions<SecurityOptions> options,
     IEnumerable<IKazgovModule> modules,
     ILogger<Accounts> logger,
-    KazgovMetrics metrics)
+    KazgovMetrics metrics,
+    ClientUsageRecorder usage,
+    IClientAssertionValidator assertions)
 {
     private SecurityOptions Options => options.Value;
 
@@ -190,30 +210,97 @@ internal sealed class Accounts(
 
     public async Task<Grant> ClientCredentialsGrantAsync(string clientId, string clientSecret, string? scope, CancellationToken cancellationToken)
     {
-        var id = clientId.Trim();
-        var client = await session.QuerySingleOrDefaultAsync<ApiClientRow>(
-            """
-            SELECT client_id AS ClientId, secret_hash AS SecretHash, display_name AS DisplayName, scopes AS Scopes,
-                   rate_limit_per_minute AS RateLimitPerMinute, disabled AS Disabled
-            FROM platform.api_clients WHERE client_id = @id
-            """,
-            new { id },
-            cancellationToken);
-        if (client is null || client.Disabled)
+        var client = await FindClientAsync(clientId.Trim(), cancellationToken);
+        if (client is null || client.Disabled || client.AuthMethod != ClientAuthMethods.ClientSecret)
         {
             Secrets.SpendDecoyTime(clientSecret);
+            RecordTokenRequest(client, StatusCodes.Status401Unauthorized);
             throw new ProblemException(SecurityProblems.InvalidCredentials);
         }
 
-        if (Secrets.Verify(client.SecretHash, clientSecret) == PasswordVerificationResult.Failed)
+        // The current secret, or during a rotation's overlap the previous one.
+        var valid = Secrets.Verify(client.SecretHash!, clientSecret) != PasswordVerificationResult.Failed
+            || (client.PreviousSecretHash is not null && client.PreviousSecretUntil > clock.GetCurrentInstant()
+                && Secrets.Verify(client.PreviousSecretHash, clientSecret) != PasswordVerificationResult.Failed);
+        if (!valid)
         {
+            RecordTokenRequest(client, StatusCodes.Status401Unauthorized);
             throw new ProblemException(SecurityProblems.InvalidCredentials);
         }
 
+        return ClientGrant(client, scope);
+    }
+
+    /// <summary>
+    /// client_credentials with a signed client assertion (private_key_jwt, RFC 7523 §2.2): the client
+    /// proves itself with its private key; each assertion is good once (its jti is kept until it expires).
+    /// </summary>
+    public async Task<Grant> ClientAssertionGrantAsync(string assertion, string? clientIdParameter, string? scope, CancellationToken cancellationToken)
+    {
+        var clientId = assertions.ReadIssuer(assertion);
+        if (clientId is null || (clientIdParameter is { Length: > 0 } given && given.Trim() != clientId))
+        {
+            throw new ProblemException(ClientProblems.InvalidClientAssertion);
+        }
+
+        var client = await FindClientAsync(clientId, cancellationToken);
+        if (client is null || client.Disabled || client.AuthMethod != ClientAuthMethods.PrivateKeyJwt || client.Jwks is null)
+        {
+            RecordTokenRequest(client, StatusCodes.Status401Unauthorized);
+            throw new ProblemException(ClientProblems.InvalidClientAssertion);
+        }
+
+        var validated = await assertions.ValidateAsync(assertion, client.ClientId, client.Jwks, cancellationToken);
+        if (validated is null)
+        {
+            RecordTokenRequest(client, StatusCodes.Status401Unauthorized);
+            throw new ProblemException(ClientProblems.InvalidClientAssertion);
+        }
+
+        // On a connection of its own, so that the use of the assertion holds whatever happens to this request.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var first = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            WITH expired AS (DELETE FROM platform.client_assertion_ids WHERE client_id = @clientId AND expires_at < @now)
+            INSERT INTO platform.client_assertion_ids (client_id, jti, expires_at) VALUES (@clientId, @jti, @expiresAt)
+            ON CONFLICT (client_id, jti) DO NOTHING
+            """,
+            new { clientId = client.ClientId, jti = validated.Jti, expiresAt = validated.ExpiresAt, now = clock.GetCurrentInstant() },
+            cancellationToken: cancellationToken));
+        if (first == 0)
+        {
+            RecordTokenRequest(client, StatusCodes.Status401Unauthorized);
+            throw new ProblemException(ClientProblems.InvalidClientAssertion, new LocalizedText(
+                "Бұл растау (jti) бұрын пайдаланылған; әр сұрауға жаңасын жасаңыз",
+                "Это утверждение (jti) уже использовано; создавайте новое для каждого запроса",
+                "This assertion (jti) was used before; make a new one for each request"));
+        }
+
+        return ClientGrant(client, scope);
+    }
+
+    private Task<ApiClientRow?> FindClientAsync(string clientId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<ApiClientRow>(
+            $"SELECT {ApiClientRow.Columns} FROM platform.api_clients WHERE client_id = @clientId",
+            new { clientId },
+            cancellationToken);
+
+    private void RecordTokenRequest(ApiClientRow? client, int statusCode)
+    {
+        // Only known clients: an unknown id must not make rows.
+        if (client is not null)
+        {
+            usage.Record(client.ClientId, ClientUsageRecorder.TokenOperation, statusCode);
+        }
+    }
+
+    private Grant ClientGrant(ApiClientRow client, string? scope)
+    {
         var requested = (scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
         var notGranted = requested.Where(s => !client.Scopes.Contains(s, StringComparer.Ordinal)).ToList();
         if (notGranted.Count > 0)
         {
+            RecordTokenRequest(client, StatusCodes.Status400BadRequest);
             throw new ProblemException(SecurityProblems.InvalidScope, new LocalizedText(
                 "Берілмеген аялар: " + string.Join(' ', notGranted),
                 "Не предоставлены: " + string.Join(' ', notGranted),
@@ -225,6 +312,7 @@ internal sealed class Accounts(
         {
             RateLimitPerMinute = client.RateLimitPerMinute,
         };
+        RecordTokenRequest(client, StatusCodes.Status200OK);
         return new Grant(issuer.Issue(profile), null, profile);
     }
 

@@ -22,6 +22,7 @@ internal static class AuthEndpoints
     public const string PasswordGrant = "password";
     public const string RefreshTokenGrant = "refresh_token";
     public const string ClientCredentialsGrant = "client_credentials";
+    public const string JwtBearerAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     public static void MapAuthEndpoints(this IEndpointRouteBuilder api)
     {
@@ -73,6 +74,16 @@ internal static class AuthEndpoints
             case RefreshTokenGrant:
                 errors.Required("refresh_token", request.RefreshToken).ThrowIfAny();
                 grant = await accounts.RefreshGrantAsync(request.RefreshToken!, cancellationToken);
+                break;
+            case ClientCredentialsGrant when request.ClientAssertion is not null || request.ClientAssertionType is not null:
+                errors.Required("client_assertion", request.ClientAssertion).Required("client_assertion_type", request.ClientAssertionType);
+                if (request.ClientAssertionType is { Length: > 0 } type && type != JwtBearerAssertionType)
+                {
+                    errors.Add("client_assertion_type", new("Тек " + JwtBearerAssertionType, "Только " + JwtBearerAssertionType, "Only " + JwtBearerAssertionType));
+                }
+
+                errors.ThrowIfAny();
+                grant = await accounts.ClientAssertionGrantAsync(request.ClientAssertion!, request.ClientId, request.Scope, cancellationToken);
                 break;
             case ClientCredentialsGrant:
                 errors.Required("client_id", request.ClientId).Required("client_secret", request.ClientSecret).ThrowIfAny();
@@ -178,6 +189,14 @@ internal sealed record TokenRequest
 
     [JsonPropertyName("client_secret")]
     public string? ClientSecret { get; init; }
+
+    /// <summary>private_key_jwt (RFC 7523 §2.2): urn:ietf:params:oauth:client-assertion-type:jwt-bearer.</summary>
+    [JsonPropertyName("client_assertion_type")]
+    public string? ClientAssertionType { get; init; }
+
+    /// <summary>private_key_jwt: a JWT signed with the client's private key (iss = sub = client_id, aud = the token endpoint or the issuer, exp within 5 minutes, a fresh jti).</summary>
+    [JsonPropertyName("client_assertion")]
+    public string? ClientAssertion { get; init; }
 
     /// <summary>Space-separated subset of the client's scopes; all of them when absent.</summary>
     [JsonPropertyName("scope")]

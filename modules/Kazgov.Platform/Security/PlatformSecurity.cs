@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Kazgov.Kernel.Modules;
+using Kazgov.Platform.Security.Clients;
 
 using Kazgov.Kernel.Security;
 
@@ -19,6 +20,7 @@ public static class PlatformSecurity
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<Accounts>();
         services.AddSingleton<IReferenceDataLoader, SecurityDataLoader>();
+        services.AddIntegratorClients(configuration);
     }
 
     public static void MapSecurityEndpoints(this IEndpointRouteBuilder api)
@@ -26,5 +28,6 @@ public static class PlatformSecurity
         api.MapAuthEndpoints();
         api.MapAuditEndpoints();
         api.MapStaffEndpoints();
+        api.MapIntegratorClients();
     }
 }

@@ -188,7 +188,8 @@ internal sealed class SecurityDataLoader(
             INSERT INTO platform.api_clients (client_id, secret_hash, display_name, scopes, created_at)
             VALUES (@clientId, @hash, @displayName, @scopes, @now)
             ON CONFLICT (client_id) DO UPDATE SET
-                secret_hash = EXCLUDED.secret_hash, display_name = EXCLUDED.display_name, scopes = EXCLUDED.scopes, disabled = false
+                secret_hash = EXCLUDED.secret_hash, display_name = EXCLUDED.display_name, scopes = EXCLUDED.scopes, disabled = false,
+                auth_method = 'client_secret', jwks = NULL, deleted_at = NULL, previous_secret_hash = NULL, previous_secret_until = NULL
             """,
             new
             {
@@ -209,7 +210,8 @@ internal sealed class SecurityDataLoader(
             INSERT INTO platform.api_clients (client_id, secret_hash, display_name, scopes, created_at)
             VALUES (@clientId, @hash, @displayName, @scopes, @now)
             ON CONFLICT (client_id) DO UPDATE SET
-                secret_hash = EXCLUDED.secret_hash, display_name = EXCLUDED.display_name, scopes = EXCLUDED.scopes, disabled = false
+                secret_hash = EXCLUDED.secret_hash, display_name = EXCLUDED.display_name, scopes = EXCLUDED.scopes, disabled = false,
+                auth_method = 'client_secret', jwks = NULL, deleted_at = NULL, previous_secret_hash = NULL, previous_secret_until = NULL
             """,
             new
             {

@@ -338,6 +338,8 @@ internal static class SampleRequests
     {
         "POST /api/v1/address-bureau/requests/{id}/certificates" => $$"""{"iin":"{{application.Iin}}"}""",
         "POST /api/v1/address-bureau/requests/{id}/lists" => $$"""{"entries":[{"iin":"{{application.Iin}}"}]}""",
+        // Out of range on purpose: a 400 shows the client got through, and the matrix's clients keep their secrets.
+        "POST /api/v1/clients/me/secret" => """{"overlapHours":999}""",
         _ => "{}",
     };
 
@@ -363,6 +365,7 @@ internal static class SampleRequests
                 ("date", _) => "2031-01-06",
                 ("effectiveFrom", _) => "2099-01-01",
                 ("login", _) => MatrixWorld.StaffOf(service).Clerk,
+                ("clientId", _) => "matrix-no-such-client",
                 ("iin", _) => application.Iin,
                 ("holderId", _) => application.Iin,
                 ("ownerId", _) => world.VehicleOwner,

@@ -45,6 +45,7 @@ public sealed class OpenApiWalkTests(KazgovApiFactory factory)
         [Policies.ComplaintsAnswer] = [Head],
         [Policies.EventsRead] = [PortalEvents],
         [Policies.WebhooksManage] = [PortalWebhooks],
+        [Policies.IntegratorClient] = [PortalRead, PortalSubmit, PortalVerify, PortalEvents, PortalWebhooks],
     };
 
     [Fact]
