@@ -4,6 +4,8 @@ import { TextInput } from '@mantine/core';
 import { Providers } from '../App';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { intakeFieldLabels } from '../intake/IntakeForm';
+import { sections } from '../intake/registry';
+import { proxyDriverRegistrationSection } from '../intake/sections/proxy-driver-registration';
 import { translate } from '../i18n/messages';
 import type { ServiceEntry } from '../pages/catalogue';
 import { FieldErrorsProvider, intakeFieldOf, placeErrors, useFieldErrors } from './fieldErrors';
@@ -72,5 +74,49 @@ describe('field errors of an intake problem', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent)
       .toBe('Номер телефона должен быть в виде +7XXXXXXXXXX');
+  });
+});
+
+describe('field errors of every service section', () => {
+  const t = (key: Parameters<typeof translate>[1]) => translate('ru', key);
+
+  it('gives every section with fields a label for each, and maps its paths to them', () => {
+    for (const section of Object.values(sections)) {
+      if (!section.Section || section.service === '*') continue;
+      const labels = section.fieldLabels?.(t) ?? {};
+      expect(Object.keys(labels).length, `${section.service} names its fields`).toBeGreaterThan(0);
+      const fieldOf = intakeFieldOf([], { paths: section.paths, keys: Object.keys(labels) });
+      for (const [path, key] of Object.entries(section.paths ?? {})) {
+        expect(fieldOf(path), path).toBe(key);
+        expect(labels[key], `${section.service}: ${path} has a label`).toBeTruthy();
+      }
+    }
+  });
+
+  it('finds a nested path by its last part and leaves an unknown one alone', () => {
+    const fieldOf = intakeFieldOf([], { keys: ['serial', 'make'] });
+    expect(fieldOf('unit.serial')).toBe('serial');
+    expect(fieldOf('make')).toBe('make');
+    expect(fieldOf('unit.colour')).toBe('unit.colour');
+  });
+
+  it('shows the power of attorney’s error under its field, named by its label', () => {
+    const Section = proxyDriverRegistrationSection.Section!;
+    const section = proxyDriverRegistrationSection;
+    const labels = section.fieldLabels!(t);
+    const fieldOf = intakeFieldOf([], { paths: section.paths, keys: Object.keys(labels) });
+    const problem = { code: 'validation-failed', status: 400, title: 'Данные запроса неверны', errors: { 'powerOfAttorney.number': ['Обязательное поле не заполнено'] } };
+    render(
+      <Providers language="ru">
+        <FieldErrorsProvider errors={placeErrors(problem, fieldOf).byField}>
+          <Section data={section.initial()} update={() => undefined} context={{} as never} />
+        </FieldErrorsProvider>
+        <ProblemAlert problem={problem} labelOf={(path) => labels[fieldOf(path) ?? '']} />
+      </Providers>,
+    );
+    const input = screen.getByLabelText(translate('ru', 'vehicles.proxy.poaNumber'));
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toContain(`${translate('ru', 'vehicles.proxy.poaNumber')}: Обязательное поле не заполнено`);
+    expect(screen.getByRole('alert').textContent).not.toContain('powerOfAttorney');
   });
 });

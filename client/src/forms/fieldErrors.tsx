@@ -41,8 +41,16 @@ export function useFieldErrors(): (key: string) => string | undefined {
   };
 }
 
-/** The intake frame's field keys: the draft's own names, receipts as `receipt:<fee item>:<property>`. */
-export function intakeFieldOf(receiptItems: readonly string[]): FieldOf {
+/**
+ * The intake frame's field keys: the draft's own names, receipts as `receipt:<fee item>:<property>`,
+ * and the section's fields: by the section's `paths`, else the path or its last part when the
+ * section has a field of that key (`unit.serial` → `serial`).
+ */
+export function intakeFieldOf(
+  receiptItems: readonly string[],
+  section: { paths?: Record<string, string>; keys?: readonly string[] } = {},
+): FieldOf {
+  const keys = new Set(section.keys ?? []);
   const applicant: Record<string, string> = {
     'travelDocument.number': 'travelNumber',
     'travelDocument.country': 'travelCountry',
@@ -58,6 +66,9 @@ export function intakeFieldOf(receiptItems: readonly string[]): FieldOf {
       return item === undefined ? null : `receipt:${item}:${receipt[2]}`;
     }
     // The section's own data: its fields use the path itself (driver-licence `categories`).
-    return path;
+    const own = section.paths?.[path];
+    if (own) return own;
+    const last = path.slice(path.lastIndexOf('.') + 1);
+    return keys.has(path) || !keys.has(last) ? path : last;
   };
 }

@@ -61,7 +61,8 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
   officeId: string;
   service: ServiceEntry;
   quote: FeeQuote | null;
-  onSubmitted: (slip: Acknowledgement) => void;
+  /** The slip, and the applicant's language it is printed in. */
+  onSubmitted: (slip: Acknowledgement, language: Language) => void;
 }) {
   const { t, pick, language } = useI18n();
   const today = todayInAlmaty();
@@ -87,9 +88,10 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
   const reasons = blockingReasons(draft, service, section, today, t, pick);
   const context = { service, frame: draft, today, t, pick };
   const SectionFields = section.Section;
-  const fieldOf = intakeFieldOf(sentReceipts);
+  const sectionLabels = section.fieldLabels?.(t) ?? {};
+  const fieldOf = intakeFieldOf(sentReceipts, { paths: section.paths, keys: Object.keys(sectionLabels) });
   const placed = placeErrors(problem, fieldOf);
-  const labels = intakeFieldLabels(service, t, pick, section.fieldLabels?.(t) ?? {});
+  const labels = intakeFieldLabels(service, t, pick, sectionLabels);
   const labelOf = (path: string) => {
     const key = fieldOf(path);
     return key === null ? undefined : labels(key);
@@ -110,7 +112,7 @@ export function IntakeForm({ officeId, service, quote, onSubmitted }: {
     try {
       const slip = await section.submit(frame, draft.section);
       clear();
-      onSubmitted(slip);
+      onSubmitted(slip, draft.language);
     } catch (error) {
       if (isApiProblem(error)) setProblem(error.problem);
       sending.current = false;

@@ -110,8 +110,13 @@ export interface IntakeSection<T extends object> {
   frameOf?: (draft: IntakeDraft<T>, service: ServiceEntry, today: string) => Partial<FrameDraft>;
   /** The section's empty data. */
   initial: () => T;
-  /** The labels of the section's fields by the API's error path (e.g. `categories`), for the problem summary. */
+  /** The labels of the section's fields by their field key (e.g. `categories`), for the problem summary. */
   fieldLabels?: (t: Translate) => Record<string, string>;
+  /**
+   * The API's error paths that do not end in a field key (`powerOfAttorney.number` → `poaNumber`);
+   * otherwise the path itself, or its last part (`unit.serial` → `serial`), names the field.
+   */
+  paths?: Record<string, string>;
   /** The section's fields, rendered between the applicant and the checklist; none for the generic fallback. */
   Section?: ComponentType<SectionProps<T>>;
   /** What in the section's data still stops submission (translated, in the order of the fields). */

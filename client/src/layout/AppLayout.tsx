@@ -1,4 +1,6 @@
-import { AppShell, Anchor, Box, Button, Container, Group, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { AppShell, Anchor, Box, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n/I18nProvider';
@@ -42,64 +44,100 @@ function activeItem(pathname: string): string | undefined {
   return NAV.map((item) => item.to).filter((to) => path === to || path.startsWith(`${to}/`)).sort((a, b) => b.length - a.length)[0];
 }
 
+// Below this width (Mantine's lg, 75em = 1200 px) the links, the language switch and sign-in move
+// into a panel behind the burger: nine links in Kazakh do not fit beside them on a laptop's half
+// screen, let alone on a 360 px phone. One of the two is rendered, never both, so every control
+// exists once on the page.
+const WIDE = '(min-width: 75em)';
+
 export function AppLayout() {
   const { t } = useI18n();
   const state = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const signedIn = state.status === 'signed-in';
+  // The first render assumes a wide screen (as jsdom and the server-less first paint do).
+  const wide = useMediaQuery(WIDE, true, { getInitialValueInEffect: false });
+  const [opened, { toggle, close }] = useDisclosure(false);
+  // A followed link closes the panel.
+  useEffect(close, [location.pathname, location.search, close]);
 
   const onSignOut = async () => {
     await signOut();
     navigate('/sign-in', { state: { signedOut: true } });
   };
 
+  const active = activeItem(location.pathname);
+  const links = visibleNav(signedIn ? state.actor.services ?? [] : null, signedIn ? state.actor.role : null).map((item) => (
+    <Anchor
+      key={item.to}
+      component={RouterLink}
+      to={item.to}
+      fw={active === item.to ? 700 : 400}
+      aria-current={active === item.to ? 'page' : undefined}
+      style={{ whiteSpace: 'nowrap' }}
+      py={wide ? 0 : 6}
+    >
+      {t(item.label)}
+    </Anchor>
+  ));
+  const account = signedIn ? (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" data-testid="signed-in-as" truncate maw={wide ? 220 : undefined}>{state.actor.displayName}</Text>
+      <Button size="xs" variant="default" onClick={onSignOut}>{t('nav.signOut')}</Button>
+    </Group>
+  ) : (
+    <Button size="xs" component={RouterLink} to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>
+      {t('nav.signIn')}
+    </Button>
+  );
+
   return (
-    <AppShell header={{ height: 64 }} padding="md">
-      <AppShell.Header>
+    <AppShell
+      header={{ height: 64 }}
+      navbar={wide ? undefined : { width: 300, breakpoint: 100_000, collapsed: { mobile: !opened, desktop: !opened } }}
+      padding="md"
+    >
+      <a href="#main" className="kazgov-skip-link" data-testid="skip-link">{t('nav.skip')}</a>
+      <AppShell.Header data-no-print>
         <Container size="xl" h="100%">
-          <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="lg" wrap="nowrap">
-              <Anchor component={RouterLink} to="/catalogue" underline="never" c="inherit">
-                <Title order={3} lh={1}>{t('app.title')}</Title>
-                <Text size="xs" c="dimmed">{t('app.subtitle')}</Text>
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
+            <Group gap="lg" wrap="nowrap" miw={0}>
+              <Anchor component={RouterLink} to="/catalogue" underline="never" c="inherit" miw={0}>
+                <Text fw={700} fz="h3" lh={1}>{t('app.title')}</Text>
+                <Text size="xs" c="dark.4" truncate>{t('app.subtitle')}</Text>
               </Anchor>
-              <Group gap="sm" component="nav" aria-label="main" wrap="nowrap">
-                {visibleNav(signedIn ? state.actor.services ?? [] : null, signedIn ? state.actor.role : null).map((item) => (
-                  <Anchor
-                    key={item.to}
-                    component={RouterLink}
-                    to={item.to}
-                    fw={activeItem(location.pathname) === item.to ? 700 : 400}
-                    style={{ whiteSpace: 'nowrap' }}
-                  >
-                    {t(item.label)}
-                  </Anchor>
-                ))}
+              {wide && <Group gap="md" component="nav" aria-label="main" wrap="nowrap">{links}</Group>}
+            </Group>
+            {wide ? (
+              <Group gap="sm" wrap="nowrap">
+                <LanguageSwitch />
+                {account}
               </Group>
-            </Group>
-            <Group gap="sm" wrap="nowrap">
-              <LanguageSwitch />
-              {signedIn ? (
-                <Group gap="xs" wrap="nowrap">
-                  <Text size="sm" data-testid="signed-in-as">{state.actor.displayName}</Text>
-                  <Button size="xs" variant="default" onClick={onSignOut}>{t('nav.signOut')}</Button>
-                </Group>
-              ) : (
-                <Button
-                  size="xs"
-                  component={RouterLink}
-                  to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}
-                >
-                  {t('nav.signIn')}
-                </Button>
-              )}
-            </Group>
+            ) : (
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                aria-label={t('nav.menu')}
+                aria-expanded={opened}
+                aria-controls="kazgov-menu"
+                data-testid="menu-button"
+              />
+            )}
           </Group>
         </Container>
       </AppShell.Header>
-      <AppShell.Main>
-        <Container size="xl">
+      {!wide && (
+        <AppShell.Navbar p="md" id="kazgov-menu" data-testid="menu" hidden={!opened} data-no-print>
+          <Stack gap="md">
+            <LanguageSwitch />
+            {account}
+            <Stack gap={0} component="nav" aria-label="main">{links}</Stack>
+          </Stack>
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Container size="xl" px={0}>
           <Box py="md">
             <Outlet />
           </Box>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { DateField } from '../components/DateField';
 import { PageTitle } from '../components/PageTitle';
 import {
@@ -13,7 +14,7 @@ import { Loading } from '../components/Loading';
 import { Source } from '../components/Source';
 import {
   EXAM_STATUSES, changeStatus, loadApplication, loadExams, loadHistory, loadWorkingDays, openPrintable, recordExam, recordReceipt,
-  type Action, type ActionBody, type Application, type ExamRequest, type Exams, type HistoryEvent,
+  type Acknowledgement, type Action, type ActionBody, type Application, type ExamRequest, type Exams, type HistoryEvent,
 } from '../desk/applications';
 import { countdown } from '../desk/countdown';
 import { StatusBadge, actionLabel, eventLabel, statusLabel } from '../desk/labels';
@@ -28,6 +29,7 @@ import { isLanguage } from '../i18n/messages';
 import { loadService, type ServiceEntry } from './catalogue';
 import { detailsFor, moduleRows } from '../application/registry';
 import type { ModulePanelProps } from '../application/types';
+import { Slip } from '../intake/Slip';
 
 type Office = Schemas['OfficeResponse'];
 
@@ -137,10 +139,14 @@ function ApplicationView({ data, outcome, busy, act, addReceipt, addExam, runSte
   const { application, service } = data;
   const ModulePanel = detailsFor(application.service).Panel;
   const [printProblem, setPrintProblem] = useState<Problem>();
+  // The slip again, on the page in the applicant's language, then the browser's print dialog (issue 22).
+  const [slip, setSlip] = useState<Acknowledgement>();
   const print = async () => {
     setPrintProblem(undefined);
     try {
-      await openPrintable(application.id, 'acknowledgement', language);
+      const again = slip ?? await call(api.GET('/api/v1/applications/{id}/acknowledgement', { params: { path: { id: application.id } } }));
+      flushSync(() => setSlip(again));
+      window.print();
     } catch (error) {
       if (isApiProblem(error)) setPrintProblem(error.problem);
     }
@@ -158,6 +164,7 @@ function ApplicationView({ data, outcome, busy, act, addReceipt, addExam, runSte
         <Button variant="default" onClick={print}>{t('application.printSlip')}</Button>
       </Group>
       {printProblem && <ProblemAlert problem={printProblem} />}
+      {slip && <Slip slip={slip} service={service} language={isLanguage(application.applicant.language) ? application.applicant.language : language} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Details application={application} service={service} />
         <Deadline application={application} />
@@ -799,7 +806,7 @@ function History({ events, service }: { events: HistoryEvent[]; service: Service
   const { t, dateTime, pick } = useI18n();
   return (
     <Section title={t('application.history')} testId="history">
-      <Table>
+      <Table data-cards>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('application.historyAt')}</Table.Th>
@@ -811,10 +818,10 @@ function History({ events, service }: { events: HistoryEvent[]; service: Service
         <Table.Tbody>
           {events.map((event) => (
             <Table.Tr key={String(event.id)} data-action={event.action}>
-              <Table.Td>{dateTime(event.at)}</Table.Td>
-              <Table.Td>{event.actorName}</Table.Td>
-              <Table.Td>{eventLabel(event.action, t)}{event.reason ? `: ${eventReason(event, service, pick)}` : ''}</Table.Td>
-              <Table.Td>
+              <Table.Td data-label={t('application.historyAt')}>{dateTime(event.at)}</Table.Td>
+              <Table.Td data-label={t('application.historyWho')}>{event.actorName}</Table.Td>
+              <Table.Td data-label={t('application.historyWhat')}>{eventLabel(event.action, t)}{event.reason ? `: ${eventReason(event, service, pick)}` : ''}</Table.Td>
+              <Table.Td data-label={t('application.historyStatus')}>
                 {event.fromStatus ? `${statusLabel(event.fromStatus, t)} → ` : ''}{statusLabel(event.toStatus, t)}
               </Table.Td>
             </Table.Tr>

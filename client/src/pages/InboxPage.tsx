@@ -106,7 +106,7 @@ function Inbox({ actor }: { actor: ActorProfile }) {
         <form
           role="search"
           onSubmit={(event) => { event.preventDefault(); update('q', typed.trim() || null); }}
-          style={{ display: 'flex', gap: 'var(--mantine-spacing-xs)', alignItems: 'flex-end' }}
+          style={{ display: 'flex', gap: 'var(--mantine-spacing-xs)', alignItems: 'flex-end', maxWidth: '100%' }}
         >
           <TextInput
             label={t('inbox.search')}
@@ -114,6 +114,7 @@ function Inbox({ actor }: { actor: ActorProfile }) {
             value={typed}
             onChange={(event) => setTyped(event.currentTarget.value)}
             w={300}
+            maw="calc(100vw - 120px)"
             maxLength={100}
             data-testid="inbox-search"
           />
@@ -124,8 +125,8 @@ function Inbox({ actor }: { actor: ActorProfile }) {
           data={[{ value: '', label: t('inbox.allServices') }, ...serviceChoices.map((code) => ({ value: code, label: serviceNames.get(code) ?? code }))]}
           value={service}
           onChange={(value) => update('service', value)}
-          w={360}
-          comboboxProps={{ width: 480 }}
+          w={{ base: '100%', xs: 360 }}
+          comboboxProps={{ width: 'target' }}
           allowDeselect={false}
         />
         <Select
@@ -139,7 +140,7 @@ function Inbox({ actor }: { actor: ActorProfile }) {
           ]}
           value={status}
           onChange={(value) => update('status', value)}
-          w={220}
+          w={{ base: '100%', xs: 220 }}
           allowDeselect={false}
         />
         {first.data && (
@@ -164,7 +165,7 @@ function Inbox({ actor }: { actor: ActorProfile }) {
       {first.loading && !first.data && <Loading />}
       {first.data && items.length === 0 && <Text c="dimmed" data-testid="inbox-empty">{t('inbox.none')}</Text>}
       {items.length > 0 && (
-        <Table highlightOnHover withTableBorder data-testid="inbox">
+        <Table highlightOnHover withTableBorder data-testid="inbox" data-cards>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('inbox.number')}</Table.Th>
@@ -185,15 +186,15 @@ function Inbox({ actor }: { actor: ActorProfile }) {
                 data-due-today={item.dueToday || undefined}
                 bg={item.overdue ? 'var(--mantine-color-red-light)' : item.dueToday ? 'var(--mantine-color-yellow-light)' : undefined}
               >
-                <Table.Td>
+                <Table.Td data-label={t('inbox.number')}>
                   <Anchor component={Link} to={`/desk/applications/${item.id}`} ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>{item.registrationNumber}</Anchor>
                 </Table.Td>
-                {!actor.officeId && <Table.Td><Text size="sm" ff="monospace" data-testid="inbox-office">{item.officeId}</Text></Table.Td>}
-                <Table.Td><Text size="sm" lineClamp={2}>{serviceNames.get(item.service) ?? item.service}</Text></Table.Td>
-                <Table.Td><Text size="sm">{item.applicantName}</Text></Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}><StatusBadge status={item.status} /></Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{dateTime(item.acceptedAt)}</Text></Table.Td>
-                <Table.Td>
+                {!actor.officeId && <Table.Td data-label={t('inbox.office')}><Text size="sm" ff="monospace" data-testid="inbox-office">{item.officeId}</Text></Table.Td>}
+                <Table.Td data-label={t('inbox.service')}><Text size="sm" lineClamp={2}>{serviceNames.get(item.service) ?? item.service}</Text></Table.Td>
+                <Table.Td data-label={t('inbox.applicant')}><Text size="sm">{item.applicantName}</Text></Table.Td>
+                <Table.Td data-label={t('inbox.status')} style={{ whiteSpace: 'nowrap' }}><StatusBadge status={item.status} /></Table.Td>
+                <Table.Td data-label={t('inbox.acceptedAt')} style={{ whiteSpace: 'nowrap' }}><Text size="sm">{dateTime(item.acceptedAt)}</Text></Table.Td>
+                <Table.Td data-label={t('inbox.dueAt')}>
                   <Group gap={6} wrap="nowrap">
                     <Text size="sm" fw={item.overdue || item.dueToday ? 700 : 400} style={{ whiteSpace: 'nowrap' }}>{dateTime(item.dueAt)}</Text>
                     {item.overdue && <Badge color="red" size="xs">{t('inbox.overdue')}</Badge>}

@@ -13,6 +13,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { Loading } from '../components/Loading';
 import type { Acknowledgement } from '../desk/applications';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Language } from '../i18n/messages';
 import { IntakeForm } from '../intake/IntakeForm';
 import { sectionFor, servableServices } from '../intake/registry';
 import { Slip } from '../intake/Slip';
@@ -94,7 +95,7 @@ function ServiceIntake({ code, officeId, chooser }: { code: string; officeId: st
     const service = await loadService(code);
     return { service, quote: await quoteToday(service) };
   }, [code]);
-  const [submitted, setSubmitted] = useState<Acknowledgement>();
+  const [submitted, setSubmitted] = useState<{ slip: Acknowledgement; language: Language }>();
   const section = sectionFor(code);
   const service: ServiceEntry | undefined = loaded.data?.service;
   return (
@@ -105,10 +106,10 @@ function ServiceIntake({ code, officeId, chooser }: { code: string; officeId: st
       {loaded.problem && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
       {loaded.loading && !loaded.data && <Loading />}
       {submitted && loaded.data && (
-        <Slip slip={submitted} service={loaded.data.service} onNext={() => setSubmitted(undefined)} />
+        <Slip slip={submitted.slip} language={submitted.language} service={loaded.data.service} onNext={() => setSubmitted(undefined)} />
       )}
       {!submitted && loaded.data && (
-        <IntakeForm officeId={officeId} service={loaded.data.service} quote={loaded.data.quote} onSubmitted={setSubmitted} />
+        <IntakeForm officeId={officeId} service={loaded.data.service} quote={loaded.data.quote} onSubmitted={(slip, language) => setSubmitted({ slip, language })} />
       )}
     </Stack>
   );

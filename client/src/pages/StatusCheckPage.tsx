@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { api, call, type Schemas } from '../api/client';
 import { isApiProblem, type Problem } from '../api/problem';
@@ -16,7 +17,9 @@ type Lookup = Schemas['ApplicationStatusLookup'];
  */
 export function StatusCheckPage() {
   const { t, pick, language } = useI18n();
-  const [number, setNumber] = useState('');
+  // The slip's QR code opens /status?number=…: the number is filled in, the IIN is typed.
+  const [params] = useSearchParams();
+  const [number, setNumber] = useState(() => params.get('number') ?? '');
   const [iin, setIin] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ lookup: Lookup; serviceName: string } | null>(null);

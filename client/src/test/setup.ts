@@ -5,8 +5,9 @@ import { cleanup } from '@testing-library/react';
 if (!window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {
     writable: true,
+    // A desktop: min-width queries hold (the header shows its links, not the phone's menu).
     value: (query: string) => ({
-      matches: false,
+      matches: /min-width/.test(query),
       media: query,
       onchange: null,
       addListener: () => {},

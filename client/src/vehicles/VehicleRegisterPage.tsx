@@ -45,7 +45,7 @@ function VehicleCard({ vehicle }: { vehicle: Vehicle }) {
       {vehicle.proxyDrivers.length > 0 && (
         <>
           <Title order={3} size="h5" mt="md" mb="xs">{t('vehicles.proxyDrivers')}</Title>
-          <Table data-testid="vehicle-proxies" withTableBorder>
+          <Table data-testid="vehicle-proxies" withTableBorder data-cards>
             <Table.Tbody>
               {vehicle.proxyDrivers.map((p) => (
                 <Table.Tr key={p.number} data-number={p.number}>
@@ -60,7 +60,7 @@ function VehicleCard({ vehicle }: { vehicle: Vehicle }) {
         </>
       )}
       <Title order={3} size="h5" mt="md" mb="xs">{t('vehicles.history')}</Title>
-      <Table data-testid="vehicle-history" withTableBorder>
+      <Table data-testid="vehicle-history" withTableBorder data-cards>
         <Table.Tbody>
           {vehicle.history.map((h, i) => (
             <Table.Tr key={`${i}-${h.event}`} data-event={h.event}>

@@ -31,7 +31,7 @@ function PermitsTable({ permits }: { permits: Permit[] }) {
   const { t, date } = useI18n();
   if (permits.length === 0) return null;
   return (
-    <Table data-testid="weapon-permits" withTableBorder>
+    <Table data-testid="weapon-permits" withTableBorder data-cards>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('weapons.register.number')}</Table.Th>
@@ -43,10 +43,10 @@ function PermitsTable({ permits }: { permits: Permit[] }) {
       <Table.Tbody>
         {permits.map((p) => (
           <Table.Tr key={p.number} data-permit={p.number} data-status={p.status}>
-            <Table.Td>{p.number}</Table.Td>
-            <Table.Td>{t(`weapons.subType.${p.kind}` as MessageKey)}</Table.Td>
-            <Table.Td>{p.status}{p.proxyName ? ` · ${p.proxyName} (${p.powerOfAttorneyNumber ?? ''})` : ''}</Table.Td>
-            <Table.Td>{p.validUntil ? date(p.validUntil) : '—'}</Table.Td>
+            <Table.Td data-label={t('weapons.register.number')}>{p.number}</Table.Td>
+            <Table.Td data-label={t('intake.subType')}>{t(`weapons.subType.${p.kind}` as MessageKey)}</Table.Td>
+            <Table.Td data-label={t('weapons.register.status')}>{p.status}{p.proxyName ? ` · ${p.proxyName} (${p.powerOfAttorneyNumber ?? ''})` : ''}</Table.Td>
+            <Table.Td data-label={t('weapons.register.validUntil')}>{p.validUntil ? date(p.validUntil) : '—'}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -72,7 +72,7 @@ function UnitCard({ unit }: { unit: Unit }) {
       <Title order={3} size="h5" mt="md" mb="xs">{t('weapons.register.permits')}</Title>
       <PermitsTable permits={unit.permits} />
       <Title order={3} size="h5" mt="md" mb="xs">{t('weapons.register.history')}</Title>
-      <Table data-testid="weapon-history" withTableBorder>
+      <Table data-testid="weapon-history" withTableBorder data-cards>
         <Table.Tbody>
           {unit.history.map((h) => (
             <Table.Tr key={`${h.at}-${h.event}`} data-event={h.event}>

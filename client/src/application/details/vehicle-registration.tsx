@@ -35,7 +35,11 @@ function VehicleReview({ application, busy, run }: ModulePanelProps) {
   );
   const ask = () => run('vehicle-external-checks', t('vehicles.runChecks'), async (etag) =>
     callWithResponse(api.POST(`${BASE}/external-checks`, { params: { path: { id }, header: { 'If-Match': etag } } })));
-  const link = vehicleLink(application.moduleData as Record<string, unknown> | null, outcome.data?.certificateNumber);
+  // A decided application links by its outcome's certificate (re-registration issues a new one): no
+  // link until the outcome is in, or the old certificate, no longer in the register, would be followed.
+  const link = decided && (outcome.loading || !outcome.data)
+    ? null
+    : vehicleLink(application.moduleData as Record<string, unknown> | null, outcome.data?.certificateNumber);
   const view = checks.data;
   return (
     <>

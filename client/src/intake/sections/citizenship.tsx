@@ -5,6 +5,7 @@
 import { Alert, Card, Checkbox, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DateField } from '../../components/DateField';
 import { api, call } from '../../api/client';
+import { useFieldErrors } from '../../forms/fieldErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { IntakeSection, SectionContext, SectionProps } from '../types';
 
@@ -42,6 +43,7 @@ const text = (value: string) => value.trim() || null;
 
 function CitizenshipSection({ data, update, context }: SectionProps<CitizenshipData>) {
   const { t, pick } = useI18n();
+  const errorOf = useFieldErrors();
   const category = categoryOf(context.frame.applicantType);
   if (category === 0) return null;
   const kin = kinOf(category);
@@ -57,14 +59,14 @@ function CitizenshipSection({ data, update, context }: SectionProps<CitizenshipD
           {t(category === 2 || category === 3 ? 'citizenship.term.simplified' : 'citizenship.term.general')}
         </Text>
         {category === 1 && (
-          <TextInput w={320} label={t('citizenship.oralmanCertificate')} value={data.oralmanCertificateNumber}
+          <TextInput error={errorOf('oralmanCertificateNumber')} w={320} label={t('citizenship.oralmanCertificate')} value={data.oralmanCertificateNumber}
             onChange={(e) => update({ oralmanCertificateNumber: e.currentTarget.value })} />
         )}
         {category >= 2 && category <= 4 && (
           <>
-            <TextInput w={320} label={t('citizenship.relativeIin')} value={data.relativeIin} maxLength={12}
+            <TextInput error={errorOf('relativeIin')} w={320} label={t('citizenship.relativeIin')} value={data.relativeIin} maxLength={12}
               onChange={(e) => update({ relativeIin: e.currentTarget.value })} />
-            <TextInput w={420} label={t('citizenship.relativeName')} value={data.relativeName}
+            <TextInput error={errorOf('relativeName')} w={420} label={t('citizenship.relativeName')} value={data.relativeName}
               onChange={(e) => update({ relativeName: e.currentTarget.value })} />
             <Select w={320} label={t('citizenship.kinship')} data={kin.map((k) => ({ value: k, label: t(`citizenship.kin.${k}` as never) }))}
               value={kin.includes(data.relativeKinship) ? data.relativeKinship : null}
@@ -72,33 +74,33 @@ function CitizenshipSection({ data, update, context }: SectionProps<CitizenshipD
           </>
         )}
         {category === 3 && (
-          <DateField w={320} label={t('citizenship.before1991')} value={data.inKazakhstanBefore1991On} max="1991-12-20"
+          <DateField error={errorOf('inKazakhstanBefore1991On')} w={320} label={t('citizenship.before1991')} value={data.inKazakhstanBefore1991On} max="1991-12-20"
             onChange={(value) => update({ inKazakhstanBefore1991On: value })} />
         )}
         {category === 5 && (
           <>
-            <Select w={520} searchable label={t('citizenship.profession')}
+            <Select error={errorOf('professionNumber')} w={520} searchable label={t('citizenship.profession')}
               data={professions.map((p) => ({ value: String(p.number), label: `${p.number}. ${pick(p.name)}` }))}
               value={data.professionNumber || null}
               onChange={(value) => update({ professionNumber: value ?? '' })} />
             {chosen && <Text size="sm" c="dimmed" data-testid="profession-requirements">{pick(chosen.requirements)}</Text>}
-            <TextInput w={320} label={t('citizenship.petitionNumber')} value={data.petitionNumber}
+            <TextInput error={errorOf('petitionNumber')} w={320} label={t('citizenship.petitionNumber')} value={data.petitionNumber}
               onChange={(e) => update({ petitionNumber: e.currentTarget.value })} />
-            <TextInput w={420} label={t('citizenship.petitionStateBody')} value={data.petitionStateBody}
+            <TextInput error={errorOf('petitionStateBody')} w={420} label={t('citizenship.petitionStateBody')} value={data.petitionStateBody}
               onChange={(e) => update({ petitionStateBody: e.currentTarget.value })} />
           </>
         )}
         {category === 6 && (
           <>
-            <DateField w={320} label={t('citizenship.marriedOn')} value={data.marriedOn} max={context.today}
+            <DateField error={errorOf('marriedOn')} w={320} label={t('citizenship.marriedOn')} value={data.marriedOn} max={context.today}
               onChange={(value) => update({ marriedOn: value })} />
-            <TextInput w={320} label={t('citizenship.spouseIin')} value={data.spouseIin} maxLength={12}
+            <TextInput error={errorOf('spouseIin')} w={320} label={t('citizenship.spouseIin')} value={data.spouseIin} maxLength={12}
               onChange={(e) => update({ spouseIin: e.currentTarget.value })} />
           </>
         )}
         {category === 7 && (
           <>
-            <DateField w={320} label={t('citizenship.residenceSince')} value={data.permanentResidenceSince} max={context.today}
+            <DateField error={errorOf('permanentResidenceSince')} w={320} label={t('citizenship.residenceSince')} value={data.permanentResidenceSince} max={context.today}
               onChange={(value) => update({ permanentResidenceSince: value })} />
             <Text size="sm" c="dimmed">{t('citizenship.residenceRegister')}</Text>
           </>
@@ -108,7 +110,7 @@ function CitizenshipSection({ data, update, context }: SectionProps<CitizenshipD
             <Checkbox label={t('citizenship.retainsOther')} checked={data.retainsOtherCitizenship}
               onChange={(e) => update({ retainsOtherCitizenship: e.currentTarget.checked })} />
             {context.frame.feeExemption === 'victim-of-mass-repression-or-descendant' && (
-              <TextInput w={520} label={t('citizenship.exemptionBasis')} value={data.feeExemptionBasis}
+              <TextInput error={errorOf('feeExemptionBasis')} w={520} label={t('citizenship.exemptionBasis')} value={data.feeExemptionBasis}
                 onChange={(e) => update({ feeExemptionBasis: e.currentTarget.value })} />
             )}
             {context.frame.feeExemption && <Alert color="blue" data-testid="exemption-once">{t('citizenship.exemptionOnce')}</Alert>}
@@ -147,6 +149,24 @@ export function citizenshipReasons(data: CitizenshipData, context: Pick<SectionC
 }
 
 export const citizenshipSection: IntakeSection<CitizenshipData> = {
+  // The API's error paths name these fields (shown under them, and by label in the summary).
+  fieldLabels: (t) => ({
+    oralmanCertificateNumber: t('citizenship.oralmanCertificate'),
+    relativeIin: t('citizenship.relativeIin'),
+    relativeName: t('citizenship.relativeName'),
+    inKazakhstanBefore1991On: t('citizenship.before1991'),
+    professionNumber: t('citizenship.profession'),
+    petitionNumber: t('citizenship.petitionNumber'),
+    petitionStateBody: t('citizenship.petitionStateBody'),
+    marriedOn: t('citizenship.marriedOn'),
+    spouseIin: t('citizenship.spouseIin'),
+    permanentResidenceSince: t('citizenship.residenceSince'),
+    feeExemptionBasis: t('citizenship.exemptionBasis'),
+  }),
+  paths: {
+    'relative.iin': 'relativeIin',
+    'relative.fullName': 'relativeName',
+  },
   service: 'citizenship',
   title: 'citizenship.intakeTitle',
   initial: () => ({

@@ -8,6 +8,7 @@
 import { Card, Checkbox, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { api, call, type Schemas } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { useFieldErrors } from '../../forms/fieldErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ServiceEntry } from '../../pages/catalogue';
 import type { IntakeSection, SectionContext, SectionProps, SubmissionFrame } from '../types';
@@ -67,6 +68,7 @@ export const needsSolvency = (route: string, exemption: Exemption) => route === 
 
 function PermanentResidenceSection({ data, update, context }: SectionProps<PermanentResidenceData>) {
   const { t, kzt, number } = useI18n();
+  const errorOf = useFieldErrors();
   const { service, frame, today } = context;
   const quote = useApi(() => call(api.GET('/api/v1/fees/quote', { params: { query: { service: service.code, paymentDate: today } } })), [service.code, today]);
   const multiple = minimumBalanceMci(service);
@@ -80,7 +82,7 @@ function PermanentResidenceSection({ data, update, context }: SectionProps<Perma
   const housing = price ? housingMinimum(data.familyMembers, Number(price.pricePerSquareMetre), perMember) : null;
   const housingMeets = housing === null ? null : meetsMinimum(data.housingFunds, housing);
   const input = (name: keyof PermanentResidenceData, label: string, props: Record<string, unknown> = {}) => (
-    <TextInput label={label} value={String(data[name])} onChange={(e) => update({ [name]: e.currentTarget.value })} {...props} />
+    <TextInput label={label} value={String(data[name])} error={errorOf(name)} onChange={(e) => update({ [name]: e.currentTarget.value })} {...props} />
   );
   return (
     <Card withBorder padding="lg" component="section" data-testid="permanent-residence">
@@ -106,7 +108,7 @@ function PermanentResidenceSection({ data, update, context }: SectionProps<Perma
         {frame.applicantType === 'other-lawful-stay' && (
           <>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select
+              <Select error={errorOf('exemption')}
                 label={t('permanent-residence.exemption')}
                 data={EXEMPTIONS.map((code) => ({ value: code, label: t(`permanent-residence.exemption.${code}`) }))}
                 value={data.exemption || null}
@@ -196,6 +198,16 @@ export function permanentResidenceBody(frame: SubmissionFrame, data: PermanentRe
 }
 
 export const permanentResidenceSection: IntakeSection<PermanentResidenceData> = {
+  // The API's error paths name these fields (shown under them, and by label in the summary).
+  fieldLabels: (t) => ({
+    exemption: t('permanent-residence.exemption'),
+    settlement: t('permanent-residence.settlement'),
+    familyMembers: t('permanent-residence.familyMembers'),
+    address: t('permanent-residence.address'),
+    exemptionBasis: t('permanent-residence.exemptionBasis'),
+    bankBalance: t('permanent-residence.bankBalance'),
+    housingFunds: t('permanent-residence.housingFunds'),
+  }),
   service: 'permanent-residence',
   title: 'permanent-residence.title',
   applicantKinds: ['foreigner', 'stateless-person'],

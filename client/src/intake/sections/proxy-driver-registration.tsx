@@ -4,6 +4,7 @@
 import { Card, Checkbox, Group, TextInput, Title } from '@mantine/core';
 import { DateField } from '../../components/DateField';
 import { api, call } from '../../api/client';
+import { useFieldErrors } from '../../forms/fieldErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { IntakeSection, SectionContext, SectionProps } from '../types';
 
@@ -19,9 +20,10 @@ export interface ProxyDriverData {
 
 function ProxySection({ data, update }: SectionProps<ProxyDriverData>) {
   const { t } = useI18n();
+  const errorOf = useFieldErrors();
   const field = (name: keyof ProxyDriverData, label: string, { type, ...props }: Record<string, unknown> = {}) => (type === 'date'
-    ? <DateField label={label} value={data[name] as string} onChange={(value) => update({ [name]: value } as Partial<ProxyDriverData>)} name={name} {...props} />
-    : <TextInput label={label} value={data[name] as string} onChange={(e) => update({ [name]: e.currentTarget.value } as Partial<ProxyDriverData>)} name={name} type={type as string | undefined} {...props} />
+    ? <DateField label={label} value={data[name] as string} error={errorOf(name)} onChange={(value) => update({ [name]: value } as Partial<ProxyDriverData>)} name={name} {...props} />
+    : <TextInput label={label} value={data[name] as string} error={errorOf(name)} onChange={(e) => update({ [name]: e.currentTarget.value } as Partial<ProxyDriverData>)} name={name} type={type as string | undefined} {...props} />
   );
   return (
     <Card withBorder padding="lg" component="section" data-testid="proxy-driver">
@@ -51,6 +53,21 @@ function validate(data: ProxyDriverData, { t }: SectionContext): string[] {
 }
 
 export const proxyDriverRegistrationSection: IntakeSection<ProxyDriverData> = {
+  // The API's error paths name these fields (shown under them, and by label in the summary).
+  fieldLabels: (t) => ({
+    certificateNumber: t('vehicles.certificateNumber'),
+    licenceNumber: t('vehicles.proxy.licence'),
+    poaNumber: t('vehicles.proxy.poaNumber'),
+    poaIssuedOn: t('vehicles.proxy.issuedOn'),
+    poaValidUntil: t('vehicles.proxy.validUntil'),
+    poaIssuedBy: t('vehicles.proxy.issuedBy'),
+  }),
+  paths: {
+    'powerOfAttorney.number': 'poaNumber',
+    'powerOfAttorney.issuedOn': 'poaIssuedOn',
+    'powerOfAttorney.validUntil': 'poaValidUntil',
+    'powerOfAttorney.issuedBy': 'poaIssuedBy',
+  },
   service: 'proxy-driver-registration',
   title: 'vehicles.proxy.title',
   applicantKinds: ['individual', 'foreigner', 'stateless-person'],

@@ -6,6 +6,7 @@
 import { Card, Text, TextInput, Title } from '@mantine/core';
 import { api, call } from '../../api/client';
 import { todayInAlmaty } from '../../i18n/format';
+import { useFieldErrors } from '../../forms/fieldErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ApplicantKind, FrameDraft, IntakeSection, SectionProps } from '../types';
 import { isAtLeast, isDay } from './migration-dates';
@@ -31,6 +32,7 @@ export function needsTravelProof(subType: string, birthDate: string, today: stri
 
 function ResidencePermitSection({ data, update, context }: SectionProps<ResidencePermitData>) {
   const { t } = useI18n();
+  const errorOf = useFieldErrors();
   const { frame, today } = context;
   const chosen = RESIDENCE_PERMIT_SUB_TYPES[frame.subType];
   const proof = needsTravelProof(frame.subType, frame.birthDate, today);
@@ -41,7 +43,7 @@ function ResidencePermitSection({ data, update, context }: SectionProps<Residenc
         {chosen ? t(`residence-permit.decides.${frame.subType as 'residence-permit' | 'stateless-certificate'}`) : t('residence-permit.chooseSubType')}
       </Text>
       {proof && (
-        <TextInput
+        <TextInput error={errorOf('unaccompaniedTravelProof')}
           mt="sm"
           label={t('residence-permit.travelProof')}
           description={t('residence-permit.travelProofHint')}
@@ -55,6 +57,10 @@ function ResidencePermitSection({ data, update, context }: SectionProps<Residenc
 }
 
 export const residencePermitSection: IntakeSection<ResidencePermitData> = {
+  // The API's error paths name these fields (shown under them, and by label in the summary).
+  fieldLabels: (t) => ({
+    unaccompaniedTravelProof: t('residence-permit.travelProof'),
+  }),
   service: 'residence-permit',
   title: 'residence-permit.title',
   applicantKinds: ['foreigner', 'stateless-person'],

@@ -8,6 +8,7 @@ import { Button, Card, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput,
 import { DateField } from '../../components/DateField';
 import { api, call, type Schemas } from '../../api/client';
 import { checkIin } from '../../desk/iin';
+import { useFieldErrors } from '../../forms/fieldErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ServiceEntry } from '../../pages/catalogue';
 import { isValidBin } from '../frame';
@@ -134,6 +135,7 @@ const emptyMember = (): GroupMemberDraft => ({
 
 function TemporaryRegistrationSection({ data, update, context }: SectionProps<TemporaryRegistrationData>) {
   const { t, pick, date } = useI18n();
+  const errorOf = useFieldErrors();
   const { service, frame, today } = context;
   const citizenship = citizenshipOf(frame);
   const free = visaFreeEntry(service, citizenship);
@@ -142,15 +144,15 @@ function TemporaryRegistrationSection({ data, update, context }: SectionProps<Te
   const setMember = (index: number, patch: Partial<GroupMemberDraft>) =>
     update({ members: data.members.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
   const input = (name: keyof TemporaryRegistrationData, label: string, { type, ...props }: Record<string, unknown> = {}) => (type === 'date'
-    ? <DateField label={label} value={String(data[name])} onChange={(value) => update({ [name]: value })} {...props} />
-    : <TextInput label={label} value={String(data[name])} onChange={(e) => update({ [name]: e.currentTarget.value })} type={type as string | undefined} {...props} />
+    ? <DateField label={label} value={String(data[name])} error={errorOf(name)} onChange={(value) => update({ [name]: value })} {...props} />
+    : <TextInput label={label} value={String(data[name])} error={errorOf(name)} onChange={(e) => update({ [name]: e.currentTarget.value })} type={type as string | undefined} {...props} />
   );
   return (
     <>
       <Card withBorder padding="lg" component="section" data-testid="host">
         <Title order={2} size="h4" mb="sm">{t('temporary-registration.host')}</Title>
         <Stack gap="sm">
-          <Radio.Group value={data.hostKind} onChange={(value) => update({ hostKind: value as HostKind })} aria-label={t('temporary-registration.host')}>
+          <Radio.Group error={errorOf('hostKind')} value={data.hostKind} onChange={(value) => update({ hostKind: value as HostKind })} aria-label={t('temporary-registration.host')}>
             <Group gap="lg">
               <Radio value="individual" label={t('temporary-registration.host.individual')} />
               <Radio value="legal-entity" label={t('temporary-registration.host.legal-entity')} />
@@ -171,7 +173,7 @@ function TemporaryRegistrationSection({ data, update, context }: SectionProps<Te
           )}
           {data.hostKind === 'self' && (
             <>
-              <Select
+              <Select error={errorOf('selfCategory')}
                 label={t('temporary-registration.selfCategory')}
                 data={(service.selfRegistrationCategories ?? []).map((c) => ({ value: String(c.number), label: `${c.number}. ${pick(c.text)}` }))}
                 value={data.selfCategory || null}
@@ -213,7 +215,7 @@ function TemporaryRegistrationSection({ data, update, context }: SectionProps<Te
         {free && <Text size="sm" c="teal" mb="sm" data-testid="visa-free">{t('temporary-registration.visaFree', { country: pick(free.name) })}</Text>}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {input('visaNumber', t('temporary-registration.visaNumber'))}
-          <Select
+          <Select error={errorOf('visaKind')}
             label={t('temporary-registration.visaKind')}
             data={(['single-entry', 'multiple-entry'] as const).map((kind) => ({ value: kind, label: t(`temporary-registration.visaKind.${kind}`) }))}
             value={data.visaKind || null}
@@ -222,7 +224,7 @@ function TemporaryRegistrationSection({ data, update, context }: SectionProps<Te
           />
           {input('visaValidUntil', t('temporary-registration.visaValidUntil'), { type: 'date' })}
         </SimpleGrid>
-        <Radio.Group mt="sm" value={data.basis} onChange={(value) => update({ basis: value as StayBasis })} label={t('temporary-registration.basis')}>
+        <Radio.Group error={errorOf('basis')} mt="sm" value={data.basis} onChange={(value) => update({ basis: value as StayBasis })} label={t('temporary-registration.basis')}>
           <Group gap="lg">
             <Radio value="none" label={t('temporary-registration.basis.none')} />
             <Radio value="work-permit" label={t('temporary-registration.basis.work-permit')} />
@@ -235,7 +237,7 @@ function TemporaryRegistrationSection({ data, update, context }: SectionProps<Te
             {input('workPermitValidUntil', t('temporary-registration.workPermitValidUntil'), { type: 'date' })}
           </SimpleGrid>
         )}
-        {data.basis === 'study' && <TextInput mt="sm" label={t('temporary-registration.institution')} value={data.studyInstitution} onChange={(e) => update({ studyInstitution: e.currentTarget.value })} />}
+        {data.basis === 'study' && <TextInput error={errorOf('studyInstitution')} mt="sm" label={t('temporary-registration.institution')} value={data.studyInstitution} onChange={(e) => update({ studyInstitution: e.currentTarget.value })} />}
       </Card>
 
       <Card withBorder padding="lg" component="section" data-testid="tourist-group">
@@ -358,6 +360,42 @@ export function temporaryRegistrationBody(frame: SubmissionFrame, data: Temporar
 }
 
 export const temporaryRegistrationSection: IntakeSection<TemporaryRegistrationData> = {
+  // The API's error paths name these fields (shown under them, and by label in the summary).
+  fieldLabels: (t) => ({
+    hostKind: t('temporary-registration.host'),
+    selfCategory: t('temporary-registration.selfCategory'),
+    visaKind: t('temporary-registration.visaKind'),
+    basis: t('temporary-registration.basis'),
+    studyInstitution: t('temporary-registration.institution'),
+    hostIin: t('temporary-registration.hostIin'),
+    hostName: t('temporary-registration.hostName'),
+    hostBin: t('temporary-registration.hostBin'),
+    address: t('temporary-registration.address'),
+    migrationCardNumber: t('temporary-registration.migrationCard'),
+    borderCrossedOn: t('temporary-registration.borderCrossedOn'),
+    requestedUntil: t('temporary-registration.requestedUntil'),
+    visaNumber: t('temporary-registration.visaNumber'),
+    visaValidUntil: t('temporary-registration.visaValidUntil'),
+    workPermitNumber: t('temporary-registration.workPermitNumber'),
+    workPermitValidUntil: t('temporary-registration.workPermitValidUntil'),
+    groupListNumber: t('temporary-registration.groupList'),
+    groupCertifiedBy: t('temporary-registration.groupCertifiedBy'),
+  }),
+  paths: {
+    'host.kind': 'hostKind',
+    'host.iin': 'hostIin',
+    'host.bin': 'hostBin',
+    'host.name': 'hostName',
+    'host.selfCategory': 'selfCategory',
+    'visa.number': 'visaNumber',
+    'visa.kind': 'visaKind',
+    'visa.validUntil': 'visaValidUntil',
+    'workPermit.number': 'workPermitNumber',
+    'workPermit.validUntil': 'workPermitValidUntil',
+    'study.institution': 'studyInstitution',
+    'group.listNumber': 'groupListNumber',
+    'group.certifiedBy': 'groupCertifiedBy',
+  },
   service: 'temporary-registration',
   title: 'temporary-registration.title',
   applicantKinds: ['foreigner', 'stateless-person'],

@@ -5,6 +5,7 @@
 // follow from the sub-type and the category (as VehicleFees.cs) and are set on the frame.
 import { Alert, Card, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { api, call } from '../../api/client';
+import { useFieldErrors } from '../../forms/fieldErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import type { FrameDraft, IntakeSection, SectionContext, SectionProps } from '../types';
@@ -61,6 +62,7 @@ export function throughMfa(frame: Pick<FrameDraft, 'kind' | 'citizenship'>, fore
 
 function VehicleSection({ data, update, context }: SectionProps<VehicleData>) {
   const { t, pick } = useI18n();
+  const errorOf = useFieldErrors();
   const spec = VEHICLE_SUB_TYPES[context.frame.subType];
   const fees = vehicleFeeItems(context.frame.subType, data.category || 'car', data.newPlate);
   const feeText = (code: string) => pick(context.service.fees.items.find((i) => i.code === code)?.text ?? { kk: code, ru: code, en: code });
@@ -71,7 +73,7 @@ function VehicleSection({ data, update, context }: SectionProps<VehicleData>) {
       {spec?.certificate && (
         <Card withBorder padding="lg" component="section" data-testid="vehicle-certificate">
           <Title order={2} size="h4" mb="sm">{t('vehicles.registered')}</Title>
-          <TextInput w={260} label={t('vehicles.certificateNumber')} value={data.certificateNumber} onChange={(e) => update({ certificateNumber: e.currentTarget.value })} name="certificateNumber" />
+          <TextInput error={errorOf('certificateNumber')} w={260} label={t('vehicles.certificateNumber')} value={data.certificateNumber} onChange={(e) => update({ certificateNumber: e.currentTarget.value })} name="certificateNumber" />
           {reRegistration && (
             <Checkbox mt="sm" label={t('vehicles.newPlate')} checked={data.newPlate} onChange={(e) => update({ newPlate: e.currentTarget.checked })} name="newPlate" />
           )}
@@ -81,14 +83,14 @@ function VehicleSection({ data, update, context }: SectionProps<VehicleData>) {
         <Card withBorder padding="lg" component="section" data-testid="vehicle-data">
           <Title order={2} size="h4" mb="sm">{t('vehicles.vehicle')}</Title>
           <Group align="end" gap="sm">
-            <TextInput w={240} label={t('vehicles.vin')} value={data.vin} onChange={(e) => update({ vin: e.currentTarget.value })} name="vin" />
-            <TextInput w={200} label={t('vehicles.chassisNumber')} description={t('vehicles.chassisHint')} value={data.chassisNumber} onChange={(e) => update({ chassisNumber: e.currentTarget.value })} name="chassisNumber" />
+            <TextInput error={errorOf('vin')} w={240} label={t('vehicles.vin')} value={data.vin} onChange={(e) => update({ vin: e.currentTarget.value })} name="vin" />
+            <TextInput error={errorOf('chassisNumber')} w={200} label={t('vehicles.chassisNumber')} description={t('vehicles.chassisHint')} value={data.chassisNumber} onChange={(e) => update({ chassisNumber: e.currentTarget.value })} name="chassisNumber" />
           </Group>
           <Group align="end" gap="sm" mt="sm">
-            <TextInput w={180} label={t('vehicles.make')} value={data.make} onChange={(e) => update({ make: e.currentTarget.value })} name="make" />
-            <TextInput w={180} label={t('vehicles.model')} value={data.model} onChange={(e) => update({ model: e.currentTarget.value })} name="model" />
-            <TextInput w={100} label={t('vehicles.year')} inputMode="numeric" value={data.year} onChange={(e) => update({ year: e.currentTarget.value })} name="year" />
-            <Select
+            <TextInput error={errorOf('make')} w={180} label={t('vehicles.make')} value={data.make} onChange={(e) => update({ make: e.currentTarget.value })} name="make" />
+            <TextInput error={errorOf('model')} w={180} label={t('vehicles.model')} value={data.model} onChange={(e) => update({ model: e.currentTarget.value })} name="model" />
+            <TextInput error={errorOf('year')} w={100} label={t('vehicles.year')} inputMode="numeric" value={data.year} onChange={(e) => update({ year: e.currentTarget.value })} name="year" />
+            <Select error={errorOf('category')}
               w={220}
               label={t('vehicles.category')}
               data={VEHICLE_CATEGORIES.map((c) => ({ value: c, label: t(`vehicles.category.${c}` as MessageKey) }))}
@@ -98,8 +100,8 @@ function VehicleSection({ data, update, context }: SectionProps<VehicleData>) {
             />
           </Group>
           <Group align="end" gap="sm" mt="sm">
-            <TextInput w={180} label={t('vehicles.colour')} value={data.colour} onChange={(e) => update({ colour: e.currentTarget.value })} name="colour" />
-            <TextInput w={180} label={t('vehicles.engine')} value={data.engine} onChange={(e) => update({ engine: e.currentTarget.value })} name="engine" />
+            <TextInput error={errorOf('colour')} w={180} label={t('vehicles.colour')} value={data.colour} onChange={(e) => update({ colour: e.currentTarget.value })} name="colour" />
+            <TextInput error={errorOf('engine')} w={180} label={t('vehicles.engine')} value={data.engine} onChange={(e) => update({ engine: e.currentTarget.value })} name="engine" />
           </Group>
           <Group mt="sm" gap="lg">
             <Checkbox label={t('vehicles.designChanged')} checked={data.designChanged} onChange={(e) => update({ designChanged: e.currentTarget.checked })} />
@@ -112,14 +114,14 @@ function VehicleSection({ data, update, context }: SectionProps<VehicleData>) {
       <Card withBorder padding="lg" component="section" data-testid="vehicle-channel">
         <Title order={2} size="h4" mb="sm">{t('vehicles.channel')}</Title>
         {context.frame.kind === 'legal-entity' && (
-          <NumberInput w={260} min={0} max={100} label={t('vehicles.foreignParticipation')} value={data.foreignParticipationPercent}
+          <NumberInput error={errorOf('foreignParticipationPercent')} w={260} min={0} max={100} label={t('vehicles.foreignParticipation')} value={data.foreignParticipationPercent}
             onChange={(value) => update({ foreignParticipationPercent: String(value ?? '') })} />
         )}
         <Text size="sm" mt="xs" data-testid="vehicle-channel-value" data-channel={mfa ? 'mfa-diplomatic-service' : 'road-police'}>
           {mfa ? t('vehicles.channel.mfa') : t('vehicles.channel.road-police')}
         </Text>
         {mfa && (
-          <TextInput mt="sm" w={280} label={t('vehicles.mfaReference')} value={data.mfaReferenceNumber} onChange={(e) => update({ mfaReferenceNumber: e.currentTarget.value })} name="mfaReferenceNumber" />
+          <TextInput error={errorOf('mfaReferenceNumber')} mt="sm" w={280} label={t('vehicles.mfaReference')} value={data.mfaReferenceNumber} onChange={(e) => update({ mfaReferenceNumber: e.currentTarget.value })} name="mfaReferenceNumber" />
         )}
       </Card>
       {spec && (
@@ -174,6 +176,20 @@ export function vehicleBody(frame: Parameters<IntakeSection<VehicleData>['submit
 }
 
 export const vehicleRegistrationSection: IntakeSection<VehicleData> = {
+  // The API's error paths name these fields (shown under them, and by label in the summary).
+  fieldLabels: (t) => ({
+    certificateNumber: t('vehicles.certificateNumber'),
+    vin: t('vehicles.vin'),
+    chassisNumber: t('vehicles.chassisNumber'),
+    make: t('vehicles.make'),
+    model: t('vehicles.model'),
+    year: t('vehicles.year'),
+    category: t('vehicles.category'),
+    colour: t('vehicles.colour'),
+    engine: t('vehicles.engine'),
+    foreignParticipationPercent: t('vehicles.foreignParticipation'),
+    mfaReferenceNumber: t('vehicles.mfaReference'),
+  }),
   service: 'vehicle-registration',
   title: 'vehicles.title',
   applicantKinds: ['individual', 'legal-entity', 'foreigner', 'stateless-person'],

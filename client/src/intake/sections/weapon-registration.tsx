@@ -5,6 +5,7 @@
 import { Alert, Card, Checkbox, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DateField } from '../../components/DateField';
 import { api, call } from '../../api/client';
+import { useFieldErrors } from '../../forms/fieldErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import type { IntakeSection, SectionContext, SectionProps } from '../types';
@@ -90,6 +91,7 @@ const categoryOf = (subType: string, kind: string) => (isEntity(kind) || subType
 
 function WeaponSection({ data, update, context }: SectionProps<WeaponData>) {
   const { t, pick } = useI18n();
+  const errorOf = useFieldErrors();
   const subType = context.frame.subType;
   const spec = SUB_TYPES[subType];
   const exemption = exemptionOf(data, subType);
@@ -106,7 +108,7 @@ function WeaponSection({ data, update, context }: SectionProps<WeaponData>) {
     <>
       <Card withBorder padding="lg" component="section" data-testid="weapon-applicant">
         <Title order={2} size="h4" mb="sm">{t('weapons.applicant')}</Title>
-        <Select
+        <Select error={errorOf('applicantKind')}
           w={420}
           label={t('weapons.applicantKind')}
           data={(spec?.kinds ?? []).map((k) => ({ value: k, label: t(`weapons.kind.${k}` as MessageKey) }))}
@@ -115,13 +117,13 @@ function WeaponSection({ data, update, context }: SectionProps<WeaponData>) {
           data-testid="weapon-kind"
         />
         {!isEntity(data.applicantKind) && (
-          <TextInput mt="sm" label={t('weapons.permanentAddress')} value={data.permanentAddress} onChange={(e) => update({ permanentAddress: e.currentTarget.value })} name="permanentAddress" />
+          <TextInput error={errorOf('permanentAddress')} mt="sm" label={t('weapons.permanentAddress')} value={data.permanentAddress} onChange={(e) => update({ permanentAddress: e.currentTarget.value })} name="permanentAddress" />
         )}
         {subType === 'service-storage-carry-permit' && (
-          <TextInput mt="sm" w={240} label={t('weapons.employerBin')} value={data.employerBin} onChange={(e) => update({ employerBin: e.currentTarget.value })} name="employerBin" />
+          <TextInput error={errorOf('employerBin')} mt="sm" w={240} label={t('weapons.employerBin')} value={data.employerBin} onChange={(e) => update({ employerBin: e.currentTarget.value })} name="employerBin" />
         )}
         {(subType === 'acquisition-permit' || subType === 'service-acquisition-licence') && (
-          <Select
+          <Select error={errorOf('storageConditionsConfirmed')}
             mt="sm"
             w={420}
             label={t('weapons.storage')}
@@ -136,7 +138,7 @@ function WeaponSection({ data, update, context }: SectionProps<WeaponData>) {
         )}
         {foreign && (
           <Group mt="sm" align="end">
-            <DateField label={t('weapons.foreignResidenceSince')} value={data.foreignResidenceSince} onChange={(value) => update({ foreignResidenceSince: value })} />
+            <DateField error={errorOf('foreignResidenceSince')} label={t('weapons.foreignResidenceSince')} value={data.foreignResidenceSince} onChange={(value) => update({ foreignResidenceSince: value })} />
             <Checkbox label={t('weapons.missionPetition')} checked={data.missionPetition} onChange={(e) => update({ missionPetition: e.currentTarget.checked })} />
           </Group>
         )}
@@ -145,7 +147,7 @@ function WeaponSection({ data, update, context }: SectionProps<WeaponData>) {
         <Card withBorder padding="lg" component="section" data-testid="weapon-unit">
           <Title order={2} size="h4" mb="sm">{t('weapons.unit')}</Title>
           <Group align="end" gap="sm">
-            <Select
+            <Select error={errorOf('type')}
               w={220}
               label={t('weapons.type')}
               data={WEAPON_TYPES.map((w) => ({ value: w, label: t(`weapons.type.${w}` as MessageKey) }))}
@@ -153,7 +155,7 @@ function WeaponSection({ data, update, context }: SectionProps<WeaponData>) {
               onChange={(value) => update({ type: value ?? '' })}
               data-testid="weapon-type"
             />
-            <Select
+            <Select error={errorOf('purpose')}
               w={200}
               label={t('weapons.purpose')}
               data={PURPOSES.map((p) => ({ value: p, label: t(`weapons.purpose.${p}` as MessageKey) }))}
@@ -165,21 +167,21 @@ function WeaponSection({ data, update, context }: SectionProps<WeaponData>) {
           </Group>
           {subType !== 'acquisition-permit' && (
             <Group align="end" gap="sm" mt="sm">
-              <TextInput label={t('weapons.make')} value={data.make} onChange={(e) => update({ make: e.currentTarget.value })} name="make" w={200} />
-              <TextInput label={t('weapons.model')} value={data.model} onChange={(e) => update({ model: e.currentTarget.value })} name="model" w={160} />
-              <TextInput label={t('weapons.serial')} value={data.serial} onChange={(e) => update({ serial: e.currentTarget.value })} name="serial" w={200} />
+              <TextInput error={errorOf('make')} label={t('weapons.make')} value={data.make} onChange={(e) => update({ make: e.currentTarget.value })} name="make" w={200} />
+              <TextInput error={errorOf('model')} label={t('weapons.model')} value={data.model} onChange={(e) => update({ model: e.currentTarget.value })} name="model" w={160} />
+              <TextInput error={errorOf('serial')} label={t('weapons.serial')} value={data.serial} onChange={(e) => update({ serial: e.currentTarget.value })} name="serial" w={200} />
             </Group>
           )}
           {data.type === 'pneumatic' && (
             <Group align="end" gap="sm" mt="sm">
-              <TextInput label={t('weapons.energy')} inputMode="decimal" value={data.muzzleEnergyJ} onChange={(e) => update({ muzzleEnergyJ: e.currentTarget.value })} name="muzzleEnergyJ" w={200} />
-              <TextInput label={t('weapons.calibre')} inputMode="decimal" value={data.calibreMm} onChange={(e) => update({ calibreMm: e.currentTarget.value })} name="calibreMm" w={200} />
+              <TextInput error={errorOf('muzzleEnergyJ')} label={t('weapons.energy')} inputMode="decimal" value={data.muzzleEnergyJ} onChange={(e) => update({ muzzleEnergyJ: e.currentTarget.value })} name="muzzleEnergyJ" w={200} />
+              <TextInput error={errorOf('calibreMm')} label={t('weapons.calibre')} inputMode="decimal" value={data.calibreMm} onChange={(e) => update({ calibreMm: e.currentTarget.value })} name="calibreMm" w={200} />
             </Group>
           )}
           {subType === 'acquisition-permit' && data.type === 'rifled' && data.purpose === 'hunting' && (
             <Group align="end" gap="sm" mt="sm">
-              <TextInput label={t('weapons.smoothBoreNumber')} value={data.smoothBoreNumber} onChange={(e) => update({ smoothBoreNumber: e.currentTarget.value })} w={220} />
-              <DateField label={t('weapons.smoothBoreIssuedOn')} value={data.smoothBoreIssuedOn} onChange={(value) => update({ smoothBoreIssuedOn: value })} w={200} />
+              <TextInput error={errorOf('smoothBoreNumber')} label={t('weapons.smoothBoreNumber')} value={data.smoothBoreNumber} onChange={(e) => update({ smoothBoreNumber: e.currentTarget.value })} w={220} />
+              <DateField error={errorOf('smoothBoreIssuedOn')} label={t('weapons.smoothBoreIssuedOn')} value={data.smoothBoreIssuedOn} onChange={(value) => update({ smoothBoreIssuedOn: value })} w={200} />
             </Group>
           )}
           {spec.registersUnit && (
@@ -227,6 +229,27 @@ function validate(data: WeaponData, { frame, t }: SectionContext): string[] {
 }
 
 export const weaponRegistrationSection: IntakeSection<WeaponData> = {
+  // The API's error paths name these fields (shown under them, and by label in the summary).
+  fieldLabels: (t) => ({
+    applicantKind: t('weapons.applicantKind'),
+    permanentAddress: t('weapons.permanentAddress'),
+    employerBin: t('weapons.employerBin'),
+    storageConditionsConfirmed: t('weapons.storage'),
+    foreignResidenceSince: t('weapons.foreignResidenceSince'),
+    type: t('weapons.type'),
+    purpose: t('weapons.purpose'),
+    make: t('weapons.make'),
+    model: t('weapons.model'),
+    serial: t('weapons.serial'),
+    muzzleEnergyJ: t('weapons.energy'),
+    calibreMm: t('weapons.calibre'),
+    smoothBoreNumber: t('weapons.smoothBoreNumber'),
+    smoothBoreIssuedOn: t('weapons.smoothBoreIssuedOn'),
+  }),
+  paths: {
+    'smoothBorePermit.number': 'smoothBoreNumber',
+    'smoothBorePermit.issuedOn': 'smoothBoreIssuedOn',
+  },
   service: 'weapon-registration',
   title: 'weapons.title',
   subTypes: Object.keys(SUB_TYPES).map((code) => ({ code, label: `weapons.subType.${code}` as MessageKey })),
