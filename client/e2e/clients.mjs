@@ -3,7 +3,7 @@
 // stops at once), delete it. Called from run.mjs with its page and helpers.
 import assert from 'node:assert/strict';
 
-export async function integratorClients({ page, step, BASE, signInAgainInEnglish }) {
+export async function integratorClients({ page, step, BASE, PASSWORD }) {
   const callApi = (path, init) => page.evaluate(async ({ path, init }) => {
     const response = await fetch(path, init);
     return { status: response.status, body: await response.json().catch(() => null) };
@@ -11,9 +11,19 @@ export async function integratorClients({ page, step, BASE, signInAgainInEnglish
   let secret;
 
   await step('clients-create-en', async () => {
-    await signInAgainInEnglish('admin');
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Integrators', exact: true }).click();
+    // An administrator sees no applications: signing in lands on the integrator clients, and the
+    // menu has no inbox, desk or registers.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByTestId('signed-out').waitFor();
+    await page.goto(`${BASE}/sign-in`);
+    await page.getByLabel('Login').fill('admin');
+    await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).last().click();
+    await page.waitForURL(`${BASE}/desk/admin/clients`);
     await page.getByRole('heading', { level: 1, name: 'Integrator clients' }).waitFor();
+    const menu = page.getByRole('navigation', { name: 'main' });
+    await menu.getByRole('link', { name: 'Integrators', exact: true }).waitFor();
+    assert.equal(await menu.getByRole('link', { name: 'Inbox', exact: true }).count(), 0);
     await page.getByTestId('client-egov-portal').waitFor();
 
     const form = page.getByTestId('create-client-form');

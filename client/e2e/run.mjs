@@ -1361,7 +1361,7 @@ try {
   });
   // end address-certificate
 
-  await integratorClients({ page, step, BASE, signInAgainInEnglish });
+  await integratorClients({ page, step, BASE, PASSWORD });
 } catch {
   // The failing step has reported itself; the rest depend on it.
 } finally {

@@ -275,7 +275,7 @@ export interface paths {
         };
         /**
          * The client's events in commit order, after a cursor: to resynchronise after an outage.
-         * @description Cursor-paged with `after` (the `nextCursor` of the previous page; none: from the first event) and `limit` (1–200, default 50). Events are those of the applications the client submitted, for the services it has an `events` scope for; each is the `data` a webhook carries. An event whose transaction is still running is not listed until it commits, so a cursor never skips an event.
+         * @description Cursor-paged with `after` (the `nextCursor` of the previous page; none: from the first event) and `limit` (1–200, default 50). Events are the status changes of the applications the client submitted, and the answers to complaints about them (`complaint.answered`, which changes no status), for the services it has an `events` scope for; each is the `data` a webhook carries. An event whose transaction is still running is not listed until it commits, so a cursor never skips an event.
          */
         get: operations["ListEvents"];
         put?: never;
@@ -2437,6 +2437,7 @@ export interface components {
             /** Format: int32 */
             sequence: number | string;
             occurredAt: components["schemas"]["Instant"];
+            complaintNumber?: null | string;
         };
         ApplicationEventPage: {
             items: components["schemas"]["ApplicationEventData"][];

@@ -15,18 +15,22 @@ interface NavItem {
   service?: string;
   /** Shown only to staff of this role. */
   role?: string;
+  /** Hidden from staff of these roles (administrators see no citizens' applications). */
+  hiddenFrom?: readonly string[];
 }
+
+const NOT_ADMIN = ['admin'] as const;
 
 // Intake forms and application pages are reached from the inbox.
 const NAV: NavItem[] = [
   { to: '/catalogue', label: 'nav.catalogue' },
   { to: '/offices', label: 'nav.offices' },
   { to: '/status', label: 'nav.statusCheck' },
-  { to: '/desk/inbox', label: 'nav.inbox', staffOnly: true },
-  { to: '/desk', label: 'nav.desk', staffOnly: true },
-  { to: '/desk/weapons', label: 'weapons.register.link', staffOnly: true, service: 'weapon-registration' },
-  { to: '/desk/vehicles', label: 'vehicles.register.link', staffOnly: true, service: 'vehicle-registration' },
-  { to: '/desk/address-bureau', label: 'address.link', staffOnly: true, service: 'address-certificate' },
+  { to: '/desk/inbox', label: 'nav.inbox', staffOnly: true, hiddenFrom: NOT_ADMIN },
+  { to: '/desk', label: 'nav.desk', staffOnly: true, hiddenFrom: NOT_ADMIN },
+  { to: '/desk/weapons', label: 'weapons.register.link', staffOnly: true, service: 'weapon-registration', hiddenFrom: NOT_ADMIN },
+  { to: '/desk/vehicles', label: 'vehicles.register.link', staffOnly: true, service: 'vehicle-registration', hiddenFrom: NOT_ADMIN },
+  { to: '/desk/address-bureau', label: 'address.link', staffOnly: true, service: 'address-certificate', hiddenFrom: NOT_ADMIN },
   { to: '/desk/admin/clients', label: 'clients.link', staffOnly: true, role: 'admin' },
 ];
 
@@ -34,7 +38,8 @@ const NAV: NavItem[] = [
 export function visibleNav(services: readonly string[] | null, role?: string | null): NavItem[] {
   return NAV.filter((item) => (!item.staffOnly || services !== null)
     && (!item.service || (services ?? []).includes(item.service))
-    && (!item.role || item.role === role));
+    && (!item.role || item.role === role)
+    && !(role && item.hiddenFrom?.includes(role)));
 }
 
 /** The item of the longest path the current one starts with (/desk/applications/… is the inbox's). */

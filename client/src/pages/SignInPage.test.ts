@@ -9,6 +9,12 @@ describe('safeNext', () => {
     expect(safeNext('https://example.org/')).toBe('/desk/inbox');
     expect(safeNext('//example.org/')).toBe('/desk/inbox');
   });
+
+  it('lands an administrator, who sees no applications, on the integrator clients', () => {
+    expect(safeNext(null, 'admin')).toBe('/desk/admin/clients');
+    expect(safeNext(null, 'clerk')).toBe('/desk/inbox');
+    expect(safeNext('/desk/inbox', 'admin')).toBe('/desk/inbox');
+  });
 });
 
 describe('mciInForce', () => {

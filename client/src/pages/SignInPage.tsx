@@ -8,9 +8,13 @@ import { isApiProblem, type Problem } from '../api/problem';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/I18nProvider';
 
-/** Only a path of this app may follow sign-in (never another site); the inbox otherwise. */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/desk/inbox';
+/**
+ * Only a path of this app may follow sign-in (never another site); otherwise the inbox, or for an
+ * administrator (who sees no applications) the integrator clients.
+ */
+export function safeNext(next: string | null, role?: string | null): string {
+  if (next && next.startsWith('/') && !next.startsWith('//')) return next;
+  return role === 'admin' ? '/desk/admin/clients' : '/desk/inbox';
 }
 
 export function SignInPage() {
@@ -19,7 +23,7 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const next = safeNext(params.get('next'));
+  const next = safeNext(params.get('next'), state.status === 'signed-in' ? state.actor.role : null);
   const reason = params.get('reason');
   const [username, setUsername] = useState(state.status === 'expired' ? loginOf(state.actor) : '');
   const [password, setPassword] = useState('');

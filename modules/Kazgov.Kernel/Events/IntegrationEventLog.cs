@@ -14,10 +14,15 @@ public sealed class IntegrationEventLog(DbSession session)
     /// Up to <paramref name="limit"/> events of <paramref name="type"/> after (<paramref name="afterTx"/>,
     /// <paramref name="afterId"/>) whose payload's text field equals one of the values given for it.
     /// </summary>
+    public Task<IReadOnlyList<StoredIntegrationEvent>> ReadCommittedAsync(
+        string type, string afterTx, long afterId, int limit, IReadOnlyList<(string Field, string[] Values)> filters, CancellationToken cancellationToken = default) =>
+        ReadCommittedAsync(new[] { type }, afterTx, afterId, limit, filters, cancellationToken);
+
+    /// <summary>The same for events of any of <paramref name="types"/>, in one commit order.</summary>
     public async Task<IReadOnlyList<StoredIntegrationEvent>> ReadCommittedAsync(
-        string type, string afterTx, long afterId, int limit, IReadOnlyList<(string Field, string[] Values)> filters, CancellationToken cancellationToken = default)
+        string[] types, string afterTx, long afterId, int limit, IReadOnlyList<(string Field, string[] Values)> filters, CancellationToken cancellationToken = default)
     {
-        var parameters = new Dapper.DynamicParameters(new { type, afterTx, afterId, limit });
+        var parameters = new Dapper.DynamicParameters(new { types, afterTx, afterId, limit });
         var conditions = new List<string>();
         for (var i = 0; i < filters.Count; i++)
         {
@@ -28,8 +33,8 @@ public sealed class IntegrationEventLog(DbSession session)
 
         return (await session.QueryAsync<StoredIntegrationEvent>(
             $"""
-            SELECT id AS Id, tx::text AS Tx, payload::text AS Payload FROM platform.integration_events
-            WHERE type = @type AND (tx, id) > (@afterTx::xid8, @afterId)
+            SELECT id AS Id, tx::text AS Tx, type AS Type, payload::text AS Payload FROM platform.integration_events
+            WHERE type = ANY (@types) AND (tx, id) > (@afterTx::xid8, @afterId)
               AND tx < pg_snapshot_xmin(pg_current_snapshot())
               {string.Join(' ', conditions)}
             ORDER BY tx, id
@@ -46,6 +51,8 @@ public sealed class StoredIntegrationEvent
     public long Id { get; init; }
 
     public string Tx { get; init; } = "0";
+
+    public string Type { get; init; } = "";
 
     public string Payload { get; init; } = "{}";
 }

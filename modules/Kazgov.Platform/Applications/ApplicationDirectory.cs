@@ -2,8 +2,11 @@ using Kazgov.Kernel.Data;
 
 namespace Kazgov.Platform.Applications;
 
-/// <summary>What other capabilities may know of an application: enough to point at it and to check access to it.</summary>
-public sealed record ApplicationReference(Guid Id, string RegistrationNumber, string ServiceCode, string OfficeId, string SubmittedBy);
+/// <summary>
+/// What other capabilities may know of an application: enough to point at it and to check access
+/// to it, and its status with the number of its last status change (as integrators see them).
+/// </summary>
+public sealed record ApplicationReference(Guid Id, string RegistrationNumber, string ServiceCode, string OfficeId, string SubmittedBy, string Status, int StatusSequence);
 
 /// <summary>
 /// The lifecycle's published query: other capabilities (e.g. the complaints journal) ask it instead
@@ -22,7 +25,7 @@ internal sealed class ApplicationDirectory(DbSession session) : IApplicationDire
         session.QuerySingleOrDefaultAsync<ApplicationReference>(
             """
             SELECT id AS Id, registration_number AS RegistrationNumber, service_code AS ServiceCode, office_id AS OfficeId,
-                   submitted_by AS SubmittedBy
+                   submitted_by AS SubmittedBy, status AS Status, status_sequence AS StatusSequence
             FROM platform.applications WHERE id = @id
             """,
             new { id },

@@ -29,7 +29,9 @@ internal static class IntegrationsRegistration
         services.AddScoped<CurrentIntegrationEvent>();
         services.AddScoped<IntegrationEventLog>();
         services.AddScoped<Security.ApiClientScopes>();
+        services.AddScoped<WebhookDeliveryWriter>();
         services.AddIntegrationEventSubscriber<ApplicationStatusChanged, WebhookFanOut>(WebhookFanOut.Subscriber);
+        services.AddIntegrationEventSubscriber<Complaints.ComplaintAnswered, ComplaintWebhookFanOut>(ComplaintWebhookFanOut.Subscriber);
         // No redirects (a receiver could point us anywhere), connections only to allowed addresses,
         // no cookies, no proxy; the per-call timeout is the dispatcher's (Polly).
         services.AddHttpClient(WebhookDispatcher.HttpClientName, client =>

@@ -252,6 +252,61 @@ public sealed class WebhookTests(WebhookApiFactory factory) : IClassFixture<Webh
     }
 
     [Fact]
+    public async Task An_answered_complaint_about_a_portal_application_reaches_its_subscribers_and_the_feed_without_changing_the_state()
+    {
+        await using var complaints = await WebhookReceiver.StartAsync();
+        await using var statuses = await WebhookReceiver.StartAsync();
+        var portal = await factory.CreateClientAsAsync(ApiAuth.Portal);
+        await SubscribeAsync(portal, complaints, [WebhookEventTypes.ComplaintAnswered], ["driver-licence"]);
+        await SubscribeAsync(portal, statuses, [WebhookEventTypes.StatusChanged], ["driver-licence"]);
+        var (id, _) = await SubmitAsync(portal);
+        await PumpUntilAsync(() => statuses.Accepted.Any(r => r.ApplicationId == id));
+        var (_, cursor) = await FeedAsync(portal, null);
+
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var head = await factory.CreateClientAsAsync("head.astana");
+        var registered = await clerk.PostAsJsonAsync("/api/v1/complaints", new
+        {
+            receivedVia = "post",
+            complainant = new { fullName = "Асқар Нұрланұлы Бекұлы", postalAddress = "010000, Астана, Бейбітшілік к-сі, 10", language = "ru" },
+            subject = "Кезек ұзақ болды",
+            addressedTo = 1,
+            applicationId = id,
+        });
+        registered.StatusCode.Should().Be(HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        var complaint = JsonNode.Parse(await registered.Content.ReadAsStringAsync())!;
+        var complaintId = complaint["id"]!.GetValue<Guid>();
+        (await PostWithIfMatchAsync(clerk, $"/api/v1/complaints/{complaintId}/review", new { }, "\"1\"")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await PostWithIfMatchAsync(head, $"/api/v1/complaints/{complaintId}/answer", new { answer = "Кезек ұйымдастырылды.", sentVia = "post" }, "\"2\""))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await PumpUntilAsync(() => complaints.Accepted.Any(r => r.ApplicationId == id));
+        var delivered = complaints.Accepted.Single(r => r.ApplicationId == id);
+        delivered.Type.Should().Be("complaint.answered");
+        delivered.Sequence.Should().Be(1, "an answer changes no status: it carries the application's current number");
+        delivered.Data.GetProperty("status").GetString().Should().Be("submitted");
+        delivered.Data.GetProperty("complaintNumber").GetString().Should().Be(complaint["journalNumber"]!.GetValue<string>());
+        complaints.Accepted.Should().OnlyContain(r => r.Type == "complaint.answered", "the subscription asked for complaint answers only");
+        await PumpUntilAsync(() => false, rounds: 3);
+        statuses.Accepted.Where(r => r.ApplicationId == id).Select(r => r.Type).Should().Equal(["application.submitted"], "status-changed does not include complaint answers");
+
+        var (after, _) = await FeedAsync(portal, cursor);
+        var listed = after.Where(d => d.GetProperty("applicationId").GetGuid() == id).ToList();
+        listed.Select(d => d.GetProperty("type").GetString()).Should().Equal("complaint.answered");
+        listed[0].GetProperty("eventId").GetString().Should().Be(delivered.Data.GetProperty("eventId").GetString());
+        var state = new ConcurrentDictionary<Guid, (int Sequence, string Status)>(statuses.State);
+        WebhookReceiver.Apply(state, listed[0]);
+        state[id].Should().Be((1, "submitted"));
+    }
+
+    private static async Task<HttpResponseMessage> PostWithIfMatchAsync(HttpClient client, string url, object body, string ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(System.Net.Http.Headers.EntityTagHeaderValue.Parse(ifMatch));
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Redirects_are_not_followed()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -170,5 +170,7 @@ describe('weapon register links', () => {
     expect(has(['driver-licence'])).toBe(false);
     expect(has(null)).toBe(false);
     expect(visibleNav(['driver-licence']).map((item) => item.to)).toEqual(['/catalogue', '/offices', '/status', '/desk/inbox', '/desk']);
+    // An administrator sees no applications: no inbox, desk or registers, and the integrator clients instead.
+    expect(visibleNav(['weapon-registration'], 'admin').map((item) => item.to)).toEqual(['/catalogue', '/offices', '/status', '/desk/admin/clients']);
   });
 });

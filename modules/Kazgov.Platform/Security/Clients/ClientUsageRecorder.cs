@@ -22,13 +22,12 @@ public sealed class ClientUsageOptions
 /// adds them to platform.api_client_usage in one statement. Counts only ever add up, so any number
 /// of hosts may flush. A flush that fails puts its counts back for the next one.
 /// </summary>
-public sealed class ClientUsageRecorder(NpgsqlDataSource dataSource, IClock clock, ILogger<ClientUsageRecorder> logger) : IDisposable
+public sealed class ClientUsageRecorder(NpgsqlDataSource dataSource, IClock clock, ILogger<ClientUsageRecorder> logger)
 {
     public const string TokenOperation = "IssueToken";
     private static readonly DateTimeZone Almaty = DateTimeZoneProviders.Tzdb["Asia/Almaty"];
 
     private ConcurrentDictionary<Key, Counts> _pending = new();
-    private readonly SemaphoreSlim _flushing = new(1, 1);
 
     public void Record(string clientId, string operation, int statusCode)
     {
@@ -37,64 +36,55 @@ public sealed class ClientUsageRecorder(NpgsqlDataSource dataSource, IClock cloc
         counts.Add(statusCode, now);
     }
 
+    /// <summary>Saves the counts so far. Flushes may overlap: each takes its own batch, and the counts only add up.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        await _flushing.WaitAsync(cancellationToken);
+        var batch = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<Key, Counts>());
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+
+        var rows = batch.ToList();
         try
         {
-            var batch = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<Key, Counts>());
-            if (batch.IsEmpty)
-            {
-                return;
-            }
-
-            var rows = batch.ToList();
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO platform.api_client_usage AS u
-                        (client_id, day, operation, requests, client_errors, server_errors, rate_limited, last_used_at)
-                    SELECT * FROM unnest(@clientIds, @days, @operations, @requests, @clientErrors, @serverErrors, @rateLimited, @lastUsed)
-                    ON CONFLICT (client_id, day, operation) DO UPDATE SET
-                        requests = u.requests + EXCLUDED.requests,
-                        client_errors = u.client_errors + EXCLUDED.client_errors,
-                        server_errors = u.server_errors + EXCLUDED.server_errors,
-                        rate_limited = u.rate_limited + EXCLUDED.rate_limited,
-                        last_used_at = greatest(u.last_used_at, EXCLUDED.last_used_at)
-                    """,
-                    new
-                    {
-                        clientIds = rows.Select(row => row.Key.ClientId).ToArray(),
-                        days = rows.Select(row => row.Key.Day).ToArray(),
-                        operations = rows.Select(row => row.Key.Operation).ToArray(),
-                        requests = rows.Select(row => row.Value.Requests).ToArray(),
-                        clientErrors = rows.Select(row => row.Value.ClientErrors).ToArray(),
-                        serverErrors = rows.Select(row => row.Value.ServerErrors).ToArray(),
-                        rateLimited = rows.Select(row => row.Value.RateLimited).ToArray(),
-                        lastUsed = rows.Select(row => row.Value.LastUsedAt).ToArray(),
-                    },
-                    cancellationToken: cancellationToken));
-            }
-            catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException)
-            {
-                foreach (var (key, counts) in rows)
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO platform.api_client_usage AS u
+                    (client_id, day, operation, requests, client_errors, server_errors, rate_limited, last_used_at)
+                SELECT * FROM unnest(@clientIds, @days, @operations, @requests, @clientErrors, @serverErrors, @rateLimited, @lastUsed)
+                ON CONFLICT (client_id, day, operation) DO UPDATE SET
+                    requests = u.requests + EXCLUDED.requests,
+                    client_errors = u.client_errors + EXCLUDED.client_errors,
+                    server_errors = u.server_errors + EXCLUDED.server_errors,
+                    rate_limited = u.rate_limited + EXCLUDED.rate_limited,
+                    last_used_at = greatest(u.last_used_at, EXCLUDED.last_used_at)
+                """,
+                new
                 {
-                    _pending.GetOrAdd(key, _ => new Counts()).Merge(counts);
-                }
-
-                logger.LogWarning(exception, "Client usage counts not saved ({Rows} rows); they wait for the next flush", rows.Count);
-                throw;
-            }
+                    clientIds = rows.Select(row => row.Key.ClientId).ToArray(),
+                    days = rows.Select(row => row.Key.Day).ToArray(),
+                    operations = rows.Select(row => row.Key.Operation).ToArray(),
+                    requests = rows.Select(row => row.Value.Requests).ToArray(),
+                    clientErrors = rows.Select(row => row.Value.ClientErrors).ToArray(),
+                    serverErrors = rows.Select(row => row.Value.ServerErrors).ToArray(),
+                    rateLimited = rows.Select(row => row.Value.RateLimited).ToArray(),
+                    lastUsed = rows.Select(row => row.Value.LastUsedAt).ToArray(),
+                },
+                cancellationToken: cancellationToken));
         }
-        finally
+        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException)
         {
-            _flushing.Release();
+            foreach (var (key, counts) in rows)
+            {
+                _pending.GetOrAdd(key, _ => new Counts()).Merge(counts);
+            }
+
+            logger.LogWarning(exception, "Client usage counts not saved ({Rows} rows); they wait for the next flush", rows.Count);
+            throw;
         }
     }
-
-    public void Dispose() => _flushing.Dispose();
 
     private readonly record struct Key(string ClientId, LocalDate Day, string Operation);
 

@@ -1,3 +1,5 @@
+using Kazgov.Kernel.Events;
+using Kazgov.Platform.Applications;
 using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
 using Kazgov.Kernel.Http;
@@ -34,7 +36,8 @@ internal sealed class AnswerComplaintValidator : IValidator<AnswerComplaint>
 /// same transaction, in the complainant's language.
 /// </summary>
 internal sealed class AnswerComplaintHandler(
-    ComplaintStore store, ComplaintJournal journal, ServiceCatalogue catalogue, Outbox outbox, ICurrentActor actor, IClock clock)
+    ComplaintStore store, ComplaintJournal journal, ServiceCatalogue catalogue, Outbox outbox, ICurrentActor actor, IClock clock,
+    IApplicationDirectory applications, IntegrationEvents events)
     : ICommandHandler<AnswerComplaint, ComplaintResponse>
 {
     public async ValueTask<ComplaintResponse> Handle(AnswerComplaint command, CancellationToken cancellationToken)
@@ -65,6 +68,15 @@ internal sealed class AnswerComplaintHandler(
 
                 errors.ThrowIfAny();
                 await store.RecordAnswerAsync(row.Id, answer!, sentVia!.Value, now, actor.Id, cancellationToken);
+                if (row.ApplicationId is { } applicationId && await applications.FindAsync(applicationId, cancellationToken) is { } application)
+                {
+                    await events.PublishAsync(
+                        new ComplaintAnswered(
+                            row.Id, row.JournalNumber, application.Id, application.RegistrationNumber, application.ServiceCode, application.OfficeId,
+                            application.Status, application.StatusSequence, application.SubmittedBy, now),
+                        cancellationToken);
+                }
+
                 if (sentVia == ComplaintChannel.EMail)
                 {
                     var language = complainant.Language;

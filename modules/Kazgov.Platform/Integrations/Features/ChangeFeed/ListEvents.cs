@@ -5,6 +5,7 @@ using Kazgov.Kernel.Http;
 using Kazgov.Kernel.Problems;
 using Kazgov.Kernel.Security;
 using Kazgov.Platform.Applications;
+using Kazgov.Platform.Complaints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,7 +14,8 @@ namespace Kazgov.Platform.Integrations.Features.ChangeFeed;
 
 /// <summary>
 /// GET /api/v1/events?after=&amp;limit= — the client's own events (the status changes of the
-/// applications it submitted, for the services it has an events scope for) in commit order.
+/// applications it submitted, and the answers to complaints about them, for the services it has
+/// an events scope for) in commit order.
 /// <para>
 /// Commit order without gaps: the events are the integration events, keyed by (tx, id), tx being
 /// the writing transaction's xid8. PostgreSQL cannot number rows at commit time, and a transaction
@@ -37,7 +39,8 @@ internal static class ListEvents
             .WithName("ListEvents")
             .WithSummary("The client's events in commit order, after a cursor: to resynchronise after an outage.")
             .WithDescription("Cursor-paged with `after` (the `nextCursor` of the previous page; none: from the first event) and `limit` "
-                + "(1–200, default 50). Events are those of the applications the client submitted, for the services it has an `events` scope for; "
+                + "(1–200, default 50). Events are the status changes of the applications the client submitted, and the answers to complaints "
+                + "about them (`complaint.answered`, which changes no status), for the services it has an `events` scope for; "
                 + "each is the `data` a webhook carries. An event whose transaction is still running is not listed until it commits, "
                 + "so a cursor never skips an event.")
             .Produces<ApplicationEventPage>()
@@ -59,14 +62,16 @@ internal static class ListEvents
 
         errors.ThrowIfAny();
         var rows = await events.ReadCommittedAsync(
-            ApplicationStatusChanged.EventType,
+            new[] { ApplicationStatusChanged.EventType, ComplaintAnswered.EventType },
             cursor?[0] ?? "0",
             cursor is null ? 0L : long.Parse(cursor[1], CultureInfo.InvariantCulture),
             take + 1,
             [("submittedBy", [actor.Id]), ("serviceCode", WebhookSubscriptions.ServicesWith(actor.Scopes, Scopes.Events).ToArray())],
             cancellationToken);
         var page = rows.Take(take).ToList();
-        var items = page.Select(r => ApplicationEventData.From(r.Id, JsonSerializer.Deserialize<ApplicationStatusChanged>(r.Payload, PlatformJson.Options)!)).ToList();
+        var items = page.Select(r => r.Type == ComplaintAnswered.EventType
+            ? ApplicationEventData.From(r.Id, JsonSerializer.Deserialize<ComplaintAnswered>(r.Payload, PlatformJson.Options)!)
+            : ApplicationEventData.From(r.Id, JsonSerializer.Deserialize<ApplicationStatusChanged>(r.Payload, PlatformJson.Options)!)).ToList();
         var next = page.Count > 0 ? Paging.Encode(CursorList, page[^1].Tx, page[^1].Id.ToString(CultureInfo.InvariantCulture)) : after;
         return new ApplicationEventPage(items, next, rows.Count > take);
     }
