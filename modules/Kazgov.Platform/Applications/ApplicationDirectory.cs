@@ -3,7 +3,8 @@ using Kazgov.Kernel.Data;
 namespace Kazgov.Platform.Applications;
 
 /// <summary>What other capabilities may know of an application: enough to point at it and to check access to it.</summary>
-public sealed record ApplicationReference(Guid Id, string RegistrationNumber, string ServiceCode, string OfficeId, string SubmittedBy);
+/// <param name="Status">The status code (submitted … issued, refused, withdrawn, suspended), e.g. for feedback after the outcome.</param>
+public sealed record ApplicationReference(Guid Id, string RegistrationNumber, string ServiceCode, string OfficeId, string SubmittedBy, string Status);
 
 /// <summary>
 /// The lifecycle's published query: other capabilities (e.g. the complaints journal) ask it instead
@@ -22,7 +23,7 @@ internal sealed class ApplicationDirectory(DbSession session) : IApplicationDire
         session.QuerySingleOrDefaultAsync<ApplicationReference>(
             """
             SELECT id AS Id, registration_number AS RegistrationNumber, service_code AS ServiceCode, office_id AS OfficeId,
-                   submitted_by AS SubmittedBy
+                   submitted_by AS SubmittedBy, status AS Status
             FROM platform.applications WHERE id = @id
             """,
             new { id },
