@@ -181,6 +181,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/offices/{id}/queue/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The office's kiosk: a ticket in today's queue for a service and purpose (submission or pick-up), only during reception hours and not in the lunch break. First come, first served. */
+        post: operations["TakeKioskTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offices/{id}/queue/display": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hall display of an office: the tickets called to a window and not yet closed (latest first) and how many wait. */
+        get: operations["GetHallDisplay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant's scores (quality, information, courtesy, each 1–5) passed on by the integrator that submitted the application, after issuance or refusal; one answer per application. */
+        post: operations["AnswerFeedbackByPortal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -763,6 +814,142 @@ export interface paths {
         put?: never;
         /** under-review → answered, with the answer and how it was sent (unit heads). Requires If-Match with the complaint's ETag. An answer sent by e-mail is also queued to the complainant in their language. */
         post: operations["AnswerComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A ticket taken in advance (integrators with the service's submit scope): it holds a place in today's queue of the office by the time it is taken, like a kiosk ticket; no appointment, no express service. */
+        post: operations["TakeAdvanceTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue/line": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's waiting line of the caller's office, in order of arrival, for the services the caller serves (a unit head: all), each with its wait so far (lunch break excluded) against the standard's norm; and the tickets the caller called and has not marked served or no-show. */
+        get: operations["GetWaitingLine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue/call-next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Calls the first waiting ticket of today's queue of the caller's office among the services they serve (a unit head: all), to the given window. Two clerks calling at once never get the same ticket. */
+        post: operations["CallNextTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue/tickets/{id}/serve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** called → served, optionally naming the application the visit produced (of the ticket's office and service). */
+        post: operations["ServeTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue/tickets/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** called → no-show: the applicant did not come to the window. */
+        post: operations["MarkTicketNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue/tickets/{id}/application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Names the application a served ticket produced (of the ticket's office and service), when it was registered after the ticket was closed. */
+        post: operations["LinkTicketApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a feedback link from the applicant's notification is for. A forged or malformed token is 400 feedback-link-invalid, an expired one 410 feedback-link-expired, one already answered 409 feedback-already-given. */
+        get: operations["ReadFeedbackLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant's scores (quality, information, courtesy, each 1–5) through the signed link of their notification, after issuance or refusal; one answer per application. */
+        post: operations["AnswerFeedbackByLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2210,6 +2397,11 @@ export interface components {
             eventTypes?: null | string[];
             services?: null | string[];
         };
+        AdvanceTicketRequest: {
+            officeId?: null | string;
+            serviceCode?: null | string;
+            purpose?: null | string;
+        };
         AfterDecisionDocumentsView: {
             /** Format: uuid */
             applicationId: string;
@@ -2362,6 +2554,9 @@ export interface components {
             officeId?: null | string;
             remoteAddress?: null | string;
             correlationId?: null | string;
+        };
+        CallNextRequest: {
+            window?: null | string;
         };
         CatalogueText: {
             kk: string;
@@ -2572,6 +2767,13 @@ export interface components {
              */
             on?: null | string;
         };
+        DisplayTicket: {
+            number: string;
+            window: string;
+            calledAt: components["schemas"]["Instant"];
+            serviceCode: string;
+            purpose: string;
+        };
         DocumentGroup: {
             applicantType: string;
             text: components["schemas"]["CatalogueText"];
@@ -2665,6 +2867,36 @@ export interface components {
             attempts: number | string;
             error?: null | string;
         };
+        FeedbackLinkResponse: {
+            registrationNumber: string;
+            serviceCode: string;
+            officeId: string;
+            expiresAt: components["schemas"]["Instant"];
+        };
+        FeedbackResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            registrationNumber: string;
+            serviceCode: string;
+            officeId: string;
+            outcome: string;
+            /** Format: int32 */
+            quality: number | string;
+            /** Format: int32 */
+            information: number | string;
+            /** Format: int32 */
+            courtesy: number | string;
+            channel: string;
+            answeredAt: components["schemas"]["Instant"];
+        };
+        FeedbackScoresRequest: {
+            /** Format: int32 */
+            quality?: null | number | string;
+            /** Format: int32 */
+            information?: null | number | string;
+            /** Format: int32 */
+            courtesy?: null | number | string;
+        };
         FeeExemption: {
             code: string;
             text: components["schemas"]["CatalogueText"];
@@ -2736,6 +2968,14 @@ export interface components {
             birthDate?: null | string;
             citizenship?: null | string;
             visa?: null | components["schemas"]["VisaDetails"];
+        };
+        HallDisplayResponse: {
+            officeId: string;
+            officeName: string;
+            day: components["schemas"]["LocalDate"];
+            called: components["schemas"]["DisplayTicket"][];
+            /** Format: int32 */
+            waiting: number | string;
         };
         HandedInView: {
             kind: string;
@@ -2856,6 +3096,10 @@ export interface components {
             signatureTaken: boolean;
         };
         JsonElement: unknown;
+        KioskTicketRequest: {
+            serviceCode?: null | string;
+            purpose?: null | string;
+        };
         /** @enum {string} */
         Language: "kk" | "ru" | "en";
         LicenceVerification: {
@@ -2876,6 +3120,19 @@ export interface components {
             holderInitials: string;
             /** Format: int32 */
             holderBirthYear: number | string;
+        };
+        LinkFeedbackRequest: {
+            token?: null | string;
+            /** Format: int32 */
+            quality?: null | number | string;
+            /** Format: int32 */
+            information?: null | number | string;
+            /** Format: int32 */
+            courtesy?: null | number | string;
+        };
+        LinkTicketRequest: {
+            /** Format: uuid */
+            applicationId?: null | string;
         };
         ListRequestBody: {
             entries?: null | components["schemas"]["AddressListEntry"][];
@@ -3133,6 +3390,10 @@ export interface components {
          *     | `exams-closed` | 409 | Exam results are recorded only before the application is decided |
          *     | `external-check-unanswered` | 409 | An outside agency has not answered a check: no decision yet (permanent-residence §18) |
          *     | `fee-unpaid` | 409 | The state duty has not been paid in full |
+         *     | `feedback-already-given` | 409 | Feedback on this application has already been given |
+         *     | `feedback-link-expired` | 410 | The feedback link has expired |
+         *     | `feedback-link-invalid` | 400 | The feedback link is not valid |
+         *     | `feedback-not-yet` | 409 | Feedback can be given after the result is issued or refused |
          *     | `forbidden` | 403 | You are not allowed to do this |
          *     | `idempotency-key-invalid` | 400 | The Idempotency-Key header is not valid |
          *     | `idempotency-key-reused` | 422 | The Idempotency-Key was already used with a different request |
@@ -3161,6 +3422,10 @@ export interface components {
          *     | `plate-pool-exhausted` | 409 | The region's plates are exhausted |
          *     | `power-of-attorney-expired` | 409 | The power of attorney has expired (§17) |
          *     | `precondition-failed` | 412 | The record was changed after you read it: fetch the current version (ETag) and try again |
+         *     | `queue-closed` | 409 | The queue takes no tickets now |
+         *     | `queue-empty` | 409 | Nobody is waiting in the queue |
+         *     | `queue-ticket-already-linked` | 409 | The ticket is already linked to an application |
+         *     | `queue-ticket-not-found` | 404 | No such ticket |
          *     | `rate-limited` | 429 | Too many requests |
          *     | `receipt-already-recorded` | 409 | This receipt has already been recorded |
          *     | `residence-permit-not-found` | 404 | There is no residence permit or stateless person's certificate with this number |
@@ -3550,6 +3815,10 @@ export interface components {
         SendToCommissionRequest: {
             note?: null | string;
         };
+        ServeTicketRequest: {
+            /** Format: uuid */
+            applicationId?: null | string;
+        };
         ServiceApplicant: {
             code: string;
             text: components["schemas"]["CatalogueText"];
@@ -3891,6 +4160,43 @@ export interface components {
             ru?: null | string;
             en?: null | string;
         };
+        TicketResponse: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            officeId: string;
+            day: components["schemas"]["LocalDate"];
+            serviceCode: string;
+            purpose: string;
+            channel: string;
+            status: string;
+            takenAt: components["schemas"]["Instant"];
+            /** Format: int32 */
+            normMinutes?: null | number | string;
+            /** Format: int32 */
+            waitedMinutes: number | string;
+            overNorm: boolean;
+            /** Format: int32 */
+            peopleAhead?: null | number | string;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            calledAt?: null | string;
+            window?: null | string;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            servedAt?: null | string;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            noShowAt?: null | string;
+            /** Format: uuid */
+            applicationId?: null | string;
+        };
         TimeRange: {
             from: components["schemas"]["LocalTime"];
             to: components["schemas"]["LocalTime"];
@@ -4097,6 +4403,12 @@ export interface components {
             maxStay?: null | string;
             maxStayText?: null | components["schemas"]["CatalogueText"];
             source: string;
+        };
+        WaitingLineResponse: {
+            officeId: string;
+            day: components["schemas"]["LocalDate"];
+            waiting: components["schemas"]["TicketResponse"][];
+            called: components["schemas"]["TicketResponse"][];
         };
         WeaponChecksView: {
             /** Format: uuid */
@@ -4803,6 +5115,197 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TakeKioskTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KioskTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetHallDisplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallDisplayResponse"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerFeedbackByPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackScoresRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7581,6 +8084,545 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TakeAdvanceTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWaitingLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingLineResponse"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CallNextTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallNextRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ServeTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["ServeTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MarkTicketNoShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LinkTicketApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReadFeedbackLink: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackLinkResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerFeedbackByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkFeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
