@@ -17,6 +17,11 @@ import { WeaponRegisterPage } from './weapons/WeaponRegisterPage';
 import { VehicleRegisterPage } from './vehicles/VehicleRegisterPage';
 // address-certificate
 import { AddressBureauDeskPage } from './addressBureau/AddressBureauDeskPage';
+// electronic queue and applicant feedback
+import { FeedbackPage } from './queue/FeedbackPage';
+import { HallDisplayPage } from './queue/HallDisplayPage';
+import { KioskPage } from './queue/KioskPage';
+import { QueueDeskPage } from './queue/QueueDeskPage';
 
 /**
  * Everything under /desk needs a staff session (RequireStaff): the desk itself, the inbox (where
@@ -35,6 +40,8 @@ export const deskRoutes: RouteObject[] = [
   { path: 'vehicles', element: <VehicleRegisterPage /> },
   // address-certificate: the operator's desk (requests, certificates, list requests)
   { path: 'address-bureau', element: <AddressBureauDeskPage /> },
+  // the clerk's queue panel: today's line, call next, served / no-show
+  { path: 'queue', element: <QueueDeskPage /> },
 ];
 
 export const routes: RouteObject[] = [
@@ -47,6 +54,10 @@ export const routes: RouteObject[] = [
       { path: 'offices', element: <OfficesPage /> },
       { path: 'status', element: <StatusCheckPage /> },
       { path: 'sign-in', element: <SignInPage /> },
+      // public: the office's kiosk and hall display, the feedback link's page
+      { path: 'queue/:officeId/kiosk', element: <KioskPage /> },
+      { path: 'queue/:officeId/display', element: <HallDisplayPage /> },
+      { path: 'feedback', element: <FeedbackPage /> },
       { path: 'desk', element: <RequireStaff />, children: deskRoutes },
       { path: '*', element: <NotFoundPage /> },
     ],

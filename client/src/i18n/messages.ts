@@ -4,6 +4,8 @@
 // Plural forms follow Intl.PluralRules categories: Russian needs one/few/many, Kazakh and
 // English use one/other; every unit key has all four so that each language finds its form.
 
+import { queueEn, queueKk, queueRu } from '../queue/messages';
+
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'kk';
@@ -841,6 +843,7 @@ const kk = {
   'statusCheck.status': 'Мәртебесі',
   'statusCheck.due': 'Мерзімі: {date}',
   // end status lookup
+  ...queueKk,
 } as const;
 
 export type MessageKey = keyof typeof kk;
@@ -1679,6 +1682,7 @@ const ru: Catalogue = {
   'statusCheck.status': 'Статус',
   'statusCheck.due': 'Срок: {date}',
   // end status lookup
+  ...queueRu,
 };
 
 const en: Catalogue = {
@@ -2514,6 +2518,7 @@ const en: Catalogue = {
   'statusCheck.status': 'Status',
   'statusCheck.due': 'Due: {date}',
   // end status lookup
+  ...queueEn,
 };
 
 export const catalogues: Record<Language, Catalogue> = { kk, ru, en };
