@@ -20,7 +20,6 @@ const NAV: NavItem[] = [
   { to: '/status', label: 'nav.statusCheck' },
   { to: '/desk/inbox', label: 'nav.inbox', staffOnly: true },
   { to: '/desk', label: 'nav.desk', staffOnly: true },
-  { to: '/desk/queue', label: 'nav.queue', staffOnly: true },
   { to: '/desk/weapons', label: 'weapons.register.link', staffOnly: true, service: 'weapon-registration' },
   { to: '/desk/vehicles', label: 'vehicles.register.link', staffOnly: true, service: 'vehicle-registration' },
   { to: '/desk/address-bureau', label: 'address.link', staffOnly: true, service: 'address-certificate' },

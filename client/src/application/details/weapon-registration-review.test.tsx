@@ -169,6 +169,6 @@ describe('weapon register links', () => {
     expect(has(['weapon-registration'])).toBe(true);
     expect(has(['driver-licence'])).toBe(false);
     expect(has(null)).toBe(false);
-    expect(visibleNav(['driver-licence']).map((item) => item.to)).toEqual(['/catalogue', '/offices', '/status', '/desk/inbox', '/desk', '/desk/queue']);
+    expect(visibleNav(['driver-licence']).map((item) => item.to)).toEqual(['/catalogue', '/offices', '/status', '/desk/inbox', '/desk']);
   });
 });
