@@ -26,29 +26,50 @@ async function feedbackToken(page, base, password) {
 
 export async function queueScenario({ page, step, base, text, password, signInAgainInEnglish }) {
   let number;
-  await page.setViewportSize({ width: 360, height: 800 });
+  // The header's language switch and sign-out need the desktop width; the queue's pages are used at 360 px.
+  const desktop = () => page.setViewportSize({ width: 1280, height: 900 });
+  const phone = () => page.setViewportSize({ width: 360, height: 800 });
+  const fitsPhone = async (locator) => {
+    const box = await locator.boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 360, `fits 360 px: ${JSON.stringify(box)}`);
+  };
 
   await step('queue-kiosk-kk-360', async () => {
     await page.goto(`${base}/queue/${OFFICE}/kiosk`);
+    await desktop();
     await page.getByText('Қазақша', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Электрондық кезек' }).waitFor();
+    await phone();
+    await fitsPhone(page.getByTestId('kiosk-service-driver-licence'));
     await page.getByTestId('kiosk-take-driver-licence-submission').click();
     number = await text(page.getByTestId('kiosk-ticket-number'));
     assert.match(number, /^DT-\d{3}$/);
     assert.equal(await text(page.getByTestId('kiosk-ahead')), 'Алдыңызда: 0');
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'nothing wider than the phone');
+    await fitsPhone(page.getByTestId('kiosk-ticket-number'));
   });
 
   await step('queue-desk-call-en-360', async () => {
-    await signInAgainInEnglish('clerk.astana');
+    await desktop();
+    if (await page.getByRole('button', { name: 'Шығу', exact: true }).count() > 0) {
+      await signInAgainInEnglish('clerk.astana');
+    } else {
+      await page.getByText('English', { exact: true }).click();
+      await page.goto(`${base}/sign-in`);
+      await page.getByLabel('Login').fill('clerk.astana');
+      await page.getByRole('textbox', { name: 'Password' }).fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).last().click();
+      await page.waitForURL(`${base}/desk/inbox`);
+    }
+    await phone();
     await page.goto(`${base}/desk/queue`);
     await page.getByRole('heading', { level: 1, name: 'Queue: the desk' }).waitFor();
     await page.locator(`[data-testid="queue-waiting"] tr[data-number="${number}"]`).waitFor();
-    await page.getByTestId('queue-window').locator('input').fill('4');
+    await page.getByTestId('queue-window').fill('4');
     await page.getByTestId('queue-call-next').click();
     const called = page.locator(`[data-testid="queue-called"][data-number="${number}"]`);
     await called.waitFor();
     assert.match(await text(called), new RegExp(`^${number} → 4`));
+    await fitsPhone(called.getByTestId('queue-served'));
   });
 
   await step('queue-display-kk-ru', async () => {
@@ -72,9 +93,12 @@ export async function queueScenario({ page, step, base, text, password, signInAg
   await step('feedback-link-ru', async () => {
     const token = await feedbackToken(page, base, password);
     assert.ok(token, 'the SMS of a decided application carries a feedback link');
+    await desktop();
     await page.goto(`${base}/feedback?token=${token}`);
     await page.getByText('Русский', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Оценка обслуживания' }).waitFor();
+    await phone();
+    await fitsPhone(page.getByTestId('feedback-submit'));
     for (const [question, score] of [['quality', 5], ['information', 4], ['courtesy', 5]]) {
       await page.getByTestId(`feedback-${question}`).locator('label').nth(score - 1).click();
     }
@@ -85,5 +109,5 @@ export async function queueScenario({ page, step, base, text, password, signInAg
     await page.locator('[data-problem-code="feedback-already-given"]').waitFor();
   });
 
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await desktop();
 }
