@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { integratorClients } from './clients.mjs';
 import { checkPrintedSlip } from './slip.mjs';
 import { sweep } from './sweep.mjs';
+import { queueScenario } from './queue.mjs';
 
 const BASE = (process.env.KAZGOV_E2E_URL ?? 'http://127.0.0.1:8181').replace(/\/$/, '');
 const NOW = process.env.KAZGOV_E2E_NOW ?? '2026-03-10T07:30:00Z';
@@ -1360,6 +1361,7 @@ try {
     assert.equal((await rows.nth(1).getByTestId('address-zhoq').textContent()).trim(), 'жоқ');
   });
   // end address-certificate
+  await queueScenario({ page, step, base: BASE, text, password: PASSWORD, signInAgainInEnglish });
 
   await integratorClients({ page, step, BASE, PASSWORD });
 } catch {

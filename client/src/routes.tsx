@@ -19,6 +19,11 @@ import { VehicleRegisterPage } from './vehicles/VehicleRegisterPage';
 import { AddressBureauDeskPage } from './addressBureau/AddressBureauDeskPage';
 // integrator clients (administrators)
 import { ClientsPage } from './admin/ClientsPage';
+// electronic queue and applicant feedback
+import { FeedbackPage } from './queue/FeedbackPage';
+import { HallDisplayPage } from './queue/HallDisplayPage';
+import { KioskPage } from './queue/KioskPage';
+import { QueueDeskPage } from './queue/QueueDeskPage';
 
 /**
  * Everything under /desk needs a staff session (RequireStaff): the desk itself, the inbox (where
@@ -39,6 +44,8 @@ export const deskRoutes: RouteObject[] = [
   { path: 'address-bureau', element: <AddressBureauDeskPage /> },
   // integrator clients: administrators only (the API refuses anyone else)
   { path: 'admin/clients', element: <ClientsPage /> },
+  // the clerk's queue panel: today's line, call next, served / no-show
+  { path: 'queue', element: <QueueDeskPage /> },
 ];
 
 export const routes: RouteObject[] = [
@@ -51,6 +58,10 @@ export const routes: RouteObject[] = [
       { path: 'offices', element: <OfficesPage /> },
       { path: 'status', element: <StatusCheckPage /> },
       { path: 'sign-in', element: <SignInPage /> },
+      // public: the office's kiosk and hall display, the feedback link's page
+      { path: 'queue/:officeId/kiosk', element: <KioskPage /> },
+      { path: 'queue/:officeId/display', element: <HallDisplayPage /> },
+      { path: 'feedback', element: <FeedbackPage /> },
       { path: 'desk', element: <RequireStaff />, children: deskRoutes },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -68,6 +68,8 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddScoped<Applications.IApplications, Applications.MediatedApplications>();
         services.AddScoped<Applications.IApplicationDirectory, Applications.ApplicationDirectory>();
         services.AddComplaints();
+        Queue.QueueCapability.AddQueue(services);
+        Feedback.FeedbackCapability.AddFeedback(services, configuration);
         Integrations.IntegrationsRegistration.AddIntegrations(services, configuration);
         // The office directory: loaded from reference/offices.json at every start, read by the deadline engine.
         services.AddSingleton<OfficeDirectoryLoader>();
@@ -88,6 +90,8 @@ public sealed class PlatformKernelModule : IKazgovModule
         Applications.ApplicationEndpoints.MapApplicationEndpoints(api);
         api.MapSecurityEndpoints();
         api.MapComplaintEndpoints();
+        Queue.QueueCapability.MapQueueEndpoints(api);
+        Feedback.FeedbackCapability.MapFeedbackEndpoints(api);
         api.MapOutboxAdminEndpoints();
         Integrations.IntegrationsRegistration.MapIntegrationEndpoints(api);
     }

@@ -54,6 +54,11 @@ public sealed partial class PlatformCapabilityTests
         ["webhook_subscriptions"] = "Integrations",
         ["webhook_deliveries"] = "Integrations",
         ["webhook_attempts"] = "Integrations",
+        // 0021_queue_and_feedback.sql
+        ["queue_counters"] = "Queue",
+        ["queue_tickets"] = "Queue",
+        ["feedback_link_keys"] = "Feedback",
+        ["feedback"] = "Feedback",
     };
 
     /// <summary>

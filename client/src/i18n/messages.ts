@@ -4,6 +4,8 @@
 // Plural forms follow Intl.PluralRules categories: Russian needs one/few/many, Kazakh and
 // English use one/other; every unit key has all four so that each language finds its form.
 
+import { queueEn, queueKk, queueRu } from '../queue/messages';
+
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'kk';
@@ -895,6 +897,7 @@ const kk = {
   'clients.jwksHint': "{\"keys\":[…]} — тек ашық бөліктері (RSA 2048+ немесе EC P-256/384/521)",
   'clients.jwksNotJson': "JSON ретінде оқылмады",
   // end integrator clients
+  ...queueKk,
 } as const;
 
 export type MessageKey = keyof typeof kk;
@@ -1787,6 +1790,7 @@ const ru: Catalogue = {
   'clients.jwksHint': "{\"keys\":[…]} — только открытые части (RSA 2048+ или EC P-256/384/521)",
   'clients.jwksNotJson': "Не читается как JSON",
   // end integrator clients
+  ...queueRu,
 };
 
 const en: Catalogue = {
@@ -2676,6 +2680,7 @@ const en: Catalogue = {
   'clients.jwksHint': "{\"keys\":[…]}: public parts only (RSA 2048+ or EC P-256/384/521)",
   'clients.jwksNotJson': "Not readable as JSON",
   // end integrator clients
+  ...queueEn,
 };
 
 export const catalogues: Record<Language, Catalogue> = { kk, ru, en };

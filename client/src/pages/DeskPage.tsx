@@ -60,6 +60,8 @@ function Desk({ actor }: { actor: ActorProfile }) {
                 <Text fw={600}>{desk.data.office.name}</Text>
                 <Text size="sm">{desk.data.office.address}</Text>
                 <Text size="xs" c="dimmed">{pick(desk.data.office.region.names)}</Text>
+                {/* the office's electronic queue: the clerk's panel */}
+                <Anchor component={Link} to="/desk/queue" size="sm" data-testid="desk-queue-link">{t('nav.queue')}</Anchor>
               </Stack>
             ) : (
               <Text fw={600}>{t('desk.allOffices')}</Text>

@@ -14,7 +14,8 @@ namespace Kazgov.Platform.Applications;
 /// What the applicant is told: the SMS or e-mail when the result is ready or refused (through the
 /// outbox, in the change's transaction), and the written refusal notice with the standard's grounds.
 /// </summary>
-internal sealed class ApplicantNotifications(ServiceCatalogue catalogue, IOfficeDirectory offices, Outbox outbox, ICurrentActor actor)
+internal sealed class ApplicantNotifications(
+    ServiceCatalogue catalogue, IOfficeDirectory offices, Outbox outbox, ICurrentActor actor, Feedback.IFeedbackLinks feedbackLinks, IClock clock)
 {
     public async Task NotifyAsync(ApplicationRow row, ApplicationStatus status, CancellationToken cancellationToken)
     {
@@ -32,6 +33,10 @@ internal sealed class ApplicantNotifications(ServiceCatalogue catalogue, IOffice
                 "{0}, your application {2} ({1}) has been refused. The written notice is available at {3}.");
         var name = service.Name.ToLocalized();
         var rendered = text.Format(applicant.FullName, name.In(applicant.Language), row.RegistrationNumber, office?.Name ?? row.OfficeId).In(applicant.Language);
+        // The applicant is asked for feedback by a signed link that expires (Feedback/README.md); it is
+        // answered once the result is issued or refused.
+        var link = await feedbackLinks.LinkForAsync(row.Id, clock.GetCurrentInstant(), cancellationToken);
+        rendered += Feedback.FeedbackMessages.Invitation.Format(link).In(applicant.Language);
         var (channel, recipient) = applicant.Phone is { Length: > 0 } phone
             ? (NotificationChannel.Sms, phone)
             : (NotificationChannel.Email, applicant.Email!);
