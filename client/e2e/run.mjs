@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { issue22DataSteps } from './issue22-data.mjs';
 
 const BASE = (process.env.KAZGOV_E2E_URL ?? 'http://127.0.0.1:8181').replace(/\/$/, '');
 const NOW = process.env.KAZGOV_E2E_NOW ?? '2026-03-10T07:30:00Z';
@@ -1359,6 +1360,7 @@ try {
     assert.equal((await rows.nth(1).getByTestId('address-zhoq').textContent()).trim(), 'жоқ');
   });
   // end address-certificate
+  await issue22DataSteps({ page, step, BASE, heading, signInAgainInEnglish, sessionApi });
 } catch {
   // The failing step has reported itself; the rest depend on it.
 } finally {

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, type RouteObject } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
 import { RequireStaff } from './auth/RequireStaff';
@@ -5,18 +6,24 @@ import { CataloguePage } from './pages/CataloguePage';
 import { ServicePage } from './pages/ServicePage';
 import { OfficesPage } from './pages/OfficesPage';
 import { SignInPage } from './pages/SignInPage';
-import { DeskPage } from './pages/DeskPage';
-import { InboxPage } from './pages/InboxPage';
-import { IntakePage } from './pages/IntakePage';
-import { ApplicationPage } from './pages/ApplicationPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StatusCheckPage } from './pages/StatusCheckPage';
+import { Loading } from './components/Loading';
+
+// The desk's pages are loaded on first use (issue 22, speed): a citizen reading the catalogue on
+// a phone never downloads the clerk's forms.
+const DeskPage = lazy(() => import('./pages/DeskPage').then((m) => ({ default: m.DeskPage })));
+const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
+const IntakePage = lazy(() => import('./pages/IntakePage').then((m) => ({ default: m.IntakePage })));
+const ApplicationPage = lazy(() => import('./pages/ApplicationPage').then((m) => ({ default: m.ApplicationPage })));
+const PersonPage = lazy(() => import('./desk/PersonPage').then((m) => ({ default: m.PersonPage })));
+const WorkloadPage = lazy(() => import('./desk/WorkloadPage').then((m) => ({ default: m.WorkloadPage })));
 // weapon-registration
-import { WeaponRegisterPage } from './weapons/WeaponRegisterPage';
+const WeaponRegisterPage = lazy(() => import('./weapons/WeaponRegisterPage').then((m) => ({ default: m.WeaponRegisterPage })));
 // vehicle-registration
-import { VehicleRegisterPage } from './vehicles/VehicleRegisterPage';
+const VehicleRegisterPage = lazy(() => import('./vehicles/VehicleRegisterPage').then((m) => ({ default: m.VehicleRegisterPage })));
 // address-certificate
-import { AddressBureauDeskPage } from './addressBureau/AddressBureauDeskPage';
+const AddressBureauDeskPage = lazy(() => import('./addressBureau/AddressBureauDeskPage').then((m) => ({ default: m.AddressBureauDeskPage })));
 
 /**
  * Everything under /desk needs a staff session (RequireStaff): the desk itself, the inbox (where
@@ -29,6 +36,10 @@ export const deskRoutes: RouteObject[] = [
   { path: 'intake', element: <IntakePage /> },
   { path: 'intake/:service', element: <IntakePage /> },
   { path: 'applications/:id', element: <ApplicationPage /> },
+  // unit heads: the office's workload per clerk, and reassignment (?application=)
+  { path: 'workload', element: <WorkloadPage /> },
+  // an IIN's applications and registers across the services the clerk may see
+  { path: 'people/:subject', element: <PersonPage /> },
   // weapon-registration: the register's unit page (?make=&serial=, ?holder=)
   { path: 'weapons', element: <WeaponRegisterPage /> },
   // vehicle-registration: the vehicle's page (?vin=, ?plate=, ?certificate=, ?owner=)
@@ -47,7 +58,7 @@ export const routes: RouteObject[] = [
       { path: 'offices', element: <OfficesPage /> },
       { path: 'status', element: <StatusCheckPage /> },
       { path: 'sign-in', element: <SignInPage /> },
-      { path: 'desk', element: <RequireStaff />, children: deskRoutes },
+      { path: 'desk', element: <Suspense fallback={<Loading />}><RequireStaff /></Suspense>, children: deskRoutes },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

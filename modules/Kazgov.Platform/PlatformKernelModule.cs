@@ -86,6 +86,8 @@ public sealed class PlatformKernelModule : IKazgovModule
         api.MapFeeEndpoints();
         api.MapOfficeEndpoints();
         Applications.ApplicationEndpoints.MapApplicationEndpoints(api);
+        Applications.Features.Workload.OfficeWorkloadEndpoints.MapOfficeWorkloadEndpoints(api);
+        People.PersonEndpoints.MapPersonEndpoints(api);
         api.MapSecurityEndpoints();
         api.MapComplaintEndpoints();
         api.MapOutboxAdminEndpoints();

@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/services/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue as its page's cards need it: code, name, the first term and whether there is a fee to quote
+         * @description A few kilobytes instead of the full catalogue (GET /services). Same caching: ETag and If-None-Match.
+         */
+        get: operations["ListServiceSummaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/services/{code}": {
         parameters: {
             query?: never;
@@ -156,6 +176,57 @@ export interface paths {
         };
         /** The 16 regions of the seed (Astana, Almaty and the 14 oblasts) with kk/ru/en names */
         get: operations["ListRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offices/{id}/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The office's open and overdue applications per clerk and service (unit heads: their office; administrators: any) */
+        get: operations["GetOfficeWorkload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hands an open application to another clerk of its office (unit heads); recorded in its history */
+        post: operations["ReassignApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{subject}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An IIN's (or BIN's) applications, licences and registers across the services the caller may see; audited */
+        get: operations["GetPerson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2427,6 +2498,15 @@ export interface components {
             recordedAt: components["schemas"]["Instant"];
             recordedBy: string;
         };
+        ClerkWorkload: {
+            login: string;
+            fullName: string;
+            /** Format: int32 */
+            open: number | string;
+            /** Format: int32 */
+            overdue: number | string;
+            services: components["schemas"]["ServiceWorkload"][];
+        };
         CommissionView: {
             state: string;
             sentAt: components["schemas"]["Instant"];
@@ -2979,6 +3059,15 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             updatedBy: string;
         };
+        OfficeWorkloadResponse: {
+            officeId: string;
+            at: components["schemas"]["Instant"];
+            /** Format: int32 */
+            open: number | string;
+            /** Format: int32 */
+            overdue: number | string;
+            clerks: components["schemas"]["ClerkWorkload"][];
+        };
         OutboxMessageView: {
             /** Format: uuid */
             id: string;
@@ -3078,6 +3167,41 @@ export interface components {
             proxyName?: null | string;
             powerOfAttorneyNumber?: null | string;
         };
+        PersonApplication: {
+            /** Format: uuid */
+            id: string;
+            registrationNumber: string;
+            service: string;
+            status: string;
+            officeId: string;
+            acceptedAt: components["schemas"]["Instant"];
+            dueAt: components["schemas"]["Instant"];
+            resultReference?: null | string;
+        };
+        PersonRecord: {
+            service: string;
+            kind: string;
+            reference: string;
+            summary: string;
+            status: string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            since?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
+            officeId: string;
+        };
+        PersonResponse: {
+            subject: string;
+            name?: null | string;
+            applications: components["schemas"]["PersonApplication"][];
+            records: components["schemas"]["PersonRecord"][];
+        };
         PhotoRequirement: {
             /** Format: int32 */
             count: number | string;
@@ -3117,6 +3241,7 @@ export interface components {
          *     | `agency-phone-not-allowed` | 403 | Only law-enforcement agencies may ask by telephone (§12.2 note) |
          *     | `already-registered` | 409 | The foreigner is already registered at a place of temporary stay: registration is made only at the place of first application (temporary-registration §17) |
          *     | `applicant-under-16` | 422 | The service is for foreigners and stateless persons who have reached the age of 16 (residence-permit §6) |
+         *     | `application-closed` | 409 | The application is closed: it cannot be handed to another clerk |
          *     | `application-not-found` | 404 | The application was not found |
          *     | `bad-request` | 400 | The request is not valid |
          *     | `calendar-override-not-found` | 404 | There is no override for this date |
@@ -3148,6 +3273,7 @@ export interface components {
          *     | `mci-not-defined` | 422 | No MCI is defined for the payment date |
          *     | `mci-rate-not-found` | 404 | There is no MCI row effective from this date |
          *     | `method-not-allowed` | 405 | The method is not allowed for this resource |
+         *     | `not-a-clerk-of-office` | 422 | An application can be handed only to a clerk of its office who serves its service |
          *     | `not-acceptable` | 406 | The requested representation is not available |
          *     | `not-approved-yet` | 409 | The §17 documents are taken only after the positive decision |
          *     | `not-found` | 404 | The resource was not found |
@@ -3266,6 +3392,19 @@ export interface components {
         };
         ReasonRequest: {
             reason?: null | string;
+        };
+        ReassignApplicationRequest: {
+            clerk?: null | string;
+            reason?: null | string;
+        };
+        ReassignmentResponse: {
+            /** Format: uuid */
+            id: string;
+            registrationNumber: string;
+            assignedTo: string;
+            assignedToName: string;
+            /** Format: int32 */
+            version: number | string;
         };
         ReceiptRequest: {
             item?: null | string;
@@ -3598,6 +3737,21 @@ export interface components {
             items: components["schemas"]["ServiceEntry"][];
             nextCursor?: null | string;
         };
+        ServiceSummary: {
+            code: string;
+            name: components["schemas"]["CatalogueText"];
+            term?: null | components["schemas"]["ServiceSummaryTerm"];
+            free: boolean;
+            hasFeeItems: boolean;
+        };
+        ServiceSummaryList: {
+            items: components["schemas"]["ServiceSummary"][];
+            nextCursor?: null | string;
+        };
+        ServiceSummaryTerm: {
+            term: string;
+            clock: components["schemas"]["DeadlineClock"];
+        };
         ServiceTerms: {
             variants: components["schemas"]["TermVariant"][];
             queue?: null | components["schemas"]["QueueLimits"];
@@ -3609,6 +3763,13 @@ export interface components {
             from: components["schemas"]["LocalTime"];
             to: components["schemas"]["LocalTime"];
             source?: null | string;
+        };
+        ServiceWorkload: {
+            service: string;
+            /** Format: int32 */
+            open: number | string;
+            /** Format: int32 */
+            overdue: number | string;
         };
         SmoothBorePermit: {
             number?: null | string;
@@ -4280,6 +4441,42 @@ export interface operations {
             };
         };
     };
+    ListServiceSummaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceSummaryList"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetService: {
         parameters: {
             query?: never;
@@ -4745,6 +4942,229 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionListResponse"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOfficeWorkload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeWorkloadResponse"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReassignApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassignmentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subject: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */

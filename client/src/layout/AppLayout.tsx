@@ -11,6 +11,8 @@ interface NavItem {
   staffOnly?: boolean;
   /** Shown only to staff who serve this service (the session actor's services). */
   service?: string;
+  /** Shown only to staff of this role (the unit head's workload). */
+  role?: string;
 }
 
 // Intake forms and application pages are reached from the inbox.
@@ -20,14 +22,16 @@ const NAV: NavItem[] = [
   { to: '/status', label: 'nav.statusCheck' },
   { to: '/desk/inbox', label: 'nav.inbox', staffOnly: true },
   { to: '/desk', label: 'nav.desk', staffOnly: true },
+  { to: '/desk/workload', label: 'nav.workload', staffOnly: true, role: 'unit-head' },
   { to: '/desk/weapons', label: 'weapons.register.link', staffOnly: true, service: 'weapon-registration' },
   { to: '/desk/vehicles', label: 'vehicles.register.link', staffOnly: true, service: 'vehicle-registration' },
   { to: '/desk/address-bureau', label: 'address.link', staffOnly: true, service: 'address-certificate' },
 ];
 
 /** The items the session may see: staff-only ones once signed in, a service's only to its staff. */
-export function visibleNav(services: readonly string[] | null): NavItem[] {
-  return NAV.filter((item) => (!item.staffOnly || services !== null) && (!item.service || (services ?? []).includes(item.service)));
+export function visibleNav(services: readonly string[] | null, role?: string | null): NavItem[] {
+  return NAV.filter((item) => (!item.staffOnly || services !== null) && (!item.service || (services ?? []).includes(item.service))
+    && (!item.role || item.role === role));
 }
 
 /** The item of the longest path the current one starts with (/desk/applications/… is the inbox's). */
@@ -60,7 +64,7 @@ export function AppLayout() {
                 <Text size="xs" c="dimmed">{t('app.subtitle')}</Text>
               </Anchor>
               <Group gap="sm" component="nav" aria-label="main" wrap="nowrap">
-                {visibleNav(signedIn ? state.actor.services ?? [] : null).map((item) => (
+                {visibleNav(signedIn ? state.actor.services ?? [] : null, signedIn ? state.actor.role : null).map((item) => (
                   <Anchor
                     key={item.to}
                     component={RouterLink}

@@ -36,3 +36,11 @@ afterEach(() => {
   sessionStorage.clear();
   localStorage.clear();
 });
+
+// The desk's pages are lazy routes (routes.tsx); in tests they are loaded up front, so a page
+// renders as soon as its data is there, as before the split.
+await Promise.all([
+  import('../pages/DeskPage'), import('../pages/InboxPage'), import('../pages/IntakePage'), import('../pages/ApplicationPage'),
+  import('../desk/WorkloadPage'), import('../desk/PersonPage'), import('../weapons/WeaponRegisterPage'),
+  import('../vehicles/VehicleRegisterPage'), import('../addressBureau/AddressBureauDeskPage'),
+]);

@@ -14,7 +14,5 @@ ALTER TABLE platform.offices
 -- A unit head hands an application to another clerk of the office (Workload/README.md): the clerk
 -- it is assigned to. Null: the clerk who accepted it (accepted_by), as before.
 ALTER TABLE platform.applications ADD COLUMN assigned_to text;
-
--- The workload per clerk reads the office's open applications by who has them.
-CREATE INDEX applications_open_by_assignee ON platform.applications (office_id, (coalesce(assigned_to, accepted_by)))
-    WHERE status IN ('submitted', 'in-review', 'approved', 'ready-for-issue', 'suspended');
+-- The workload per clerk groups the office's open applications, which applications_open_by_due
+-- already finds; no index of its own (the inbox's planner must keep choosing that one).

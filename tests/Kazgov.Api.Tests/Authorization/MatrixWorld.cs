@@ -364,6 +364,7 @@ internal static class SampleRequests
                 ("effectiveFrom", _) => "2099-01-01",
                 ("login", _) => MatrixWorld.StaffOf(service).Clerk,
                 ("iin", _) => application.Iin,
+                ("subject", _) => application.Iin,
                 ("holderId", _) => application.Iin,
                 ("ownerId", _) => world.VehicleOwner,
                 ("ground", _) => "matrix-ground",
