@@ -150,6 +150,7 @@ public static partial class OfficeNameTranslation
         ("ішкі істер", "внутренних дел"),
         ("мекенжай бюросы", "адресное бюро"),
         ("елді мекені", "населённый пункт"),
+        ("полиция бөлімі", "отдел полиции"),
         ("тас жолы", "трасса"),
         ("тіркеу-емтихан бөлімшесінің", "регистрационно-экзаменационного отделения"),
         ("көші-қон полициясы бөлімшесінің", "отделения миграционной полиции"),
@@ -313,7 +314,7 @@ public static partial class OfficeNameTranslation
                 // A street takes every word since the last recognised one ("Ағайынды Жұбановтар", "312 стрелковой дивизии");
                 // a town or district takes one word (a postcode before it stays a postcode).
                 var take = isStreet ? pending.Count : 1;
-                if (!isStreet && pending.Count >= 2 && pending[^2] is "Өтеген" or "Үлкен" or "Жаңа")
+                if (!isStreet && pending.Count >= 2 && (pending[^2] is "Өтеген" or "Үлкен" or "Жаңа" || pending[^1].StartsWith('\u0001')))
                 {
                     take = 2;
                 }
