@@ -15,6 +15,7 @@ export async function issue22DataSteps({ page, step, BASE, heading, signInAgainI
     await page.getByText('Астана қаласы ІІД ЖПБ ЕТБ', { exact: true }).waitFor();
   });
 
+  let application;
   await step('workload-unit-head', async () => {
     await signInAgainInEnglish('head.astana');
     await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Workload', exact: true }).click();
@@ -26,7 +27,7 @@ export async function issue22DataSteps({ page, step, BASE, heading, signInAgainI
     // Hand one of the office's open applications to the office's clerk: recorded in its history.
     const list = await sessionApi('GET', '/api/v1/applications?limit=1');
     assert.equal(list.status, 200);
-    const application = list.body.items[0];
+    application = list.body.items[0];
     assert.ok(application, 'the walk left an open application at the Astana office');
     await page.goto(`${BASE}/desk/workload?application=${application.id}`);
     await page.getByTestId('reassign').waitFor();
@@ -42,5 +43,20 @@ export async function issue22DataSteps({ page, step, BASE, heading, signInAgainI
     const refused = await sessionApi('POST', `/api/v1/applications/${application.id}/reassign`, null, { clerk: 'head.astana' });
     assert.equal(refused.status, 422);
     assert.equal(refused.body.code, 'not-a-clerk-of-office');
+  });
+
+  await step('person-page', async () => {
+    // From the application page, the applicant's IIN opens the person page: the same application is listed there.
+    await page.goto(`${BASE}/desk/applications/${application.id}`);
+    const link = page.getByTestId('person-link');
+    await link.waitFor();
+    const iin = (await link.innerText()).trim();
+    await link.click();
+    await heading(`Person: ${iin}`).waitFor();
+    await page.getByTestId('person-applications').getByText(application.registrationNumber, { exact: true }).waitFor();
+    // The inbox search by IIN offers the same page.
+    await page.goto(`${BASE}/desk/inbox?q=${iin}`);
+    await page.getByTestId('inbox-person-link').click();
+    await heading(`Person: ${iin}`).waitFor();
   });
 }

@@ -861,6 +861,7 @@ const kk = {
   'person.records': 'Тізілімдер мен куәліктер',
   'person.none': 'Жоқ',
   'person.open': 'Тұлғаның беті',
+  'history.reassign': 'Басқа инспекторға берілді',
   // end workload
 } as const;
 
@@ -1720,6 +1721,7 @@ const ru: Catalogue = {
   'person.records': 'Реестры и удостоверения',
   'person.none': 'Нет',
   'person.open': 'Страница лица',
+  'history.reassign': 'Передано другому инспектору',
   // end workload
 };
 
@@ -2576,6 +2578,7 @@ const en: Catalogue = {
   'person.records': 'Registers and licences',
   'person.none': 'None',
   'person.open': 'Person page',
+  'history.reassign': 'Handed to another clerk',
   // end workload
 };
 
