@@ -74,6 +74,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddSingleton<IReferenceDataLoader>(provider => provider.GetRequiredService<OfficeDirectoryLoader>());
         services.AddSingleton<IOfficeSchedules, OfficeSchedules>();
         services.AddScoped<IOfficeDirectory, OfficeDirectoryQuery>();
+        services.AddScoped<Security.IOfficeClerks, Security.OfficeClerksQuery>();
         services.AddPlatformSecurity(configuration);
         services.AddRetention(configuration);
         services.AddSingleton(Security.RefreshTokenRetention.Purge);

@@ -2,6 +2,7 @@ using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Localization;
 using Kazgov.Kernel.Problems;
 using Kazgov.Kernel.Security;
+using Kazgov.Platform.Offices;
 using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -65,21 +66,20 @@ public static class OfficeWorkloadEndpoints
     }
 
     private static async Task<OfficeWorkloadResponse> GetWorkloadAsync(
-        string id, DbSession session, ICurrentActor actor, IClock clock, CancellationToken cancellationToken)
+        string id, DbSession session, ICurrentActor actor, IClock clock, IOfficeDirectory offices, IOfficeClerks officeClerks, CancellationToken cancellationToken)
     {
         // Another office's queue does not exist for a unit head (as its staff do not).
-        if (!actor.CanSeeOffice(id) || actor.Role is not (Roles.UnitHead or Roles.Admin)
-            || !await session.QuerySingleAsync<bool>("SELECT EXISTS (SELECT 1 FROM platform.offices WHERE id = @id)", new { id }, cancellationToken))
+        if (!actor.CanSeeOffice(id) || actor.Role is not (Roles.UnitHead or Roles.Admin) || await offices.FindAsync(id, cancellationToken) is null)
         {
             throw new ProblemException(PlatformProblems.NotFound);
         }
 
         var now = clock.GetCurrentInstant();
+        var staff = await officeClerks.ListAsync(id, cancellationToken);
         var rows = (await session.QueryAsync<WorkloadRow>(
             """
             WITH clerks AS (
-                SELECT 'staff:' || login AS holder, login, full_name FROM platform.staff_users
-                WHERE office_id = @id AND role = 'clerk' AND NOT disabled),
+                SELECT 'staff:' || c.login AS holder, c.login, c.full_name FROM unnest(@logins, @names) AS c(login, full_name)),
             work AS (
                 SELECT coalesce(a.assigned_to, a.accepted_by) AS holder, a.service_code,
                        count(*)::int AS open, count(*) FILTER (WHERE a.due_at <= @now AND a.status <> 'suspended')::int AS overdue
@@ -91,7 +91,7 @@ public static class OfficeWorkloadEndpoints
             FROM clerks c FULL JOIN work w ON w.holder = c.holder
             ORDER BY 1, 4
             """,
-            new { id, now, open = OpenStatuses },
+            new { id, now, open = OpenStatuses, logins = staff.Select(c => c.Login).ToArray(), names = staff.Select(c => c.FullName).ToArray() },
             cancellationToken)).ToList();
 
         // Applications held by someone who is no longer a clerk here (a unit head, a moved clerk) appear under their id.
@@ -106,7 +106,7 @@ public static class OfficeWorkloadEndpoints
     }
 
     private static async Task<ReassignmentResponse> ReassignAsync(
-        Guid id, ReassignApplicationRequest request, DbSession session, ICurrentActor actor, IClock clock, CancellationToken cancellationToken)
+        Guid id, ReassignApplicationRequest request, DbSession session, ICurrentActor actor, IClock clock, IOfficeClerks officeClerks, CancellationToken cancellationToken)
     {
         new ValidationErrors().Required("clerk", request.Clerk).ThrowIfAny();
         if (request.Reason is { Length: > 500 })
@@ -135,14 +135,7 @@ public static class OfficeWorkloadEndpoints
         }
 
         var login = request.Clerk!.Trim().ToLowerInvariant();
-        var clerk = await session.QuerySingleOrDefaultAsync<ClerkRow>(
-            """
-            SELECT login AS Login, full_name AS FullName FROM platform.staff_users
-            WHERE login = @login AND role = 'clerk' AND NOT disabled AND office_id = @office
-              AND (cardinality(service_codes) = 0 OR @service = ANY(service_codes))
-            """,
-            new { login, office = application.OfficeId, service = application.Service },
-            cancellationToken)
+        var clerk = await officeClerks.FindAsync(login, application.OfficeId, application.Service, cancellationToken)
             ?? throw new ProblemException(NotAClerkOfOffice, null,
                 new Dictionary<string, IReadOnlyList<LocalizedText>> { ["clerk"] = [NotAClerkOfOffice.Title] });
 
@@ -191,12 +184,5 @@ public static class OfficeWorkloadEndpoints
         public string Holder { get; init; } = "";
 
         public int Version { get; init; }
-    }
-
-    private sealed class ClerkRow
-    {
-        public string Login { get; init; } = "";
-
-        public string FullName { get; init; } = "";
     }
 }
