@@ -14,6 +14,7 @@ import { integratorClients } from './clients.mjs';
 import { checkPrintedSlip } from './slip.mjs';
 import { sweep } from './sweep.mjs';
 import { queueScenario } from './queue.mjs';
+import { issue22DataSteps } from './issue22-data.mjs';
 
 const BASE = (process.env.KAZGOV_E2E_URL ?? 'http://127.0.0.1:8181').replace(/\/$/, '');
 const NOW = process.env.KAZGOV_E2E_NOW ?? '2026-03-10T07:30:00Z';
@@ -166,7 +167,7 @@ try {
     await page.waitForURL(/q=%D0%9C%D0%B0%D0%BD%D0%B0%D1%81|q=Манас/);
     await page.getByTestId('offices-shown').filter({ hasText: 'Показано: 2' }).waitFor();
     assert.deepEqual(await offices.evaluateAll((cards) => cards.map((c) => c.querySelector('p')?.textContent)),
-      ['Астана қаласы ТБ', 'Астана қаласы ЕБ']);
+      ['РО г. Астаны', 'ЭО г. Астаны']); // one language per page: the Russian names (reference/office-names.json)
   });
 
   await step('sign-in-required', async () => {
@@ -181,7 +182,7 @@ try {
     await page.getByRole('button', { name: 'Войти' }).click();
     await page.waitForURL(`${BASE}/desk`);
     await heading('Добро пожаловать, Айгерім Болатқызы Сейітова').waitFor();
-    assert.match(await text(page.getByTestId('desk-office')), /Астана қаласы ІІД ЖПБ ЕТБ/);
+    assert.match(await text(page.getByTestId('desk-office')), /РЭО УДП ДВД г. Астаны/);
     const modules = page.getByTestId('desk-modules').locator('[data-module]');
     assert.deepEqual(await modules.evaluateAll((items) => items.map((i) => i.getAttribute('data-module'))),
       ['driver-licence', 'proxy-driver-registration', 'vehicle-registration']);
@@ -1361,6 +1362,7 @@ try {
     assert.equal((await rows.nth(1).getByTestId('address-zhoq').textContent()).trim(), 'жоқ');
   });
   // end address-certificate
+  await issue22DataSteps({ page, step, BASE, heading, signInAgainInEnglish, sessionApi });
   await queueScenario({ page, step, base: BASE, text, password: PASSWORD, signInAgainInEnglish });
 
   await integratorClients({ page, step, BASE, PASSWORD });

@@ -85,6 +85,10 @@ fi
 
 KAZGOV_E2E_URL="$url" KAZGOV_E2E_NOW="$now" node e2e/run.mjs || status=1
 
+# The catalogue visible in under 1.5 s on emulated 4G (issue 22).
+say "client: the catalogue on emulated 4G"
+KAZGOV_E2E_URL="$url" node scripts/measure-4g.mjs || status=1
+
 # The walk's applications in the domain metrics, read from the management port (never the public one).
 say "client: domain metrics on the management port $management_port"
 node - "$url" "http://127.0.0.1:$management_port" <<'JS' || status=1

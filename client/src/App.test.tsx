@@ -34,7 +34,16 @@ describe('the app', () => {
     vi.stubGlobal('fetch', async (request: Request) => {
       const url = new URL(request.url);
       calls.push({ url: url.pathname + url.search, language: request.headers.get('Accept-Language') });
-      if (url.pathname === '/api/v1/services') return json({ items: [addressCertificate, driverLicence], nextCursor: null });
+      if (url.pathname === '/api/v1/services/summary') {
+        return json({
+          items: [addressCertificate, driverLicence].map((s) => ({
+            code: s.code, name: s.name, term: { term: s.terms.variants[0]!.term, clock: s.terms.variants[0]!.clock },
+            free: s.fees.free, hasFeeItems: s.fees.items.length > 0,
+          })),
+          nextCursor: null,
+        });
+      }
+      if (url.pathname === '/api/v1/services') throw new Error('the catalogue page draws its cards from the summary');
       return json({
         service: 'driver-licence', paymentDate: '2026-11-27', mci: { value: 4325, effectiveFrom: '2026-01-01' },
         lines: [{ item: 'licence', percentOfMci: 125, amount: 5406.25 }], total: 5406.25, currency: 'KZT',

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, type RouteObject } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
 import { RequireStaff } from './auth/RequireStaff';
@@ -5,25 +6,31 @@ import { CataloguePage } from './pages/CataloguePage';
 import { ServicePage } from './pages/ServicePage';
 import { OfficesPage } from './pages/OfficesPage';
 import { SignInPage } from './pages/SignInPage';
-import { DeskPage } from './pages/DeskPage';
-import { InboxPage } from './pages/InboxPage';
-import { IntakePage } from './pages/IntakePage';
-import { ApplicationPage } from './pages/ApplicationPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StatusCheckPage } from './pages/StatusCheckPage';
+import { Loading } from './components/Loading';
+
+// The desk's pages are loaded on first use (issue 22, speed): a citizen reading the catalogue on
+// a phone never downloads the clerk's forms.
+const DeskPage = lazy(() => import('./pages/DeskPage').then((m) => ({ default: m.DeskPage })));
+const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
+const IntakePage = lazy(() => import('./pages/IntakePage').then((m) => ({ default: m.IntakePage })));
+const ApplicationPage = lazy(() => import('./pages/ApplicationPage').then((m) => ({ default: m.ApplicationPage })));
+const PersonPage = lazy(() => import('./desk/PersonPage').then((m) => ({ default: m.PersonPage })));
+const WorkloadPage = lazy(() => import('./desk/WorkloadPage').then((m) => ({ default: m.WorkloadPage })));
 // weapon-registration
-import { WeaponRegisterPage } from './weapons/WeaponRegisterPage';
+const WeaponRegisterPage = lazy(() => import('./weapons/WeaponRegisterPage').then((m) => ({ default: m.WeaponRegisterPage })));
 // vehicle-registration
-import { VehicleRegisterPage } from './vehicles/VehicleRegisterPage';
+const VehicleRegisterPage = lazy(() => import('./vehicles/VehicleRegisterPage').then((m) => ({ default: m.VehicleRegisterPage })));
 // address-certificate
-import { AddressBureauDeskPage } from './addressBureau/AddressBureauDeskPage';
+const AddressBureauDeskPage = lazy(() => import('./addressBureau/AddressBureauDeskPage').then((m) => ({ default: m.AddressBureauDeskPage })));
 // integrator clients (administrators)
-import { ClientsPage } from './admin/ClientsPage';
-// electronic queue and applicant feedback
+const ClientsPage = lazy(() => import('./admin/ClientsPage').then((m) => ({ default: m.ClientsPage })));
+// electronic queue: the clerk's panel (the kiosk, the hall display and the feedback page are public)
+const QueueDeskPage = lazy(() => import('./queue/QueueDeskPage').then((m) => ({ default: m.QueueDeskPage })));
 import { FeedbackPage } from './queue/FeedbackPage';
 import { HallDisplayPage } from './queue/HallDisplayPage';
 import { KioskPage } from './queue/KioskPage';
-import { QueueDeskPage } from './queue/QueueDeskPage';
 
 /**
  * Everything under /desk needs a staff session (RequireStaff): the desk itself, the inbox (where
@@ -36,6 +43,10 @@ export const deskRoutes: RouteObject[] = [
   { path: 'intake', element: <IntakePage /> },
   { path: 'intake/:service', element: <IntakePage /> },
   { path: 'applications/:id', element: <ApplicationPage /> },
+  // unit heads: the office's workload per clerk, and reassignment (?application=)
+  { path: 'workload', element: <WorkloadPage /> },
+  // an IIN's applications and registers across the services the clerk may see
+  { path: 'people/:subject', element: <PersonPage /> },
   // weapon-registration: the register's unit page (?make=&serial=, ?holder=)
   { path: 'weapons', element: <WeaponRegisterPage /> },
   // vehicle-registration: the vehicle's page (?vin=, ?plate=, ?certificate=, ?owner=)
@@ -62,7 +73,7 @@ export const routes: RouteObject[] = [
       { path: 'queue/:officeId/kiosk', element: <KioskPage /> },
       { path: 'queue/:officeId/display', element: <HallDisplayPage /> },
       { path: 'feedback', element: <FeedbackPage /> },
-      { path: 'desk', element: <RequireStaff />, children: deskRoutes },
+      { path: 'desk', element: <Suspense fallback={<Loading />}><RequireStaff /></Suspense>, children: deskRoutes },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -30,6 +30,7 @@ public sealed class LicensingModule : IKazgovModule
         services.AddScoped<IServiceDefinition, DriverLicenceDefinition>();
         // The published query other modules use instead of licensing's tables.
         services.AddScoped<Contracts.IDrivingRights, DrivingRights>();
+        services.AddScoped<Kazgov.Platform.People.IPersonRecordSource, LicencePersonRecords>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

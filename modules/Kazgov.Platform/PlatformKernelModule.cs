@@ -76,6 +76,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddSingleton<IReferenceDataLoader>(provider => provider.GetRequiredService<OfficeDirectoryLoader>());
         services.AddSingleton<IOfficeSchedules, OfficeSchedules>();
         services.AddScoped<IOfficeDirectory, OfficeDirectoryQuery>();
+        services.AddScoped<Security.IOfficeClerks, Security.OfficeClerksQuery>();
         services.AddPlatformSecurity(configuration);
         services.AddRetention(configuration);
         services.AddSingleton(Security.RefreshTokenRetention.Purge);
@@ -88,6 +89,8 @@ public sealed class PlatformKernelModule : IKazgovModule
         api.MapFeeEndpoints();
         api.MapOfficeEndpoints();
         Applications.ApplicationEndpoints.MapApplicationEndpoints(api);
+        Applications.Features.Workload.OfficeWorkloadEndpoints.MapOfficeWorkloadEndpoints(api);
+        People.PersonEndpoints.MapPersonEndpoints(api);
         api.MapSecurityEndpoints();
         api.MapComplaintEndpoints();
         Queue.QueueCapability.MapQueueEndpoints(api);

@@ -28,6 +28,7 @@ public sealed class VehiclesModule : IKazgovModule
     {
         services.AddScoped<IServiceDefinition, VehicleRegistrationDefinition>();
         services.AddScoped<IServiceDefinition, ProxyDriverDefinition>();
+        services.AddScoped<Kazgov.Platform.People.IPersonRecordSource, VehiclePersonRecords>();
         services.AddExternalChecks(VehicleRegistrationDefinition.Code, configuration, "Vehicles:ExternalChecks");
         services.AddSingleton<IReferenceDataLoader, DemoVehicles>();
     }

@@ -25,6 +25,7 @@ public sealed class WeaponsModule : IKazgovModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IServiceDefinition, WeaponRegistrationDefinition>();
+        services.AddScoped<Kazgov.Platform.People.IPersonRecordSource, WeaponPersonRecords>();
         services.AddExternalChecks(WeaponRegistrationDefinition.Code, configuration, "Weapons:ExternalChecks");
     }
 

@@ -73,6 +73,42 @@ public sealed class OfficesApiTests(KazgovApiFactory factory)
     }
 
     [Theory]
+    [InlineData("Almaty", "almaty-city")]
+    [InlineData("ALMATY", "almaty-city")]
+    [InlineData("Алматы", "almaty-city")]
+    [InlineData("Astana", "astana")]
+    [InlineData("Ust-Kamenogorsk", "east-kazakhstan")]
+    [InlineData("Усть-Каменогорск", "east-kazakhstan")]
+    [InlineData("Oskemen", "east-kazakhstan")]
+    public async Task Latin_and_russian_city_names_find_the_offices(string q, string region)
+    {
+        var offices = await AllPagesAsync("q=" + Uri.EscapeDataString(q), limit: 200);
+
+        offices.Should().NotBeEmpty();
+        offices.Should().Contain(o => o.GetProperty("region").GetProperty("code").GetString() == region);
+    }
+
+    [Theory]
+    [InlineData("kk", "Астана қаласы ІІД ЖПБ ЕТБ", "Алматы ауданы, Промзона көшесі 35")]
+    [InlineData("ru", "РЭО УДП ДВД г. Астаны", "район Алматы, ул. Промзона 35")]
+    [InlineData("en", "REO UDP DVD g. Astany", "rayon Almaty, ul. Promzona 35")]
+    public async Task An_office_answers_in_the_callers_language(string language, string name, string address)
+    {
+        foreach (var path in new[] { "/api/v1/offices/road-police-astana-671c3429", "/api/v1/offices?region=astana&service=driver-licence&limit=1" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            using var response = await _client.SendAsync(request);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            response.Headers.Vary.Should().Contain("Accept-Language");
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var office = body.TryGetProperty("items", out var items) ? items[0] : body;
+            office.GetProperty("name").GetString().Should().Be(name);
+            office.GetProperty("address").GetString().Should().Be(address);
+        }
+    }
+
+    [Theory]
     [InlineData("ӨСКЕМЕН")]
     [InlineData("өскемен")]
     [InlineData("Оскемен")]

@@ -20,9 +20,11 @@ public static class ReferenceImport
     /// <summary>File name → canonical text, for every file of <see cref="ReferenceFiles.FileNames"/>.</summary>
     public static IReadOnlyDictionary<string, string> Generate(IReadOnlyList<string> seedLines, OfficesFile? existingOffices)
     {
+        var offices = Offices(seedLines, About, existingOffices?.Offices ?? []);
         return new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            [ReferenceFiles.OfficesFileName] = ReferenceFiles.Write(Offices(seedLines, About, existingOffices?.Offices ?? [])),
+            [ReferenceFiles.OfficesFileName] = ReferenceFiles.Write(offices),
+            [ReferenceFiles.OfficeNamesFileName] = ReferenceFiles.Write(OfficeNames(offices, About)),
             [ReferenceFiles.RegionsFileName] = ReferenceFiles.Write(Regions(seedLines, About)),
             [ReferenceFiles.QualityIndicatorsFileName] = ReferenceFiles.Write(QualityIndicators(seedLines, About)),
         };
@@ -54,6 +56,23 @@ public static class ReferenceImport
             .ToList();
         return new OfficesFile(about, records);
     }
+
+    /// <summary>The Russian and Latin texts of every office (<see cref="OfficeNameTranslation"/>), in the order of the offices.</summary>
+    public static OfficeNamesFile OfficeNames(OfficesFile offices, string about) =>
+        new(about, offices.Offices.Select(o =>
+        {
+            var ru = new OfficeTexts(
+                OfficeNameTranslation.NameToRussian(o.Name),
+                o.District is null ? null : OfficeNameTranslation.AddressToRussian(o.District),
+                o.Town is null ? null : OfficeNameTranslation.AddressToRussian(o.Town),
+                OfficeNameTranslation.AddressToRussian(o.Address));
+            var latin = new OfficeTexts(
+                OfficeNameTranslation.ToLatin(ru.Name),
+                ru.District is null ? null : OfficeNameTranslation.ToLatin(ru.District),
+                ru.Town is null ? null : OfficeNameTranslation.ToLatin(ru.Town),
+                OfficeNameTranslation.ToLatin(ru.Address));
+            return new Kazgov.Platform.Reference.OfficeNames(o.Id, ru, latin);
+        }).ToList());
 
     public static RegionsFile Regions(IReadOnlyList<string> seedLines, string about)
     {

@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/services/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue as its page's cards need it: code, name, the first term and whether there is a fee to quote
+         * @description A few kilobytes instead of the full catalogue (GET /services). Same caching: ETag and If-None-Match.
+         */
+        get: operations["ListServiceSummaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/services/{code}": {
         parameters: {
             query?: never;
@@ -164,6 +184,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/offices/{id}/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The office's open and overdue applications per clerk and service (unit heads: their office; administrators: any) */
+        get: operations["GetOfficeWorkload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hands an open application to another clerk of its office (unit heads); recorded in its history */
+        post: operations["ReassignApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{subject}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An IIN's (or BIN's) applications, licences and registers across the services the caller may see; audited */
+        get: operations["GetPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -260,6 +331,57 @@ export interface paths {
         get: operations["GetOwnClient"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offices/{id}/queue/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The office's kiosk: a ticket in today's queue for a service and purpose (submission or pick-up), only during reception hours and not in the lunch break. First come, first served. */
+        post: operations["TakeKioskTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offices/{id}/queue/display": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hall display of an office: the tickets called to a window and not yet closed (latest first) and how many wait. */
+        get: operations["GetHallDisplay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant's scores (quality, information, courtesy, each 1–5) passed on by the integrator that submitted the application, after issuance or refusal; one answer per application. */
+        post: operations["AnswerFeedbackByPortal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -885,6 +1007,142 @@ export interface paths {
         put?: never;
         /** under-review → answered, with the answer and how it was sent (unit heads). Requires If-Match with the complaint's ETag. An answer sent by e-mail is also queued to the complainant in their language. */
         post: operations["AnswerComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A ticket taken in advance (integrators with the service's submit scope): it holds a place in today's queue of the office by the time it is taken, like a kiosk ticket; no appointment, no express service. */
+        post: operations["TakeAdvanceTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue/line": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's waiting line of the caller's office, in order of arrival, for the services the caller serves (a unit head: all), each with its wait so far (lunch break excluded) against the standard's norm; and the tickets the caller called and has not marked served or no-show. */
+        get: operations["GetWaitingLine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue/call-next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Calls the first waiting ticket of today's queue of the caller's office among the services they serve (a unit head: all), to the given window. Two clerks calling at once never get the same ticket. */
+        post: operations["CallNextTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue/tickets/{id}/serve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** called → served, optionally naming the application the visit produced (of the ticket's office and service). */
+        post: operations["ServeTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue/tickets/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** called → no-show: the applicant did not come to the window. */
+        post: operations["MarkTicketNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue/tickets/{id}/application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Names the application a served ticket produced (of the ticket's office and service), when it was registered after the ticket was closed. */
+        post: operations["LinkTicketApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a feedback link from the applicant's notification is for. A forged or malformed token is 400 feedback-link-invalid, an expired one 410 feedback-link-expired, one already answered 409 feedback-already-given. */
+        get: operations["ReadFeedbackLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant's scores (quality, information, courtesy, each 1–5) through the signed link of their notification, after issuance or refusal; one answer per application. */
+        post: operations["AnswerFeedbackByLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2332,6 +2590,11 @@ export interface components {
             eventTypes?: null | string[];
             services?: null | string[];
         };
+        AdvanceTicketRequest: {
+            officeId?: null | string;
+            serviceCode?: null | string;
+            purpose?: null | string;
+        };
         AfterDecisionDocumentsView: {
             /** Format: uuid */
             applicationId: string;
@@ -2533,6 +2796,9 @@ export interface components {
             remoteAddress?: null | string;
             correlationId?: null | string;
         };
+        CallNextRequest: {
+            window?: null | string;
+        };
         CatalogueText: {
             kk: string;
             ru: string;
@@ -2596,6 +2862,15 @@ export interface components {
             note?: null | string;
             recordedAt: components["schemas"]["Instant"];
             recordedBy: string;
+        };
+        ClerkWorkload: {
+            login: string;
+            fullName: string;
+            /** Format: int32 */
+            open: number | string;
+            /** Format: int32 */
+            overdue: number | string;
+            services: components["schemas"]["ServiceWorkload"][];
         };
         ClientPublicKey: {
             kty?: null | string;
@@ -2770,6 +3045,13 @@ export interface components {
              */
             on?: null | string;
         };
+        DisplayTicket: {
+            number: string;
+            window: string;
+            calledAt: components["schemas"]["Instant"];
+            serviceCode: string;
+            purpose: string;
+        };
         DocumentGroup: {
             applicantType: string;
             text: components["schemas"]["CatalogueText"];
@@ -2863,6 +3145,36 @@ export interface components {
             attempts: number | string;
             error?: null | string;
         };
+        FeedbackLinkResponse: {
+            registrationNumber: string;
+            serviceCode: string;
+            officeId: string;
+            expiresAt: components["schemas"]["Instant"];
+        };
+        FeedbackResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            registrationNumber: string;
+            serviceCode: string;
+            officeId: string;
+            outcome: string;
+            /** Format: int32 */
+            quality: number | string;
+            /** Format: int32 */
+            information: number | string;
+            /** Format: int32 */
+            courtesy: number | string;
+            channel: string;
+            answeredAt: components["schemas"]["Instant"];
+        };
+        FeedbackScoresRequest: {
+            /** Format: int32 */
+            quality?: null | number | string;
+            /** Format: int32 */
+            information?: null | number | string;
+            /** Format: int32 */
+            courtesy?: null | number | string;
+        };
         FeeExemption: {
             code: string;
             text: components["schemas"]["CatalogueText"];
@@ -2934,6 +3246,14 @@ export interface components {
             birthDate?: null | string;
             citizenship?: null | string;
             visa?: null | components["schemas"]["VisaDetails"];
+        };
+        HallDisplayResponse: {
+            officeId: string;
+            officeName: string;
+            day: components["schemas"]["LocalDate"];
+            called: components["schemas"]["DisplayTicket"][];
+            /** Format: int32 */
+            waiting: number | string;
         };
         HandedInView: {
             kind: string;
@@ -3054,6 +3374,10 @@ export interface components {
             signatureTaken: boolean;
         };
         JsonElement: unknown;
+        KioskTicketRequest: {
+            serviceCode?: null | string;
+            purpose?: null | string;
+        };
         /** @enum {string} */
         Language: "kk" | "ru" | "en";
         LicenceVerification: {
@@ -3074,6 +3398,19 @@ export interface components {
             holderInitials: string;
             /** Format: int32 */
             holderBirthYear: number | string;
+        };
+        LinkFeedbackRequest: {
+            token?: null | string;
+            /** Format: int32 */
+            quality?: null | number | string;
+            /** Format: int32 */
+            information?: null | number | string;
+            /** Format: int32 */
+            courtesy?: null | number | string;
+        };
+        LinkTicketRequest: {
+            /** Format: uuid */
+            applicationId?: null | string;
         };
         ListRequestBody: {
             entries?: null | components["schemas"]["AddressListEntry"][];
@@ -3177,6 +3514,15 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             updatedBy: string;
         };
+        OfficeWorkloadResponse: {
+            officeId: string;
+            at: components["schemas"]["Instant"];
+            /** Format: int32 */
+            open: number | string;
+            /** Format: int32 */
+            overdue: number | string;
+            clerks: components["schemas"]["ClerkWorkload"][];
+        };
         OutboxMessageView: {
             /** Format: uuid */
             id: string;
@@ -3276,6 +3622,41 @@ export interface components {
             proxyName?: null | string;
             powerOfAttorneyNumber?: null | string;
         };
+        PersonApplication: {
+            /** Format: uuid */
+            id: string;
+            registrationNumber: string;
+            service: string;
+            status: string;
+            officeId: string;
+            acceptedAt: components["schemas"]["Instant"];
+            dueAt: components["schemas"]["Instant"];
+            resultReference?: null | string;
+        };
+        PersonRecord: {
+            service: string;
+            kind: string;
+            reference: string;
+            summary: string;
+            status: string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            since?: null | string;
+            /**
+             * Format: date
+             * @example 2026-03-10
+             */
+            validUntil?: null | string;
+            officeId: string;
+        };
+        PersonResponse: {
+            subject: string;
+            name?: null | string;
+            applications: components["schemas"]["PersonApplication"][];
+            records: components["schemas"]["PersonRecord"][];
+        };
         PhotoRequirement: {
             /** Format: int32 */
             count: number | string;
@@ -3317,6 +3698,7 @@ export interface components {
          *     | `api-client-exists` | 409 | A client with this id exists or existed (ids are never reused) |
          *     | `api-client-wrong-auth-method` | 409 | This action does not fit the client's authentication method |
          *     | `applicant-under-16` | 422 | The service is for foreigners and stateless persons who have reached the age of 16 (residence-permit §6) |
+         *     | `application-closed` | 409 | The application is closed: it cannot be handed to another clerk |
          *     | `application-not-found` | 404 | The application was not found |
          *     | `bad-request` | 400 | The request is not valid |
          *     | `calendar-override-not-found` | 404 | There is no override for this date |
@@ -3333,6 +3715,10 @@ export interface components {
          *     | `exams-closed` | 409 | Exam results are recorded only before the application is decided |
          *     | `external-check-unanswered` | 409 | An outside agency has not answered a check: no decision yet (permanent-residence §18) |
          *     | `fee-unpaid` | 409 | The state duty has not been paid in full |
+         *     | `feedback-already-given` | 409 | Feedback on this application has already been given |
+         *     | `feedback-link-expired` | 410 | The feedback link has expired |
+         *     | `feedback-link-invalid` | 400 | The feedback link is not valid |
+         *     | `feedback-not-yet` | 409 | Feedback can be given after the result is issued or refused |
          *     | `forbidden` | 403 | You are not allowed to do this |
          *     | `idempotency-key-invalid` | 400 | The Idempotency-Key header is not valid |
          *     | `idempotency-key-reused` | 422 | The Idempotency-Key was already used with a different request |
@@ -3349,6 +3735,7 @@ export interface components {
          *     | `mci-not-defined` | 422 | No MCI is defined for the payment date |
          *     | `mci-rate-not-found` | 404 | There is no MCI row effective from this date |
          *     | `method-not-allowed` | 405 | The method is not allowed for this resource |
+         *     | `not-a-clerk-of-office` | 422 | An application can be handed only to a clerk of its office who serves its service |
          *     | `not-acceptable` | 406 | The requested representation is not available |
          *     | `not-approved-yet` | 409 | The §17 documents are taken only after the positive decision |
          *     | `not-found` | 404 | The resource was not found |
@@ -3362,6 +3749,10 @@ export interface components {
          *     | `plate-pool-exhausted` | 409 | The region's plates are exhausted |
          *     | `power-of-attorney-expired` | 409 | The power of attorney has expired (§17) |
          *     | `precondition-failed` | 412 | The record was changed after you read it: fetch the current version (ETag) and try again |
+         *     | `queue-closed` | 409 | The queue takes no tickets now |
+         *     | `queue-empty` | 409 | Nobody is waiting in the queue |
+         *     | `queue-ticket-already-linked` | 409 | The ticket is already linked to an application |
+         *     | `queue-ticket-not-found` | 404 | No such ticket |
          *     | `rate-limited` | 429 | Too many requests |
          *     | `receipt-already-recorded` | 409 | This receipt has already been recorded |
          *     | `residence-permit-not-found` | 404 | There is no residence permit or stateless person's certificate with this number |
@@ -3467,6 +3858,19 @@ export interface components {
         };
         ReasonRequest: {
             reason?: null | string;
+        };
+        ReassignApplicationRequest: {
+            clerk?: null | string;
+            reason?: null | string;
+        };
+        ReassignmentResponse: {
+            /** Format: uuid */
+            id: string;
+            registrationNumber: string;
+            assignedTo: string;
+            assignedToName: string;
+            /** Format: int32 */
+            version: number | string;
         };
         ReceiptRequest: {
             item?: null | string;
@@ -3764,6 +4168,10 @@ export interface components {
         SendToCommissionRequest: {
             note?: null | string;
         };
+        ServeTicketRequest: {
+            /** Format: uuid */
+            applicationId?: null | string;
+        };
         ServiceApplicant: {
             code: string;
             text: components["schemas"]["CatalogueText"];
@@ -3812,6 +4220,21 @@ export interface components {
             items: components["schemas"]["ServiceEntry"][];
             nextCursor?: null | string;
         };
+        ServiceSummary: {
+            code: string;
+            name: components["schemas"]["CatalogueText"];
+            term?: null | components["schemas"]["ServiceSummaryTerm"];
+            free: boolean;
+            hasFeeItems: boolean;
+        };
+        ServiceSummaryList: {
+            items: components["schemas"]["ServiceSummary"][];
+            nextCursor?: null | string;
+        };
+        ServiceSummaryTerm: {
+            term: string;
+            clock: components["schemas"]["DeadlineClock"];
+        };
         ServiceTerms: {
             variants: components["schemas"]["TermVariant"][];
             queue?: null | components["schemas"]["QueueLimits"];
@@ -3823,6 +4246,13 @@ export interface components {
             from: components["schemas"]["LocalTime"];
             to: components["schemas"]["LocalTime"];
             source?: null | string;
+        };
+        ServiceWorkload: {
+            service: string;
+            /** Format: int32 */
+            open: number | string;
+            /** Format: int32 */
+            overdue: number | string;
         };
         SmoothBorePermit: {
             number?: null | string;
@@ -4105,6 +4535,43 @@ export interface components {
             ru?: null | string;
             en?: null | string;
         };
+        TicketResponse: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            officeId: string;
+            day: components["schemas"]["LocalDate"];
+            serviceCode: string;
+            purpose: string;
+            channel: string;
+            status: string;
+            takenAt: components["schemas"]["Instant"];
+            /** Format: int32 */
+            normMinutes?: null | number | string;
+            /** Format: int32 */
+            waitedMinutes: number | string;
+            overNorm: boolean;
+            /** Format: int32 */
+            peopleAhead?: null | number | string;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            calledAt?: null | string;
+            window?: null | string;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            servedAt?: null | string;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T05:00:00Z
+             */
+            noShowAt?: null | string;
+            /** Format: uuid */
+            applicationId?: null | string;
+        };
         TimeRange: {
             from: components["schemas"]["LocalTime"];
             to: components["schemas"]["LocalTime"];
@@ -4342,6 +4809,12 @@ export interface components {
             maxStayText?: null | components["schemas"]["CatalogueText"];
             source: string;
         };
+        WaitingLineResponse: {
+            officeId: string;
+            day: components["schemas"]["LocalDate"];
+            waiting: components["schemas"]["TicketResponse"][];
+            called: components["schemas"]["TicketResponse"][];
+        };
         WeaponChecksView: {
             /** Format: uuid */
             applicationId: string;
@@ -4504,6 +4977,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceList"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListServiceSummaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceSummaryList"];
                 };
             };
             /** @description Not Modified */
@@ -5002,6 +5511,229 @@ export interface operations {
             };
         };
     };
+    GetOfficeWorkload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeWorkloadResponse"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReassignApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassignmentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subject: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No record with the identifier in the path (problem `not-found` or the record's own `…-not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     SearchAudit: {
         parameters: {
             query?: {
@@ -5370,6 +6102,197 @@ export interface operations {
             };
             /** @description The token's role or scope does not allow this (problem `forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TakeKioskTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KioskTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetHallDisplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallDisplayResponse"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerFeedbackByPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackScoresRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8476,6 +9399,545 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TakeAdvanceTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWaitingLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingLineResponse"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CallNextTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallNextRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ServeTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["ServeTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MarkTicketNoShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LinkTicketApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReadFeedbackLink: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackLinkResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerFeedbackByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkFeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,6 +27,7 @@ export function actionLabel(action: string, t: (key: MessageKey) => string): str
 /** An action as the history tells it («Approved»); submission is an event, not an action. */
 export function eventLabel(action: string, t: (key: MessageKey) => string): string {
   if (action === 'submit') return t('history.submit');
+  if (action === 'reassign') return t('history.reassign');
   return isAction(action) ? t(`history.${action}`) : action;
 }
 

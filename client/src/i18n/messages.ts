@@ -898,6 +898,28 @@ const kk = {
   'clients.jwksNotJson': "JSON ретінде оқылмады",
   // end integrator clients
   ...queueKk,
+  // workload (issue 22): the unit head's page
+  'nav.workload': 'Жүктеме',
+  'workload.title': 'Бөлімшенің жүктемесі',
+  'workload.noOffice': 'Сіз бөлімшеге бекітілмегенсіз.',
+  'workload.total': 'Ашық өтініштер: {open}, мерзімі өткені: {overdue}',
+  'workload.clerk': 'Инспектор',
+  'workload.open': 'Ашық',
+  'workload.overdue': 'Мерзімі өткен',
+  'workload.byService': 'Қызметтер бойынша',
+  'workload.reassign': 'Өтінішті басқа инспекторға беру',
+  'workload.application': 'Өтініштің идентификаторы',
+  'workload.to': 'Кімге',
+  'workload.reassignButton': 'Беру',
+  'workload.reassigned': '{number} өтініші {name} инспекторына берілді',
+  'workload.reassignLink': 'Басқа инспекторға беру',
+  'person.title': 'Тұлға: {subject}',
+  'person.applications': 'Өтініштер',
+  'person.records': 'Тізілімдер мен куәліктер',
+  'person.none': 'Жоқ',
+  'person.open': 'Тұлғаның беті',
+  'history.reassign': 'Басқа инспекторға берілді',
+  // end workload
 } as const;
 
 export type MessageKey = keyof typeof kk;
@@ -1791,6 +1813,28 @@ const ru: Catalogue = {
   'clients.jwksNotJson': "Не читается как JSON",
   // end integrator clients
   ...queueRu,
+  // workload (issue 22): the unit head's page
+  'nav.workload': 'Нагрузка',
+  'workload.title': 'Нагрузка подразделения',
+  'workload.noOffice': 'Вы не закреплены за подразделением.',
+  'workload.total': 'Открытых заявлений: {open}, просрочено: {overdue}',
+  'workload.clerk': 'Инспектор',
+  'workload.open': 'Открыто',
+  'workload.overdue': 'Просрочено',
+  'workload.byService': 'По услугам',
+  'workload.reassign': 'Передать заявление другому инспектору',
+  'workload.application': 'Идентификатор заявления',
+  'workload.to': 'Кому',
+  'workload.reassignButton': 'Передать',
+  'workload.reassigned': 'Заявление {number} передано инспектору {name}',
+  'workload.reassignLink': 'Передать другому инспектору',
+  'person.title': 'Лицо: {subject}',
+  'person.applications': 'Заявления',
+  'person.records': 'Реестры и удостоверения',
+  'person.none': 'Нет',
+  'person.open': 'Страница лица',
+  'history.reassign': 'Передано другому инспектору',
+  // end workload
 };
 
 const en: Catalogue = {
@@ -2681,6 +2725,28 @@ const en: Catalogue = {
   'clients.jwksNotJson': "Not readable as JSON",
   // end integrator clients
   ...queueEn,
+  // workload (issue 22): the unit head's page
+  'nav.workload': 'Workload',
+  'workload.title': 'Office workload',
+  'workload.noOffice': 'You are not assigned to an office.',
+  'workload.total': 'Open applications: {open}, overdue: {overdue}',
+  'workload.clerk': 'Clerk',
+  'workload.open': 'Open',
+  'workload.overdue': 'Overdue',
+  'workload.byService': 'By service',
+  'workload.reassign': 'Hand an application to another clerk',
+  'workload.application': 'Application id',
+  'workload.to': 'To',
+  'workload.reassignButton': 'Hand over',
+  'workload.reassigned': 'Application {number} was handed to {name}',
+  'workload.reassignLink': 'Hand to another clerk',
+  'person.title': 'Person: {subject}',
+  'person.applications': 'Applications',
+  'person.records': 'Registers and licences',
+  'person.none': 'None',
+  'person.open': 'Person page',
+  'history.reassign': 'Handed to another clerk',
+  // end workload
 };
 
 export const catalogues: Record<Language, Catalogue> = { kk, ru, en };

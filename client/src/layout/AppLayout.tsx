@@ -13,7 +13,7 @@ interface NavItem {
   staffOnly?: boolean;
   /** Shown only to staff who serve this service (the session actor's services). */
   service?: string;
-  /** Shown only to staff of this role. */
+  /** Shown only to staff of this role (the unit head's workload, the administrator's clients). */
   role?: string;
   /** Hidden from staff of these roles (administrators see no citizens' applications). */
   hiddenFrom?: readonly string[];
@@ -28,6 +28,7 @@ const NAV: NavItem[] = [
   { to: '/status', label: 'nav.statusCheck' },
   { to: '/desk/inbox', label: 'nav.inbox', staffOnly: true, hiddenFrom: NOT_ADMIN },
   { to: '/desk', label: 'nav.desk', staffOnly: true, hiddenFrom: NOT_ADMIN },
+  { to: '/desk/workload', label: 'nav.workload', staffOnly: true, role: 'unit-head' },
   { to: '/desk/weapons', label: 'weapons.register.link', staffOnly: true, service: 'weapon-registration', hiddenFrom: NOT_ADMIN },
   { to: '/desk/vehicles', label: 'vehicles.register.link', staffOnly: true, service: 'vehicle-registration', hiddenFrom: NOT_ADMIN },
   { to: '/desk/address-bureau', label: 'address.link', staffOnly: true, service: 'address-certificate', hiddenFrom: NOT_ADMIN },

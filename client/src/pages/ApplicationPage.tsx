@@ -207,7 +207,7 @@ function Details({ application, service }: { application: Application; service: 
   const travel = applicant.travelDocument;
   const rows: [string, React.ReactNode][] = [
     [t('inbox.applicant'), applicant.fullName ?? [applicant.lastName, applicant.firstName, applicant.middleName].filter(Boolean).join(' ')],
-    [t('intake.iin'), applicant.iin && <Text span ff="monospace" size="sm">{applicant.iin}</Text>],
+    [t('intake.iin'), applicant.iin && <Anchor component={Link} to={`/desk/people/${applicant.iin}`} ff="monospace" size="sm" data-testid="person-link">{applicant.iin}</Anchor>],
     [t('application.bin'), applicant.bin && <Text span ff="monospace" size="sm">{applicant.bin}</Text>],
     [t('application.travelDocument'), travel?.number && t('application.travelDocumentValue', {
       number: travel.number, country: travel.country ?? '', expiresOn: travel.expiresOn ? date(travel.expiresOn) : '',

@@ -5,14 +5,14 @@ import { useApi } from '../api/useApi';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n/I18nProvider';
-import { feeRange, loadServices, quoteToday, type FeeQuote, type ServiceEntry } from './catalogue';
+import { feeRange, loadServiceSummaries, quoteSummaryToday, type FeeQuote, type ServiceSummary } from './catalogue';
 import { TermText } from './TermText';
 
 export function CataloguePage() {
   const { t } = useI18n();
   const { data, problem, loading, reload } = useApi(async () => {
-    const services = await loadServices();
-    const quotes = await Promise.all(services.map((service) => quoteToday(service)));
+    const services = await loadServiceSummaries();
+    const quotes = await Promise.all(services.map((service) => quoteSummaryToday(service)));
     return services.map((service, index) => ({ service, quote: quotes[index] ?? null }));
   }, []);
 
@@ -33,9 +33,9 @@ export function CataloguePage() {
   );
 }
 
-function ServiceCard({ service, quote }: { service: ServiceEntry; quote: FeeQuote | null }) {
+function ServiceCard({ service, quote }: { service: ServiceSummary; quote: FeeQuote | null }) {
   const { t, pick, kzt } = useI18n();
-  const variant = service.terms.variants[0];
+  const variant = service.term;
   return (
     <Card withBorder padding="md" data-service={service.code}>
       <Stack gap="xs" h="100%" justify="space-between">

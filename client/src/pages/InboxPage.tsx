@@ -119,6 +119,9 @@ function Inbox({ actor }: { actor: ActorProfile }) {
             data-testid="inbox-search"
           />
           <Button type="submit" variant="light">{t('inbox.find')}</Button>
+          {/^\d{12}$/.test(q.replace(/\s/g, '')) && (
+            <Anchor component={Link} to={`/desk/people/${q.replace(/\s/g, '')}`} size="sm" data-testid="inbox-person-link">{t('person.open')}</Anchor>
+          )}
         </form>
         <Select
           label={t('inbox.service')}

@@ -9,6 +9,21 @@ export async function loadServices(): Promise<ServiceEntry[]> {
   return (await call(api.GET('/api/v1/services'))).items;
 }
 
+export type ServiceSummary = Schemas['ServiceSummary'];
+
+/** The catalogue's cards: a few kilobytes instead of the whole catalogue (GET /services/summary). */
+export async function loadServiceSummaries(): Promise<ServiceSummary[]> {
+  return (await call(api.GET('/api/v1/services/summary'))).items;
+}
+
+/** Today's quote of a summarised service that has fee items; none for a free one. */
+export async function quoteSummaryToday(service: ServiceSummary, now: Date = new Date()): Promise<FeeQuote | null> {
+  if (service.free || !service.hasFeeItems) return null;
+  return call(api.GET('/api/v1/fees/quote', {
+    params: { query: { service: service.code, paymentDate: todayInAlmaty(now) } },
+  }));
+}
+
 export async function loadService(code: string): Promise<ServiceEntry> {
   return call(api.GET('/api/v1/services/{code}', { params: { path: { code } } }));
 }

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 
 // Mantine reads these browser APIs, which jsdom lacks.
 if (!window.matchMedia) {
@@ -37,3 +37,15 @@ afterEach(() => {
   sessionStorage.clear();
   localStorage.clear();
 });
+
+// A lazy route renders a tick later than an imported one; on a loaded machine the first render of
+// a page can take longer than testing-library's 1 s default, so find* waits up to 5 s.
+configure({ asyncUtilTimeout: 5000 });
+
+// The desk's pages are lazy routes (routes.tsx); in tests they are loaded up front, so a page
+// renders as soon as its data is there, as before the split.
+await Promise.all([
+  import('../pages/DeskPage'), import('../pages/InboxPage'), import('../pages/IntakePage'), import('../pages/ApplicationPage'),
+  import('../desk/WorkloadPage'), import('../desk/PersonPage'), import('../weapons/WeaponRegisterPage'),
+  import('../vehicles/VehicleRegisterPage'), import('../addressBureau/AddressBureauDeskPage'),
+]);

@@ -31,6 +31,14 @@ internal static class CatalogueEndpoints
             .Produces<ServiceList>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status304NotModified);
 
+        services.MapGet("/summary", (HttpContext context, ServiceCatalogue catalogue) =>
+                Serve(context, catalogue.SummaryJson, catalogue.SummaryETag))
+            .WithName("ListServiceSummaries")
+            .WithSummary("The catalogue as its page's cards need it: code, name, the first term and whether there is a fee to quote")
+            .WithDescription("A few kilobytes instead of the full catalogue (GET /services). Same caching: ETag and If-None-Match.")
+            .Produces<ServiceSummaryList>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified);
+
         services.MapGet("/{code}", (string code, HttpContext context, ServiceCatalogue catalogue) =>
                 catalogue.TryGetServed(code, out var json, out var etag)
                     ? Serve(context, json, etag)

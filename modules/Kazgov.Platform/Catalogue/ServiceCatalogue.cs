@@ -23,7 +23,15 @@ public sealed class ServiceCatalogue
         var list = Serve(new ServiceList(entries, NextCursor: null));
         ListJson = list.Json;
         ETag = list.ETag;
+        var summary = Serve(new ServiceSummaryList(entries.Select(ServiceSummary.Of).ToList(), NextCursor: null));
+        SummaryJson = summary.Json;
+        SummaryETag = summary.ETag;
     }
+
+    /// <summary>GET /api/v1/services/summary, serialised once.</summary>
+    internal byte[] SummaryJson { get; }
+
+    internal string SummaryETag { get; }
 
     /// <summary>Every entry, ordered by code.</summary>
     public IReadOnlyList<ServiceEntry> All { get; }

@@ -180,6 +180,25 @@ public sealed record ServiceEntry(
 /// <summary>The body of GET /api/v1/services. The catalogue fits one page, so NextCursor is always null.</summary>
 public sealed record ServiceList(IReadOnlyList<ServiceEntry> Items, string? NextCursor);
 
+/// <summary>
+/// A catalogue card: the service's name, its first term variant and whether it has fee items (the
+/// page asks GET /fees/quote for those). What the catalogue page draws, a few kilobytes instead of the whole catalogue.
+/// </summary>
+public sealed record ServiceSummary(string Code, CatalogueText Name, ServiceSummaryTerm? Term, bool Free, bool HasFeeItems)
+{
+    public static ServiceSummary Of(ServiceEntry entry) => new(
+        entry.Code,
+        entry.Name,
+        entry.Terms.Variants.Count > 0 ? new ServiceSummaryTerm(entry.Terms.Variants[0].Term, entry.Terms.Variants[0].Clock) : null,
+        entry.Fees.Free,
+        entry.Fees.Items.Count > 0);
+}
+
+/// <summary>The first term variant of a service: its ISO 8601 duration and the clock it runs on.</summary>
+public sealed record ServiceSummaryTerm(string Term, DeadlineClock Clock);
+
+public sealed record ServiceSummaryList(IReadOnlyList<ServiceSummary> Items, string? NextCursor);
+
 /// <summary>A state named in an appendix: ISO 3166-1 alpha-2 code and its name (printedKk: the seed's own case form where it differs).</summary>
 public sealed record NamedCountry(string Iso, CatalogueText Name, string? PrintedKk = null);
 

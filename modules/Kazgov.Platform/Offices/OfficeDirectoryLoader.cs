@@ -81,7 +81,14 @@ public sealed class OfficeDirectoryLoader(
     private async Task<OfficeImportReport> UpsertOfficesAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<OfficeRecord> offices, CancellationToken cancellationToken)
     {
-        var rows = offices.Select(o => new
+        // The Russian and Latin texts (reference/office-names.json); an office without them keeps its Kazakh text only.
+        var names = ReferenceFiles.OfficeNames.Offices.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var rows = offices.Select(o => (Office: o, Names: names.GetValueOrDefault(o.Id))).Select(pair => (pair.Office, pair.Names)).Select(t =>
+        {
+            var o = t.Office;
+            var ru = t.Names?.Ru;
+            var latin = t.Names?.Latin;
+            return new
         {
             o.Id,
             o.Directory,
@@ -97,27 +104,50 @@ public sealed class OfficeDirectoryLoader(
             o.Email,
             o.Website,
             Sources = JsonSerializer.Serialize(o.Sources, PlatformJson.Options),
-            SearchText = SeedText.Fold(string.Join(' ', new[] { o.Name, o.District, o.Town, o.Address }.Where(t => t is not null))),
+            // Kazakh, Russian and Latin, and the Kazakh in Latin letters too ("Oskemen" as well as "Ust-Kamenogorsk").
+            SearchText = SeedText.Fold(string.Join(' ', new[]
+            {
+                o.Name, o.District, o.Town, o.Address,
+                ru?.Name, ru?.District, ru?.Town, ru?.Address,
+                latin?.Name, latin?.District, latin?.Town, latin?.Address,
+                OfficeNameTranslation.ToLatin(string.Join(' ', new[] { o.Name, o.Town, o.Address }.Where(x => x is not null))),
+            }.Where(x => x is not null))),
             o.SortOrder,
+            NameRu = ru?.Name,
+            DistrictRu = ru?.District,
+            TownRu = ru?.Town,
+            AddressRu = ru?.Address,
+            NameLatin = latin?.Name,
+            DistrictLatin = latin?.District,
+            TownLatin = latin?.Town,
+            AddressLatin = latin?.Address,
+        };
         }).ToList();
         var hashes = rows.Select(r => Hash(JsonSerializer.Serialize(r, PlatformJson.Options))).ToArray();
 
         var upserted = (await connection.QueryAsync<bool>(new CommandDefinition(
             """
             INSERT INTO platform.offices (id, directory, region_code, name, district, town, address, postcode, phones_raw, phones,
-                                          e_address_raw, email, website, sources, search_text, sort_order, content_hash)
+                                          e_address_raw, email, website, sources, search_text, sort_order, content_hash,
+                                          name_ru, district_ru, town_ru, address_ru, name_latin, district_latin, town_latin, address_latin)
             SELECT id, directory, region_code, name, district, town, address, postcode, phones_raw, phones::jsonb,
-                   e_address_raw, email, website, sources::jsonb, search_text, sort_order, content_hash
+                   e_address_raw, email, website, sources::jsonb, search_text, sort_order, content_hash,
+                   name_ru, district_ru, town_ru, address_ru, name_latin, district_latin, town_latin, address_latin
             FROM unnest(@ids, @directories, @regions, @names, @districts, @towns, @addresses, @postcodes, @phonesRaw, @phones,
-                        @eAddressRaw, @emails, @websites, @sources, @searchTexts, @sortOrders, @hashes)
+                        @eAddressRaw, @emails, @websites, @sources, @searchTexts, @sortOrders, @hashes,
+                        @namesRu, @districtsRu, @townsRu, @addressesRu, @namesLatin, @districtsLatin, @townsLatin, @addressesLatin)
                 AS t(id, directory, region_code, name, district, town, address, postcode, phones_raw, phones,
-                     e_address_raw, email, website, sources, search_text, sort_order, content_hash)
+                     e_address_raw, email, website, sources, search_text, sort_order, content_hash,
+                     name_ru, district_ru, town_ru, address_ru, name_latin, district_latin, town_latin, address_latin)
             ON CONFLICT (id) DO UPDATE SET
                 directory = excluded.directory, region_code = excluded.region_code, name = excluded.name,
                 district = excluded.district, town = excluded.town, address = excluded.address, postcode = excluded.postcode,
                 phones_raw = excluded.phones_raw, phones = excluded.phones, e_address_raw = excluded.e_address_raw,
                 email = excluded.email, website = excluded.website, sources = excluded.sources,
                 search_text = excluded.search_text, sort_order = excluded.sort_order, content_hash = excluded.content_hash,
+                name_ru = excluded.name_ru, district_ru = excluded.district_ru, town_ru = excluded.town_ru, address_ru = excluded.address_ru,
+                name_latin = excluded.name_latin, district_latin = excluded.district_latin, town_latin = excluded.town_latin,
+                address_latin = excluded.address_latin,
                 retired_at = NULL
             WHERE offices.content_hash <> excluded.content_hash OR offices.retired_at IS NOT NULL
             RETURNING (xmax = 0) AS inserted
@@ -141,6 +171,14 @@ public sealed class OfficeDirectoryLoader(
                 searchTexts = rows.Select(r => r.SearchText).ToArray(),
                 sortOrders = rows.Select(r => r.SortOrder).ToArray(),
                 hashes,
+                namesRu = rows.Select(r => r.NameRu).ToArray(),
+                districtsRu = rows.Select(r => r.DistrictRu).ToArray(),
+                townsRu = rows.Select(r => r.TownRu).ToArray(),
+                addressesRu = rows.Select(r => r.AddressRu).ToArray(),
+                namesLatin = rows.Select(r => r.NameLatin).ToArray(),
+                districtsLatin = rows.Select(r => r.DistrictLatin).ToArray(),
+                townsLatin = rows.Select(r => r.TownLatin).ToArray(),
+                addressesLatin = rows.Select(r => r.AddressLatin).ToArray(),
             },
             transaction,
             cancellationToken: cancellationToken))).ToList();

@@ -1,5 +1,6 @@
 using Kazgov.Kernel.Caching;
 using Kazgov.Kernel.Data;
+using Kazgov.Kernel.Localization;
 
 namespace Kazgov.Platform.Offices;
 
@@ -8,6 +9,12 @@ namespace Kazgov.Platform.Offices;
 public sealed record OfficeReference(string Id, string Name, string Address, IReadOnlyList<string> Services, bool Retired = false, string? RegionCode = null)
 {
     public bool Serves(string serviceCode) => Services.Contains(serviceCode, StringComparer.Ordinal);
+
+    /// <summary>The office's name in kk (the seed), ru (reference/office-names.json) and en (its Latin letters); Kazakh where none.</summary>
+    public LocalizedText Names { get; init; } = new(Name, Name, Name);
+
+    /// <summary>The office's address in the three languages, as <see cref="Names"/>.</summary>
+    public LocalizedText Addresses { get; init; } = new(Address, Address, Address);
 }
 
 /// <summary>
@@ -35,12 +42,19 @@ internal sealed class OfficeDirectoryQuery(DbSession session, ReferenceData refe
             """
             SELECT o.id AS Id, o.name AS Name, o.address AS Address,
                    ARRAY(SELECT s.service_code FROM platform.office_services s WHERE s.office_id = o.id ORDER BY s.service_code) AS Services,
-                   o.retired_at IS NOT NULL AS Retired, o.region_code AS RegionCode
+                   o.retired_at IS NOT NULL AS Retired, o.region_code AS RegionCode,
+                   o.name_ru AS NameRu, o.address_ru AS AddressRu, o.name_latin AS NameLatin, o.address_latin AS AddressLatin
             FROM platform.offices o WHERE o.id = @officeId
             """,
             new { officeId },
             cancellationToken);
-        return row is null ? null : new OfficeReference(row.Id, row.Name, row.Address, row.Services, row.Retired, row.RegionCode);
+        return row is null
+            ? null
+            : new OfficeReference(row.Id, row.Name, row.Address, row.Services, row.Retired, row.RegionCode)
+            {
+                Names = new LocalizedText(row.Name, row.NameRu ?? row.Name, row.NameLatin ?? row.Name),
+                Addresses = new LocalizedText(row.Address, row.AddressRu ?? row.Address, row.AddressLatin ?? row.Address),
+            };
     }
 
     private sealed class Row
@@ -56,5 +70,13 @@ internal sealed class OfficeDirectoryQuery(DbSession session, ReferenceData refe
         public bool Retired { get; init; }
 
         public string? RegionCode { get; init; }
+
+        public string? NameRu { get; init; }
+
+        public string? AddressRu { get; init; }
+
+        public string? NameLatin { get; init; }
+
+        public string? AddressLatin { get; init; }
     }
 }

@@ -189,21 +189,23 @@ public static class OfficeEndpoints
         context.Response.Headers[ReadSourceHeader] = session.OnReplica ? "replica" : "primary";
         var page = rows.Take(pageSize).ToList();
         var next = rows.Count > pageSize ? Paging.EncodeNumber(CursorList, page[^1].SortOrder) : null;
-        return new OfficeListResponse(page.Select(r => r.ToResponse()).ToList(), next);
+        var language = AnswerIn(context);
+        return new OfficeListResponse(page.Select(r => r.ToResponse(language)).ToList(), next);
     }
 
     // Both reads come from the reference-data cache: an office and its schedule change rarely, and
     // any change (this host, another, or SQL) drops the area on commit.
     private static async Task<OfficeResponse> GetAsync(ReferenceData referenceData, DbSession session, HttpContext context, string id, CancellationToken cancellationToken)
     {
+        var language = AnswerIn(context);
         var (office, etag) = await referenceData.GetAsync(
             ReferenceAreas.Offices,
-            "view:" + id,
+            "view:" + language.ToCode() + ":" + id,
             async token =>
             {
                 var row = await FindAsync(session, id, token);
                 var schedule = await ReadScheduleAsync(session, id, token);
-                return (row.ToResponse() with { Schedule = schedule }, $"\"{row.ContentHash[..8]}-{schedule.Version}\"");
+                return (row.ToResponse(language) with { Schedule = schedule }, $"\"{row.ContentHash[..8]}-{schedule.Version}-{language.ToCode()}\"");
             },
             cancellationToken);
         context.Response.Headers.ETag = etag;
@@ -266,6 +268,15 @@ public static class OfficeEndpoints
         return new OfficeScheduleResponse(id, schedule.TimeZone, schedule.Days, schedule.ServiceWindows, schedule.Receptions ?? [], current.Version + 1, now, who);
     }
 
+    /// <summary>The names and addresses come in the caller's language (Accept-Language): the answer varies by it.</summary>
+    private static Language AnswerIn(HttpContext context)
+    {
+        var language = RequestLanguage.Of(context);
+        context.Response.Headers.Vary = "Accept-Language";
+        context.Response.Headers.ContentLanguage = language.ToCode();
+        return language;
+    }
+
     private static string ScheduleETag(int version) => $"\"{version}\"";
 
     private static async Task<OfficeRow> FindAsync(DbSession session, string id, CancellationToken cancellationToken) =>
@@ -304,6 +315,8 @@ public static class OfficeEndpoints
                    o.town AS Town, o.address AS Address, o.postcode AS Postcode, o.phones::text AS Phones, o.phones_raw AS PhonesRaw,
                    o.email AS Email, o.website AS Website, o.e_address_raw AS EAddressRaw, o.sources::text AS Sources,
                    o.sort_order AS SortOrder, o.content_hash AS ContentHash, o.retired_at AS RetiredAt,
+                   o.name_ru AS NameRu, o.district_ru AS DistrictRu, o.town_ru AS TownRu, o.address_ru AS AddressRu,
+                   o.name_latin AS NameLatin, o.district_latin AS DistrictLatin, o.town_latin AS TownLatin, o.address_latin AS AddressLatin,
                    ARRAY(SELECT s.service_code FROM platform.office_services s WHERE s.office_id = o.id ORDER BY s.service_code) AS Services
             FROM platform.offices o
             """;
@@ -344,14 +357,34 @@ public static class OfficeEndpoints
 
         public string[] Services { get; init; } = [];
 
-        public OfficeResponse ToResponse() => new(
+        public string? NameRu { get; init; }
+
+        public string? DistrictRu { get; init; }
+
+        public string? TownRu { get; init; }
+
+        public string? AddressRu { get; init; }
+
+        public string? NameLatin { get; init; }
+
+        public string? DistrictLatin { get; init; }
+
+        public string? TownLatin { get; init; }
+
+        public string? AddressLatin { get; init; }
+
+        /// <summary>
+        /// Kazakh: the seed's text; Russian: the reviewed translation; English: its Latin
+        /// transliteration (Offices/README.md). An office without translations answers in Kazakh.
+        /// </summary>
+        public OfficeResponse ToResponse(Language language) => new(
             Id,
             Directory,
             OfficeEndpoints.ToResponse(KazRegions.Find(RegionCode)!),
-            Name,
-            District,
-            Town,
-            Address,
+            Pick(language, Name, NameRu, NameLatin)!,
+            Pick(language, District, DistrictRu, DistrictLatin),
+            Pick(language, Town, TownRu, TownLatin),
+            Pick(language, Address, AddressRu, AddressLatin)!,
             Postcode,
             JsonSerializer.Deserialize<List<OfficePhone>>(Phones, PlatformJson.Options)!,
             PhonesRaw,
@@ -364,6 +397,13 @@ public static class OfficeEndpoints
             RetiredAt = RetiredAt,
         };
     }
+
+    private static string? Pick(Language language, string? kk, string? ru, string? latin) => language switch
+    {
+        Language.Ru => ru ?? kk,
+        Language.En => latin ?? kk,
+        _ => kk,
+    };
 
     private static class Messages
     {

@@ -17,6 +17,19 @@ public sealed record RegionsFile(string About, IReadOnlyList<KazRegion> Regions)
 /// <summary>reference/offices.json: every office of the seed's directory appendices, in seed order.</summary>
 public sealed record OfficesFile(string About, IReadOnlyList<OfficeRecord> Offices);
 
+/// <summary>
+/// reference/office-names.json: each office's name, district, town and address in Russian (by the
+/// rules of <see cref="OfficeNameTranslation"/>) and in Latin letters (for search and English pages),
+/// by office id, in the order of reference/offices.json. Reviewed like the rest of reference/.
+/// </summary>
+public sealed record OfficeNamesFile(string About, IReadOnlyList<OfficeNames> Offices);
+
+/// <summary>One office's translated texts.</summary>
+public sealed record OfficeNames(string Id, OfficeTexts Ru, OfficeTexts Latin);
+
+/// <summary>The texts of an office that have a language: name, district, town, address.</summary>
+public sealed record OfficeTexts(string Name, string? District, string? Town, string Address);
+
 /// <summary>reference/quality-indicators.json: the KPI norms of each standard's appendix, by service code.</summary>
 public sealed record QualityIndicatorsFile(string About, IReadOnlyList<ServiceQualityIndicators> Services);
 
@@ -59,8 +72,9 @@ public static class ReferenceFiles
     public const string RegionsFileName = "regions.json";
     public const string OfficesFileName = "offices.json";
     public const string QualityIndicatorsFileName = "quality-indicators.json";
+    public const string OfficeNamesFileName = "office-names.json";
 
-    public static readonly IReadOnlyList<string> FileNames = [OfficesFileName, QualityIndicatorsFileName, RegionsFileName];
+    public static readonly IReadOnlyList<string> FileNames = [OfficeNamesFileName, OfficesFileName, QualityIndicatorsFileName, RegionsFileName];
 
     private const int LineWidth = 130;
 
@@ -69,7 +83,11 @@ public static class ReferenceFiles
     private static readonly Lazy<QualityIndicatorsFile> LazyQualityIndicators =
         new(() => Parse<QualityIndicatorsFile>(ReadEmbedded(QualityIndicatorsFileName)));
 
+    private static readonly Lazy<OfficeNamesFile> LazyOfficeNames = new(() => Parse<OfficeNamesFile>(ReadEmbedded(OfficeNamesFileName)));
+
     public static RegionsFile Regions => LazyRegions.Value;
+
+    public static OfficeNamesFile OfficeNames => LazyOfficeNames.Value;
 
     public static OfficesFile Offices => LazyOffices.Value;
 

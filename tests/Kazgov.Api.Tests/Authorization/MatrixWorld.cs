@@ -367,6 +367,7 @@ internal static class SampleRequests
                 ("login", _) => MatrixWorld.StaffOf(service).Clerk,
                 ("clientId", _) => "matrix-no-such-client",
                 ("iin", _) => application.Iin,
+                ("subject", _) => application.Iin,
                 ("holderId", _) => application.Iin,
                 ("ownerId", _) => world.VehicleOwner,
                 ("ground", _) => "matrix-ground",
