@@ -31,7 +31,7 @@ export async function issue22DataSteps({ page, step, BASE, heading, signInAgainI
     assert.ok(application, 'the walk left an open application at the Astana office');
     await page.goto(`${BASE}/desk/workload?application=${application.id}`);
     await page.getByTestId('reassign').waitFor();
-    await page.getByLabel('To').click();
+    await page.getByRole('combobox', { name: 'To' }).click();
     await page.getByRole('option', { name: /clerk\.astana/ }).click();
     await page.getByRole('button', { name: 'Hand over', exact: true }).click();
     assert.match(await page.getByTestId('reassigned').innerText(), /was handed to Айгерім Болатқызы Сейітова/);

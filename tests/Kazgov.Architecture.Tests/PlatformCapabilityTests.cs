@@ -30,6 +30,8 @@ public sealed partial class PlatformCapabilityTests
         // 0004_security.sql: the audit log is written by everyone, but only through IAuditTrail.
         ["staff_users"] = "Security",
         ["api_clients"] = "Security",
+        ["api_client_usage"] = "Security",
+        ["client_assertion_ids"] = "Security",
         ["refresh_tokens"] = "Security",
         ["audit_log"] = "Security",
         // 0005_outbox.sql: written by everyone, but only through Outbox.

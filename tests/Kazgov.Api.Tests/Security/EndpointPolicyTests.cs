@@ -56,8 +56,9 @@ public sealed class EndpointPolicyTests(KazgovApiFactory factory)
 
         // Catalogue, offices, regions, fee quotes, deadlines, the calendar, getting a token, and the
         // verification of issued documents (each module's /{number}/verification), and a citizen's
-        // status lookup by registration number and IIN (issue 20).
-        string[] allowedPrefixes = ["/auth/token", "/auth/revoke", "/services", "/offices", "/regions", "/fees", "/calendar/days", "/calendar/deadline", "/applications/status"];
+        // status lookup by registration number and IIN (issue 20), and the applicant's feedback through
+        // the signed link of their notification (issue 21; the office's kiosk and display are under /offices).
+        string[] allowedPrefixes = ["/auth/token", "/auth/revoke", "/services", "/offices", "/regions", "/fees", "/calendar/days", "/calendar/deadline", "/applications/status", "/feedback"];
         publicRoutes.Should().OnlyContain(route =>
             allowedPrefixes.Any(prefix => route.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) || route.EndsWith("/verification", StringComparison.Ordinal));
     }
