@@ -13,8 +13,15 @@ export async function integratorClients({ page, step, BASE, PASSWORD }) {
   await step('clients-create-en', async () => {
     // An administrator sees no applications: signing in lands on the integrator clients, and the
     // menu has no inbox, desk or registers.
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByTestId('signed-out').waitFor();
+    // Whatever the step before left (a phone-sized page, a public page): desktop size, signed out.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${BASE}/catalogue`);
+    await page.getByText('English', { exact: true }).click();
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    if (await signOut.count() > 0) {
+      await signOut.click();
+      await page.getByTestId('signed-out').waitFor();
+    }
     await page.goto(`${BASE}/sign-in`);
     await page.getByLabel('Login').fill('admin');
     await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
