@@ -39,7 +39,8 @@ const { operations, problemCodes, validatorFor } = contract;
 // Tables whose rows change without a request of this batch: the dispatchers work through what
 // earlier, accepted requests left (outbox, integration events, webhook deliveries), and the
 // idempotency records expire. Everything else must keep its row count across a rejected batch.
-const BACKGROUND_TABLES = [/outbox/, /integration_event/, /webhook_deliver/, /idempotency/, /dead_letter/];
+// api_client_usage counts every client request, refused ones too, and hosts add to it in the background.
+const BACKGROUND_TABLES = [/outbox/, /integration_event/, /webhook_deliver/, /idempotency/, /dead_letter/, /api_client_usage/];
 const READ_AUDIT_TABLES = [/audit/];
 // The audit trail records who asked about whom even when the answer is a refusal: an address lookup
 // that finds nobody (404 «жоқ»), a wrong agency password (403) and a citizen's status lookup that
