@@ -42,6 +42,8 @@ const { operations, problemCodes, validatorFor } = contract;
 // api_client_usage counts every client request, refused ones too, and hosts add to it in the background.
 const BACKGROUND_TABLES = [/outbox/, /integration_event/, /webhook_deliver/, /idempotency/, /dead_letter/, /api_client_usage/];
 const READ_AUDIT_TABLES = [/audit/];
+/** The longest prefix of the text whose URL encoding fits in the given bytes. */
+const underEncoded = (text, bytes) => { let v = text; while (encodeURIComponent(v).length > bytes) v = v.slice(0, Math.floor(v.length / 2)); return v; };
 // The audit trail records who asked about whom even when the answer is a refusal: an address lookup
 // that finds nobody (404 «жоқ»), a wrong agency password (403) and a citizen's status lookup that
 // misses (404: guessing is watched) are audited by design. Rows a rejected batch adds to
@@ -230,7 +232,8 @@ function build(request) {
       case 'huge':
         if (slot && slot.where === 'body') slot.holder[slot.key] = mutation.v;
         else if (wire.body !== undefined) wire.body = { huge: mutation.v, ...(typeof wire.body === 'object' ? wire.body : {}) };
-        else set(mutation.v.slice(0, 700)); // the request line stays under Kestrel's 8 KB: its 414 is not the app's
+        // The request line stays under Kestrel's 8 KB, counted encoded (a Cyrillic letter is 6 bytes): its 414 is not the app's.
+        else set(underEncoded(mutation.v.slice(0, 700), 3000));
         break;
       case 'deep':
         if (op.method === 'GET') wire.query.deep = mutation.v.slice(0, 1500);
