@@ -9,7 +9,8 @@ KAZGOV_URL="${KAZGOV_URL:-http://127.0.0.1:8080}"
 KAZGOV_DATA="${KAZGOV_DATA:-$KAZGOV_ROOT/.data}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-say() { printf '\033[1m[kazgov]\033[0m %s\n' "$*" >&2; }
+# The clock time on every line shows where a long run (./build/test) spends its minutes.
+say() { printf '\033[1m[kazgov %(%H:%M:%S)T]\033[0m %s\n' -1 "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
 is_root() { [ "$(id -u)" = 0 ]; }
