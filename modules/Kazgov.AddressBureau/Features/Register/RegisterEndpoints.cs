@@ -1,5 +1,6 @@
 using Kazgov.AddressBureau.Register;
 using Kazgov.AddressBureau.Requests;
+using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Identifiers;
 using Kazgov.Kernel.Localization;
 using Kazgov.Kernel.Problems;
@@ -55,7 +56,8 @@ internal static class RegisterEndpoints
         }
     }
 
-    private static async Task<IResult> AddResidentAsync(AddResidentBody body, RegisterWriter writer, ICurrentActor actor, IAuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> AddResidentAsync(
+        AddResidentBody body, RegisterWriter writer, DbSession session, ICurrentActor actor, IAuditTrail audit, CancellationToken cancellationToken)
     {
         EnsureBureauStaff(actor);
         var errors = new ValidationErrors();
@@ -67,17 +69,20 @@ internal static class RegisterEndpoints
         errors.Required("lastName", body.LastName);
         errors.Required("firstName", body.FirstName);
         errors.ThrowIfAny();
+        // The person and the audit record of adding them commit together, or neither does.
+        await using var transaction = await session.BeginAsync(cancellationToken);
         if (!await writer.AddPersonAsync(iin!, body.LastName!.Trim(), body.FirstName!.Trim(), body.MiddleName?.Trim(), "clerk", cancellationToken))
         {
             throw new ProblemException(AddressBureauProblems.PersonExists);
         }
 
         await audit.RecordAsync(new AuditEvent("address-resident-added", AuditSubjects.Iin, iin!.Value) { ServiceCode = AddressCertificateDefinition.Code, OfficeId = actor.OfficeId }, cancellationToken);
+        await transaction.CommitAsync();
         return Results.Created($"/api/v1/address-bureau/residents/{iin.Value}", null);
     }
 
     private static async Task<IResult> AddRegistrationAsync(
-        string iin, AddRegistrationBody body, RegisterWriter writer, ICurrentActor actor, IAuditTrail audit, CancellationToken cancellationToken)
+        string iin, AddRegistrationBody body, RegisterWriter writer, DbSession session, ICurrentActor actor, IAuditTrail audit, CancellationToken cancellationToken)
     {
         EnsureBureauStaff(actor);
         var errors = new ValidationErrors();
@@ -98,6 +103,7 @@ internal static class RegisterEndpoints
         }
 
         errors.ThrowIfAny();
+        await using var transaction = await session.BeginAsync(cancellationToken);
         if (!await writer.PersonExistsAsync(iin, cancellationToken))
         {
             throw new ProblemException(AddressBureauProblems.PersonNotFound, extensions: new Dictionary<string, object?> { ["iin"] = iin });
@@ -107,10 +113,12 @@ internal static class RegisterEndpoints
             body.Kind!, body.Region!, body.Settlement!.Trim(), body.Street?.Trim(), body.House?.Trim(), body.Flat?.Trim(), body.From!.Value, null,
             "clerk", actor.OfficeId!, null), cancellationToken);
         await audit.RecordAsync(new AuditEvent("address-registration-added", AuditSubjects.Iin, iin) { ObjectId = id?.ToString(System.Globalization.CultureInfo.InvariantCulture), ServiceCode = AddressCertificateDefinition.Code, OfficeId = actor.OfficeId }, cancellationToken);
+        await transaction.CommitAsync();
         return Results.Created($"/api/v1/address-bureau/registrations/{id}", new RegistrationRecorded(id!.Value, iin));
     }
 
-    private static async Task<IResult> DeregisterAsync(long id, DeregisterBody body, RegisterWriter writer, ICurrentActor actor, IAuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> DeregisterAsync(
+        long id, DeregisterBody body, RegisterWriter writer, DbSession session, ICurrentActor actor, IAuditTrail audit, CancellationToken cancellationToken)
     {
         EnsureBureauStaff(actor);
         var errors = new ValidationErrors();
@@ -120,12 +128,14 @@ internal static class RegisterEndpoints
         }
 
         errors.ThrowIfAny();
+        await using var transaction = await session.BeginAsync(cancellationToken);
         if (!await writer.DeregisterAsync(id, body.On!.Value, cancellationToken))
         {
             throw new ProblemException(AddressBureauProblems.RegistrationNotOpen, extensions: new Dictionary<string, object?> { ["registration"] = id });
         }
 
         await audit.RecordAsync(new AuditEvent("address-registration-closed", AuditSubjects.Document, id.ToString(System.Globalization.CultureInfo.InvariantCulture)) { ServiceCode = AddressCertificateDefinition.Code, OfficeId = actor.OfficeId }, cancellationToken);
+        await transaction.CommitAsync();
         return Results.NoContent();
     }
 }
