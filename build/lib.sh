@@ -7,7 +7,17 @@ KAZGOV_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 KAZGOV_DB_PORT="${KAZGOV_DB_PORT:-5544}"
 KAZGOV_URL="${KAZGOV_URL:-http://127.0.0.1:8080}"
 KAZGOV_DATA="${KAZGOV_DATA:-$KAZGOV_ROOT/.data}"
+# The configuration the checks' hosts run in: ./build/test builds Release once, for the tests, the
+# checks, the benchmarks and the release artifact alike; a check run on its own takes Debug.
+KAZGOV_CONFIGURATION="${KAZGOV_CONFIGURATION:-Debug}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# The API host of KAZGOV_CONFIGURATION, built first when it is missing: prints the path of its dll.
+api_dll() {
+  local dll="$KAZGOV_ROOT/api/bin/$KAZGOV_CONFIGURATION/net10.0/Kazgov.Api.dll"
+  [ -f "$dll" ] || dotnet build "$KAZGOV_ROOT/api/Kazgov.Api.csproj" -c "$KAZGOV_CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
+  echo "$dll"
+}
 
 # The clock time on every line shows where a long run (./build/test) spends its minutes.
 say() { printf '\033[1m[kazgov %(%H:%M:%S)T]\033[0m %s\n' -1 "$*" >&2; }

@@ -38,9 +38,10 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium fonts-dejavu-core
 fi
 require_dotnet
-npm run --silent build >&2
-say "client: building the API"
-dotnet build "$KAZGOV_ROOT/api/Kazgov.Api.csproj" -nologo -v quiet -clp:ErrorsOnly >&2
+# KAZGOV_CLIENT_BUILT=1: ./build/test's release artifact built client/dist from these sources already.
+if [ "${KAZGOV_CLIENT_BUILT:-}" != 1 ] || [ ! -f dist/index.html ]; then npm run --silent build >&2; fi
+say "client: building the API ($KAZGOV_CONFIGURATION)"
+dotnet build "$KAZGOV_ROOT/api/Kazgov.Api.csproj" -c "$KAZGOV_CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
 start_database
 database="${KAZGOV_E2E_DB:-kazgov_e2e}"
 recreate_database "$database"
@@ -62,7 +63,7 @@ Client__DistPath="$CLIENT/dist" \
 Management__Port="$management_port" \
 Notifications__SmsGatewayUrl="$url/dev/fake-gateway/sms" \
 Notifications__EmailGatewayUrl="$url/dev/fake-gateway/email" \
-  dotnet "$KAZGOV_ROOT/api/bin/Debug/net10.0/Kazgov.Api.dll" --urls "$url" --contentRoot "$KAZGOV_ROOT/api" \
+  dotnet "$KAZGOV_ROOT/api/bin/$KAZGOV_CONFIGURATION/net10.0/Kazgov.Api.dll" --urls "$url" --contentRoot "$KAZGOV_ROOT/api" \
   >"$results/api.log" 2>&1 &
 api_pid=$!
 stop_api() {
