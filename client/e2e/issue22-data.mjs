@@ -59,4 +59,16 @@ export async function issue22DataSteps({ page, step, BASE, heading, signInAgainI
     await page.getByTestId('inbox-person-link').click();
     await heading(`Person: ${iin}`).waitFor();
   });
+
+  await step('person-page-migration-register', async () => {
+    // The walk registered Каримов Бахтиёр (UZ) at the address of the host 850315300128: the migration
+    // clerk finds the temporary registration on the host's page (the Migration module's own register).
+    await signInAgainInEnglish('clerk.migration.astana');
+    await page.goto(`${BASE}/desk/people/850315300128`);
+    await heading('Person: 850315300128').waitFor();
+    const row = page.getByTestId('person-records').locator('tr').filter({ hasText: 'Каримов Бахтиёр' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /TR26\d{7}/);
+    assert.match(await row.innerText(), /Каримов Бахтиёр · UZ FA1234567 · Астана, Бейбітшілік к-сі, 10, 5-пәтер/);
+  });
 }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { integratorClients } from './clients.mjs';
 import { checkPrintedSlip } from './slip.mjs';
+import { checkPrintedNotice } from './notice.mjs';
 import { sweep } from './sweep.mjs';
 import { queueScenario } from './queue.mjs';
 import { issue22DataSteps } from './issue22-data.mjs';
@@ -455,6 +456,10 @@ try {
     await page.getByTestId('slip').waitFor();
     assert.equal(await text(page.getByTestId('slip-number')), '671C3429-2026-000002');
     assert.equal(await text(page.getByTestId('slip-due')), '11 мар. 2026 г., 10:30');
+    // One language per paper: the office as reference/office-names.json gives it in Russian, not the seed's Kazakh.
+    assert.equal(await text(page.getByTestId('slip-office')), 'РЭО УДП ДВД г. Астаны, район Алматы, ул. Промзона 35');
+    assert.doesNotMatch(await text(page.getByTestId('slip-paper')), /ІІД|Астана қаласы|бөлімшесінің/);
+    assert.match(await text(page.getByTestId('slip-paper')), /Инспектор регистрационно-экзаменационного отделения, Айгерім Болатқызы Сейітова/);
     await page.getByRole('link', { name: 'Открыть заявление' }).click();
     await page.waitForURL(/\/desk\/applications\/[0-9a-f-]{36}$/);
     second = page.url().split('/').pop();
@@ -531,12 +536,12 @@ try {
     assert.match(await text(notice), /УВЕДОМЛЕНИЕ ОБ ОТКАЗЕ В ОКАЗАНИИ ГОСУДАРСТВЕННОЙ УСЛУГИ/);
     assert.match(await text(notice), /Пояснение: Заявителю 16 лет, для категории B нужно 18\./);
     assert.match(await text(page.getByTestId('refusal-grounds')), /^если заявитель не достиг 16 лет/);
-    const [printed] = await Promise.all([context.waitForEvent('page'), page.getByTestId('refusal').getByRole('button', { name: 'Распечатать' }).click()]);
-    await printed.waitForURL(/^blob:/);
-    await printed.waitForLoadState();
-    assert.match(await printed.locator('body').innerText(), /671C3429-2026-000002/);
-    await printed.screenshot({ path: join(RESULTS, 'refusal-notice-printed-ru.png'), fullPage: true });
-    await printed.close();
+    // One language per paper: the office and the refusing official's post in Russian (reference/office-names.json).
+    assert.equal((await text(notice)).split('\n')[0], 'РЭО УДП ДВД г. Астаны');
+    assert.match(await text(notice), /Инспектор регистрационно-экзаменационного отделения Айгерім Болатқызы Сейітова$/);
+    assert.doesNotMatch(await text(notice), /ІІД|бөлімшесінің/);
+    // Print: the notice in the page, the print dialog, no tab (e2e/notice.mjs).
+    await checkPrintedNotice(page, { results: RESULTS, base: BASE, number: '671C3429-2026-000002', name: 'refusal-notice-printed-ru' });
   });
 
   await step('inbox-ru', async () => {
@@ -1212,6 +1217,11 @@ try {
     await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Register the application' }).click();
     await page.getByTestId('slip').waitFor();
+    // The English slip: the office in Latin letters, the post in English, nothing in Kazakh of the office.
+    assert.equal(await page.getByTestId('slip-paper').getAttribute('lang'), 'en');
+    assert.equal(await text(page.getByTestId('slip-office')), 'REO UDP DVD g. Astany, rayon Almaty, ul. Promzona 35');
+    assert.doesNotMatch(await text(page.getByTestId('slip-paper')), /ІІД|Астана қаласы|бөлімшесінің/);
+    assert.match(await text(page.getByTestId('slip-paper')), /Inspector of the registration and examination office, Айгерім Болатқызы Сейітова/);
     const id = (await page.getByRole('link', { name: 'Open the application' }).getAttribute('href')).split('/').pop();
     await decideVehicle(id, false);
     assert.match(await text(page.getByTestId('result-reference')), /^Register number: PD26-\d{7}$/);

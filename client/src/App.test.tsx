@@ -55,7 +55,8 @@ describe('the app', () => {
     expect(await screen.findByText('Жүргізуші куәліктерін беру')).toBeTruthy();
     expect(screen.getByText('Тегін')).toBeTruthy();
     expect(screen.getByText('6 сағат · жұмыс уақыты')).toBeTruthy();
-    expect(screen.getByTestId('fee-today').textContent).toBe('Бүгінгі баж: 5\u00a0406,25\u00a0₸');
+    // The cards come with the summary; today's fee follows with its quote.
+    expect((await screen.findByTestId('fee-today')).textContent).toBe('Бүгінгі баж: 5\u00a0406,25\u00a0₸');
     expect(document.documentElement.lang).toBe('kk');
     // Only paid services are quoted, for today in Almaty.
     expect(calls.filter((c) => c.url.startsWith('/api/v1/fees/quote')).map((c) => c.url))

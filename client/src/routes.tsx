@@ -3,12 +3,19 @@ import { Navigate, type RouteObject } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
 import { RequireStaff } from './auth/RequireStaff';
 import { CataloguePage } from './pages/CataloguePage';
-import { ServicePage } from './pages/ServicePage';
-import { OfficesPage } from './pages/OfficesPage';
-import { SignInPage } from './pages/SignInPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { StatusCheckPage } from './pages/StatusCheckPage';
 import { Loading } from './components/Loading';
+
+// The public pages other than the catalogue are loaded on first use too (issue 22, 4G): the
+// catalogue, where a citizen lands, is drawn with the smallest code.
+const ServicePage = lazy(() => import('./pages/ServicePage').then((m) => ({ default: m.ServicePage })));
+const OfficesPage = lazy(() => import('./pages/OfficesPage').then((m) => ({ default: m.OfficesPage })));
+const SignInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignInPage })));
+const StatusCheckPage = lazy(() => import('./pages/StatusCheckPage').then((m) => ({ default: m.StatusCheckPage })));
+const FeedbackPage = lazy(() => import('./queue/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
+const HallDisplayPage = lazy(() => import('./queue/HallDisplayPage').then((m) => ({ default: m.HallDisplayPage })));
+const KioskPage = lazy(() => import('./queue/KioskPage').then((m) => ({ default: m.KioskPage })));
+const later = (element: React.ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
 // The desk's pages are loaded on first use (issue 22, speed): a citizen reading the catalogue on
 // a phone never downloads the clerk's forms.
@@ -28,9 +35,6 @@ const AddressBureauDeskPage = lazy(() => import('./addressBureau/AddressBureauDe
 const ClientsPage = lazy(() => import('./admin/ClientsPage').then((m) => ({ default: m.ClientsPage })));
 // electronic queue: the clerk's panel (the kiosk, the hall display and the feedback page are public)
 const QueueDeskPage = lazy(() => import('./queue/QueueDeskPage').then((m) => ({ default: m.QueueDeskPage })));
-import { FeedbackPage } from './queue/FeedbackPage';
-import { HallDisplayPage } from './queue/HallDisplayPage';
-import { KioskPage } from './queue/KioskPage';
 
 /**
  * Everything under /desk needs a staff session (RequireStaff): the desk itself, the inbox (where
@@ -65,14 +69,14 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/catalogue" replace /> },
       { path: 'catalogue', element: <CataloguePage /> },
-      { path: 'catalogue/:code', element: <ServicePage /> },
-      { path: 'offices', element: <OfficesPage /> },
-      { path: 'status', element: <StatusCheckPage /> },
-      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'catalogue/:code', element: later(<ServicePage />) },
+      { path: 'offices', element: later(<OfficesPage />) },
+      { path: 'status', element: later(<StatusCheckPage />) },
+      { path: 'sign-in', element: later(<SignInPage />) },
       // public: the office's kiosk and hall display, the feedback link's page
-      { path: 'queue/:officeId/kiosk', element: <KioskPage /> },
-      { path: 'queue/:officeId/display', element: <HallDisplayPage /> },
-      { path: 'feedback', element: <FeedbackPage /> },
+      { path: 'queue/:officeId/kiosk', element: later(<KioskPage />) },
+      { path: 'queue/:officeId/display', element: later(<HallDisplayPage />) },
+      { path: 'feedback', element: later(<FeedbackPage />) },
       { path: 'desk', element: <Suspense fallback={<Loading />}><RequireStaff /></Suspense>, children: deskRoutes },
       { path: '*', element: <NotFoundPage /> },
     ],

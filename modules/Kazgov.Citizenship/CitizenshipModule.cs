@@ -28,6 +28,7 @@ public sealed class CitizenshipModule : IKazgovModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IServiceDefinition, CitizenshipDefinition>();
+        services.AddScoped<Kazgov.Platform.People.IPersonRecordSource, People.CitizenshipPersonRecords>();
         services.AddExternalChecks(CitizenshipDefinition.Code, configuration, "Citizenship:ExternalChecks");
     }
 

@@ -26,6 +26,9 @@ public sealed class MigrationModule : IKazgovModule
         ResidencePermits.ResidencePermitServices.Add(services, configuration);
         TemporaryRegistrations.TemporaryRegistrationServices.Add(services, configuration);
         PermanentResidence.PermanentResidenceServices.Add(services, configuration);
+        services.AddScoped<Kazgov.Platform.People.IPersonRecordSource, People.ResidencePermitPersonRecords>();
+        services.AddScoped<Kazgov.Platform.People.IPersonRecordSource, People.TemporaryRegistrationPersonRecords>();
+        services.AddScoped<Kazgov.Platform.People.IPersonRecordSource, People.PermanentResidencePersonRecords>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -2431,6 +2431,7 @@ export interface components {
             id: string;
             fullName: string;
             position?: null | string;
+            positions?: null | components["schemas"]["LocalizedText"];
         };
         AcknowledgementSlip: {
             /** Format: uuid */
@@ -3474,6 +3475,8 @@ export interface components {
             id: string;
             name: string;
             address: string;
+            names: components["schemas"]["LocalizedText"];
+            addresses: components["schemas"]["LocalizedText"];
         };
         OfficeResponse: {
             id: string;

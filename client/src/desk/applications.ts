@@ -1,7 +1,6 @@
 // Calls of the clerk's desk: applications with their ETag (every change sends it back as
 // If-Match), the printable documents fetched with the session's token, the office's windows.
 import { api, call, callWithResponse, type Schemas } from '../api/client';
-import type { Language } from '../i18n/messages';
 
 export type Application = Schemas['ApplicationView'];
 export type ApplicationSummary = Schemas['ApplicationSummary'];
@@ -66,34 +65,6 @@ export async function recordReceipt(id: string, etag: string, receipt: Schemas['
     headers: { 'If-Match': etag },
   }));
   return { application: data, etag: etagOf(response, data) };
-}
-
-export type PrintedDocument = 'acknowledgement' | 'refusal-notice';
-
-/**
- * Opens a printable page of the API in a new window. The page needs the bearer token, so it is
- * fetched here and shown from a blob URL; the window is opened first, while the click still
- * counts as the clerk's own (a window opened after an await is a pop-up the browser may block).
- */
-export async function openPrintable(id: string, document: PrintedDocument, language: Language): Promise<void> {
-  const target = window.open('', '_blank');
-  try {
-    const html = document === 'acknowledgement'
-      ? await call(api.GET('/api/v1/applications/{id}/acknowledgement.html', {
-        params: { path: { id }, query: { lang: language } }, parseAs: 'text',
-      }))
-      : await call(api.GET('/api/v1/applications/{id}/refusal-notice.html', {
-        params: { path: { id } }, parseAs: 'text',
-      }));
-    const url = URL.createObjectURL(new Blob([html as string], { type: 'text/html;charset=utf-8' }));
-    if (target) target.location.href = url;
-    else window.location.href = url;
-    // The window has loaded it (or is loading it) by then; the URL is only a handle.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  } catch (error) {
-    target?.close();
-    throw error;
-  }
 }
 
 type CalendarDay = { date: string; working: boolean };

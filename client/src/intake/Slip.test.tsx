@@ -23,8 +23,19 @@ const slip = {
   registrationNumber: '671C3429-2026-000001',
   service: 'driver-licence',
   serviceName: { kk: 'Жүргізуші куәлігін беру', ru: 'Выдача водительских удостоверений', en: 'Driving licences' },
-  office: { id: '671C3429', name: 'Астана қаласы ІІД ЖПБ ЕТБ', address: 'Астана, Манас көшесі, 1' },
-  acceptedBy: { fullName: 'Айгерім Болатқызы Сейітова', position: 'инспектор' },
+  office: {
+    id: '671C3429', name: 'Астана қаласы ІІД ЖПБ ЕТБ', address: 'Алматы ауданы, Промзона көшесі 35',
+    names: { kk: 'Астана қаласы ІІД ЖПБ ЕТБ', ru: 'РЭО УДП ДВД г. Астаны', en: 'REO UDP DVD g. Astany' },
+    addresses: { kk: 'Алматы ауданы, Промзона көшесі 35', ru: 'район Алматы, ул. Промзона 35', en: 'rayon Almaty, ul. Promzona 35' },
+  },
+  acceptedBy: {
+    fullName: 'Айгерім Болатқызы Сейітова', position: 'Тіркеу-емтихан бөлімшесінің инспекторы',
+    positions: {
+      kk: 'Тіркеу-емтихан бөлімшесінің инспекторы',
+      ru: 'Инспектор регистрационно-экзаменационного отделения',
+      en: 'Inspector of the registration and examination office',
+    },
+  },
   acceptedAt: '2026-03-10T07:30:00Z',
   acceptedAtLocal: '2026-03-10 12:30 (Asia/Almaty)',
   dueAt: '2026-03-11T05:30:00Z',
@@ -54,6 +65,11 @@ describe('the acknowledgement slip', () => {
     expect(within(paper).getByTestId('slip-accepted').textContent).toMatch(/10 мар\. 2026 г\., 12:30/);
     expect(paper.textContent).not.toContain('Asia/Almaty');
     expect(within(paper).getAllByTestId('signature-line')).toHaveLength(2);
+    // One language per paper: the office, its address and the clerk's post in Russian too.
+    expect(within(paper).getByTestId('slip-office').textContent).toBe('РЭО УДП ДВД г. Астаны, район Алматы, ул. Промзона 35');
+    expect(paper.textContent).toContain('Инспектор регистрационно-экзаменационного отделения, Айгерім Болатқызы Сейітова');
+    expect(paper.textContent).not.toContain('ІІД');
+    expect(paper.textContent).not.toContain('бөлімшесінің');
     const qr = await within(paper).findByTestId('slip-qr');
     expect(qr.getAttribute('data-url')).toBe(verificationUrl('671C3429-2026-000001'));
     expect(qr.getAttribute('alt')).toBe(translate('ru', 'slip.qr'));

@@ -4,12 +4,12 @@
 // signature lines and a QR code of the public status page.
 import { useEffect, useState } from 'react';
 import { Box, Button, Card, Group, Image, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import QRCode from 'qrcode';
 import { Link } from 'react-router-dom';
 import type { Acknowledgement } from '../desk/applications';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { translate, type Language } from '../i18n/messages';
+import { printPaper } from '../components/printPaper';
 import type { ServiceEntry } from '../pages/catalogue';
 
 /** The public page where the slip's number is checked (the QR code's content). */
@@ -19,6 +19,8 @@ export function verificationUrl(registrationNumber: string, origin = window.loca
 
 /** The QR code of a text as an SVG data URL (no canvas: the same in the browser and in tests). */
 export async function qrDataUrl(text: string): Promise<string> {
+  // Loaded when a paper is shown: the public pages never need it.
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
@@ -39,8 +41,9 @@ export function SlipPaper({ slip, service, language }: { slip: Acknowledgement; 
   const rows: [string, React.ReactNode][] = [
     [t('slip.number'), <Text span ff="monospace" fw={700} data-testid="slip-number">{slip.registrationNumber}</Text>],
     [t('slip.service'), slip.serviceName[language]],
-    [t('slip.office'), `${slip.office.name}, ${slip.office.address}`],
-    [t('slip.acceptedBy'), [slip.acceptedBy.position, slip.acceptedBy.fullName].filter(Boolean).join(', ')],
+    // One language per paper: the office and the post in the slip's language (Kazakh only from an older API).
+    [t('slip.office'), <span data-testid="slip-office">{`${slip.office.names?.[language] ?? slip.office.name}, ${slip.office.addresses?.[language] ?? slip.office.address}`}</span>],
+    [t('slip.acceptedBy'), [slip.acceptedBy.positions?.[language] ?? slip.acceptedBy.position, slip.acceptedBy.fullName].filter(Boolean).join(', ')],
     [t('slip.acceptedAt'), <span data-testid="slip-accepted">{dateTime(slip.acceptedAt)}</span>],
     [t('slip.applicant'), slip.applicantName],
     [t('slip.dueAt'), <span data-testid="slip-due">{dateTime(slip.dueAt)}</span>],
@@ -105,7 +108,12 @@ export function Slip({ slip, service, language, onNext }: {
     <Card withBorder padding="lg" data-testid="slip">
       <SlipPaper slip={slip} service={service} language={language ?? pageLanguage} />
       <Group mt="md" data-no-print>
-        <Button onClick={() => window.print()} data-testid="slip-print">{t('slip.print')}</Button>
+        <Button
+          onClick={(event) => printPaper(event.currentTarget.closest('[data-testid="slip"]')?.querySelector('[data-paper]'))}
+          data-testid="slip-print"
+        >
+          {t('slip.print')}
+        </Button>
         {onNext && <Button component={Link} to={`/desk/applications/${slip.applicationId}`} variant="light">{t('slip.open')}</Button>}
         {onNext && <Button variant="default" onClick={onNext}>{t('slip.another')}</Button>}
       </Group>

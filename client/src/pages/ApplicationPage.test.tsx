@@ -194,6 +194,31 @@ describe('the application page', () => {
     expect(await sent.clone().json()).toEqual({ grounds: ['applicant-too-young'], explanation: 'Шестнадцать лет' });
   });
 
+  it('shows the refusal notice in the page and prints it with the print dialog, not a new tab', async () => {
+    const notice = 'РЭО УДП ДВД г. Астаны\n10.03.2026\n\nУВЕДОМЛЕНИЕ ОБ ОТКАЗЕ В ОКАЗАНИИ ГОСУДАРСТВЕННОЙ УСЛУГИ';
+    const refused = {
+      ...application, status: 'refused', allowedActions: [],
+      refusal: { grounds: [], explanation: 'x', noticeLanguage: 'ru', notice, refusedAt: '2026-03-10T07:40:00Z', refusedBy: 'staff:clerk.astana' },
+    };
+    stubApi(() => new Response('{}', { status: 500 }), refused);
+    session.start('access', 'refresh', clerk);
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    render(<TestApp path={`/desk/applications/${ID}`} language="en" />);
+
+    const paper = await screen.findByTestId('notice-paper');
+    expect(paper.getAttribute('lang')).toBe('ru');
+    expect(paper.hasAttribute('data-paper')).toBe(true);
+    expect(within(paper).getByTestId('refusal-notice').textContent).toBe(notice);
+    fireEvent.click(screen.getByTestId('notice-print'));
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(open).not.toHaveBeenCalled();
+    // The paper printed is this one (styles.css prints the marked paper alone).
+    expect(paper.hasAttribute('data-printing')).toBe(true);
+    print.mockRestore();
+    open.mockRestore();
+  });
+
   it('shows a refusal in the history by its grounds’ texts, not their codes', async () => {
     const refused = { ...application, status: 'refused', allowedActions: [], refusal: null };
     const grounds = {

@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { DateField } from '../components/DateField';
 import { PageTitle } from '../components/PageTitle';
 import {
-  Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, List, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title,
+  Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title,
 } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { api, call, type Schemas } from '../api/client';
@@ -13,7 +13,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { Loading } from '../components/Loading';
 import { Source } from '../components/Source';
 import {
-  EXAM_STATUSES, changeStatus, loadApplication, loadExams, loadHistory, loadWorkingDays, openPrintable, recordExam, recordReceipt,
+  EXAM_STATUSES, changeStatus, loadApplication, loadExams, loadHistory, loadWorkingDays, recordExam, recordReceipt,
   type Acknowledgement, type Action, type ActionBody, type Application, type ExamRequest, type Exams, type HistoryEvent,
 } from '../desk/applications';
 import { countdown } from '../desk/countdown';
@@ -30,6 +30,8 @@ import { loadService, type ServiceEntry } from './catalogue';
 import { detailsFor, moduleRows } from '../application/registry';
 import type { ModulePanelProps } from '../application/types';
 import { Slip } from '../intake/Slip';
+import { NoticePaper } from '../application/NoticePaper';
+import { printPaper } from '../components/printPaper';
 
 type Office = Schemas['OfficeResponse'];
 
@@ -146,7 +148,7 @@ function ApplicationView({ data, outcome, busy, act, addReceipt, addExam, runSte
     try {
       const again = slip ?? await call(api.GET('/api/v1/applications/{id}/acknowledgement', { params: { path: { id: application.id } } }));
       flushSync(() => setSlip(again));
-      window.print();
+      printPaper(document.querySelector('[data-testid="slip-paper"]'));
     } catch (error) {
       if (isApiProblem(error)) setPrintProblem(error.problem);
     }
@@ -391,16 +393,8 @@ function Result({ application }: { application: Application }) {
 function Refusal({ application, service }: { application: Application; service: ServiceEntry }) {
   const { t, pick, dateTime, language } = useI18n();
   const refusal = application.refusal!;
-  const [problem, setProblem] = useState<Problem>();
   const texts = new Map(service.refusalGrounds.map((ground) => [ground.code, ground] as const));
-  const print = async () => {
-    setProblem(undefined);
-    try {
-      await openPrintable(application.id, 'refusal-notice', language);
-    } catch (error) {
-      if (isApiProblem(error)) setProblem(error.problem);
-    }
-  };
+  const noticeLanguage = isLanguage(refusal.noticeLanguage) ? refusal.noticeLanguage : language;
   return (
     <Section title={t('application.notice')} testId="refusal">
       <Stack gap="xs">
@@ -419,11 +413,15 @@ function Refusal({ application, service }: { application: Application; service: 
         <Text size="xs" c="dimmed">
           {t('application.noticeLanguage', { language: isLanguage(refusal.noticeLanguage) ? t(`lang.${refusal.noticeLanguage}`) : refusal.noticeLanguage })}
         </Text>
-        <Code block data-testid="refusal-notice" lang={refusal.noticeLanguage} style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }}>
-          {refusal.notice}
-        </Code>
-        {problem && <ProblemAlert problem={problem} />}
-        <div><Button onClick={print}>{t('slip.print')}</Button></div>
+        {/* The notice in the page, printed from it with the print dialog (no new tab), word for word. */}
+        <Card withBorder padding="md">
+          <NoticePaper registrationNumber={application.registrationNumber} text={refusal.notice} language={noticeLanguage} />
+        </Card>
+        <div>
+          <Button onClick={(event) => printPaper(event.currentTarget.closest('[data-testid="refusal"]')?.querySelector('[data-paper]'))} data-testid="notice-print">
+            {t('slip.print')}
+          </Button>
+        </div>
       </Stack>
     </Section>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { PageTitle } from '../components/PageTitle';
 import { Link } from 'react-router-dom';
 import { useApi } from '../api/useApi';
@@ -10,11 +10,12 @@ import { TermText } from './TermText';
 
 export function CataloguePage() {
   const { t } = useI18n();
-  const { data, problem, loading, reload } = useApi(async () => {
-    const services = await loadServiceSummaries();
-    const quotes = await Promise.all(services.map((service) => quoteSummaryToday(service)));
-    return services.map((service, index) => ({ service, quote: quotes[index] ?? null }));
-  }, []);
+  // The cards as soon as the summary is in (issue 22: the catalogue on 4G); today's fees follow.
+  const summary = useApi(loadServiceSummaries, []);
+  const services = summary.data;
+  const fees = useApi(async () => (services ? Promise.all(services.map((service) => quoteSummaryToday(service))) : undefined), [services]);
+  const problem = summary.problem ?? fees.problem;
+  const reload = summary.problem ? summary.reload : fees.reload;
 
   return (
     <Stack gap="md">
@@ -23,17 +24,20 @@ export function CataloguePage() {
         <Text c="dimmed">{t('catalogue.intro')}</Text>
       </div>
       {problem && <ProblemAlert problem={problem} onRetry={reload} />}
-      {loading && !data && <Loading />}
-      {data && (
+      {summary.loading && !services && <Loading />}
+      {services && (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          {data.map(({ service, quote }) => <ServiceCard key={service.code} service={service} quote={quote} />)}
+          {services.map((service, index) => (
+            <ServiceCard key={service.code} service={service} quote={fees.data ? fees.data[index] ?? null : undefined} />
+          ))}
         </SimpleGrid>
       )}
     </Stack>
   );
 }
 
-function ServiceCard({ service, quote }: { service: ServiceSummary; quote: FeeQuote | null }) {
+/** `quote`: today's fees, null for a free service, undefined while they are on their way. */
+function ServiceCard({ service, quote }: { service: ServiceSummary; quote: FeeQuote | null | undefined }) {
   const { t, pick, kzt } = useI18n();
   const variant = service.term;
   return (
@@ -49,8 +53,10 @@ function ServiceCard({ service, quote }: { service: ServiceSummary; quote: FeeQu
           )}
         </Stack>
         <Group justify="space-between" align="end">
-          {quote === null ? (
+          {quote === null || (quote === undefined && (service.free || !service.hasFeeItems)) ? (
             <Badge color="green" variant="light">{t('catalogue.free')}</Badge>
+          ) : quote === undefined ? (
+            <Skeleton height={14} width={120} data-testid="fee-loading" />
           ) : (
             <Text size="sm" data-testid="fee-today">
               <Text span c="dimmed" size="sm">{t('catalogue.feeToday')}: </Text>

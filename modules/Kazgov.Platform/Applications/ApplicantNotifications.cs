@@ -32,7 +32,7 @@ internal sealed class ApplicantNotifications(
                 "{0}! По заявлению № {2} («{1}») принят отказ. Письменное уведомление можно получить в подразделении: {3}.",
                 "{0}, your application {2} ({1}) has been refused. The written notice is available at {3}.");
         var name = service.Name.ToLocalized();
-        var rendered = text.Format(applicant.FullName, name.In(applicant.Language), row.RegistrationNumber, office?.Name ?? row.OfficeId).In(applicant.Language);
+        var rendered = text.Format(applicant.FullName, name.In(applicant.Language), row.RegistrationNumber, office?.Names.In(applicant.Language) ?? row.OfficeId).In(applicant.Language);
         // The applicant is asked for feedback by a signed link that expires (Feedback/README.md); it is
         // answered once the result is issued or refused.
         var link = await feedbackLinks.LinkForAsync(row.Id, clock.GetCurrentInstant(), cancellationToken);
@@ -52,11 +52,13 @@ internal sealed class ApplicantNotifications(
         var accepted = row.AcceptedAt.InZone(WorkingCalendar.Zone).Date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var refused = refusedAt.InZone(WorkingCalendar.Zone).Date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var review = service.Complaints.ReviewTermText.ToLocalized();
+        // One language per notice: the office and the official's post in the notice's language too.
+        var position = PositionNames.Of(actor.Position);
         string Render(Language language, string title, string body, string groundsTitle, string explanationTitle, string appeal)
         {
             var lines = new List<string>
             {
-                office?.Name ?? row.OfficeId,
+                office?.Names.In(language) ?? row.OfficeId,
                 refused,
                 "",
                 title,
@@ -79,7 +81,7 @@ internal sealed class ApplicantNotifications(
             lines.Add("");
             lines.Add(appeal + " " + string.Join("; ", service.Complaints.Route.Select(r => r.Text.ToLocalized().In(language))) + ". " + review.In(language));
             lines.Add("");
-            lines.Add((actor.Position is null ? "" : actor.Position + " ") + actor.DisplayName);
+            lines.Add((position is null ? "" : position.In(language) + " ") + actor.DisplayName);
             return string.Join("\n", lines);
         }
 

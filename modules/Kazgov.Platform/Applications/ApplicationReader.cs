@@ -52,7 +52,7 @@ internal sealed class ApplicationReader(
             ApplicationLifecycle.AllowedActions(status).Select(a => a.ToCode()).ToList(),
             row.ApplicantType, row.ApplicantValue, row.RepresentativeValue, row.Documents,
             await FeesAsync(row, receipts, cancellationToken), receipts,
-            row.TermVariant, row.Term, row.AcceptedAt, new AcceptingOfficial(row.AcceptedBy, row.AcceptedByName, row.AcceptedByPosition),
+            row.TermVariant, row.Term, row.AcceptedAt, AcceptingOfficial.Of(row.AcceptedBy, row.AcceptedByName, row.AcceptedByPosition),
             row.DueAt, DueDateOf(row.DueAt), !ApplicationLifecycle.IsFinal(status) && row.DueAt <= now, row.SuspendedSince,
             row.FindingsValue, row.ResultReference, await store.RefusalAsync(row.Id, cancellationToken),
             await store.IssuanceAsync(row.Id, cancellationToken), row.ModuleDataValue, row.Version);
@@ -120,8 +120,9 @@ internal sealed class ApplicationReader(
 
         return new AcknowledgementSlip(
             row.Id, row.RegistrationNumber, row.ServiceCode, service.Name.ToLocalized(),
-            new OfficeRef(row.OfficeId, office?.Name ?? row.OfficeId, office?.Address ?? ""),
-            new AcceptingOfficial(row.AcceptedBy, row.AcceptedByName, row.AcceptedByPosition),
+            new OfficeRef(row.OfficeId, office?.Name ?? row.OfficeId, office?.Address ?? "",
+                office?.Names ?? new LocalizedText(row.OfficeId, row.OfficeId, row.OfficeId), office?.Addresses ?? new LocalizedText("", "", "")),
+            AcceptingOfficial.Of(row.AcceptedBy, row.AcceptedByName, row.AcceptedByPosition),
             row.AcceptedAt, local, row.DueAt, DueDateOf(row.DueAt), row.ApplicantValue.FullName, row.Documents, next);
     }
 

@@ -5,7 +5,13 @@ using NodaTime;
 namespace Kazgov.Platform.Applications;
 
 /// <summary>Who accepted the documents (the acknowledgement slip names them).</summary>
-public sealed record AcceptingOfficial(string Id, string FullName, string? Position);
+/// <param name="Position">As the staff directory holds it (Kazakh).</param>
+/// <param name="Positions">The position in kk, ru and en, for papers printed in the page's or applicant's language; null without a position.</param>
+public sealed record AcceptingOfficial(string Id, string FullName, string? Position, LocalizedText? Positions = null)
+{
+    public static AcceptingOfficial Of(string id, string fullName, string? position) =>
+        new(id, fullName, position, Offices.PositionNames.Of(position));
+}
 
 public sealed record FeeLineStatus(string Item, decimal PercentOfMci, LocalDate PriceDate, decimal Mci, decimal AmountDue, decimal Paid, bool Settled);
 
@@ -71,7 +77,8 @@ public sealed record ApplicationEvent(long Id, Instant At, string ActorId, strin
 
 public sealed record ApplicationHistory(Guid ApplicationId, string RegistrationNumber, IReadOnlyList<ApplicationEvent> Events);
 
-public sealed record OfficeRef(string Id, string Name, string Address);
+/// <summary>The office: <see cref="Name"/> and <see cref="Address"/> as the seed prints them (Kazakh), <see cref="Names"/> and <see cref="Addresses"/> in kk, ru and en (en: Latin letters), as GET /offices gives them.</summary>
+public sealed record OfficeRef(string Id, string Name, string Address, LocalizedText Names, LocalizedText Addresses);
 
 /// <summary>
 /// The acknowledgement slip every standard requires once all documents are handed in: the body's

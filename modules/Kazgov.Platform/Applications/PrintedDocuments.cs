@@ -25,8 +25,8 @@ internal static class PrintedDocuments
         {
             (Number, slip.RegistrationNumber),
             (Service, slip.ServiceName.In(language)),
-            (Body, slip.Office.Name + ", " + slip.Office.Address),
-            (Accepted, string.Join(", ", new[] { slip.AcceptedBy.Position, slip.AcceptedBy.FullName }.Where(v => !string.IsNullOrWhiteSpace(v)))),
+            (Body, slip.Office.Names.In(language) + ", " + slip.Office.Addresses.In(language)),
+            (Accepted, string.Join(", ", new[] { slip.AcceptedBy.Positions?.In(language), slip.AcceptedBy.FullName }.Where(v => !string.IsNullOrWhiteSpace(v)))),
             (AcceptedAt, slip.AcceptedAtLocal + " (Asia/Almaty)"),
             (Applicant, slip.ApplicantName),
             (Due, slip.DueDate.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)),

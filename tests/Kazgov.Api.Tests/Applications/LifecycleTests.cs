@@ -213,6 +213,14 @@ public sealed class LifecycleTests(PlainServicesApiFactory factory) : IAsyncLife
         var text = notice["text"]!.GetValue<string>();
         text.Should().Contain("УВЕДОМЛЕНИЕ ОБ ОТКАЗЕ").And.Contain("vehicle-registration §17.2").And.Contain("Изменена конструкция рамы без согласования.");
         text.Should().Contain("Айгерім Болатқызы Сейітова");
+        // One language per notice: the office (reference/office-names.json) and the post in Russian, the stored notice too.
+        text.Split('\n')[0].Should().Be("РЭО УДП ДВД г. Астаны");
+        text.Should().Contain("Инспектор регистрационно-экзаменационного отделения Айгерім Болатқызы Сейітова")
+            .And.NotContain("Астана қаласы ІІД ЖПБ ЕТБ").And.NotContain("бөлімшесінің");
+        var stored = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}"))!["refusal"]!["notice"]!.GetValue<string>();
+        stored.Split('\n')[0].Should().Be("РЭО УДП ДВД г. Астаны");
+        notice["allLanguages"]!["en"]!.GetValue<string>().Split('\n')[0].Should().Be("REO UDP DVD g. Astany");
+        notice["allLanguages"]!["kk"]!.GetValue<string>().Split('\n')[0].Should().Be("Астана қаласы ІІД ЖПБ ЕТБ");
         (await clerk.GetStringAsync($"/api/v1/applications/{id}/refusal-notice.html")).Should().Contain("<pre>").And.Contain("УВЕДОМЛЕНИЕ ОБ ОТКАЗЕ");
         (await OutboxTextsAsync(refused["registrationNumber"]!.GetValue<string>())).Should().ContainSingle()
             .Which.Should().Contain("принят отказ");
@@ -385,6 +393,19 @@ public sealed class LifecycleTests(PlainServicesApiFactory factory) : IAsyncLife
         var html = await clerk.GetStringAsync($"/api/v1/applications/{id}/acknowledgement.html?lang=ru");
 
         html.Should().Contain("<html lang=\"ru\">").And.Contain("Талон о приёме документов").And.Contain("Айгерім Болатқызы Сейітова");
+        // The office, its address and the clerk's post in Russian too, not the seed's Kazakh.
+        html.Should().Contain("РЭО УДП ДВД г. Астаны, район Алматы, ул. Промзона 35")
+            .And.Contain("Инспектор регистрационно-экзаменационного отделения, Айгерім Болатқызы Сейітова")
+            .And.NotContain("ІІД").And.NotContain("бөлімшесінің");
+
+        // The JSON keeps the seed's text where it was and adds the three languages (integrators' fields unchanged).
+        var slip = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}/acknowledgement"))!;
+        slip["office"]!["name"]!.GetValue<string>().Should().Be("Астана қаласы ІІД ЖПБ ЕТБ");
+        slip["office"]!["names"]!["ru"]!.GetValue<string>().Should().Be("РЭО УДП ДВД г. Астаны");
+        slip["office"]!["names"]!["en"]!.GetValue<string>().Should().Be("REO UDP DVD g. Astany");
+        slip["office"]!["addresses"]!["ru"]!.GetValue<string>().Should().Be("район Алматы, ул. Промзона 35");
+        slip["acceptedBy"]!["position"]!.GetValue<string>().Should().Be("Тіркеу-емтихан бөлімшесінің инспекторы");
+        slip["acceptedBy"]!["positions"]!["en"]!.GetValue<string>().Should().Be("Inspector of the registration and examination office");
     }
 
     [Fact]

@@ -81,7 +81,7 @@ internal sealed class AnswerComplaintHandler(
                 {
                     var language = complainant.Language;
                     var registered = LocalDatePattern.Iso.Format(row.RegisteredAt.InZone(WorkingCalendar.Zone).Date);
-                    var signature = actor.Position is null ? actor.DisplayName : $"{actor.Position}, {actor.DisplayName}";
+                    var signature = Offices.PositionNames.Of(actor.Position) is { } position ? $"{position.In(language)}, {actor.DisplayName}" : actor.DisplayName;
                     await outbox.EnqueueAsync(
                         new OutboxMessage(
                             NotificationChannel.Email,
