@@ -26,6 +26,8 @@ const NAV: NavItem[] = [
   { to: '/catalogue', label: 'nav.catalogue' },
   { to: '/offices', label: 'nav.offices' },
   { to: '/status', label: 'nav.statusCheck' },
+  { to: '/desk/dashboard', label: 'nav.dashboard', staffOnly: true, role: 'unit-head' },
+  { to: '/desk/ministry', label: 'nav.ministry', staffOnly: true, role: 'auditor' },
   { to: '/desk/inbox', label: 'nav.inbox', staffOnly: true, hiddenFrom: NOT_ADMIN },
   { to: '/desk', label: 'nav.desk', staffOnly: true, hiddenFrom: NOT_ADMIN },
   { to: '/desk/workload', label: 'nav.workload', staffOnly: true, role: 'unit-head' },
