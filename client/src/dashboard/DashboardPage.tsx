@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 import { loadServices } from '../pages/catalogue';
 import { loadTodayQueue, type TodayQueue } from './api';
-import { OfficeIndicators, PeriodSwitch, SectionTitle, usePeriod } from './IndicatorSection';
+import { OfficeIndicators, PeriodSwitch, ScrollTable, SectionTitle, usePeriod } from './IndicatorSection';
 import { numberOrNull } from './indicators';
 
 /** The service names of the catalogue in the UI language (the API's rows carry codes). */
@@ -87,7 +87,7 @@ function TodaySection({ officeId, names }: { officeId: string; names: Map<string
         <Figure label={t('dash.today.overNorm')} value={n(q.overNorm)} testId="today-over-norm" alert={Number(q.overNorm) > 0} />
       </SimpleGrid>
       {q.byService.length === 0 ? <Text c="gray.8">{t('dash.today.none')}</Text> : (
-        <Table.ScrollContainer minWidth={520}>
+        <ScrollTable minWidth={520} label={t('dash.today.title')}>
           <Table striped data-testid="today-by-service">
             <Table.Thead>
               <Table.Tr>
@@ -119,7 +119,7 @@ function TodaySection({ officeId, names }: { officeId: string; names: Map<string
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Stack>
   );
@@ -154,7 +154,7 @@ function ClerksSection({ officeId }: { officeId: string }) {
         <Anchor component={Link} to="/desk/workload" data-testid="link-workload">{t('dash.clerks.workloadLink')}</Anchor>
       </Group>
       {workload.clerks.length === 0 ? <Text c="gray.8">{t('dash.clerks.none')}</Text> : (
-        <Table.ScrollContainer minWidth={320}>
+        <ScrollTable minWidth={320} label={t('dash.clerks.title')}>
           <Table striped data-testid="clerks-table">
             <Table.Thead>
               <Table.Tr>
@@ -173,7 +173,7 @@ function ClerksSection({ officeId }: { officeId: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Stack>
   );

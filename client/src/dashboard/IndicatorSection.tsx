@@ -10,7 +10,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, todayInAlmaty } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
-import { downloadIndicators, loadIndicators } from './api';
+import { downloadIndicators, loadDefinitions, loadIndicators } from './api';
 import {
   PERIOD_CHOICES, PERIOD_KINDS, formatPercent, indicatorNumbers, isPeriodKind, noDataReason, numberOrNull, periodEnd,
   periodLabel, periodStart, recentPeriods, standing, type IndicatorQuery, type IndicatorRow, type PeriodKind, type Standing,
@@ -98,7 +98,20 @@ const STANDING_COLOR: Record<Standing, string> = { meets: 'green.9', below: 'red
 /** How a value stands, in words (never a colour alone). */
 export function StandingBadge({ value }: { value: Standing }) {
   const { t } = useI18n();
-  return <Badge variant="outline" color={STANDING_COLOR[value]} data-standing={value}>{t(`dash.standing.${value}` as MessageKey)}</Badge>;
+  // The dot variant keeps the words in the text colour (a green or red text of badge size is below 4.5:1).
+  return <Badge variant="dot" color={STANDING_COLOR[value]} c="dark.8" tt="none" h="auto" styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }} data-standing={value}>{t(`dash.standing.${value}` as MessageKey)}</Badge>;
+}
+
+/**
+ * A table wider than a phone scrolls inside its own box, which the keyboard can reach and a screen
+ * reader names (the page itself never gets wider than the screen).
+ */
+export function ScrollTable({ minWidth, label, children }: { minWidth: number; label: string; children: React.ReactNode }) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth} type="native" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </Table.ScrollContainer>
+  );
 }
 
 /** A value, or "no data" in words with the reason. */
@@ -124,8 +137,11 @@ export function percentOrDash(value: IndicatorRow['normative'], language: Parame
  * service's values and the table (the dashboard's, and the ministry's last drill-down step).
  */
 export function OfficeIndicators({ officeId, period, serviceNames }: { officeId: string; period: Period; serviceNames: Map<string, string> }) {
-  const { t, language } = useI18n();
+  const { t, language, pick } = useI18n();
   const [service, setService] = useState<string | null>(null);
+  // How each number is computed: shown under its text when the definitions have loaded (the table stands without them).
+  const definitions = useApi(loadDefinitions, []);
+  const methods = new Map((definitions.data ?? []).map((d) => [d.number, pick(d.method)]));
   const query: IndicatorQuery = { period: period.kind, start: period.start, by: 'office', officeId };
   const report = useApi(() => loadIndicators(query), [officeId, period.kind, period.start]);
   const rows = report.data?.rows ?? [];
@@ -159,7 +175,7 @@ export function OfficeIndicators({ officeId, period, serviceNames }: { officeId:
             />
           )}
           <IndicatorChart rows={shown} />
-          <IndicatorTable rows={shown} showService={services.length > 1 && chosen === null} nameOf={nameOf} language={language} />
+          <IndicatorTable rows={shown} showService={services.length > 1 && chosen === null} nameOf={nameOf} language={language} methods={methods} />
         </>
       )}
     </Stack>
@@ -196,15 +212,16 @@ function IndicatorChart({ rows }: { rows: IndicatorRow[] }) {
   );
 }
 
-export function IndicatorTable({ rows, showService, nameOf, language }: {
+export function IndicatorTable({ rows, showService, nameOf, language, methods }: {
   rows: IndicatorRow[];
+  methods?: Map<string, string>;
   showService: boolean;
   nameOf: (code: string | null | undefined) => string;
   language: Parameters<typeof formatPercent>[1];
 }) {
   const { t } = useI18n();
   return (
-    <Table.ScrollContainer minWidth={640} data-testid="indicator-table-box">
+    <ScrollTable minWidth={640} label={t('dash.indicators.title')}>
       <Table striped data-testid="indicator-table">
         <Table.Thead>
           <Table.Tr>
@@ -224,6 +241,12 @@ export function IndicatorTable({ rows, showService, nameOf, language }: {
               <Table.Td maw={360}>
                 <Text size="sm" fw={600}>{row.indicator}</Text>
                 <Text size="sm">{row.text}</Text>
+                {methods?.get(row.indicator) && (
+                  <Box component="details" mt={4}>
+                    <Text component="summary" size="xs" c="blue.9" style={{ cursor: 'pointer' }}>{t('dash.method')}</Text>
+                    <Text size="xs" c="gray.8">{methods.get(row.indicator)}</Text>
+                  </Box>
+                )}
               </Table.Td>
               <Table.Td><ValueText row={row} /></Table.Td>
               <Table.Td>{numberOrNull(row.denominator) ? `${row.numerator ?? 0} / ${row.denominator}` : '—'}</Table.Td>
@@ -234,7 +257,7 @@ export function IndicatorTable({ rows, showService, nameOf, language }: {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

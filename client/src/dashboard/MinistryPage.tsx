@@ -7,7 +7,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/I18nProvider';
 import { loadIndicators } from './api';
 import { useServiceNames } from './DashboardPage';
-import { ExportButtons, OfficeIndicators, PeriodSwitch, SectionTitle, StandingBadge, ValueText, percentOrDash, usePeriod, type Period } from './IndicatorSection';
+import { ExportButtons, OfficeIndicators, PeriodSwitch, ScrollTable, SectionTitle, StandingBadge, ValueText, percentOrDash, usePeriod, type Period } from './IndicatorSection';
 import {
   combine, indicatorNumbers, numberOrNull, rank, standing, type Breakdown, type Combined, type IndicatorQuery, type IndicatorRow, type Standing,
 } from './indicators';
@@ -159,7 +159,7 @@ function RankedTable({ rows, by, indicator, testId, hrefOf }: {
   const lines = rank(combine(rows, by, indicator, nameOf), (line) => line.value, (line) => line.name, language);
   if (lines.length === 0) return <Text c="gray.8">{t('dash.noRows')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={520}>
+    <ScrollTable minWidth={520} label={by === 'region' ? t('ministry.ranking.title') : t('ministry.office')}>
       <Table striped data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
@@ -186,7 +186,7 @@ function RankedTable({ rows, by, indicator, testId, hrefOf }: {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 
@@ -204,7 +204,7 @@ function ServicesTable({ period, indicator, names }: { period: Period; indicator
       {report.loading && !report.data && <Loading />}
       {report.data && rows.length === 0 && <Text c="gray.8">{t('dash.noRows')}</Text>}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable minWidth={560} label={t('ministry.services.title')}>
           <Table striped data-testid="services-table">
             <Table.Thead>
               <Table.Tr>
@@ -229,7 +229,7 @@ function ServicesTable({ period, indicator, names }: { period: Period; indicator
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Stack>
   );

@@ -26,13 +26,18 @@ export interface TodayQueue {
   byService: TodayByService[];
 }
 
+type Localized = { kk: string; ru: string; en: string };
+
+/** One indicator number of GET /api/v1/indicators/definitions: how the platform computes it, from what. */
 export interface IndicatorDefinition {
-  service?: string | null;
-  indicator: string;
-  text: string;
-  method?: string | null;
-  sources?: string[] | string | null;
-  measurable?: boolean | null;
+  number: string;
+  groupNumber?: string;
+  group?: Localized;
+  text: Localized;
+  method: Localized;
+  sources: string[];
+  measurable: boolean;
+  noDataReason?: string | null;
 }
 
 type Result = { data?: unknown; error?: unknown; response: Response };
@@ -46,8 +51,7 @@ export function loadIndicators(query: IndicatorQuery): Promise<IndicatorReport> 
 }
 
 export async function loadDefinitions(): Promise<IndicatorDefinition[]> {
-  const data = (await call(loose.GET('/api/v1/indicators/definitions'))) as IndicatorDefinition[] | { items?: IndicatorDefinition[]; definitions?: IndicatorDefinition[] };
-  return Array.isArray(data) ? data : (data.items ?? data.definitions ?? []);
+  return ((await call(loose.GET('/api/v1/indicators/definitions'))) as { items: IndicatorDefinition[] }).items;
 }
 
 export function loadTodayQueue(officeId: string): Promise<TodayQueue> {
