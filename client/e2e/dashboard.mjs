@@ -39,8 +39,11 @@ export async function dashboardScenario({ page, step, base, text, signInAgainInE
     await page.locator('[data-testid="today-by-service"] tr[data-service="driver-licence"][data-purpose="submission"]').waitFor();
 
     // The clerks' applications, from the workload: the office's clerk is listed.
-    await page.locator('[data-testid="clerks-table"] tr[data-clerk="clerk.astana"]').waitFor();
+    const clerk = page.locator('[data-testid="clerks-table"] tr[data-clerk="clerk.astana"]');
+    await clerk.waitFor();
     assert.match(await text(page.getByTestId('clerks-open-value')), /^\d+$/);
+    assert.match(await text(clerk.getByTestId('clerk-overdue')), /^\d+$/);
+    assert.match(await text(clerk.getByTestId('clerk-due-today')), /^\d+$/);
 
     // This month's indicators: at least one measured value above zero; a missing one in words, never 0 or 100.
     const table = page.getByTestId('indicator-table');

@@ -21,19 +21,20 @@ export interface IndicatorRow {
   indicator: string;
   group?: string | null;
   text: string;
-  value: Num | null;
+  value?: Num | null;
   numerator?: Num | null;
   denominator?: Num | null;
-  normative: Num | null;
-  nextYearTarget: Num | null;
-  meetsNormative: boolean | null;
-  noDataReason?: NoDataReason | null;
+  normative?: Num | null;
+  nextYearTarget?: Num | null;
+  meetsNormative?: boolean | null;
+  /** no-source or no-cases (a string: the API may name a reason this client does not know yet). */
+  noDataReason?: string | null;
   seedLine?: Num | null;
 }
 
 export interface IndicatorReport {
-  period: { kind: PeriodKind; start: string; end: string };
-  by: Breakdown;
+  period: { kind: string; start: string; end: string };
+  by: string;
   rows: IndicatorRow[];
 }
 
@@ -146,14 +147,14 @@ export type Standing = 'meets' | 'below' | 'no-norm' | 'no-data';
 /** How a value stands against its normative, from the API's own verdict (the norm's direction is the API's to know). */
 export function standing(row: Pick<IndicatorRow, 'value' | 'normative' | 'meetsNormative'>): Standing {
   if (numberOrNull(row.value) === null) return 'no-data';
-  if (numberOrNull(row.normative) === null || row.meetsNormative === null) return 'no-norm';
+  if (numberOrNull(row.normative) === null || row.meetsNormative == null) return 'no-norm';
   return row.meetsNormative ? 'meets' : 'below';
 }
 
 /** The reason a row has no value; the API's, else "no cases" when nothing was counted. */
 export function noDataReason(row: Pick<IndicatorRow, 'value' | 'noDataReason' | 'denominator'>): NoDataReason | null {
   if (numberOrNull(row.value) !== null) return null;
-  if (row.noDataReason) return row.noDataReason;
+  if (row.noDataReason === 'no-source' || row.noDataReason === 'no-cases') return row.noDataReason;
   return 'no-cases';
 }
 
