@@ -323,15 +323,14 @@ public sealed class IndicatorsApiTests(PlainServicesApiFactory factory) : IAsync
         await ServeAsync(head, await CallAsync(head, 20));
 
         // Applications, submitted through the portal (so the applicant's feedback can come back the same way), PT3H of office time.
-        var portal = await factory.CreateClientAsAsync(ApiAuth.Portal);
         At(2026, 7, 14, 9, 40);
-        var (refused, refusedEtag, refusedDue) = await SubmitAsync(portal);
+        var (refused, refusedEtag, refusedDue) = await SubmitAsync(await factory.CreateClientAsAsync(ApiAuth.Portal));
         At(2026, 7, 14, 9, 45);
-        var (late, lateEtag, lateDue) = await SubmitAsync(portal);
+        var (late, lateEtag, lateDue) = await SubmitAsync(await factory.CreateClientAsAsync(ApiAuth.Portal));
         At(2026, 7, 14, 10, 0);
-        var (suspended, suspendedEtag, _) = await SubmitAsync(portal);
+        var (suspended, suspendedEtag, _) = await SubmitAsync(await factory.CreateClientAsAsync(ApiAuth.Portal));
         At(2026, 7, 14, 10, 10);
-        var (early, earlyEtag, _) = await SubmitAsync(portal);
+        var (early, earlyEtag, _) = await SubmitAsync(await factory.CreateClientAsAsync(ApiAuth.Portal));
 
         var clerk = await factory.CreateClientAsAsync("clerk.astana");
         suspendedEtag = await ActAsync(clerk, suspended, "suspend", suspendedEtag, new { reason = "Құжат сұратылды" });
@@ -380,7 +379,7 @@ public sealed class IndicatorsApiTests(PlainServicesApiFactory factory) : IAsync
 
         // Feedback: quality 5, 4, 4, 3 (3 of 4 satisfied); information 4, 5, 2, 3 (2 of 4); courtesy 3, 4, 2, 1 (1 of 4).
         At(2026, 7, 14, 15, 40);
-        portal = await factory.CreateClientAsAsync(ApiAuth.Portal);
+        var portal = await factory.CreateClientAsAsync(ApiAuth.Portal);
         await FeedbackAsync(portal, refused, 5, 4, 3);
         await FeedbackAsync(portal, late, 4, 5, 4);
         await FeedbackAsync(portal, suspended, 4, 2, 2);
