@@ -16,6 +16,7 @@ import { checkPrintedNotice } from './notice.mjs';
 import { sweep } from './sweep.mjs';
 import { queueScenario } from './queue.mjs';
 import { issue22DataSteps } from './issue22-data.mjs';
+import { dashboardScenario } from './dashboard.mjs';
 
 const BASE = (process.env.KAZGOV_E2E_URL ?? 'http://127.0.0.1:8181').replace(/\/$/, '');
 const NOW = process.env.KAZGOV_E2E_NOW ?? '2026-03-10T07:30:00Z';
@@ -85,7 +86,8 @@ async function confirmAction(name) {
   await dialog.getByRole('button', { name, exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
 }
-// Switches the UI to English, signs out and signs in again as another demo user, landing on the inbox.
+// Switches the UI to English, signs out and signs in again as another demo user, landing on the
+// inbox (a unit head on the office's dashboard, an auditor on the ministry's view).
 async function signInAgainInEnglish(login) {
   await page.getByText('English', { exact: true }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -94,7 +96,7 @@ async function signInAgainInEnglish(login) {
   await page.getByLabel('Login').fill(login);
   await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).last().click();
-  await page.waitForURL(`${BASE}/desk/inbox`);
+  await page.waitForURL(new RegExp(`^${BASE}/desk/(inbox|dashboard|ministry)$`));
 }
 
 try {
@@ -1374,6 +1376,7 @@ try {
   // end address-certificate
   await issue22DataSteps({ page, step, BASE, heading, signInAgainInEnglish, sessionApi });
   await queueScenario({ page, step, base: BASE, text, password: PASSWORD, signInAgainInEnglish });
+  await dashboardScenario({ page, step, base: BASE, text, signInAgainInEnglish });
 
   await integratorClients({ page, step, BASE, PASSWORD });
 } catch {

@@ -34,6 +34,9 @@ const AddressBureauDeskPage = lazy(() => import('./addressBureau/AddressBureauDe
 // integrator clients (administrators)
 const ClientsPage = lazy(() => import('./admin/ClientsPage').then((m) => ({ default: m.ClientsPage })));
 // electronic queue: the clerk's panel (the kiosk, the hall display and the feedback page are public)
+// quality indicators (issue 21): the unit head's dashboard, the ministry's view (charts load only here)
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const MinistryPage = lazy(() => import('./dashboard/MinistryPage').then((m) => ({ default: m.MinistryPage })));
 const QueueDeskPage = lazy(() => import('./queue/QueueDeskPage').then((m) => ({ default: m.QueueDeskPage })));
 
 /**
@@ -61,6 +64,10 @@ export const deskRoutes: RouteObject[] = [
   { path: 'admin/clients', element: <ClientsPage /> },
   // the clerk's queue panel: today's line, call next, served / no-show
   { path: 'queue', element: <QueueDeskPage /> },
+  // unit heads: today's queue, the clerks' applications, the office's indicators
+  { path: 'dashboard', element: <DashboardPage /> },
+  // auditors: the indicators per region, office and service, with drill-down
+  { path: 'ministry', element: <MinistryPage /> },
 ];
 
 export const routes: RouteObject[] = [

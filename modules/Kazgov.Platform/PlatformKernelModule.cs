@@ -70,12 +70,14 @@ public sealed class PlatformKernelModule : IKazgovModule
         services.AddComplaints();
         Queue.QueueCapability.AddQueue(services);
         Feedback.FeedbackCapability.AddFeedback(services, configuration);
+        Indicators.IndicatorsCapability.AddIndicators(services);
         Integrations.IntegrationsRegistration.AddIntegrations(services, configuration);
         // The office directory: loaded from reference/offices.json at every start, read by the deadline engine.
         services.AddSingleton<OfficeDirectoryLoader>();
         services.AddSingleton<IReferenceDataLoader>(provider => provider.GetRequiredService<OfficeDirectoryLoader>());
         services.AddSingleton<IOfficeSchedules, OfficeSchedules>();
         services.AddScoped<IOfficeDirectory, OfficeDirectoryQuery>();
+        services.AddScoped<IOfficeList, OfficeListQuery>();
         services.AddScoped<Security.IOfficeClerks, Security.OfficeClerksQuery>();
         services.AddPlatformSecurity(configuration);
         services.AddRetention(configuration);
@@ -95,6 +97,7 @@ public sealed class PlatformKernelModule : IKazgovModule
         api.MapComplaintEndpoints();
         Queue.QueueCapability.MapQueueEndpoints(api);
         Feedback.FeedbackCapability.MapFeedbackEndpoints(api);
+        Indicators.IndicatorsCapability.MapIndicatorEndpoints(api);
         api.MapOutboxAdminEndpoints();
         Integrations.IntegrationsRegistration.MapIntegrationEndpoints(api);
     }

@@ -371,6 +371,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/offices/{id}/dashboard/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's queue of the office (Asia/Almaty): waiting, called, served and no-show tickets, the average wait of those called and the longest wait of those still waiting (lunch break excluded), how many are over their norm, per service and purpose. Unit heads: their own office (another does not exist for them: 404); auditors: any. Overdue applications per clerk: GET /offices/{id}/workload. */
+        get: operations["GetOfficeQueueToday"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/feedback": {
         parameters: {
             query?: never;
@@ -1143,6 +1160,57 @@ export interface paths {
         put?: never;
         /** The applicant's scores (quality, information, courtesy, each 1–5) through the signed link of their notification, after issuance or refusal; one answer per application. */
         post: operations["AnswerFeedbackByLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quality indicators of the standards' appendices computed from the recorded events, per office (by=office: one row per office, service and indicator), region or service, over the month, quarter or year that starts on `start` (its first day, Asia/Almaty), with the normative and next year's target beside each value. A value that cannot be computed is null with noDataReason no-source or no-cases. Unit heads: their own office only (another office or region is 403); auditors: all. */
+        get: operations["GetIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per indicator number: its text (kk/ru/en), how it is computed (method, kk/ru/en) and from which rows and events, whether the platform can measure it, and each service's normative, next year's target and seed line. */
+        get: operations["GetIndicatorDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The table of GET /indicators (same query) as a file to download: format=csv (UTF-8 with BOM, comma-separated) or xlsx; column headers in the caller's language. */
+        get: operations["ExportIndicators"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2607,6 +2675,7 @@ export interface components {
         AnswerComplaintRequest: {
             answer?: null | string;
             sentVia?: null | string;
+            justified?: null | boolean;
         };
         ApiClientList: {
             items: components["schemas"]["ApiClientView"][];
@@ -2871,6 +2940,8 @@ export interface components {
             open: number | string;
             /** Format: int32 */
             overdue: number | string;
+            /** Format: int32 */
+            dueToday: number | string;
             services: components["schemas"]["ServiceWorkload"][];
         };
         ClientPublicKey: {
@@ -2922,6 +2993,7 @@ export interface components {
             sentVia: components["schemas"]["ComplaintChannel"];
             answeredAt: components["schemas"]["Instant"];
             answeredBy: string;
+            justified?: null | boolean;
         };
         /** @enum {string} */
         ComplaintChannel: "post" | "e-mail" | "in-person";
@@ -3321,9 +3393,66 @@ export interface components {
             kind?: null | string;
             number?: null | string;
         };
+        IndicatorDefinitionList: {
+            items: components["schemas"]["IndicatorDefinitionResponse"][];
+        };
+        IndicatorDefinitionResponse: {
+            number: string;
+            groupNumber: string;
+            group: components["schemas"]["LocalizedText"];
+            text: components["schemas"]["LocalizedText"];
+            method: components["schemas"]["LocalizedText"];
+            sources: string[];
+            measurable: boolean;
+            noDataReason?: null | string;
+            services: components["schemas"]["IndicatorNorm"][];
+        };
         IndicatorGroup: {
             number: string;
             text: components["schemas"]["CatalogueText"];
+        };
+        IndicatorNorm: {
+            service: string;
+            /** Format: double */
+            normative?: null | number | string;
+            /** Format: double */
+            nextYearTarget?: null | number | string;
+            /** Format: int32 */
+            seedLine?: null | number | string;
+        };
+        IndicatorPeriod: {
+            kind: string;
+            start: components["schemas"]["LocalDate"];
+            end: components["schemas"]["LocalDate"];
+        };
+        IndicatorRow: {
+            officeId?: null | string;
+            officeName?: null | string;
+            region?: null | string;
+            regionName?: null | string;
+            service?: null | string;
+            indicator: string;
+            group: string;
+            text: string;
+            /** Format: double */
+            value?: null | number | string;
+            /** Format: int64 */
+            numerator?: null | number | string;
+            /** Format: int64 */
+            denominator?: null | number | string;
+            /** Format: double */
+            normative?: null | number | string;
+            /** Format: double */
+            nextYearTarget?: null | number | string;
+            meetsNormative?: null | boolean;
+            noDataReason?: null | string;
+            /** Format: int32 */
+            seedLine?: null | number | string;
+        };
+        IndicatorTable: {
+            period: components["schemas"]["IndicatorPeriod"];
+            by: string;
+            rows: components["schemas"]["IndicatorRow"][];
         };
         IndicatorValue: {
             verbatim: string;
@@ -3524,6 +3653,8 @@ export interface components {
             open: number | string;
             /** Format: int32 */
             overdue: number | string;
+            /** Format: int32 */
+            dueToday: number | string;
             clerks: components["schemas"]["ClerkWorkload"][];
         };
         OutboxMessageView: {
@@ -3731,6 +3862,7 @@ export interface components {
          *     | `invalid-client-assertion` | 401 | The client's signed assertion (client_assertion) is not valid |
          *     | `invalid-credentials` | 401 | The login or password is wrong |
          *     | `invalid-grant` | 400 | The refresh token is not valid |
+         *     | `invalid-period-start` | 400 | The start must be the first day of the period |
          *     | `invalid-scope` | 400 | The requested scope is not granted to this client |
          *     | `invalid-transition` | 409 | This action is not allowed in the record's current status |
          *     | `licence-not-found` | 404 | There is no driver licence with this number |
@@ -3854,6 +3986,23 @@ export interface components {
             submission: string;
             pickUp?: null | string;
             source: string;
+        };
+        QueueToday: {
+            /** Format: int32 */
+            waiting: number | string;
+            /** Format: int32 */
+            called: number | string;
+            /** Format: int32 */
+            served: number | string;
+            /** Format: int32 */
+            noShow: number | string;
+            /** Format: double */
+            averageWaitMinutes?: null | number | string;
+            /** Format: int32 */
+            longestWaitingMinutes?: null | number | string;
+            /** Format: int32 */
+            overNorm: number | string;
+            byService: components["schemas"]["ServiceQueueToday"][];
         };
         RateBody: {
             /** Format: double */
@@ -4223,6 +4372,18 @@ export interface components {
             items: components["schemas"]["ServiceEntry"][];
             nextCursor?: null | string;
         };
+        ServiceQueueToday: {
+            service: string;
+            purpose: string;
+            /** Format: int32 */
+            waiting: number | string;
+            /** Format: int32 */
+            served: number | string;
+            /** Format: double */
+            averageWaitMinutes?: null | number | string;
+            /** Format: int32 */
+            normMinutes?: null | number | string;
+        };
         ServiceSummary: {
             code: string;
             name: components["schemas"]["CatalogueText"];
@@ -4256,6 +4417,8 @@ export interface components {
             open: number | string;
             /** Format: int32 */
             overdue: number | string;
+            /** Format: int32 */
+            dueToday: number | string;
         };
         SmoothBorePermit: {
             number?: null | string;
@@ -6207,6 +6370,73 @@ export interface operations {
             };
             /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOfficeQueueToday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueToday"];
+                };
+            };
+            /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9941,6 +10171,178 @@ export interface operations {
             };
             /** @description Gone */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetIndicators: {
+        parameters: {
+            query?: {
+                period?: string;
+                start?: string;
+                by?: string;
+                officeId?: string;
+                region?: string;
+                service?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorTable"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetIndicatorDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDefinitionList"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or scope does not allow this (problem `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (problem `rate-limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportIndicators: {
+        parameters: {
+            query?: {
+                format?: string;
+                period?: string;
+                start?: string;
+                by?: string;
+                officeId?: string;
+                region?: string;
+                service?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token (problem `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

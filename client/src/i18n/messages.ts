@@ -5,6 +5,7 @@
 // English use one/other; every unit key has all four so that each language finds its form.
 
 import { queueEn, queueKk, queueRu } from '../queue/messages';
+import { dashboardEn, dashboardKk, dashboardRu } from '../dashboard/messages';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -898,6 +899,7 @@ const kk = {
   'clients.jwksNotJson': "JSON ретінде оқылмады",
   // end integrator clients
   ...queueKk,
+  ...dashboardKk,
   // workload (issue 22): the unit head's page
   'nav.workload': 'Жүктеме',
   'workload.title': 'Бөлімшенің жүктемесі',
@@ -1813,6 +1815,7 @@ const ru: Catalogue = {
   'clients.jwksNotJson': "Не читается как JSON",
   // end integrator clients
   ...queueRu,
+  ...dashboardRu,
   // workload (issue 22): the unit head's page
   'nav.workload': 'Нагрузка',
   'workload.title': 'Нагрузка подразделения',
@@ -2725,6 +2728,7 @@ const en: Catalogue = {
   'clients.jwksNotJson': "Not readable as JSON",
   // end integrator clients
   ...queueEn,
+  ...dashboardEn,
   // workload (issue 22): the unit head's page
   'nav.workload': 'Workload',
   'workload.title': 'Office workload',

@@ -20,14 +20,19 @@ interface NavItem {
 }
 
 const NOT_ADMIN = ['admin'] as const;
+// A unit head's desk is the office's dashboard, an auditor's the ministry's view (the header has no
+// room for both).
+const NOT_ADMIN_HEAD_AUDITOR = ['admin', 'unit-head', 'auditor'] as const;
 
 // Intake forms and application pages are reached from the inbox.
 const NAV: NavItem[] = [
   { to: '/catalogue', label: 'nav.catalogue' },
   { to: '/offices', label: 'nav.offices' },
   { to: '/status', label: 'nav.statusCheck' },
+  { to: '/desk/dashboard', label: 'nav.dashboard', staffOnly: true, role: 'unit-head' },
+  { to: '/desk/ministry', label: 'nav.ministry', staffOnly: true, role: 'auditor' },
   { to: '/desk/inbox', label: 'nav.inbox', staffOnly: true, hiddenFrom: NOT_ADMIN },
-  { to: '/desk', label: 'nav.desk', staffOnly: true, hiddenFrom: NOT_ADMIN },
+  { to: '/desk', label: 'nav.desk', staffOnly: true, hiddenFrom: NOT_ADMIN_HEAD_AUDITOR },
   { to: '/desk/workload', label: 'nav.workload', staffOnly: true, role: 'unit-head' },
   { to: '/desk/weapons', label: 'weapons.register.link', staffOnly: true, service: 'weapon-registration', hiddenFrom: NOT_ADMIN },
   { to: '/desk/vehicles', label: 'vehicles.register.link', staffOnly: true, service: 'vehicle-registration', hiddenFrom: NOT_ADMIN },

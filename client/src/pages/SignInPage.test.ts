@@ -15,6 +15,13 @@ describe('safeNext', () => {
     expect(safeNext(null, 'clerk')).toBe('/desk/inbox');
     expect(safeNext('/desk/inbox', 'admin')).toBe('/desk/inbox');
   });
+
+  it('lands a unit head on the dashboard and an auditor on the ministry view, unless sent elsewhere', () => {
+    expect(safeNext(null, 'unit-head')).toBe('/desk/dashboard');
+    expect(safeNext(null, 'auditor')).toBe('/desk/ministry');
+    expect(safeNext('/desk/workload', 'unit-head')).toBe('/desk/workload');
+    expect(safeNext('//example.org/', 'auditor')).toBe('/desk/ministry');
+  });
 });
 
 describe('mciInForce', () => {

@@ -10,11 +10,15 @@ import { useI18n } from '../i18n/I18nProvider';
 
 /**
  * Only a path of this app may follow sign-in (never another site); otherwise the inbox, or for an
- * administrator (who sees no applications) the integrator clients.
+ * administrator (who sees no applications) the integrator clients, for a unit head the office's
+ * dashboard, for an auditor the ministry's view.
  */
 export function safeNext(next: string | null, role?: string | null): string {
   if (next && next.startsWith('/') && !next.startsWith('//')) return next;
-  return role === 'admin' ? '/desk/admin/clients' : '/desk/inbox';
+  if (role === 'admin') return '/desk/admin/clients';
+  if (role === 'unit-head') return '/desk/dashboard';
+  if (role === 'auditor') return '/desk/ministry';
+  return '/desk/inbox';
 }
 
 export function SignInPage() {

@@ -42,6 +42,9 @@ public static class Policies
     /// <summary>Answering a complaint: unit heads only (the complaint is addressed to the head, not to the clerk complained about).</summary>
     public const string ComplaintsAnswer = "complaints-answer";
 
+    /// <summary>The quality indicators and the office's queue today: unit heads (their office) and auditors (all).</summary>
+    public const string IndicatorsRead = "indicators-read";
+
     /// <summary>The change feed: clients with an events scope (their own applications' events only).</summary>
     public const string EventsRead = "events-read";
 
@@ -60,7 +63,7 @@ public static class Policies
     public static readonly IReadOnlyList<string> All =
     [
         AnyActor, Staff, Admin, AuditRead, StaffDirectory, ApplicationsRead, ApplicationsSubmit, ApplicationsProcess, DocumentsVerify,
-        ComplaintsRead, ComplaintsAnswer, EventsRead, WebhooksManage, IntegratorClient,
+        ComplaintsRead, ComplaintsAnswer, IndicatorsRead, EventsRead, WebhooksManage, IntegratorClient,
     ];
 
     public static void Register(AuthorizationOptions options)
@@ -84,6 +87,8 @@ public static class Policies
             .RequireAssertion(c => IsStaff(c.User, Roles.Clerk, Roles.UnitHead, Roles.Auditor)));
         options.AddPolicy(ComplaintsAnswer, policy => policy.RequireAuthenticatedUser()
             .RequireAssertion(c => IsStaff(c.User, Roles.UnitHead)));
+        options.AddPolicy(IndicatorsRead, policy => policy.RequireAuthenticatedUser()
+            .RequireAssertion(c => IsStaff(c.User, Roles.UnitHead, Roles.Auditor)));
         options.AddPolicy(EventsRead, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => HasAnyScope(c.User, Scopes.Events)));
         options.AddPolicy(WebhooksManage, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => HasAnyScope(c.User, Scopes.Webhooks)));
         options.AddPolicy(IntegratorClient, policy => policy.RequireAuthenticatedUser()

@@ -26,8 +26,8 @@ public sealed record ComplainantRequest(string? FullName, string? Iin, string? P
 /// <summary>The body of POST /complaints/{id}/review (optional).</summary>
 public sealed record ReviewComplaintRequest(string? Note);
 
-/// <summary>The body of POST /complaints/{id}/answer.</summary>
-public sealed record AnswerComplaintRequest(string? Answer, string? SentVia);
+/// <summary>The body of POST /complaints/{id}/answer. <c>justified</c> (optional): whether the review found the complaint justified (indicators 4.1, 4.2).</summary>
+public sealed record AnswerComplaintRequest(string? Answer, string? SentVia, bool? Justified = null);
 
 /// <summary>The complainant as stored in the journal (platform.complaints.complainant).</summary>
 public sealed record Complainant(string FullName, string? Iin, string? Phone, string? Email, string? PostalAddress, Language Language);
@@ -35,7 +35,8 @@ public sealed record Complainant(string FullName, string? Iin, string? Phone, st
 /// <summary>The authority level of the service's complaint route the complaint is addressed to (1 = the first level).</summary>
 public sealed record AddressedAuthority(int Level, CatalogueText Authority, string Source);
 
-public sealed record ComplaintAnswer(string Text, ComplaintChannel SentVia, Instant AnsweredAt, string AnsweredBy);
+/// <param name="Justified">The review's finding, when the unit head recorded one: true justified, false not justified.</param>
+public sealed record ComplaintAnswer(string Text, ComplaintChannel SentVia, Instant AnsweredAt, string AnsweredBy, bool? Justified = null);
 
 public sealed record ComplaintEvent(Instant At, string ActorId, string ActorName, string Action, ComplaintStatus? FromStatus, ComplaintStatus ToStatus, string? Note);
 

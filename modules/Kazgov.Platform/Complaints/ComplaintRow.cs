@@ -51,6 +51,8 @@ internal sealed class ComplaintRow
 
     public string? AnswerSentVia { get; init; }
 
+    public bool? Justified { get; init; }
+
     public int Version { get; init; }
 
     public Instant UpdatedAt { get; init; }
@@ -95,7 +97,7 @@ internal sealed class ComplaintRow
             status,
             ComplaintTerms.IsOverdue(status, DueAt, now),
             ComplaintLifecycle.AllowedActions(status),
-            Answer is null ? null : new ComplaintAnswer(Answer, Channel(AnswerSentVia), AnsweredAt!.Value, AnsweredBy!),
+            Answer is null ? null : new ComplaintAnswer(Answer, Channel(AnswerSentVia), AnsweredAt!.Value, AnsweredBy!, Justified),
             Version,
             UpdatedAt);
     }

@@ -41,7 +41,7 @@ internal sealed class ComplaintStore(DbSession session)
         c.office_id AS OfficeId, c.received_via AS ReceivedVia, c.received_at AS ReceivedAt, c.registered_at AS RegisteredAt,
         c.registered_by AS RegisteredBy, c.complainant::text AS Complainant, c.subject_id AS SubjectId, c.subject AS Subject,
         c.addressed_to AS AddressedTo, c.review_term AS ReviewTerm, c.due_at AS DueAt, c.status AS Status, c.answer AS Answer,
-        c.answered_at AS AnsweredAt, c.answered_by AS AnsweredBy, c.answer_sent_via AS AnswerSentVia, c.version AS Version,
+        c.answered_at AS AnsweredAt, c.answered_by AS AnsweredBy, c.answer_sent_via AS AnswerSentVia, c.justified AS Justified, c.version AS Version,
         c.updated_at AS UpdatedAt
         """;
 
@@ -159,15 +159,15 @@ internal sealed class ComplaintStore(DbSession session)
             new { id, now },
             cancellationToken);
 
-    public Task RecordAnswerAsync(Guid id, string answer, ComplaintChannel sentVia, Instant now, string actorId, CancellationToken cancellationToken) =>
+    public Task RecordAnswerAsync(Guid id, string answer, ComplaintChannel sentVia, bool? justified, Instant now, string actorId, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             """
             UPDATE platform.complaints
-            SET status = 'answered', answer = @answer, answered_at = @now, answered_by = @actorId, answer_sent_via = @sentVia,
+            SET status = 'answered', answer = @answer, answered_at = @now, answered_by = @actorId, answer_sent_via = @sentVia, justified = @justified,
                 version = version + 1, updated_at = @now
             WHERE id = @id
             """,
-            new { id, answer, now, actorId, sentVia = ComplaintChannels.ToCode(sentVia) },
+            new { id, answer, now, actorId, sentVia = ComplaintChannels.ToCode(sentVia), justified },
             cancellationToken);
 
     public async Task<IReadOnlyList<ComplaintEvent>> EventsAsync(Guid id, CancellationToken cancellationToken)

@@ -80,3 +80,54 @@ internal sealed class OfficeDirectoryQuery(DbSession session, ReferenceData refe
         public string? AddressLatin { get; init; }
     }
 }
+
+/// <summary>Every office of the directory (retired ones too, for their old records), for ministry-wide reports such as the quality indicators.</summary>
+public interface IOfficeList
+{
+    Task<IReadOnlyList<OfficeReference>> AllAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>From the reference-data cache (the offices area: an import invalidates it), one query on a miss.</summary>
+internal sealed class OfficeListQuery(DbSession session, ReferenceData referenceData) : IOfficeList
+{
+    public async Task<IReadOnlyList<OfficeReference>> AllAsync(CancellationToken cancellationToken = default) =>
+        await referenceData.GetAsync(ReferenceAreas.Offices, "offices:all", LoadAsync, cancellationToken);
+
+    private async Task<IReadOnlyList<OfficeReference>> LoadAsync(CancellationToken cancellationToken) =>
+        [.. (await session.QueryAsync<OfficeRow>(
+            """
+            SELECT o.id AS Id, o.name AS Name, o.address AS Address,
+                   ARRAY(SELECT s.service_code FROM platform.office_services s WHERE s.office_id = o.id ORDER BY s.service_code) AS Services,
+                   o.retired_at IS NOT NULL AS Retired, o.region_code AS RegionCode,
+                   o.name_ru AS NameRu, o.address_ru AS AddressRu, o.name_latin AS NameLatin, o.address_latin AS AddressLatin
+            FROM platform.offices o ORDER BY o.id
+            """,
+            cancellationToken: cancellationToken)).Select(row => new OfficeReference(row.Id, row.Name, row.Address, row.Services, row.Retired, row.RegionCode)
+        {
+            Names = new LocalizedText(row.Name, row.NameRu ?? row.Name, row.NameLatin ?? row.Name),
+            Addresses = new LocalizedText(row.Address, row.AddressRu ?? row.Address, row.AddressLatin ?? row.Address),
+        })];
+
+    private sealed class OfficeRow
+    {
+        public string Id { get; init; } = "";
+
+        public string Name { get; init; } = "";
+
+        public string Address { get; init; } = "";
+
+        public string[] Services { get; init; } = [];
+
+        public bool Retired { get; init; }
+
+        public string? RegionCode { get; init; }
+
+        public string? NameRu { get; init; }
+
+        public string? AddressRu { get; init; }
+
+        public string? NameLatin { get; init; }
+
+        public string? AddressLatin { get; init; }
+    }
+}

@@ -4,6 +4,7 @@ using Kazgov.Platform.Queue.Features.CloseTicket;
 using Kazgov.Platform.Queue.Features.HallDisplay;
 using Kazgov.Platform.Queue.Features.LinkApplication;
 using Kazgov.Platform.Queue.Features.TakeTicket;
+using Kazgov.Platform.Queue.Features.TodayDashboard;
 using Kazgov.Platform.Queue.Features.WaitingLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -32,6 +33,7 @@ internal static class QueueCapability
     {
         api.MapKioskTicket();
         api.MapHallDisplay();
+        api.MapTodayDashboard();
         var queue = api.MapGroup("/queue").WithTags("Queue");
         queue.MapAdvanceTicket();
         queue.MapWaitingLine();

@@ -39,11 +39,30 @@ public sealed class WorkloadAndPersonTests(PlainServicesApiFactory factory) : IA
         var clerkRow = before.GetProperty("clerks").EnumerateArray().Single(c => c.GetProperty("login").GetString() == "clerk.astana");
         clerkRow.GetProperty("open").GetInt32().Should().BeGreaterThan(0);
         clerkRow.GetProperty("services").EnumerateArray().Should().Contain(s => s.GetProperty("service").GetString() == "vehicle-registration");
+        // Due today: still in term, due by the end of today in Almaty; the office's figure is the journal's count of them.
+        var journal = await (await head.GetAsync("/api/v1/applications?limit=200")).Content.ReadFromJsonAsync<JsonElement>();
+        var items = journal.GetProperty("items").EnumerateArray().ToList();
+        var mine = items.Single(a => a.GetProperty("id").GetString() == id);
+        mine.GetProperty("dueToday").GetBoolean().Should().BeTrue();
+        mine.GetProperty("overdue").GetBoolean().Should().BeFalse();
+        var dueToday = items.Count(a => a.GetProperty("dueToday").GetBoolean() && !a.GetProperty("overdue").GetBoolean()
+            && a.GetProperty("status").GetString() != "suspended");
+        before.GetProperty("dueToday").GetInt32().Should().Be(dueToday);
+        clerkRow.GetProperty("dueToday").GetInt32().Should().BeGreaterThanOrEqualTo(1);
+        clerkRow.GetProperty("dueToday").GetInt32().Should().Be(
+            clerkRow.GetProperty("services").EnumerateArray().Sum(s => s.GetProperty("dueToday").GetInt32()));
         // Past its due time (PT6H of office time), the application counts as overdue for its clerk.
         factory.Clock.Reset(Instant.FromUtc(2026, 3, 12, 5, 0));
         var later = await WorkloadAsync(await factory.CreateClientAsAsync("head.astana"));
-        later.GetProperty("clerks").EnumerateArray().Single(c => c.GetProperty("login").GetString() == "clerk.astana")
-            .GetProperty("overdue").GetInt32().Should().BeGreaterThan(0);
+        var laterClerk = later.GetProperty("clerks").EnumerateArray().Single(c => c.GetProperty("login").GetString() == "clerk.astana");
+        laterClerk.GetProperty("overdue").GetInt32().Should().BeGreaterThan(0);
+        // Two days on, this one is overdue, no longer due today.
+        var laterJournal = await (await (await factory.CreateClientAsAsync("head.astana")).GetAsync("/api/v1/applications?limit=200"))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var laterItems = laterJournal.GetProperty("items").EnumerateArray().ToList();
+        laterItems.Single(a => a.GetProperty("id").GetString() == id).GetProperty("dueToday").GetBoolean().Should().BeFalse();
+        later.GetProperty("dueToday").GetInt32().Should().Be(laterItems.Count(a => a.GetProperty("dueToday").GetBoolean()
+            && !a.GetProperty("overdue").GetBoolean() && a.GetProperty("status").GetString() != "suspended"));
         factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 5, 0));
         head = await factory.CreateClientAsAsync("head.astana");
 

@@ -43,6 +43,7 @@ public sealed class OpenApiWalkTests(KazgovApiFactory factory)
         [Policies.DocumentsVerify] = [Clerk, Head, Auditor, PortalVerify],
         [Policies.ComplaintsRead] = [Clerk, Head, Auditor],
         [Policies.ComplaintsAnswer] = [Head],
+        [Policies.IndicatorsRead] = [Head, Auditor],
         [Policies.EventsRead] = [PortalEvents],
         [Policies.WebhooksManage] = [PortalWebhooks],
         [Policies.IntegratorClient] = [PortalRead, PortalSubmit, PortalVerify, PortalEvents, PortalWebhooks],

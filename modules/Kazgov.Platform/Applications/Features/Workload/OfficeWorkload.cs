@@ -2,6 +2,7 @@ using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Localization;
 using Kazgov.Kernel.Problems;
 using Kazgov.Kernel.Security;
+using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Offices;
 using Kazgov.Platform.Security;
 using Microsoft.AspNetCore.Builder;
@@ -11,13 +12,16 @@ using NodaTime;
 
 namespace Kazgov.Platform.Applications.Features.Workload;
 
-/// <summary>One clerk's open applications and how many are overdue, in all and per service.</summary>
-public sealed record ClerkWorkload(string Login, string FullName, int Open, int Overdue, IReadOnlyList<ServiceWorkload> Services);
+/// <summary>
+/// One clerk's open applications, how many are overdue and how many fall due later today (not yet
+/// overdue, due by the end of today in Almaty), in all and per service.
+/// </summary>
+public sealed record ClerkWorkload(string Login, string FullName, int Open, int Overdue, int DueToday, IReadOnlyList<ServiceWorkload> Services);
 
-public sealed record ServiceWorkload(string Service, int Open, int Overdue);
+public sealed record ServiceWorkload(string Service, int Open, int Overdue, int DueToday);
 
 /// <summary>GET /offices/{id}/workload: the office's open applications per clerk (by who has them: the assignee, else who accepted).</summary>
-public sealed record OfficeWorkloadResponse(string OfficeId, Instant At, int Open, int Overdue, IReadOnlyList<ClerkWorkload> Clerks);
+public sealed record OfficeWorkloadResponse(string OfficeId, Instant At, int Open, int Overdue, int DueToday, IReadOnlyList<ClerkWorkload> Clerks);
 
 /// <summary>The body of POST /applications/{id}/reassign: the login of a clerk of the application's office.</summary>
 public sealed record ReassignApplicationRequest(string? Clerk, string? Reason);
@@ -75,6 +79,8 @@ public static class OfficeWorkloadEndpoints
         }
 
         var now = clock.GetCurrentInstant();
+        // Due today: an open application whose due instant is still ahead but no later than the end of today in Almaty.
+        var endOfToday = now.InZone(WorkingCalendar.Zone).Date.PlusDays(1).AtStartOfDayInZone(WorkingCalendar.Zone).ToInstant();
         var staff = await officeClerks.ListAsync(id, cancellationToken);
         var rows = (await session.QueryAsync<WorkloadRow>(
             """
@@ -82,27 +88,29 @@ public static class OfficeWorkloadEndpoints
                 SELECT 'staff:' || c.login AS holder, c.login, c.full_name FROM unnest(@logins, @names) AS c(login, full_name)),
             work AS (
                 SELECT coalesce(a.assigned_to, a.accepted_by) AS holder, a.service_code,
-                       count(*)::int AS open, count(*) FILTER (WHERE a.due_at <= @now AND a.status <> 'suspended')::int AS overdue
+                       count(*)::int AS open, count(*) FILTER (WHERE a.due_at <= @now AND a.status <> 'suspended')::int AS overdue,
+                       count(*) FILTER (WHERE a.due_at > @now AND a.due_at <= @endOfToday AND a.status <> 'suspended')::int AS due_today
                 FROM platform.applications a
                 WHERE a.office_id = @id AND a.status = ANY(@open)
                 GROUP BY 1, 2)
             SELECT coalesce(c.holder, w.holder) AS Holder, c.login AS Login, c.full_name AS FullName,
-                   w.service_code AS Service, coalesce(w.open, 0) AS Open, coalesce(w.overdue, 0) AS Overdue
+                   w.service_code AS Service, coalesce(w.open, 0) AS Open, coalesce(w.overdue, 0) AS Overdue,
+                   coalesce(w.due_today, 0) AS DueToday
             FROM clerks c FULL JOIN work w ON w.holder = c.holder
             ORDER BY 1, 4
             """,
-            new { id, now, open = OpenStatuses, logins = staff.Select(c => c.Login).ToArray(), names = staff.Select(c => c.FullName).ToArray() },
+            new { id, now, endOfToday, open = OpenStatuses, logins = staff.Select(c => c.Login).ToArray(), names = staff.Select(c => c.FullName).ToArray() },
             cancellationToken)).ToList();
 
         // Applications held by someone who is no longer a clerk here (a unit head, a moved clerk) appear under their id.
         var clerks = rows.GroupBy(r => r.Holder).Select(g =>
         {
-            var services = g.Where(r => r.Service is not null).Select(r => new ServiceWorkload(r.Service!, r.Open, r.Overdue)).ToList();
+            var services = g.Where(r => r.Service is not null).Select(r => new ServiceWorkload(r.Service!, r.Open, r.Overdue, r.DueToday)).ToList();
             var first = g.First();
             var login = first.Login ?? (first.Holder.StartsWith("staff:", StringComparison.Ordinal) ? first.Holder[6..] : first.Holder);
-            return new ClerkWorkload(login, first.FullName ?? login, services.Sum(s => s.Open), services.Sum(s => s.Overdue), services);
+            return new ClerkWorkload(login, first.FullName ?? login, services.Sum(s => s.Open), services.Sum(s => s.Overdue), services.Sum(s => s.DueToday), services);
         }).OrderByDescending(c => c.Overdue).ThenByDescending(c => c.Open).ThenBy(c => c.Login, StringComparer.Ordinal).ToList();
-        return new OfficeWorkloadResponse(id, now, clerks.Sum(c => c.Open), clerks.Sum(c => c.Overdue), clerks);
+        return new OfficeWorkloadResponse(id, now, clerks.Sum(c => c.Open), clerks.Sum(c => c.Overdue), clerks.Sum(c => c.DueToday), clerks);
     }
 
     private static async Task<ReassignmentResponse> ReassignAsync(
@@ -167,6 +175,8 @@ public static class OfficeWorkloadEndpoints
         public int Open { get; init; }
 
         public int Overdue { get; init; }
+
+        public int DueToday { get; init; }
     }
 
     private sealed class ApplicationHolder

@@ -67,7 +67,7 @@ internal sealed class AnswerComplaintHandler(
                 }
 
                 errors.ThrowIfAny();
-                await store.RecordAnswerAsync(row.Id, answer!, sentVia!.Value, now, actor.Id, cancellationToken);
+                await store.RecordAnswerAsync(row.Id, answer!, sentVia!.Value, command.Request.Justified, now, actor.Id, cancellationToken);
                 if (row.ApplicationId is { } applicationId && await applications.FindAsync(applicationId, cancellationToken) is { } application)
                 {
                     await events.PublishAsync(
