@@ -36,49 +36,8 @@ internal sealed class OfficeDirectoryQuery(DbSession session, ReferenceData refe
     public async Task<OfficeReference?> FindAsync(string officeId, CancellationToken cancellationToken = default) =>
         await referenceData.GetAsync(ReferenceAreas.Offices, "office:" + officeId, token => LoadAsync(officeId, token), cancellationToken);
 
-    private async Task<OfficeReference?> LoadAsync(string officeId, CancellationToken cancellationToken)
-    {
-        var row = await session.QuerySingleOrDefaultAsync<Row>(
-            """
-            SELECT o.id AS Id, o.name AS Name, o.address AS Address,
-                   ARRAY(SELECT s.service_code FROM platform.office_services s WHERE s.office_id = o.id ORDER BY s.service_code) AS Services,
-                   o.retired_at IS NOT NULL AS Retired, o.region_code AS RegionCode,
-                   o.name_ru AS NameRu, o.address_ru AS AddressRu, o.name_latin AS NameLatin, o.address_latin AS AddressLatin
-            FROM platform.offices o WHERE o.id = @officeId
-            """,
-            new { officeId },
-            cancellationToken);
-        return row is null
-            ? null
-            : new OfficeReference(row.Id, row.Name, row.Address, row.Services, row.Retired, row.RegionCode)
-            {
-                Names = new LocalizedText(row.Name, row.NameRu ?? row.Name, row.NameLatin ?? row.Name),
-                Addresses = new LocalizedText(row.Address, row.AddressRu ?? row.Address, row.AddressLatin ?? row.Address),
-            };
-    }
-
-    private sealed class Row
-    {
-        public string Id { get; init; } = "";
-
-        public string Name { get; init; } = "";
-
-        public string Address { get; init; } = "";
-
-        public string[] Services { get; init; } = [];
-
-        public bool Retired { get; init; }
-
-        public string? RegionCode { get; init; }
-
-        public string? NameRu { get; init; }
-
-        public string? AddressRu { get; init; }
-
-        public string? NameLatin { get; init; }
-
-        public string? AddressLatin { get; init; }
-    }
+    private async Task<OfficeReference?> LoadAsync(string officeId, CancellationToken cancellationToken) =>
+        (await session.QuerySingleOrDefaultAsync<DirectoryOfficeRow>(DirectoryOfficeRow.Select + " WHERE o.id = @officeId", new { officeId }, cancellationToken))?.ToReference();
 }
 
 /// <summary>Every office of the directory (retired ones too, for their old records), for ministry-wide reports such as the quality indicators.</summary>
@@ -94,40 +53,44 @@ internal sealed class OfficeListQuery(DbSession session, ReferenceData reference
         await referenceData.GetAsync(ReferenceAreas.Offices, "offices:all", LoadAsync, cancellationToken);
 
     private async Task<IReadOnlyList<OfficeReference>> LoadAsync(CancellationToken cancellationToken) =>
-        [.. (await session.QueryAsync<OfficeRow>(
-            """
-            SELECT o.id AS Id, o.name AS Name, o.address AS Address,
-                   ARRAY(SELECT s.service_code FROM platform.office_services s WHERE s.office_id = o.id ORDER BY s.service_code) AS Services,
-                   o.retired_at IS NOT NULL AS Retired, o.region_code AS RegionCode,
-                   o.name_ru AS NameRu, o.address_ru AS AddressRu, o.name_latin AS NameLatin, o.address_latin AS AddressLatin
-            FROM platform.offices o ORDER BY o.id
-            """,
-            cancellationToken: cancellationToken)).Select(row => new OfficeReference(row.Id, row.Name, row.Address, row.Services, row.Retired, row.RegionCode)
-        {
-            Names = new LocalizedText(row.Name, row.NameRu ?? row.Name, row.NameLatin ?? row.Name),
-            Addresses = new LocalizedText(row.Address, row.AddressRu ?? row.Address, row.AddressLatin ?? row.Address),
-        })];
+        [.. (await session.QueryAsync<DirectoryOfficeRow>(DirectoryOfficeRow.Select + " ORDER BY o.id", cancellationToken: cancellationToken)).Select(row => row.ToReference())];
+}
 
-    private sealed class OfficeRow
+/// <summary>An office as both queries read it: the directory's row with its services and its names in three languages.</summary>
+internal sealed class DirectoryOfficeRow
+{
+    public const string Select =
+        """
+        SELECT o.id AS Id, o.name AS Name, o.address AS Address,
+               ARRAY(SELECT s.service_code FROM platform.office_services s WHERE s.office_id = o.id ORDER BY s.service_code) AS Services,
+               o.retired_at IS NOT NULL AS Retired, o.region_code AS RegionCode,
+               o.name_ru AS NameRu, o.address_ru AS AddressRu, o.name_latin AS NameLatin, o.address_latin AS AddressLatin
+        FROM platform.offices o
+        """;
+
+    public string Id { get; init; } = "";
+
+    public string Name { get; init; } = "";
+
+    public string Address { get; init; } = "";
+
+    public string[] Services { get; init; } = [];
+
+    public bool Retired { get; init; }
+
+    public string? RegionCode { get; init; }
+
+    public string? NameRu { get; init; }
+
+    public string? AddressRu { get; init; }
+
+    public string? NameLatin { get; init; }
+
+    public string? AddressLatin { get; init; }
+
+    public OfficeReference ToReference() => new(Id, Name, Address, Services, Retired, RegionCode)
     {
-        public string Id { get; init; } = "";
-
-        public string Name { get; init; } = "";
-
-        public string Address { get; init; } = "";
-
-        public string[] Services { get; init; } = [];
-
-        public bool Retired { get; init; }
-
-        public string? RegionCode { get; init; }
-
-        public string? NameRu { get; init; }
-
-        public string? AddressRu { get; init; }
-
-        public string? NameLatin { get; init; }
-
-        public string? AddressLatin { get; init; }
-    }
+        Names = new LocalizedText(Name, NameRu ?? Name, NameLatin ?? Name),
+        Addresses = new LocalizedText(Address, AddressRu ?? Address, AddressLatin ?? Address),
+    };
 }
