@@ -237,7 +237,7 @@ public sealed partial class ComplaintsApiTests(KazgovApiFactory factory)
         events[2].GetProperty("actorId").GetString().Should().Be("staff:head.astana");
         events[2].GetProperty("actorName").GetString().Should().Be("Ерлан Маратұлы Жақсылықов");
 
-        // The answer went to the outbox in the complainant's language (Russian), in the same transaction.
+        // The answer went to the outbox in the complainant's language (Russian), the head's post too, in the same transaction.
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         var mail = (await connection.QueryAsync<(string Channel, string Recipient, string Language, string Subject, string Body)>(
             "SELECT channel, recipient, language, subject, body FROM platform.outbox_messages WHERE reference = @number",
@@ -249,7 +249,7 @@ public sealed partial class ComplaintsApiTests(KazgovApiFactory factory)
         mail[0].Subject.Should().Be($"Результат рассмотрения вашей жалобы {number}");
         mail[0].Body.Should().Be(
             $"Уважаемый(ая) Асқар Нұрланұлы Бекұлы!\n\nВаша жалоба {number}, зарегистрированная 2026-03-10, рассмотрена.\n\n"
-            + "Кезек ұйымдастырылды.\n\nТіркеу-емтихан бөлімшесінің бастығы, Ерлан Маратұлы Жақсылықов");
+            + "Кезек ұйымдастырылды.\n\nНачальник регистрационно-экзаменационного отделения, Ерлан Маратұлы Жақсылықов");
 
         // Every read and change was audited with the complainant's IIN as the subject.
         var audit = (await connection.QueryAsync<(string Operation, string SubjectKind, string SubjectId, string ActorId)>(
