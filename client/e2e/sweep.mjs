@@ -148,6 +148,20 @@ async function sweepSize({ browser, size, sessions, base, now, dir, counts }) {
 }
 
 /**
+ * Waits until the menu's panel has slid in: its box the same on two frames 50 ms apart (a fixed pause
+ * was too short when both sizes' pages share the machine's two cores).
+ */
+async function settled(locator) {
+  let last = null;
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const box = await locator.boundingBox();
+    if (box && last && box.x === last.x && box.width === last.width) return;
+    last = box;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
  * On a phone the header holds the title and the menu button; the menu (opened on the first page of
  * each session) holds the language switch, sign-in or sign-out, and the links, all inside the screen.
  */
@@ -164,7 +178,7 @@ async function checkMenu(page, size, open, signedIn) {
   await button.click();
   const menu = page.getByTestId('menu');
   await menu.waitFor();
-  await page.waitForTimeout(250); // the panel slides in
+  await settled(menu);
   await inside(menu.getByRole('radiogroup').or(menu.locator('.mantine-SegmentedControl-root')).first(), 'the language switch');
   await inside(menu.getByRole('navigation', { name: 'main' }), 'the links');
   await inside(signedIn ? menu.getByTestId('signed-in-as') : menu.locator('a[href^="/sign-in"]'), signedIn ? 'the signed-in name' : 'sign-in');
