@@ -166,6 +166,30 @@ public sealed class OfficesApiTests(KazgovApiFactory factory)
         schedule.GetProperty("serviceWindows").EnumerateArray().Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task An_office_revalidated_with_its_etag_is_304_and_its_language_has_its_own_etag()
+    {
+        var id = await IdOfAsync("q=" + Uri.EscapeDataString("Промзона") + "&region=astana");
+        var first = await _client.GetAsync($"/api/v1/offices/{id}");
+        var etag = first.Headers.ETag!;
+        first.Content.Headers.ContentLength.Should().BeGreaterThan(1000, "the cached body is written with its length");
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/offices/{id}");
+        again.Headers.IfNoneMatch.Add(etag);
+        var revalidated = await _client.SendAsync(again);
+        revalidated.StatusCode.Should().Be(HttpStatusCode.NotModified);
+        revalidated.Headers.ETag!.Tag.Should().Be(etag.Tag);
+
+        // Russian is another body: the Kazakh ETag does not match it, and the Russian name comes back.
+        using var russian = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/offices/{id}");
+        russian.Headers.IfNoneMatch.Add(etag);
+        russian.Headers.AcceptLanguage.ParseAdd("ru");
+        var inRussian = await _client.SendAsync(russian);
+        inRussian.StatusCode.Should().Be(HttpStatusCode.OK);
+        inRussian.Headers.ETag!.Tag.Should().NotBe(etag.Tag);
+        (await inRussian.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString().Should().StartWith("РЭО УДП");
+    }
+
     [Theory]
     [InlineData("/api/v1/offices?region=atlantis", "unknown-region")]
     [InlineData("/api/v1/offices?service=fishing-licence", "unknown-service")]

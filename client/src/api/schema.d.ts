@@ -484,7 +484,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One office with its services, its seed sources and its schedule; a retired office (retiredAt set) is still found by id */
+        /** One office with its services, its seed sources and its schedule; a retired office (retiredAt set) is still found by id. Send If-None-Match with the ETag to revalidate (304) */
         get: operations["GetOffice"];
         put?: never;
         post?: never;
@@ -6865,6 +6865,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OfficeResponse"];
                 };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is not valid (problem `validation-failed` with `errors`, `malformed-json` or `bad-request`) */
             400: {

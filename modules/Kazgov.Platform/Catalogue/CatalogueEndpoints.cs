@@ -1,10 +1,10 @@
 using Kazgov.Kernel.Security;
 using Kazgov.Platform.Security;
+using Kazgov.Kernel.Http;
 using Kazgov.Kernel.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Net.Http.Headers;
 
 namespace Kazgov.Platform.Catalogue;
 
@@ -51,17 +51,6 @@ internal static class CatalogueEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static IResult Serve(HttpContext context, byte[] json, string etag)
-    {
-        var headers = context.Response.Headers;
-        headers.ETag = etag;
-        headers.CacheControl = CacheControl;
-        var ifNoneMatch = context.Request.GetTypedHeaders().IfNoneMatch;
-        if (ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false)))
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return Results.Bytes(json, "application/json; charset=utf-8");
-    }
+    private static IResult Serve(HttpContext context, byte[] json, string etag) =>
+        new JsonBody(json, etag).Serve(context, CacheControl);
 }

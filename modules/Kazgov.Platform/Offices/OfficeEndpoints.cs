@@ -93,8 +93,9 @@ public static class OfficeEndpoints
         offices.MapGet("/{id}", GetAsync)
             .AllowPublic()
             .WithName("GetOffice")
-            .WithSummary("One office with its services, its seed sources and its schedule; a retired office (retiredAt set) is still found by id")
+            .WithSummary("One office with its services, its seed sources and its schedule; a retired office (retiredAt set) is still found by id. Send If-None-Match with the ETag to revalidate (304)")
             .Produces<OfficeResponse>()
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
         offices.MapGet("/{id}/schedule", GetScheduleAsync)
             .AllowPublic()
@@ -195,21 +196,21 @@ public static class OfficeEndpoints
 
     // Both reads come from the reference-data cache: an office and its schedule change rarely, and
     // any change (this host, another, or SQL) drops the area on commit.
-    private static async Task<OfficeResponse> GetAsync(ReferenceData referenceData, DbSession session, HttpContext context, string id, CancellationToken cancellationToken)
+    /// <summary>The office view is reference data: kept serialised per language, so a read writes bytes (and answers If-None-Match with 304).</summary>
+    private static async Task<IResult> GetAsync(ReferenceData referenceData, DbSession session, HttpContext context, string id, CancellationToken cancellationToken)
     {
         var language = AnswerIn(context);
-        var (office, etag) = await referenceData.GetAsync(
+        var body = await referenceData.GetAsync(
             ReferenceAreas.Offices,
             "view:" + language.ToCode() + ":" + id,
             async token =>
             {
                 var row = await FindAsync(session, id, token);
                 var schedule = await ReadScheduleAsync(session, id, token);
-                return (row.ToResponse(language) with { Schedule = schedule }, $"\"{row.ContentHash[..8]}-{schedule.Version}-{language.ToCode()}\"");
+                return JsonBody.Of(row.ToResponse(language) with { Schedule = schedule }, $"\"{row.ContentHash[..8]}-{schedule.Version}-{language.ToCode()}\"");
             },
             cancellationToken);
-        context.Response.Headers.ETag = etag;
-        return office;
+        return body.Serve(context);
     }
 
     private static async Task<OfficeScheduleResponse> GetScheduleAsync(ReferenceData referenceData, DbSession session, HttpContext context, string id, CancellationToken cancellationToken)
