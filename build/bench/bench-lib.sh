@@ -66,3 +66,22 @@ read_wrk() {
   cpu_ms=$(awk -v before="$3" -v hz="$(getconf CLK_TCK)" -v n="$requests" '{ printf "%.1f", ($14 + $15 - before) * 1000 / hz / n }' "/proc/$2/stat")
   rss=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$2/status")
 }
+
+# KAZGOV_BENCH_TRACE=1: a CPU sample of the host during a measured run (dotnet-trace, installed into
+# .data/tools), summarised by trace-top.mjs. The sampling itself costs some rate.
+# Usage: trace_start <host pid> <name> <seconds>; run the load; trace_report <name>
+trace_start() {
+  [ -n "${KAZGOV_BENCH_TRACE:-}" ] || return 0
+  local tools="$KAZGOV_DATA/tools"
+  [ -x "$tools/dotnet-trace" ] || dotnet tool install --tool-path "$tools" dotnet-trace --version 10.0.750501 >&2
+  rm -f "$KAZGOV_DATA/bench-$2.nettrace" "$KAZGOV_DATA/bench-$2.speedscope.json"
+  "$tools/dotnet-trace" collect -p "$1" --profile dotnet-sampled-thread-time --duration "00:00:$(printf %02d "$3")" \
+    --format speedscope -o "$KAZGOV_DATA/bench-$2.nettrace" >/dev/null 2>&1 &
+  bench_tracer=$!
+  sleep 1
+}
+trace_report() {
+  [ -n "${KAZGOV_BENCH_TRACE:-}" ] || return 0
+  wait "$bench_tracer" || true
+  node "$KAZGOV_ROOT/build/bench/trace-top.mjs" "$KAZGOV_DATA/bench-$1.speedscope.json" 45
+}

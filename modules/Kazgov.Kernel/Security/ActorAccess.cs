@@ -97,12 +97,35 @@ public sealed record ReadScope(string? OfficeId, IReadOnlyList<string>? Services
 {
     public static readonly ReadScope Nothing = new(null, null, null, None: true);
 
-    public string Sql(string alias, bool hasSubmittedBy = true) => None
-        ? "FALSE"
-        : $"""
-          (@scopeOffice::text IS NULL OR {alias}.office_id = @scopeOffice)
-          AND (@scopeServices::text[] IS NULL OR {alias}.service_code = ANY(@scopeServices))
-          """ + (hasSubmittedBy ? $" AND (@scopeSubmittedBy::text IS NULL OR {alias}.submitted_by = @scopeSubmittedBy)" : "");
+    /// <summary>
+    /// Only the conditions that apply to this actor, so that the planner sees "office_id = …" and uses
+    /// the office's indexes even in a cached generic plan (an "@p IS NULL OR …" condition hides them).
+    /// </summary>
+    public string Sql(string alias, bool hasSubmittedBy = true)
+    {
+        if (None)
+        {
+            return "FALSE";
+        }
+
+        var conditions = new List<string>(3) { "TRUE" };
+        if (OfficeId is not null)
+        {
+            conditions.Add($"{alias}.office_id = @scopeOffice");
+        }
+
+        if (Services is not null)
+        {
+            conditions.Add($"{alias}.service_code = ANY(@scopeServices)");
+        }
+
+        if (hasSubmittedBy && SubmittedBy is not null)
+        {
+            conditions.Add($"{alias}.submitted_by = @scopeSubmittedBy");
+        }
+
+        return string.Join(" AND ", conditions);
+    }
 
     public string[]? ServicesArray => Services?.ToArray();
 }

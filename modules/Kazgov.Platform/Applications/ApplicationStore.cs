@@ -191,20 +191,40 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
     /// <summary>A page of the list, by due moment then id, with the overdue count and the total under the same filter.</summary>
     public async Task<(IReadOnlyList<ApplicationRow> Rows, long OverdueCount, long Total)> ListAsync(ApplicationListFilter filter, CancellationToken cancellationToken)
     {
-        // Every filter is a plain column comparison, so the open list reads applications_open_by_due
-        // (office_id, due_at, id) and stops after limit + 1 rows.
+        // Every filter is a plain column comparison, written only when it applies, so the open list
+        // reads applications_open_by_due (office_id, due_at, id) and stops after limit + 1 rows, and
+        // the counts read that index alone (it includes status, service_code and submitted_by).
         // A search adds plain comparisons too: subject_id and registration_number have their indexes,
         // each name word its own LIKE so that the trigram index on applicant_search serves it.
         var words = filter.Search?.NameWords ?? [];
-        var nameClauses = string.Concat(words.Select((_, i) => $" AND a.applicant_search LIKE @word{i}"));
-        var where = $"""
-            {filter.Scope.Sql("a")}
-            AND (@office::text IS NULL OR a.office_id = @office)
-            AND (@service::text IS NULL OR a.service_code = @service)
-            AND (@statuses::text[] IS NULL OR a.status = ANY(@statuses))
-            AND (@subjectId::text IS NULL OR a.subject_id = @subjectId)
-            AND (@number::text IS NULL OR a.registration_number = @number){nameClauses}
-            """;
+        var conditions = new List<string> { filter.Scope.Sql("a") };
+        if (filter.OfficeId is not null)
+        {
+            conditions.Add("a.office_id = @office");
+        }
+
+        if (filter.ServiceCode is not null)
+        {
+            conditions.Add("a.service_code = @service");
+        }
+
+        if (filter.Statuses is not null)
+        {
+            conditions.Add("a.status = ANY(@statuses)");
+        }
+
+        if (filter.Search?.SubjectId is not null)
+        {
+            conditions.Add("a.subject_id = @subjectId");
+        }
+
+        if (filter.Search?.RegistrationNumber is not null)
+        {
+            conditions.Add("a.registration_number = @number");
+        }
+
+        conditions.AddRange(words.Select((_, i) => $"a.applicant_search LIKE @word{i}"));
+        var where = string.Join("\n  AND ", conditions);
         var parameters = new DynamicParameters(new
         {
             subjectId = filter.Search?.SubjectId,
@@ -217,7 +237,6 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
             statuses = filter.Statuses?.ToArray(),
             open = OpenStatuses,
             now = filter.Now,
-            overdue = filter.OverdueOnly,
             afterDue = filter.After?.DueAt,
             afterId = filter.After?.Id,
             limit = filter.Limit + 1,
@@ -231,8 +250,8 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
             $"""
             SELECT {ApplicationRow.Columns} FROM platform.applications a
             WHERE {where}
-              AND (NOT @overdue OR (a.status = ANY(@open) AND a.due_at <= @now))
-              AND (@afterDue::timestamptz IS NULL OR (a.due_at, a.id) > (@afterDue, @afterId))
+              {(filter.OverdueOnly ? "AND a.status = ANY(@open) AND a.due_at <= @now" : "")}
+              {(filter.After is null ? "" : "AND (a.due_at, a.id) > (@afterDue, @afterId)")}
             ORDER BY a.due_at, a.id
             LIMIT @limit
             """,
@@ -243,7 +262,7 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
         var counts = (await session.QuerySingleOrDefaultAsync<ListCounts>(
             $"""
             SELECT count(*) FILTER (WHERE a.status = ANY(@open) AND a.due_at <= @now) AS overdue,
-                   count(*) FILTER (WHERE NOT @overdue OR (a.status = ANY(@open) AND a.due_at <= @now)) AS total
+                   {(filter.OverdueOnly ? "count(*) FILTER (WHERE a.status = ANY(@open) AND a.due_at <= @now)" : "count(*)")} AS total
             FROM platform.applications a WHERE {where}
             """,
             parameters,
