@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DEFAULT_LANGUAGE, isLanguage, translate, type Language, type MessageKey } from './messages';
+import { DEFAULT_LANGUAGE, isCatalogueLoaded, isLanguage, loadCatalogue, translate, type Language, type MessageKey } from './messages';
 import { formatDate, formatDateTime, formatDuration, formatKzt, formatNumber } from './format';
 import { setApiLanguage } from '../api/client';
 
@@ -44,7 +44,9 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
     } catch {
       // Private mode without storage: the choice lasts for this page only.
     }
-    setLanguageState(next);
+    // Each language is a chunk of its own (messages.ts): the page switches once its texts are in.
+    if (isCatalogueLoaded(next)) setLanguageState(next);
+    else loadCatalogue(next).then(() => setLanguageState(next), () => undefined);
   }, []);
 
   const value = useMemo<I18n>(() => ({
