@@ -1,7 +1,8 @@
 // The header at 1280 px for the users with the most links (issue 22): the unit head (dashboard,
 // workload, registers) and the auditor (ministry view, registers), in Russian (the longest texts)
 // and Kazakh. Every item inside the window, none over another, no link cut, wrapped or scrolled
-// out of the nav. Called from run.mjs with its page and helpers.
+// out of the nav. Then the desk names the clerk's office in the page's language (the directory
+// answers in Accept-Language), switching with it. Called from run.mjs with its page and helpers.
 import assert from 'node:assert/strict';
 
 // The links each of them has: a change of the nav should be a change of this check too.
@@ -54,22 +55,39 @@ export function headerProblems() {
   return problems;
 }
 
+async function signIn(page, BASE, PASSWORD, login) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${BASE}/catalogue`);
+  await page.getByText('English', { exact: true }).click();
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  if (await signOut.count() > 0) {
+    await signOut.click();
+    await page.getByTestId('signed-out').waitFor();
+  }
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel('Login').fill(login);
+  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).last().click();
+  await page.waitForURL(/\/desk\/(inbox|dashboard|ministry)$/);
+}
+
 export async function headerFit({ page, step, BASE, PASSWORD }) {
+  await step('desk-office-in-page-language', async () => {
+    await signIn(page, BASE, PASSWORD, 'clerk.astana');
+    await page.goto(`${BASE}/desk`);
+    const office = page.getByTestId('desk-office');
+    // reference/office-names.json: road-police-astana-671c3429 in kk, ru, and ru in Latin letters (en).
+    await office.getByText('REO UDP DVD g. Astany', { exact: true }).waitFor();
+    await page.getByText('Русский', { exact: true }).click();
+    await office.getByText('РЭО УДП ДВД г. Астаны', { exact: true }).waitFor();
+    assert.equal(await office.getByText('Астана қаласы ІІД ЖПБ ЕТБ').count(), 0, 'no Kazakh name on a Russian page');
+    await page.getByText('Қазақша', { exact: true }).click();
+    await office.getByText('Астана қаласы ІІД ЖПБ ЕТБ', { exact: true }).waitFor();
+  });
+
   for (const user of USERS) {
     await step(`header-fit-${user.login}`, async () => {
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.goto(`${BASE}/catalogue`);
-      await page.getByText('English', { exact: true }).click();
-      const signOut = page.getByRole('button', { name: 'Sign out' });
-      if (await signOut.count() > 0) {
-        await signOut.click();
-        await page.getByTestId('signed-out').waitFor();
-      }
-      await page.goto(`${BASE}/sign-in`);
-      await page.getByLabel('Login').fill(user.login);
-      await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).last().click();
-      await page.waitForURL(/\/desk\/(dashboard|ministry)$/);
+      await signIn(page, BASE, PASSWORD, user.login);
       const nav = page.getByRole('navigation', { name: 'main' });
       for (const language of LANGUAGES) {
         await page.getByText(language.label, { exact: true }).click();

@@ -149,11 +149,14 @@ export function AppLayout() {
       </AppShell.Header>
       {!wide && (
         <AppShell.Navbar p="md" id="kazgov-menu" data-testid="menu" hidden={!opened} data-no-print>
-          <Stack gap="md">
-            <LanguageSwitch />
-            {account}
-            <Stack gap={0} component="nav" aria-label="main">{links}</Stack>
-          </Stack>
+          {/* Drawn when opened: the language switch measures itself, work a phone's first paint need not do (issue 22, 4G). */}
+          {opened && (
+            <Stack gap="md">
+              <LanguageSwitch />
+              {account}
+              <Stack gap={0} component="nav" aria-label="main">{links}</Stack>
+            </Stack>
+          )}
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main" tabIndex={-1}>
