@@ -60,7 +60,7 @@ function activeItem(pathname: string): string | undefined {
 // screen, let alone on a 360 px phone. One of the two is rendered, never both, so every control
 // exists once on the page.
 const WIDE = '(min-width: 75em)';
-// Staff have up to eight links (a unit head's dashboard and workload, an auditor's ministry view
+// Staff have up to nine links (a unit head's dashboard and workload, an auditor's ministry view
 // and registers): beside the brand, the language switch and the account they overflow at 1280 px
 // in Russian, so a signed-in header gives the links a row of their own (e2e/header-fit.mjs).
 const ROW = 64;
