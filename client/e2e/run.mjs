@@ -17,6 +17,7 @@ import { sweep } from './sweep.mjs';
 import { queueScenario } from './queue.mjs';
 import { issue22DataSteps } from './issue22-data.mjs';
 import { dashboardScenario } from './dashboard.mjs';
+import { headerFit } from './header-fit.mjs';
 
 const BASE = (process.env.KAZGOV_E2E_URL ?? 'http://127.0.0.1:8181').replace(/\/$/, '');
 const NOW = process.env.KAZGOV_E2E_NOW ?? '2026-03-10T07:30:00Z';
@@ -1377,6 +1378,7 @@ try {
   await issue22DataSteps({ page, step, BASE, heading, signInAgainInEnglish, sessionApi });
   await queueScenario({ page, step, base: BASE, text, password: PASSWORD, signInAgainInEnglish });
   await dashboardScenario({ page, step, base: BASE, text, signInAgainInEnglish });
+  await headerFit({ page, step, BASE, PASSWORD });
 
   await integratorClients({ page, step, BASE, PASSWORD });
 } catch {

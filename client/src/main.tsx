@@ -4,11 +4,16 @@ import '@mantine/core/styles.css';
 import './styles.css';
 import { App } from './App';
 import { connectTabs } from './auth/session';
+import { storedLanguage } from './i18n/I18nProvider';
+import { loadCatalogue } from './i18n/messages';
 
 connectTabs();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The page's language only (issue 22, 4G): index.html preloads its chunk alongside this one.
+loadCatalogue(storedLanguage()).finally(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

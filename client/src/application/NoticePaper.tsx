@@ -4,6 +4,8 @@
 import { useEffect, useState } from 'react';
 import { Box, Group, Image, Text } from '@mantine/core';
 import { translate, type Language } from '../i18n/messages';
+// The applicant's language may not be the page's: all the catalogues (a desk chunk).
+import '../i18n/all';
 import { qrDataUrl, verificationUrl } from '../intake/Slip';
 
 export function NoticePaper({ registrationNumber, text, language }: { registrationNumber: string; text: string; language: Language }) {

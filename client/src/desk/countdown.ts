@@ -3,6 +3,8 @@
 // from a day on, minutes are left out.
 import { formatDuration, formatNumber } from '../i18n/format';
 import { translate, type Language } from '../i18n/messages';
+// In the applicant's language, which may not be the page's: all the catalogues (a desk chunk).
+import '../i18n/all';
 
 export interface Countdown {
   overdue: boolean;

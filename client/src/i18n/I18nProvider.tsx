@@ -1,5 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DEFAULT_LANGUAGE, isLanguage, translate, type Language, type MessageKey } from './messages';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { DEFAULT_LANGUAGE, isCatalogueLoaded, isLanguage, loadCatalogue, translate, type Language, type MessageKey } from './messages';
 import { formatDate, formatDateTime, formatDuration, formatKzt, formatNumber } from './format';
 import { setApiLanguage } from '../api/client';
 
@@ -31,6 +31,7 @@ export function storedLanguage(): Language {
 
 export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Language }) {
   const [language, setLanguageState] = useState<Language>(() => initial ?? storedLanguage());
+  const wanted = useRef(language);
 
   // The API client sends Accept-Language from here, so problems come back in the same language.
   setApiLanguage(language);
@@ -44,7 +45,11 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
     } catch {
       // Private mode without storage: the choice lasts for this page only.
     }
-    setLanguageState(next);
+    // Each language is a chunk of its own (messages.ts): the page switches once its texts are in,
+    // unless another language was chosen meanwhile.
+    wanted.current = next;
+    if (isCatalogueLoaded(next)) setLanguageState(next);
+    else loadCatalogue(next).then(() => wanted.current === next && setLanguageState(next), () => undefined);
   }, []);
 
   const value = useMemo<I18n>(() => ({

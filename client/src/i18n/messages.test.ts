@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, DEFAULT_LANGUAGE, LANGUAGES, translate } from './messages';
+import { DEFAULT_LANGUAGE, isMessageKey, LANGUAGES, loadCatalogue, translate } from './messages';
+import { catalogues } from './all';
 
 describe('message catalogues', () => {
   const reference = Object.keys(catalogues.kk).sort();
@@ -28,5 +29,12 @@ describe('message catalogues', () => {
     expect(translate('kk', 'desk.welcome', { name: 'Айгерім' })).toBe('Қош келдіңіз, Айгерім');
     expect(translate('en', 'offices.shown', { count: 20 })).toBe('Shown: 20');
     expect(translate('en', 'desk.welcome', {})).toBe('Welcome, {name}');
+  });
+
+  it('tells the catalogues\' keys from other strings (a problem code read as a key)', async () => {
+    await loadCatalogue('en');
+    expect(isMessageKey('desk.welcome')).toBe(true);
+    expect(isMessageKey('weapons.check.no-such-check')).toBe(false);
+    expect(isMessageKey('toString')).toBe(false);
   });
 });

@@ -9,6 +9,8 @@ import type { Acknowledgement } from '../desk/applications';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { translate, type Language } from '../i18n/messages';
+// The applicant's language may not be the page's: all the catalogues (a desk chunk).
+import '../i18n/all';
 import { printPaper } from '../components/printPaper';
 import type { ServiceEntry } from '../pages/catalogue';
 

@@ -60,6 +60,11 @@ function activeItem(pathname: string): string | undefined {
 // screen, let alone on a 360 px phone. One of the two is rendered, never both, so every control
 // exists once on the page.
 const WIDE = '(min-width: 75em)';
+// Staff have up to nine links (a unit head's dashboard and workload, an auditor's ministry view
+// and registers): beside the brand, the language switch and the account they overflow at 1280 px
+// in Russian, so a signed-in header gives the links a row of their own (e2e/header-fit.mjs).
+const ROW = 64;
+const NAV_ROW = 40;
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -78,6 +83,7 @@ export function AppLayout() {
     navigate('/sign-in', { state: { signedOut: true } });
   };
 
+  const navRow = wide && signedIn;
   const active = activeItem(location.pathname);
   const links = visibleNav(signedIn ? state.actor.services ?? [] : null, signedIn ? state.actor.role : null).map((item) => (
     <Anchor
@@ -94,7 +100,7 @@ export function AppLayout() {
   ));
   const account = signedIn ? (
     <Group gap="xs" wrap="nowrap">
-      <Text size="sm" data-testid="signed-in-as" truncate maw={wide ? 220 : undefined}>{state.actor.displayName}</Text>
+      <Text size="sm" data-testid="signed-in-as" truncate maw={wide ? 320 : undefined}>{state.actor.displayName}</Text>
       <Button size="xs" variant="default" onClick={onSignOut}>{t('nav.signOut')}</Button>
     </Group>
   ) : (
@@ -105,20 +111,20 @@ export function AppLayout() {
 
   return (
     <AppShell
-      header={{ height: 64 }}
+      header={{ height: navRow ? ROW + NAV_ROW : ROW }}
       navbar={wide ? undefined : { width: 300, breakpoint: 100_000, collapsed: { mobile: !opened, desktop: !opened } }}
       padding="md"
     >
       <a href="#main" className="kazgov-skip-link" data-testid="skip-link">{t('nav.skip')}</a>
       <AppShell.Header data-no-print>
         <Container size="xl" h="100%">
-          <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
+          <Group h={ROW} justify="space-between" wrap="nowrap" gap="md" data-testid="header-top">
             <Group gap="lg" wrap="nowrap" miw={0}>
               <Anchor component={RouterLink} to="/catalogue" underline="never" c="inherit" miw={0}>
                 <Text fw={700} fz="h3" lh={1}>{t('app.title')}</Text>
                 <Text size="xs" c="dark.4" truncate>{t('app.subtitle')}</Text>
               </Anchor>
-              {wide && <Group gap="md" component="nav" aria-label="main" wrap="nowrap">{links}</Group>}
+              {wide && !navRow && <Group gap="md" component="nav" aria-label="main" wrap="nowrap" data-testid="header-nav">{links}</Group>}
             </Group>
             {wide ? (
               <Group gap="sm" wrap="nowrap">
@@ -136,15 +142,21 @@ export function AppLayout() {
               />
             )}
           </Group>
+          {navRow && (
+            <Group h={NAV_ROW} gap="md" component="nav" aria-label="main" wrap="nowrap" align="start" data-testid="header-nav">{links}</Group>
+          )}
         </Container>
       </AppShell.Header>
       {!wide && (
         <AppShell.Navbar p="md" id="kazgov-menu" data-testid="menu" hidden={!opened} data-no-print>
-          <Stack gap="md">
-            <LanguageSwitch />
-            {account}
-            <Stack gap={0} component="nav" aria-label="main">{links}</Stack>
-          </Stack>
+          {/* Drawn when opened: the language switch measures itself, work a phone's first paint need not do (issue 22, 4G). */}
+          {opened && (
+            <Stack gap="md">
+              <LanguageSwitch />
+              {account}
+              <Stack gap={0} component="nav" aria-label="main">{links}</Stack>
+            </Stack>
+          )}
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main" tabIndex={-1}>

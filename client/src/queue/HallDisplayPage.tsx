@@ -6,6 +6,8 @@ import { useApi } from '../api/useApi';
 import { Loading } from '../components/Loading';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { translate } from '../i18n/messages';
+// Kazakh and Russian whatever the page's language (a lazy chunk).
+import '../i18n/all';
 
 /** How often the hall display asks again. */
 export const DISPLAY_REFRESH_MS = 5_000;

@@ -1,5 +1,7 @@
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
+// Tests translate in any language synchronously: the three catalogues up front.
+import '../i18n/all';
 
 // Mantine reads these browser APIs, which jsdom lacks.
 if (!window.matchMedia) {

@@ -10,7 +10,7 @@ import { api, call, callWithResponse, type Schemas } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/I18nProvider';
-import { catalogues, type MessageKey } from '../../i18n/messages';
+import { isMessageKey } from '../../i18n/messages';
 import { loadService } from '../../pages/catalogue';
 import type { ModulePanelProps } from '../types';
 
@@ -72,7 +72,7 @@ export function WeaponRegistrationReview({ application, busy, run }: ModulePanel
   };
   const checkName = (code: string) => {
     const key = `weapons.check.${code}`;
-    return key in catalogues.kk ? t(key as MessageKey) : code;
+    return isMessageKey(key) ? t(key) : code;
   };
   const checks = useApi(() => call(api.GET(`${BASE}/checks`, { params: { path: { id } } })), [id, application.version]);
   const [recorded, setRecipient] = useState<Schemas['RecipientView']>();
