@@ -78,8 +78,12 @@ export async function headerFit({ page, step, BASE, PASSWORD }) {
     const office = page.getByTestId('desk-office');
     // reference/office-names.json: road-police-astana-671c3429 in kk, ru, and ru in Latin letters (en).
     await office.getByText('REO UDP DVD g. Astany', { exact: true }).waitFor();
+    // The clerk's post too (GET /auth/me positions, Offices/Data/position-names.json).
+    await page.getByText('Inspector of the registration and examination office', { exact: false }).waitFor();
     await page.getByText('Русский', { exact: true }).click();
     await office.getByText('РЭО УДП ДВД г. Астаны', { exact: true }).waitFor();
+    await page.getByText('Инспектор регистрационно-экзаменационного отделения', { exact: false }).waitFor();
+    assert.equal(await page.getByText('Тіркеу-емтихан бөлімшесінің инспекторы').count(), 0, 'no Kazakh post on a Russian page');
     assert.equal(await office.getByText('Астана қаласы ІІД ЖПБ ЕТБ').count(), 0, 'no Kazakh name on a Russian page');
     await page.getByText('Қазақша', { exact: true }).click();
     await office.getByText('Астана қаласы ІІД ЖПБ ЕТБ', { exact: true }).waitFor();

@@ -78,6 +78,7 @@ export async function queueScenario({ page, step, base, text, password, signInAg
     await row.waitFor();
     assert.equal(await row.getAttribute('data-window'), '4');
     assert.equal(await text(page.getByRole('heading', { level: 1 })), 'Шақырылған талондар / Вызванные талоны');
+    assert.equal(await text(page.getByTestId('hall-display-office')), 'Астана қаласы ІІД ЖПБ ЕТБ / РЭО УДП ДВД г. Астаны');
   });
 
   await step('queue-served-en', async () => {

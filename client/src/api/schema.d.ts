@@ -2528,6 +2528,7 @@ export interface components {
             officeId?: null | string;
             services: string[];
             scopes: string[];
+            positions?: null | components["schemas"]["LocalizedText"];
         };
         AddRegistrationBody: {
             kind?: null | string;
@@ -3327,6 +3328,7 @@ export interface components {
             called: components["schemas"]["DisplayTicket"][];
             /** Format: int32 */
             waiting: number | string;
+            officeNames: components["schemas"]["LocalizedText"];
         };
         HandedInView: {
             kind: string;

@@ -46,7 +46,7 @@ function Desk({ actor }: { actor: ActorProfile }) {
       <div>
         <PageTitle>{t('desk.welcome', { name: actor.displayName })}</PageTitle>
         <Text c="dimmed">
-          {[actor.position, roleLabel(actor.role ?? null, t)].filter(Boolean).join(' · ')}
+          {[actor.positions ? pick(actor.positions) : actor.position, roleLabel(actor.role ?? null, t)].filter(Boolean).join(' · ')}
         </Text>
       </div>
       {desk.problem && <ProblemAlert problem={desk.problem} onRetry={desk.reload} />}

@@ -39,7 +39,10 @@ export function HallDisplayPage() {
   return (
     <Stack gap="md" data-testid="hall-display">
       <Title order={1}><Both id="queue.display.title" /></Title>
-      <Text fw={600}>{display.officeName}</Text>
+      <Text fw={600} data-testid="hall-display-office">
+        <span lang="kk">{display.officeNames.kk}</span>
+        {display.officeNames.ru !== display.officeNames.kk && <>{' / '}<span lang="ru">{display.officeNames.ru}</span></>}
+      </Text>
       <Group justify="space-between" px="sm">
         <Text fw={700}><Both id="queue.display.ticket" /></Text>
         <Text fw={700}><Both id="queue.display.window" /></Text>

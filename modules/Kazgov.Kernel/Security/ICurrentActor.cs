@@ -1,3 +1,4 @@
+using Kazgov.Kernel.Localization;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
@@ -55,6 +56,10 @@ public sealed record ActorProfile(
     IReadOnlyList<string> Services,
     IReadOnlyList<string> Scopes)
 {
+    /// <summary>The staff position in kk, ru and en (GET /auth/me), so that a Russian or English page names the post in its language; null without a position.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LocalizedText? Positions { get; init; }
+
     /// <summary>A client's own request limit per minute (null: the configured default); not shown.</summary>
     [JsonIgnore]
     public int? RateLimitPerMinute { get; init; }

@@ -1,3 +1,4 @@
+using Kazgov.Kernel.Localization;
 using NodaTime;
 
 namespace Kazgov.Platform.Queue;
@@ -53,4 +54,5 @@ public sealed record WaitingLineResponse(string OfficeId, LocalDate Day, IReadOn
 public sealed record DisplayTicket(string Number, string Window, Instant CalledAt, string ServiceCode, string Purpose);
 
 /// <summary>The hall display: the tickets at a window now (latest call first) and how many still wait.</summary>
-public sealed record HallDisplayResponse(string OfficeId, string OfficeName, LocalDate Day, IReadOnlyList<DisplayTicket> Called, int Waiting);
+/// <param name="OfficeName">As the seed prints it (Kazakh); <paramref name="OfficeNames"/> gives it in kk, ru and en for the screen's language.</param>
+public sealed record HallDisplayResponse(string OfficeId, string OfficeName, LocalDate Day, IReadOnlyList<DisplayTicket> Called, int Waiting, LocalizedText OfficeNames);

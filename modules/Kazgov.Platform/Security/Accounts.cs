@@ -57,7 +57,10 @@ internal sealed class StaffUserRow
         """;
 
     public ActorProfile ToProfile() => new(
-        ActorClaims.StaffId(Login), ActorKind.Staff, FullName, Position, Role, OfficeId, ServiceCodes, []);
+        ActorClaims.StaffId(Login), ActorKind.Staff, FullName, Position, Role, OfficeId, ServiceCodes, [])
+    {
+        Positions = Offices.PositionNames.Of(Position),
+    };
 }
 
 internal sealed class ApiClientRow

@@ -55,7 +55,10 @@ internal static class AuthEndpoints
 
     public static ActorProfile Profile(ICurrentActor actor) => new(
         actor.Id, actor.Kind, actor.DisplayName, actor.Position, actor.Role, actor.OfficeId,
-        actor.Services.Order(StringComparer.Ordinal).ToList(), actor.Scopes.Order(StringComparer.Ordinal).ToList());
+        actor.Services.Order(StringComparer.Ordinal).ToList(), actor.Scopes.Order(StringComparer.Ordinal).ToList())
+    {
+        Positions = Offices.PositionNames.Of(actor.Position),
+    };
 
     private static async Task<IResult> TokenAsync(HttpContext context, Accounts accounts, CancellationToken cancellationToken)
     {

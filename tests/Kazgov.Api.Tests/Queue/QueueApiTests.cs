@@ -150,6 +150,9 @@ public sealed class QueueApiTests(PlainServicesApiFactory factory) : IAsyncLifet
         called["calledAt"]!.GetValue<string>().Should().Be("2026-04-16T05:07:00Z");
         display["called"]!.AsArray().Select(t => (t!["number"]!.GetValue<string>(), t["window"]!.GetValue<string>())).Should().Equal([("VT-001", "5")]);
         display["waiting"]!.GetValue<int>().Should().Be(1);
+        // The hall reads Kazakh and Russian: the office's name comes in both (and English), not only the seed's Kazakh.
+        display["officeName"]!.GetValue<string>().Should().Be("Астана қаласы ІІД ЖПБ ЕТБ");
+        display["officeNames"]!["ru"]!.GetValue<string>().Should().Be("РЭО УДП ДВД г. Астаны");
         mine["called"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()).Should().Equal(ticket["id"]!.GetValue<string>());
 
         var applicationId = await SubmittedAsync(clerk, Applications.LifecycleTests.VehicleRegistration());

@@ -51,6 +51,20 @@ public sealed class TokenTests(KazgovApiFactory factory)
     }
 
     [Fact]
+    public async Task The_profile_names_the_post_in_kazakh_russian_and_english()
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync(TokenPath, Password("clerk.astana", DemoAccounts.StaffPassword));
+        var body = await Json(response);
+        var positions = body.GetProperty("actor").GetProperty("positions");
+        positions.GetProperty("ru").GetString().Should().Be("Инспектор регистрационно-экзаменационного отделения");
+        positions.GetProperty("en").GetString().Should().Be("Inspector of the registration and examination office");
+
+        var me = await GetMeAsync(body.GetProperty("access_token").GetString()!);
+        me.GetProperty("positions").GetProperty("kk").GetString().Should().Be("Тіркеу-емтихан бөлімшесінің инспекторы");
+        me.GetProperty("positions").GetProperty("ru").GetString().Should().Be("Инспектор регистрационно-экзаменационного отделения");
+    }
+
+    [Fact]
     public async Task A_clerk_serves_the_services_of_their_desk_and_a_unit_head_every_service()
     {
         var clerk = await GetMeAsync(await factory.TokenAsync("clerk.astana"));

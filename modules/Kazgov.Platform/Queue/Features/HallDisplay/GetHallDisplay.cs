@@ -24,7 +24,8 @@ internal sealed class GetHallDisplayHandler(QueueStore store, IOfficeDirectory o
             office.Name,
             day,
             [.. called.Select(t => new DisplayTicket(t.Number, t.WindowLabel!, t.CalledAt!.Value, t.ServiceCode, t.Purpose))],
-            await store.WaitingCountAsync(office.Id, day, cancellationToken));
+            await store.WaitingCountAsync(office.Id, day, cancellationToken),
+            office.Names);
     }
 }
 
