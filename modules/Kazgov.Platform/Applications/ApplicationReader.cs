@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
@@ -150,10 +151,14 @@ internal sealed class ApplicationReader(
     public static LocalDate DueDateOf(Instant dueAt) => (dueAt - Duration.FromTicks(1)).InZone(WorkingCalendar.Zone).Date;
 }
 
-/// <summary>The modules' service definitions by service code.</summary>
-internal sealed class ServiceDefinitions(IEnumerable<IServiceDefinition> definitions)
+/// <summary>
+/// The modules' service definitions by service code, resolved on the first lookup: a request that
+/// only lists or reads applications never builds the nine definitions and their registers.
+/// </summary>
+internal sealed class ServiceDefinitions(IServiceProvider services)
 {
-    private readonly Dictionary<string, IServiceDefinition> _byCode = definitions.ToDictionary(d => d.ServiceCode, StringComparer.Ordinal);
+    private Dictionary<string, IServiceDefinition>? _byCode;
 
-    public IServiceDefinition? Find(string serviceCode) => _byCode.GetValueOrDefault(serviceCode);
+    public IServiceDefinition? Find(string serviceCode) =>
+        (_byCode ??= services.GetServices<IServiceDefinition>().ToDictionary(d => d.ServiceCode, StringComparer.Ordinal)).GetValueOrDefault(serviceCode);
 }

@@ -79,7 +79,10 @@ internal sealed class ApplicationRow
 
     public ApplicationStatus StatusValue => ApplicationStatusCodes.ParseStatus(Status);
 
-    public ApplicantDetails ApplicantValue => JsonSerializer.Deserialize<ApplicantDetails>(Applicant, PlatformJson.Options)!;
+    /// <summary>Parsed once per row: a list reads it for the name and again for the audit record.</summary>
+    public ApplicantDetails ApplicantValue => _applicant ??= JsonSerializer.Deserialize<ApplicantDetails>(Applicant, PlatformJson.Options)!;
+
+    private ApplicantDetails? _applicant;
 
     public Representative? RepresentativeValue =>
         Representative is null ? null : JsonSerializer.Deserialize<Representative>(Representative, PlatformJson.Options);
