@@ -26,8 +26,11 @@ internal static class GetIndicatorTableEndpoint
             .WithName("GetIndicators")
             .WithSummary("The quality indicators of the standards' appendices computed from the recorded events, per office (by=office: one row per "
                 + "office, service and indicator), region or service, over the month, quarter or year that starts on `start` (its first day, "
-                + "Asia/Almaty), with the normative and next year's target beside each value. A value that cannot be computed is null with "
-                + "noDataReason no-source or no-cases. Unit heads: their own office only (another office or region is 403); auditors: all.")
+                + "Asia/Almaty). A row carries ids and numbers only (office id, region code, service, indicator number, value, numerator, "
+                + "denominator, meetsNormative, noDataReason); the names and texts are given once in the body, in the caller's language: "
+                + "`indicators` (per service and number: group, text, normative, next year's target, seed line), `offices` and `regions`. "
+                + "A value that cannot be computed is null with noDataReason no-source or no-cases. Unit heads: their own office only "
+                + "(another office or region is 403); auditors: all.")
             .Produces<IndicatorTable>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status400BadRequest)
