@@ -26,11 +26,11 @@ public sealed class IndicatorTableCacheTests
         release.SetResult();
 
         (await first).Should().Equal(1);
-        (await second).Should().Equal(1, "the same table asked for at once is built once");
-        (await otherLanguage).Should().Equal(2, "another language is another table");
-        (await cache.GetAsync(Month, Build)).Should().Equal(1, "still within its lifetime");
+        (await second).Should().Equal(new byte[] { 1 }, "the same table asked for at once is built once");
+        (await otherLanguage).Should().Equal(new byte[] { 2 }, "another language is another table");
+        (await cache.GetAsync(Month, Build)).Should().Equal(new byte[] { 1 }, "still within its lifetime");
         await Task.Delay(400);
-        (await cache.GetAsync(Month, Build)).Should().Equal(3, "built again once its lifetime is over");
+        (await cache.GetAsync(Month, Build)).Should().Equal(new byte[] { 3 }, "built again once its lifetime is over");
         builds.Should().Be(3);
     }
 
