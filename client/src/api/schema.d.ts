@@ -1173,7 +1173,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The quality indicators of the standards' appendices computed from the recorded events, per office (by=office: one row per office, service and indicator), region or service, over the month, quarter or year that starts on `start` (its first day, Asia/Almaty), with the normative and next year's target beside each value. A value that cannot be computed is null with noDataReason no-source or no-cases. Unit heads: their own office only (another office or region is 403); auditors: all. */
+        /** The quality indicators of the standards' appendices computed from the recorded events, per office (by=office: one row per office, service and indicator), region or service, over the month, quarter or year that starts on `start` (its first day, Asia/Almaty). A row carries ids and numbers only (office id, region code, service, indicator number, value, numerator, denominator, meetsNormative, noDataReason); the names and texts are given once in the body, in the caller's language: `indicators` (per service and number: group, text, normative, next year's target, seed line), `offices` and `regions`. A value that cannot be computed is null with noDataReason no-source or no-cases. Unit heads: their own office only (another office or region is 403); auditors: all. */
         get: operations["GetIndicators"];
         put?: never;
         post?: never;
@@ -3422,39 +3422,53 @@ export interface components {
             /** Format: int32 */
             seedLine?: null | number | string;
         };
+        IndicatorOffice: {
+            id: string;
+            name: string;
+            region?: null | string;
+        };
+        IndicatorOfService: {
+            service: string;
+            indicator: string;
+            group: string;
+            text: string;
+            /** Format: double */
+            normative?: null | number | string;
+            /** Format: double */
+            nextYearTarget?: null | number | string;
+            /** Format: int32 */
+            seedLine?: null | number | string;
+        };
         IndicatorPeriod: {
             kind: string;
             start: components["schemas"]["LocalDate"];
             end: components["schemas"]["LocalDate"];
         };
+        IndicatorRegion: {
+            code: string;
+            name: string;
+        };
         IndicatorRow: {
             officeId?: null | string;
-            officeName?: null | string;
             region?: null | string;
-            regionName?: null | string;
-            service?: null | string;
+            service: string;
             indicator: string;
-            group: string;
-            text: string;
             /** Format: double */
             value?: null | number | string;
             /** Format: int64 */
             numerator?: null | number | string;
             /** Format: int64 */
             denominator?: null | number | string;
-            /** Format: double */
-            normative?: null | number | string;
-            /** Format: double */
-            nextYearTarget?: null | number | string;
             meetsNormative?: null | boolean;
             noDataReason?: null | string;
-            /** Format: int32 */
-            seedLine?: null | number | string;
         };
         IndicatorTable: {
             period: components["schemas"]["IndicatorPeriod"];
             by: string;
             rows: components["schemas"]["IndicatorRow"][];
+            indicators: components["schemas"]["IndicatorOfService"][];
+            offices: components["schemas"]["IndicatorOffice"][];
+            regions: components["schemas"]["IndicatorRegion"][];
         };
         IndicatorValue: {
             verbatim: string;

@@ -1,5 +1,5 @@
 import '@mantine/charts/styles.css';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Badge, Box, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
 import { useSearchParams } from 'react-router-dom';
@@ -13,7 +13,8 @@ import type { MessageKey } from '../i18n/messages';
 import { downloadIndicators, loadDefinitions, loadIndicators } from './api';
 import {
   PERIOD_CHOICES, PERIOD_KINDS, formatPercent, indicatorNumbers, isPeriodKind, noDataReason, numberOrNull, periodEnd,
-  periodLabel, periodStart, recentPeriods, standing, type IndicatorQuery, type IndicatorRow, type PeriodKind, type Standing,
+  periodLabel, periodStart, recentPeriods, shownRows, standing, type IndicatorQuery, type IndicatorRow, type PeriodKind, type ShownRow,
+  type Standing,
 } from './indicators';
 
 export interface Period {
@@ -128,7 +129,7 @@ export function ValueText({ row }: { row: Pick<IndicatorRow, 'value' | 'noDataRe
   );
 }
 
-export function percentOrDash(value: IndicatorRow['normative'], language: Parameters<typeof formatPercent>[1]): string {
+export function percentOrDash(value: ShownRow['normative'], language: Parameters<typeof formatPercent>[1]): string {
   return formatPercent(value, language) ?? '—';
 }
 
@@ -144,13 +145,14 @@ export function OfficeIndicators({ officeId, period, serviceNames }: { officeId:
   const methods = new Map((definitions.data ?? []).map((d) => [d.number, pick(d.method)]));
   const query: IndicatorQuery = { period: period.kind, start: period.start, by: 'office', officeId };
   const report = useApi(() => loadIndicators(query), [officeId, period.kind, period.start]);
-  const rows = report.data?.rows ?? [];
-  const services = [...new Set(rows.map((row) => row.service ?? ''))];
+  // The report gives names and texts once; the table shows them beside each row.
+  const rows = useMemo(() => (report.data ? shownRows(report.data) : []), [report.data]);
+  const services = [...new Set(rows.map((row) => row.service))];
   // The chart shows one service at a time (norms differ per service): the chosen one, else the first measured.
   const chosen = service && services.includes(service) ? service
     : (rows.find((row) => numberOrNull(row.value) !== null)?.service ?? services[0] ?? null);
   const nameOf = (code: string | null | undefined) => (code ? serviceNames.get(code) ?? code : t('dash.allServices'));
-  const shown = chosen === null ? rows : rows.filter((row) => (row.service ?? '') === chosen);
+  const shown = chosen === null ? rows : rows.filter((row) => row.service === chosen);
 
   return (
     <Stack gap="sm" data-testid="office-indicators">
@@ -183,7 +185,7 @@ export function OfficeIndicators({ officeId, period, serviceNames }: { officeId:
 }
 
 /** Values against normatives, one pair of bars per indicator; an indicator without data has no bar (and says so in the table). */
-function IndicatorChart({ rows }: { rows: IndicatorRow[] }) {
+function IndicatorChart({ rows }: { rows: ShownRow[] }) {
   const { t, language } = useI18n();
   const numbers = indicatorNumbers(rows);
   const data = numbers.map((number) => {
@@ -213,7 +215,7 @@ function IndicatorChart({ rows }: { rows: IndicatorRow[] }) {
 }
 
 export function IndicatorTable({ rows, showService, nameOf, language, methods }: {
-  rows: IndicatorRow[];
+  rows: ShownRow[];
   methods?: Map<string, string>;
   showService: boolean;
   nameOf: (code: string | null | undefined) => string;
@@ -236,7 +238,7 @@ export function IndicatorTable({ rows, showService, nameOf, language, methods }:
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={`${row.service ?? ''}:${row.indicator}`} data-indicator={row.indicator} data-service={row.service ?? ''}>
+            <Table.Tr key={`${row.service}:${row.indicator}`} data-indicator={row.indicator} data-service={row.service}>
               {showService && <Table.Td>{nameOf(row.service)}</Table.Td>}
               <Table.Td maw={360}>
                 <Text size="sm" fw={600}>{row.indicator}</Text>

@@ -1,4 +1,5 @@
 import { Anchor, Breadcrumbs, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useApi } from '../api/useApi';
 import { Loading } from '../components/Loading';
@@ -9,7 +10,8 @@ import { loadIndicators } from './api';
 import { useServiceNames } from './DashboardPage';
 import { ExportButtons, OfficeIndicators, PeriodSwitch, ScrollTable, SectionTitle, StandingBadge, ValueText, percentOrDash, usePeriod, type Period } from './IndicatorSection';
 import {
-  combine, indicatorNumbers, numberOrNull, rank, standing, type Breakdown, type Combined, type IndicatorQuery, type IndicatorRow, type Standing,
+  combine, indicatorNumbers, numberOrNull, rank, shownRows, standing, type Breakdown, type Combined, type IndicatorQuery, type ShownRow,
+  type Standing,
 } from './indicators';
 
 /** The default ranking: indicator 1.1, the share of cases served within the standard's term. */
@@ -63,9 +65,9 @@ function Drill({ region, office, period, indicator, service, names, go }: {
   const by: Breakdown = region ? 'office' : 'region';
   const query: IndicatorQuery = { period: period.kind, start: period.start, by, region: region || undefined, service: service || undefined };
   const report = useApi(() => loadIndicators(query), [by, region, service, period.kind, period.start]);
-  const rows = report.data?.rows ?? [];
-  const regionName = rows.find((row) => row.region === region)?.regionName ?? region;
-  const officeName = rows.find((row) => row.officeId === office)?.officeName ?? office;
+  const rows = useMemo(() => (report.data ? shownRows(report.data) : []), [report.data]);
+  const regionName = report.data?.regions.find((item) => item.code === region)?.name ?? region;
+  const officeName = report.data?.offices.find((item) => item.id === office)?.name ?? office;
 
   const crumbs = [
     <Anchor key="all" component={Link} to={hrefWith({ region: null, office: null })} data-testid="crumb-all">{t('ministry.allRegions')}</Anchor>,
@@ -146,16 +148,16 @@ function combinedStanding(line: Combined): Standing {
 }
 
 /** The normative of a combined line when its rows agree on one; otherwise none is shown. */
-function combinedNormative(line: Combined): IndicatorRow['normative'] {
+function combinedNormative(line: Combined): ShownRow['normative'] {
   const norms = [...new Set(line.rows.map((row) => numberOrNull(row.normative)))];
   return norms.length === 1 ? norms[0]! : null;
 }
 
 function RankedTable({ rows, by, indicator, testId, hrefOf }: {
-  rows: IndicatorRow[]; by: Breakdown; indicator: string; testId: string; hrefOf: (key: string) => string;
+  rows: ShownRow[]; by: Breakdown; indicator: string; testId: string; hrefOf: (key: string) => string;
 }) {
   const { t, language } = useI18n();
-  const nameOf = (row: IndicatorRow) => (by === 'region' ? row.regionName ?? row.region ?? '' : row.officeName ?? row.officeId ?? '');
+  const nameOf = (row: ShownRow) => (by === 'region' ? row.regionName ?? row.region ?? '' : row.officeName ?? row.officeId ?? '');
   const lines = rank(combine(rows, by, indicator, nameOf), (line) => line.value, (line) => line.name, language);
   if (lines.length === 0) return <Text c="gray.8">{t('dash.noRows')}</Text>;
   return (
@@ -195,7 +197,7 @@ function ServicesTable({ period, indicator, names }: { period: Period; indicator
   const { t, language } = useI18n();
   const query: IndicatorQuery = { period: period.kind, start: period.start, by: 'service' };
   const report = useApi(() => loadIndicators(query), [period.kind, period.start]);
-  const rows = (report.data?.rows ?? []).filter((row) => row.indicator === indicator);
+  const rows = useMemo(() => (report.data ? shownRows(report.data) : []), [report.data]).filter((row) => row.indicator === indicator);
   return (
     <Stack gap="sm" data-testid="ministry-services">
       <Text size="sm" c="gray.8">{t('ministry.services.intro', { indicator })}</Text>
@@ -218,8 +220,8 @@ function ServicesTable({ period, indicator, names }: { period: Period; indicator
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row) => (
-                <Table.Tr key={row.service ?? ''} data-service={row.service ?? ''}>
-                  <Table.Td>{names.get(row.service ?? '') ?? row.service}</Table.Td>
+                <Table.Tr key={row.service} data-service={row.service}>
+                  <Table.Td>{names.get(row.service) ?? row.service}</Table.Td>
                   <Table.Td><ValueText row={row} /></Table.Td>
                   <Table.Td>{numberOrNull(row.denominator) ? `${row.numerator ?? 0} / ${row.denominator}` : '—'}</Table.Td>
                   <Table.Td>{percentOrDash(row.normative, language)}</Table.Td>

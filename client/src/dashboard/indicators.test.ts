@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   combine, exportFileName, formatPercent, indicatorNumbers, indicatorSearch, noDataReason, periodEnd, periodLabel, periodStart,
-  rank, recentPeriods, shiftPeriod, standing, type IndicatorRow,
+  rank, recentPeriods, shiftPeriod, shownRows, standing, type IndicatorReport, type ShownRow,
 } from './indicators';
 import { visibleNav } from '../layout/AppLayout';
 
 const NBSP = '\u00a0';
 
-function row(partial: Partial<IndicatorRow>): IndicatorRow {
+function row(partial: Partial<ShownRow>): ShownRow {
   return {
-    indicator: '1.1', text: 'share within term', value: null, numerator: 0, denominator: 0,
+    service: 'citizenship', indicator: '1.1', text: 'share within term', value: null, numerator: 0, denominator: 0,
     normative: 99, nextYearTarget: 99, meetsNormative: null, noDataReason: null, ...partial,
   };
 }
@@ -88,8 +88,45 @@ describe('values', () => {
   });
 });
 
+describe('the compact report', () => {
+  const report: IndicatorReport = {
+    period: { kind: 'month', start: '2026-07-01', end: '2026-07-31' },
+    by: 'office',
+    rows: [
+      { officeId: 'a', region: 'astana', service: 'citizenship', indicator: '1.1', value: 75, numerator: 3, denominator: 4, meetsNormative: false, noDataReason: null },
+      { officeId: 'a', region: 'astana', service: 'driver-licence', indicator: '1.1', value: null, numerator: 0, denominator: 0, meetsNormative: null, noDataReason: 'no-cases' },
+      { officeId: 'b', region: 'almaty', service: 'citizenship', indicator: '2.2', value: null, numerator: null, denominator: null, meetsNormative: null, noDataReason: 'no-source' },
+    ],
+    indicators: [
+      { service: 'citizenship', indicator: '1.1', group: 'Timeliness', text: 'within term', normative: 99, nextYearTarget: 99, seedLine: 14046 },
+      { service: 'citizenship', indicator: '2.2', group: 'Quality', text: 'correctly executed', normative: '90', nextYearTarget: null, seedLine: 14076 },
+      { service: 'driver-licence', indicator: '1.1', group: 'Timeliness', text: 'within term (no appendix)', normative: null, nextYearTarget: null, seedLine: null },
+    ],
+    offices: [{ id: 'a', name: 'Office A', region: 'astana' }, { id: 'b', name: 'Office B', region: 'almaty' }],
+    regions: [{ code: 'almaty', name: 'Almaty city' }, { code: 'astana', name: 'Astana city' }],
+  };
+
+  it('joins each row with the names and texts given once, per service', () => {
+    const shown = shownRows(report);
+    expect(shown.map((r) => [r.officeName, r.regionName, r.text, r.normative, r.seedLine])).toEqual([
+      ['Office A', 'Astana city', 'within term', 99, 14046],
+      ['Office A', 'Astana city', 'within term (no appendix)', null, null],
+      ['Office B', 'Almaty city', 'correctly executed', '90', 14076],
+    ]);
+    expect(shown[0]).toMatchObject({ value: 75, numerator: 3, denominator: 4, meetsNormative: false, group: 'Timeliness' });
+    expect(standing(shown[0]!)).toBe('below');
+    expect(standing(shown[1]!)).toBe('no-data');
+    expect(noDataReason(shown[2]!)).toBe('no-source');
+  });
+
+  it('leaves a name or text the report does not give empty instead of failing', () => {
+    const [shown] = shownRows({ ...report, rows: [{ ...report.rows[0]!, officeId: 'gone', region: null, indicator: '9.9' }] });
+    expect(shown).toMatchObject({ officeName: null, regionName: null, text: '', normative: null });
+  });
+});
+
 describe('grouping and ranking', () => {
-  const rows: IndicatorRow[] = [
+  const rows: ShownRow[] = [
     row({ region: 'astana', regionName: 'Astana', service: 'citizenship', value: 100, numerator: 2, denominator: 2, meetsNormative: true }),
     row({ region: 'astana', regionName: 'Astana', service: 'residence-permit', value: 50, numerator: 1, denominator: 2, meetsNormative: false }),
     row({ region: 'almaty', regionName: 'Almaty', service: 'citizenship', value: 75, numerator: 3, denominator: 4, meetsNormative: false }),
@@ -97,7 +134,7 @@ describe('grouping and ranking', () => {
     row({ region: 'abai', regionName: 'Abai', service: 'citizenship', value: 75, numerator: 6, denominator: 8, meetsNormative: false }),
     row({ indicator: '2.1', region: 'astana', regionName: 'Astana', value: 10, numerator: 1, denominator: 10 }),
   ];
-  const name = (r: IndicatorRow) => r.regionName ?? '';
+  const name = (r: ShownRow) => r.regionName ?? '';
 
   it('adds up the cases of several services (a share of all cases, not a mean of shares)', () => {
     const lines = combine(rows, 'region', '1.1', name);

@@ -11,24 +11,29 @@ export type NoDataReason = 'no-source' | 'no-cases';
 
 type Num = number | string;
 
-/** One line of GET /api/v1/indicators: an indicator of one office, region or service in the period. */
+/** One line of GET /api/v1/indicators: an indicator of one office, region or service in the period (ids and numbers only). */
 export interface IndicatorRow {
   officeId?: string | null;
-  officeName?: string | null;
+  /** The region's code (by office and by region). */
   region?: string | null;
-  regionName?: string | null;
-  service?: string | null;
+  service: string;
   indicator: string;
-  group?: string | null;
-  text: string;
   value?: Num | null;
   numerator?: Num | null;
   denominator?: Num | null;
-  normative?: Num | null;
-  nextYearTarget?: Num | null;
   meetsNormative?: boolean | null;
   /** no-source or no-cases (a string: the API may name a reason this client does not know yet). */
   noDataReason?: string | null;
+}
+
+/** An indicator as one service's standard prints it, given once per report. */
+export interface IndicatorOfService {
+  service: string;
+  indicator: string;
+  group: string;
+  text: string;
+  normative?: Num | null;
+  nextYearTarget?: Num | null;
   seedLine?: Num | null;
 }
 
@@ -36,6 +41,43 @@ export interface IndicatorReport {
   period: { kind: string; start: string; end: string };
   by: string;
   rows: IndicatorRow[];
+  /** The texts and norms of each service's indicators in the rows. */
+  indicators: IndicatorOfService[];
+  /** The offices of the rows (by office), named in the request's language. */
+  offices: { id: string; name: string; region?: string | null }[];
+  /** The regions of the rows (by office and by region). */
+  regions: { code: string; name: string }[];
+}
+
+/** A row with the names and texts the report gives once, as the pages show it. */
+export interface ShownRow extends IndicatorRow {
+  officeName?: string | null;
+  regionName?: string | null;
+  group?: string | null;
+  text: string;
+  normative?: Num | null;
+  nextYearTarget?: Num | null;
+  seedLine?: Num | null;
+}
+
+/** Joins each row with its office's and region's names and its service's text and norms (absent ones stay empty). */
+export function shownRows(report: IndicatorReport): ShownRow[] {
+  const offices = new Map(report.offices.map((office) => [office.id, office.name]));
+  const regions = new Map(report.regions.map((region) => [region.code, region.name]));
+  const texts = new Map(report.indicators.map((item) => [`${item.service}\u0000${item.indicator}`, item]));
+  return report.rows.map((row) => {
+    const item = texts.get(`${row.service}\u0000${row.indicator}`);
+    return {
+      ...row,
+      officeName: row.officeId ? offices.get(row.officeId) ?? null : null,
+      regionName: row.region ? regions.get(row.region) ?? null : null,
+      group: item?.group ?? null,
+      text: item?.text ?? '',
+      normative: item?.normative ?? null,
+      nextYearTarget: item?.nextYearTarget ?? null,
+      seedLine: item?.seedLine ?? null,
+    };
+  });
 }
 
 export interface IndicatorQuery {
@@ -145,7 +187,7 @@ export function formatPercent(value: Num | null | undefined, language: Language)
 export type Standing = 'meets' | 'below' | 'no-norm' | 'no-data';
 
 /** How a value stands against its normative, from the API's own verdict (the norm's direction is the API's to know). */
-export function standing(row: Pick<IndicatorRow, 'value' | 'normative' | 'meetsNormative'>): Standing {
+export function standing(row: Pick<ShownRow, 'value' | 'normative' | 'meetsNormative'>): Standing {
   if (numberOrNull(row.value) === null) return 'no-data';
   if (numberOrNull(row.normative) === null || row.meetsNormative == null) return 'no-norm';
   return row.meetsNormative ? 'meets' : 'below';
@@ -164,7 +206,7 @@ export function noDataReason(row: Pick<IndicatorRow, 'value' | 'noDataReason' | 
 export function keyOf(row: IndicatorRow, by: Breakdown): string {
   if (by === 'office') return row.officeId ?? '';
   if (by === 'region') return row.region ?? '';
-  return row.service ?? '';
+  return row.service;
 }
 
 export interface Combined {
@@ -174,7 +216,7 @@ export interface Combined {
   numerator: number;
   denominator: number;
   noDataReason: NoDataReason | null;
-  rows: IndicatorRow[];
+  rows: ShownRow[];
 }
 
 /**
@@ -182,8 +224,8 @@ export interface Combined {
  * API gives several (one per service), their cases added up (a share of all cases, not a mean of
  * shares). Without counts the single value stands; none of the rows measured → no data.
  */
-export function combine(rows: IndicatorRow[], by: Breakdown, indicator: string, name: (row: IndicatorRow) => string): Combined[] {
-  const groups = new Map<string, IndicatorRow[]>();
+export function combine(rows: ShownRow[], by: Breakdown, indicator: string, name: (row: ShownRow) => string): Combined[] {
+  const groups = new Map<string, ShownRow[]>();
   for (const row of rows) {
     if (row.indicator !== indicator) continue;
     const key = keyOf(row, by);

@@ -145,7 +145,11 @@ public static class IndicatorDefinitions
 
 /// <summary>An indicator as one service's standard sets it: the appendix's text and values, or the common text with no values.</summary>
 public sealed record ServiceIndicator(
-    string Service, string Number, IndicatorGroup Group, CatalogueText Text, decimal? Normative, decimal? NextYearTarget, int? SeedLine);
+    string Service, string Number, IndicatorGroup Group, CatalogueText Text, decimal? Normative, decimal? NextYearTarget, int? SeedLine)
+{
+    /// <summary>How the number is computed (looked up once here, not per row of a table).</summary>
+    public IndicatorDefinition Definition { get; } = IndicatorDefinitions.Of(Number);
+}
 
 /// <summary>The indicators of each service: its appendix's, or all twelve without values where the standard has no appendix.</summary>
 public sealed class ServiceIndicators

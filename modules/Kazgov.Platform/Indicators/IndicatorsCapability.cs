@@ -4,6 +4,7 @@ using Kazgov.Platform.Indicators.Features.Table;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kazgov.Platform.Indicators;
@@ -16,6 +17,8 @@ internal static class IndicatorsCapability
         services.AddSingleton<ServiceIndicators>();
         services.AddScoped<IndicatorStore>();
         services.AddScoped<IndicatorTables>();
+        services.AddSingleton(provider => new IndicatorTableCache(
+            provider.GetRequiredService<IConfiguration>().GetValue("Indicators:TableCacheSeconds", 5.0)));
         return services;
     }
 

@@ -72,14 +72,26 @@ public sealed class IndicatorsApiTests(PlainServicesApiFactory factory) : IAsync
             proxy[number]["noDataReason"]!.GetValue<string>().Should().Be("no-source");
         }
 
+        // A row is ids and numbers; the names and texts come once, beside the rows.
+        rows.Should().OnlyContain(r => r.AsObject().Select(p => p.Key).SequenceEqual(new[]
+            { "officeId", "region", "service", "indicator", "value", "numerator", "denominator", "meetsNormative", "noDataReason" }));
+        rows.Should().OnlyContain(r => r["region"]!.GetValue<string>() == "astana");
+        table["offices"]!.ToJsonString().Should().Be("""[{"id":"road-police-astana-671c3429","name":"REO UDP DVD g. Astany","region":"astana"}]""");
+        table["regions"]!.ToJsonString().Should().Be("""[{"code":"astana","name":"Astana city"}]""");
+        var texts = table["indicators"]!.AsArray().Select(i => i!).ToList();
+        texts.Select(i => (i["service"]!.GetValue<string>(), i["indicator"]!.GetValue<string>()))
+            .Should().Equal(rows.Select(r => (r["service"]!.GetValue<string>(), r["indicator"]!.GetValue<string>())).Distinct(),
+                "each service's indicator once, in the rows' order");
+        var proxyText = texts.Single(i => i["service"]!.GetValue<string>() == Proxy && i["indicator"]!.GetValue<string>() == "1.1");
+
         // proxy-driver-registration has no appendix: nothing to compare with.
-        proxy["1.1"]["normative"].Should().BeNull();
+        proxyText["normative"].Should().BeNull();
+        proxyText["nextYearTarget"].Should().BeNull();
+        proxyText["seedLine"].Should().BeNull();
+        proxyText["group"]!.GetValue<string>().Should().Be("Timeliness");
+        proxyText["text"]!.GetValue<string>().Should().NotBeNullOrEmpty();
         proxy["1.1"]["meetsNormative"].Should().BeNull();
-        proxy["1.1"]["seedLine"].Should().BeNull();
         proxy["1.1"]["noDataReason"].Should().BeNull();
-        proxy["1.1"]["officeName"]!.GetValue<string>().Should().NotBeNullOrEmpty();
-        proxy["1.1"]["region"]!.GetValue<string>().Should().NotBeNullOrEmpty();
-        proxy["1.1"]["group"]!.GetValue<string>().Should().Be("Timeliness");
 
         var licence = rows.Where(r => r["service"]!.GetValue<string>() == Licence).ToDictionary(r => r["indicator"]!.GetValue<string>());
         Cell(licence["1.2"]).Should().Be((100.0m, 2L, 2L), "waits 30 and 20 against 40; the ticket left waiting is not counted");
@@ -211,8 +223,13 @@ public sealed class IndicatorsApiTests(PlainServicesApiFactory factory) : IAsync
         await clerk.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await portal.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         national["rows"]!.AsArray().Select(r => r!["service"]!.GetValue<string>()).Distinct().Should().HaveCount(9);
-        national["rows"]!.AsArray().Single(r => r!["service"]!.GetValue<string>() == "address-certificate" && r["indicator"]!.GetValue<string>() == "1.2")!
+        national["indicators"]!.AsArray().Single(r => r!["service"]!.GetValue<string>() == "address-certificate" && r["indicator"]!.GetValue<string>() == "1.2")!
             ["seedLine"]!.GetValue<int>().Should().Be(3751);
+        national["indicators"]!.AsArray().Should().HaveCount(national["rows"]!.AsArray().Count, "by=service: one row per service and indicator, so one text per row");
+        national["offices"]!.AsArray().Should().BeEmpty("by=service names no office");
+        national["regions"]!.AsArray().Should().BeEmpty();
+        own["indicators"]!.AsArray().Single(r => r!["service"]!.GetValue<string>() == Proxy && r["indicator"]!.GetValue<string>() == "1.1")!
+            ["group"]!.GetValue<string>().Should().Be("Своевременность");
         national["rows"]!.AsArray().Where(r => r!["service"]!.GetValue<string>() == "address-certificate")
             .Select(r => r!["indicator"]!.GetValue<string>()).Should().NotContain("3.3", "the address certificate's appendix has no 3.3");
         (await badStart.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-period-start")).GetProperty("expectedStart").GetString().Should().Be("2026-07-01");
@@ -240,10 +257,9 @@ public sealed class IndicatorsApiTests(PlainServicesApiFactory factory) : IAsync
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
         lines[0].Should().Be("Office id,Office,Region id,Region,Service,Indicator,Group,Text,\"Value, %\",Numerator,Denominator,\"Normative, %\","
             + "\"Next year's target, %\",Meets the normative,No data reason,Seed line");
-        var first = json["rows"]!.AsArray()[0]!;
-        lines[1].Should().Be(string.Join(',', Office, Quoted(first["officeName"]!.GetValue<string>()), first["region"]!.GetValue<string>(),
-            Quoted(first["regionName"]!.GetValue<string>()), Proxy, "1.1", "Timeliness",
-            Quoted(first["text"]!.GetValue<string>()), "75", "3", "4", "", "", "", "", ""));
+        var text = json["indicators"]!.AsArray().Single(i => i!["indicator"]!.GetValue<string>() == "1.1")!["text"]!.GetValue<string>();
+        lines[1].Should().Be(string.Join(',', Office, "REO UDP DVD g. Astany", "astana", "Astana city", Proxy, "1.1", "Timeliness",
+            Quoted(text), "75", "3", "4", "", "", "", "", ""), "the file keeps the names and texts the JSON gives once");
         lines.Length.Should().Be(json["rows"]!.AsArray().Count + 2, "a header, a line per row and the final line break");
         await badFormat.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
 
@@ -302,6 +318,8 @@ public sealed class IndicatorsApiTests(PlainServicesApiFactory factory) : IAsync
 
     private async Task GenerateDemoDayAsync()
     {
+        // The host first: it migrates the database, which the SQL below needs when this class runs alone on a fresh one.
+        var kiosk = factory.CreateClient();
         await using (var connection = new NpgsqlConnection(TestDatabase.ConnectionString))
         {
             var day = new DateTime(2026, 7, 14);
@@ -309,7 +327,6 @@ public sealed class IndicatorsApiTests(PlainServicesApiFactory factory) : IAsync
             await connection.ExecuteAsync("DELETE FROM platform.queue_counters WHERE office_id = @Office AND day = @day", new { Office, day });
         }
 
-        var kiosk = factory.CreateClient();
         // Tickets: 09:00 and 09:10 called at 09:30 (30 of 40, 20 of 20: at the norm counts), 12:40 and 12:50
         // called after lunch at 14:05 and 14:10 (25 of 20 and 20 of 40), a pick-up at 15:00 called at 15:31 (31 of 30),
         // one taken at 16:00 left waiting.

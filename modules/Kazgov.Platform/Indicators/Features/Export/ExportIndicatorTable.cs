@@ -22,25 +22,28 @@ internal sealed class ExportIndicatorTableHandler(IndicatorTables tables) : IQue
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>The columns in the order of the JSON row, with their headers in kk/ru/en.</summary>
-    public static readonly IReadOnlyList<(LocalizedText Header, Func<IndicatorRow, object?> Value)> Columns =
+    /// <summary>
+    /// The columns, with their headers in kk/ru/en: a file is read by people, so beside the JSON row's ids and numbers
+    /// it carries the names and texts the JSON gives once per table (office, region, group, text, normative, target, seed line).
+    /// </summary>
+    public static readonly IReadOnlyList<(LocalizedText Header, Func<ExportLine, object?> Value)> Columns =
     [
-        (new("Бөлімше коды", "Код подразделения", "Office id"), r => r.OfficeId),
-        (new("Бөлімше", "Подразделение", "Office"), r => r.OfficeName),
-        (new("Өңір коды", "Код региона", "Region id"), r => r.Region),
-        (new("Өңір", "Регион", "Region"), r => r.RegionName),
-        (new("Қызмет", "Услуга", "Service"), r => r.Service),
-        (new("Көрсеткіш", "Показатель", "Indicator"), r => r.Indicator),
-        (new("Топ", "Группа", "Group"), r => r.Group),
-        (new("Атауы", "Наименование", "Text"), r => r.Text),
-        (new("Мәні, %", "Значение, %", "Value, %"), r => r.Value),
-        (new("Алымы", "Числитель", "Numerator"), r => r.Numerator),
-        (new("Бөлімі", "Знаменатель", "Denominator"), r => r.Denominator),
-        (new("Нормативтік мәні, %", "Нормативное значение, %", "Normative, %"), r => r.Normative),
-        (new("Келесі жылғы нысаналы мәні, %", "Целевое значение на следующий год, %", "Next year's target, %"), r => r.NextYearTarget),
-        (new("Нормативке сәйкес", "Соответствует нормативу", "Meets the normative"), r => r.MeetsNormative),
-        (new("Дерек жоқ себебі", "Причина отсутствия данных", "No data reason"), r => r.NoDataReason),
-        (new("Тармақ жолы", "Строка стандарта", "Seed line"), r => r.SeedLine),
+        (new("Бөлімше коды", "Код подразделения", "Office id"), l => l.Row.OfficeId),
+        (new("Бөлімше", "Подразделение", "Office"), l => l.OfficeName),
+        (new("Өңір коды", "Код региона", "Region id"), l => l.Row.Region),
+        (new("Өңір", "Регион", "Region"), l => l.RegionName),
+        (new("Қызмет", "Услуга", "Service"), l => l.Row.Service),
+        (new("Көрсеткіш", "Показатель", "Indicator"), l => l.Row.Indicator),
+        (new("Топ", "Группа", "Group"), l => l.Indicator?.Group),
+        (new("Атауы", "Наименование", "Text"), l => l.Indicator?.Text),
+        (new("Мәні, %", "Значение, %", "Value, %"), l => l.Row.Value),
+        (new("Алымы", "Числитель", "Numerator"), l => l.Row.Numerator),
+        (new("Бөлімі", "Знаменатель", "Denominator"), l => l.Row.Denominator),
+        (new("Нормативтік мәні, %", "Нормативное значение, %", "Normative, %"), l => l.Indicator?.Normative),
+        (new("Келесі жылғы нысаналы мәні, %", "Целевое значение на следующий год, %", "Next year's target, %"), l => l.Indicator?.NextYearTarget),
+        (new("Нормативке сәйкес", "Соответствует нормативу", "Meets the normative"), l => l.Row.MeetsNormative),
+        (new("Дерек жоқ себебі", "Причина отсутствия данных", "No data reason"), l => l.Row.NoDataReason),
+        (new("Тармақ жолы", "Строка стандарта", "Seed line"), l => l.Indicator?.SeedLine),
     ];
 
     public async ValueTask<IndicatorFile> Handle(ExportIndicatorTable query, CancellationToken cancellationToken)
@@ -52,23 +55,66 @@ internal sealed class ExportIndicatorTableHandler(IndicatorTables tables) : IQue
         }
 
         var table = await tables.BuildAsync(query.Query, query.Language, cancellationToken);
+        var lines = Lines(table);
         var name = $"indicators-{table.By}-{table.Period.Kind}-{LocalDatePattern.Iso.Format(table.Period.Start)}.{format}";
         return format == "csv"
-            ? new IndicatorFile(Csv(table, query.Language), "text/csv; charset=utf-8", name)
-            : new IndicatorFile(Xlsx(table, query.Language), XlsxType, name);
+            ? new IndicatorFile(Csv(lines, query.Language), "text/csv; charset=utf-8", name)
+            : new IndicatorFile(Xlsx(lines, query.Language), XlsxType, name);
+    }
+
+    /// <summary>A row of the file: the table's row with the names and texts it refers to.</summary>
+    internal sealed record ExportLine(IndicatorRow Row, string? OfficeName, string? RegionName, IndicatorOfService? Indicator);
+
+    private static List<ExportLine> Lines(IndicatorTable table)
+    {
+        var offices = table.Offices.ToDictionary(o => o.Id, o => o.Name, StringComparer.Ordinal);
+        var regions = table.Regions.ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal);
+        var indicators = table.Indicators.ToDictionary(i => (i.Service, i.Indicator));
+        var lines = new List<ExportLine>(table.Rows.Count);
+        foreach (var row in table.Rows)
+        {
+            lines.Add(new ExportLine(
+                row,
+                row.OfficeId is null ? null : offices.GetValueOrDefault(row.OfficeId),
+                row.Region is null ? null : regions.GetValueOrDefault(row.Region),
+                indicators.GetValueOrDefault((row.Service, row.Indicator))));
+        }
+
+        return lines;
     }
 
     /// <summary>UTF-8 with a byte order mark (so Excel reads Cyrillic and Kazakh letters), comma-separated, RFC 4180 quoting, invariant numbers.</summary>
-    private static byte[] Csv(IndicatorTable table, Language language)
+    private static byte[] Csv(List<ExportLine> lines, Language language)
     {
-        var text = new StringBuilder();
-        text.Append(string.Join(',', Columns.Select(c => Quote(c.Header.In(language))))).Append("\r\n");
-        foreach (var row in table.Rows)
+        var text = new StringBuilder(lines.Count * 400);
+        AppendLine(text, Columns.Select(c => c.Header.In(language)));
+        foreach (var line in lines)
         {
-            text.Append(string.Join(',', Columns.Select(c => Quote(Format(c.Value(row)))))).Append("\r\n");
+            AppendLine(text, Columns.Select(c => Format(c.Value(line))));
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        var all = text.ToString();
+        var bytes = new byte[3 + Encoding.UTF8.GetByteCount(all)];
+        Encoding.UTF8.GetPreamble().CopyTo(bytes, 0);
+        Encoding.UTF8.GetBytes(all, 0, all.Length, bytes, 3);
+        return bytes;
+    }
+
+    private static void AppendLine(StringBuilder text, IEnumerable<string> cells)
+    {
+        var first = true;
+        foreach (var cell in cells)
+        {
+            if (!first)
+            {
+                text.Append(',');
+            }
+
+            AppendQuoted(text, cell);
+            first = false;
+        }
+
+        text.Append("\r\n");
     }
 
     private static string Format(object? value) => value switch
@@ -79,18 +125,26 @@ internal sealed class ExportIndicatorTableHandler(IndicatorTables tables) : IQue
         _ => value.ToString() ?? "",
     };
 
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    private static void AppendQuoted(StringBuilder text, string value)
+    {
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            text.Append(value);
+            return;
+        }
 
-    private static byte[] Xlsx(IndicatorTable table, Language language)
+        text.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+    }
+
+    private static byte[] Xlsx(List<ExportLine> lines, Language language)
     {
         var headers = Columns.Select(c => c.Header.In(language)).ToArray();
-        var rows = table.Rows.Select(row =>
+        var rows = lines.Select(line =>
         {
-            var cells = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var cells = new Dictionary<string, object?>(headers.Length, StringComparer.Ordinal);
             for (var i = 0; i < Columns.Count; i++)
             {
-                cells[headers[i]] = Columns[i].Value(row) switch
+                cells[headers[i]] = Columns[i].Value(line) switch
                 {
                     bool b => b ? "true" : "false",
                     var v => v,
