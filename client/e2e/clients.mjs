@@ -2,6 +2,7 @@
 // a field error at its field, get a token with the secret, see the usage, disable it (its token
 // stops at once), delete it. Called from run.mjs with its page and helpers.
 import assert from 'node:assert/strict';
+import { signInAtDesktop } from './header-fit.mjs';
 
 export async function integratorClients({ page, step, BASE, PASSWORD }) {
   const callApi = (path, init) => page.evaluate(async ({ path, init }) => {
@@ -13,19 +14,7 @@ export async function integratorClients({ page, step, BASE, PASSWORD }) {
   await step('clients-create-en', async () => {
     // An administrator sees no applications: signing in lands on the integrator clients, and the
     // menu has no inbox, desk or registers.
-    // Whatever the step before left (a phone-sized page, a public page): desktop size, signed out.
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${BASE}/catalogue`);
-    await page.getByText('English', { exact: true }).click();
-    const signOut = page.getByRole('button', { name: 'Sign out' });
-    if (await signOut.count() > 0) {
-      await signOut.click();
-      await page.getByTestId('signed-out').waitFor();
-    }
-    await page.goto(`${BASE}/sign-in`);
-    await page.getByLabel('Login').fill('admin');
-    await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).last().click();
+    await signInAtDesktop(page, BASE, PASSWORD, 'admin');
     await page.waitForURL(`${BASE}/desk/admin/clients`);
     await page.getByRole('heading', { level: 1, name: 'Integrator clients' }).waitFor();
     const menu = page.getByRole('navigation', { name: 'main' });

@@ -55,7 +55,8 @@ export function headerProblems() {
   return problems;
 }
 
-async function signIn(page, BASE, PASSWORD, login) {
+/** Whatever the step before left (a phone-sized page, another user): desktop size, English, signed in as login. */
+export async function signInAtDesktop(page, BASE, PASSWORD, login) {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${BASE}/catalogue`);
   await page.getByText('English', { exact: true }).click();
@@ -68,6 +69,10 @@ async function signIn(page, BASE, PASSWORD, login) {
   await page.getByLabel('Login').fill(login);
   await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).last().click();
+}
+
+async function signIn(page, BASE, PASSWORD, login) {
+  await signInAtDesktop(page, BASE, PASSWORD, login);
   await page.waitForURL(/\/desk\/(inbox|dashboard|ministry)$/);
 }
 

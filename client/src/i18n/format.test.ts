@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  almatyLocalDateTime, almatyToInstant, formatDate, formatDateTime, formatDuration, formatKzt, intlKnowsKazakh,
+  almatyLocalDateTime, almatyToInstant, formatDate, formatDateTime, formatDuration, formatKzt, intlKnowsKazakh, pluralCategory,
   kazakhLongDate, kazakhMediumDateTime, todayInAlmaty,
 } from './format';
 
@@ -58,6 +58,17 @@ describe('Almaty dates and times', () => {
     expect(almatyLocalDateTime(new Date('2026-11-27T05:30:00Z'))).toBe('2026-11-27T10:30');
     expect(almatyToInstant('2026-11-27T10:30')).toBe('2026-11-27T05:30:00Z');
     expect(almatyToInstant('2027-01-01T00:15')).toBe('2026-12-31T19:15:00Z');
+  });
+});
+
+describe('pluralCategory', () => {
+  it('gives Intl.PluralRules’ category for every whole count to 1 000 in kk, ru and en', () => {
+    for (const [language, locale] of [['kk', 'kk-KZ'], ['ru', 'ru-KZ'], ['en', 'en']] as const) {
+      const rules = new Intl.PluralRules(locale);
+      for (let count = 0; count <= 1000; count++) {
+        expect(`${language} ${count} ${pluralCategory(count, language)}`).toBe(`${language} ${count} ${rules.select(count)}`);
+      }
+    }
   });
 });
 

@@ -127,20 +127,37 @@ const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(
 const UNITS = ['year', 'month', 'week', 'day', 'hour', 'minute'] as const;
 
 /**
+ * CLDR's plural category of a count: for whole numbers the rules of the three languages written
+ * out (ru: one/few/many; kk and en: one/other), so that a term needs no Intl.PluralRules; any other
+ * number asks Intl. format.test.ts checks the rules against Intl for 0–1 000.
+ */
+export function pluralCategory(count: number, language: Language): Intl.LDMLPluralRule {
+  if (!Number.isInteger(count) || count < 0) return new Intl.PluralRules(LOCALES[language]).select(count);
+  if (language !== 'ru') return count === 1 ? 'one' : 'other';
+  const last = count % 10;
+  const lastTwo = count % 100;
+  if (last === 1 && lastTwo !== 11) return 'one';
+  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return 'few';
+  return 'many';
+}
+
+/**
  * An ISO-8601 duration in words: PT6H → «6 часов» (ru), P2M → «2 ай» (kk), PT48H → «48 hours».
  * Returns the input unchanged when it is not a duration the standards use.
  */
 export function formatDuration(duration: string, language: Language): string {
   const match = DURATION.exec(duration);
   if (!match || duration === 'P' || duration.endsWith('T')) return duration;
-  const plural = new Intl.PluralRules(LOCALES[language]);
   const words = UNITS.flatMap((unit, index) => {
     const raw = match[index + 1];
     if (raw === undefined) return [];
     const count = Number(raw);
     if (count === 0) return [];
-    const key = `unit.${unit}.${plural.select(count)}` as MessageKey;
-    return [`${formatNumber(count, language)} ${translate(language, key)}`];
+    const key = `unit.${unit}.${pluralCategory(count, language)}` as MessageKey;
+    // A whole number under 1 000 is written the same in every locale: no Intl object (and no ICU
+    // data loaded) for the catalogue's first paint, where every card shows a term (issue 22, 4G).
+    const written = Number.isInteger(count) && count < 1000 ? String(count) : formatNumber(count, language);
+    return [`${written} ${translate(language, key)}`];
   });
   return words.length === 0 ? `0 ${translate(language, 'unit.day.many')}` : words.join(' ');
 }
