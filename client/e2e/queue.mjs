@@ -50,7 +50,10 @@ export async function queueScenario({ page, step, base, text, password, signInAg
 
   await step('queue-desk-call-en-360', async () => {
     await desktop();
-    if (await page.getByRole('button', { name: 'Шығу', exact: true }).count() > 0) {
+    // The header's account area follows the resize a render later: wait for it before asking who is signed in.
+    const signOut = page.getByRole('button', { name: 'Шығу', exact: true });
+    await signOut.or(page.getByRole('link', { name: 'Кіру', exact: true })).first().waitFor();
+    if (await signOut.count() > 0) {
       await signInAgainInEnglish('clerk.astana');
     } else {
       await page.getByText('English', { exact: true }).click();
