@@ -1,5 +1,5 @@
 // The texts of the unit head's dashboard and the ministry's view (issue 21), merged into the app's
-// catalogues (i18n/messages.ts) so that the same key check covers them.
+// catalogues (i18n/kk.ts, ru.ts, en.ts) so that the same key check covers them.
 
 export const dashboardKk = {
   'nav.dashboard': 'Бақылау тақтасы',

@@ -1,5 +1,5 @@
 // The texts of the electronic queue and of applicant feedback, merged into the app's catalogues
-// (i18n/messages.ts) so that the same key check covers them.
+// (i18n/kk.ts, ru.ts, en.ts) so that the same key check covers them.
 
 export const queueKk = {
   'nav.queue': 'Кезек',
