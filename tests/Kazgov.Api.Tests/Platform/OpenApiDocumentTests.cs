@@ -35,6 +35,29 @@ public sealed class OpenApiDocumentTests(KazgovApiFactory factory)
             "api/openapi/v1.json must match the API; if the change is intended, refresh it with ./build/openapi and commit the file");
     }
 
+    /// <summary>
+    /// The catalogue page is drawn into the client's HTML at build time from this copy of
+    /// GET /services/summary (client/scripts/prerender.mjs, issue 22: the cards on 4G before the app's
+    /// code runs), so it must equal what the API serves; ./build/openapi refreshes it with the document.
+    /// </summary>
+    [Fact]
+    public async Task The_checked_in_catalogue_summary_matches_the_served_one()
+    {
+        var served = Normalise(await factory.CreateClient().GetStringAsync("/api/v1/services/summary"));
+        var path = Path.Combine(RepositoryPaths.Root, "api", "openapi", "services-summary.json");
+        var checkedIn = File.Exists(path) ? Normalise(await File.ReadAllTextAsync(path)) : "(missing)";
+
+        if (checkedIn != served && Environment.GetEnvironmentVariable("KAZGOV_UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(path, served);
+            Assert.Fail("api/openapi/services-summary.json differed from the API and has been rewritten (KAZGOV_UPDATE_OPENAPI=1): "
+                + "review the change and commit the file; the next run passes.");
+        }
+
+        checkedIn.Should().Be(served,
+            "api/openapi/services-summary.json must match GET /services/summary; refresh it with ./build/openapi and commit the file");
+    }
+
     [Fact]
     public async Task Properties_that_may_be_null_are_not_required()
     {
