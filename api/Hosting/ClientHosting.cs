@@ -63,10 +63,35 @@ internal static class ClientHosting
                 return;
             }
 
-            context.Response.ContentType = "text/html; charset=utf-8";
-            context.Response.Headers.CacheControl = "no-cache";
-            await context.Response.SendFileAsync(files.GetFileInfo("index.html"), context.RequestAborted);
+            var response = context.Response;
+            response.ContentType = "text/html; charset=utf-8";
+            response.Headers.CacheControl = "no-cache";
+            response.Headers.Vary = "Accept-Encoding";
+            var (page, encoding) = SpaPage(context, files);
+            if (encoding is not null)
+            {
+                response.Headers.ContentEncoding = encoding;
+            }
+
+            response.ContentLength = page.Length;
+            if (HttpMethods.IsGet(context.Request.Method))
+            {
+                await response.SendFileAsync(page, context.RequestAborted);
+            }
         });
+    }
+
+    /// <summary>
+    /// The page for an SPA route: the catalogue drawn at build time (catalogue.html, client/scripts/prerender.mjs)
+    /// for / and /catalogue, where citizens land, so its cards paint before the app's code runs (issue 22, 4G);
+    /// index.html for every other route. Its Brotli or gzip twin when the browser accepts one.
+    /// </summary>
+    private static (IFileInfo File, string? Encoding) SpaPage(HttpContext context, PhysicalFileProvider files)
+    {
+        var path = context.Request.Path.Value?.TrimEnd('/');
+        var name = (string.IsNullOrEmpty(path) || string.Equals(path, "/catalogue", StringComparison.Ordinal))
+            && files.GetFileInfo("catalogue.html").Exists ? "catalogue.html" : "index.html";
+        return Compressed(context, files, "/" + name) is { } compressed ? compressed : (files.GetFileInfo(name), null);
     }
 
     // Vite fingerprints everything under assets/; the rest must be revalidated.
@@ -83,11 +108,16 @@ internal static class ClientHosting
             return null;
         }
 
-        var accepted = request.GetTypedHeaders().AcceptEncoding;
+        return Compressed(context, files, request.Path.Value!);
+    }
+
+    private static (IFileInfo File, string Encoding)? Compressed(HttpContext context, PhysicalFileProvider files, string path)
+    {
+        var accepted = context.Request.GetTypedHeaders().AcceptEncoding;
         foreach (var (encoding, suffix) in new[] { ("br", ".br"), ("gzip", ".gz") })
         {
             if (accepted.Any(a => a.Value.Equals(encoding, StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > 0)
-                && files.GetFileInfo(request.Path.Value + suffix) is { Exists: true, IsDirectory: false } variant)
+                && files.GetFileInfo(path + suffix) is { Exists: true, IsDirectory: false } variant)
             {
                 return (variant, encoding);
             }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiProblem, type Problem } from './problem';
 import { useI18n } from '../i18n/I18nProvider';
 
@@ -11,14 +11,22 @@ export interface ApiState<T> {
 
 /**
  * Loads data for a page and loads it again when deps or the UI language change, so that texts
- * and problems the API localises always match the language on screen.
+ * and problems the API localises always match the language on screen. `initial`: data the page
+ * already has (the catalogue's summary, written into its HTML): the first render shows it and
+ * nothing is loaded until deps, the language or a reload ask for it.
  */
-export function useApi<T>(load: () => Promise<T>, deps: readonly unknown[]): ApiState<T> {
+export function useApi<T>(load: () => Promise<T>, deps: readonly unknown[], initial?: T): ApiState<T> {
   const { language } = useI18n();
-  const [state, setState] = useState<{ data?: T; problem?: Problem; loading: boolean }>({ loading: true });
+  const [state, setState] = useState<{ data?: T; problem?: Problem; loading: boolean }>(() =>
+    initial === undefined ? { loading: true } : { data: initial, loading: false });
   const [attempt, setAttempt] = useState(0);
+  const skipFirst = useRef(initial !== undefined);
 
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     let current = true;
     setState((previous) => ({ data: previous.data, loading: true }));
     load().then(

@@ -3,8 +3,11 @@ import { api, call } from '../api/client';
 import { drafts } from '../forms/drafts';
 import { session, type SessionState } from './session';
 
+const SIGNED_OUT: SessionState = { status: 'signed-out' };
+
 export function useSession(): SessionState {
-  return useSyncExternalStore(session.subscribe, session.get);
+  // Drawn at build time (src/prerender), the page is the signed-out one: a signed-in tab never shows it.
+  return useSyncExternalStore(session.subscribe, session.get, () => SIGNED_OUT);
 }
 
 /** Password sign-in of a staff member; throws the API's problem (e.g. invalid-credentials). */

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { createContext, useContext, useEffect } from 'react';
 import { AppShell, Anchor, Box, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -66,14 +66,19 @@ const WIDE = '(min-width: 75em)';
 const ROW = 64;
 const NAV_ROW = 40;
 
+/** The width the build's prerender draws the layout at (src/prerender/catalogue.tsx); unset in the browser. */
+export const PrerenderWidth = createContext<boolean | undefined>(undefined);
+
 export function AppLayout() {
   const { t } = useI18n();
   const state = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const signedIn = state.status === 'signed-in';
-  // The first render assumes a wide screen (as jsdom and the server-less first paint do).
-  const wide = useMediaQuery(WIDE, true, { getInitialValueInEffect: false });
+  // Measured at the first render; the build's prerender (no window) draws both widths.
+  const forcedWidth = useContext(PrerenderWidth);
+  const measured = useMediaQuery(WIDE, true, { getInitialValueInEffect: false });
+  const wide = forcedWidth ?? measured;
   const [opened, { toggle, close }] = useDisclosure(false);
   // A followed link closes the panel.
   useEffect(close, [location.pathname, location.search, close]);

@@ -5,13 +5,14 @@ import { useApi } from '../api/useApi';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n/I18nProvider';
-import { feeRange, loadServiceSummaries, quoteSummaryToday, type FeeQuote, type ServiceSummary } from './catalogue';
+import { embeddedServiceSummaries, feeRange, loadServiceSummaries, quoteSummaryToday, type FeeQuote, type ServiceSummary } from './catalogue';
 import { TermText } from './TermText';
 
 export function CataloguePage() {
   const { t } = useI18n();
   // The cards as soon as the summary is in (issue 22: the catalogue on 4G); today's fees follow.
-  const summary = useApi(loadServiceSummaries, []);
+  // The page built with its HTML carries the summary, so the first render already has the cards.
+  const summary = useApi(loadServiceSummaries, [], embeddedServiceSummaries());
   const services = summary.data;
   const fees = useApi(async () => (services ? Promise.all(services.map((service) => quoteSummaryToday(service))) : undefined), [services]);
   const problem = summary.problem ?? fees.problem;

@@ -11,6 +11,31 @@ export async function loadServices(): Promise<ServiceEntry[]> {
 
 export type ServiceSummary = Schemas['ServiceSummary'];
 
+let embedded: ServiceSummary[] | undefined;
+
+/**
+ * The summary written into the catalogue page's HTML at build time (scripts/prerender.mjs, from
+ * api/openapi/services-summary.json, which a test keeps equal to GET /services/summary): the first
+ * render draws the cards from it, over the cards already painted from the HTML (issue 22, 4G).
+ * None on any other page, or when the page was built without it.
+ */
+export function embeddedServiceSummaries(): ServiceSummary[] | undefined {
+  if (embedded || typeof document === 'undefined') return embedded;
+  const element = document.getElementById('kazgov-services-summary');
+  if (!element?.textContent) return undefined;
+  try {
+    embedded = (JSON.parse(element.textContent) as Schemas['ServiceSummaryList']).items;
+  } catch {
+    // A damaged copy: the page asks the API as it would without one.
+  }
+  return embedded;
+}
+
+/** The prerender (src/prerender/catalogue.tsx) hands the summary over here, where there is no document. */
+export function provideServiceSummaries(items: ServiceSummary[]): void {
+  embedded = items;
+}
+
 /** The catalogue's cards: a few kilobytes instead of the whole catalogue (GET /services/summary). */
 export async function loadServiceSummaries(): Promise<ServiceSummary[]> {
   // index.html starts this request with the page on the catalogue's paths, before the app's code

@@ -16,6 +16,9 @@ public sealed class ClientDistApiFactory : KazgovApiFactory
     {
         Dist = dist;
         File.WriteAllText(Path.Combine(dist, "index.html"), IndexHtml);
+        // The catalogue drawn at build time (client/scripts/prerender.mjs), with its Brotli twin.
+        File.WriteAllText(Path.Combine(dist, "catalogue.html"), CatalogueHtml);
+        File.WriteAllBytes(Path.Combine(dist, "catalogue.html.br"), BrotliTwin);
         Directory.CreateDirectory(Path.Combine(dist, "assets"));
         File.WriteAllText(Path.Combine(dist, "assets", "app-1a2b3c.js"), "console.log('kazgov');");
         // The twins client/scripts/precompress.mjs writes (here with recognisable bytes, not real compression).
@@ -28,6 +31,8 @@ public sealed class ClientDistApiFactory : KazgovApiFactory
     public static readonly byte[] GzipTwin = [0x1f, 0x8b, 0x08, 0x00, 0x67, 0x7a];
 
     public const string IndexHtml = "<!doctype html><title>Kazgov</title><div id=\"root\"></div>";
+
+    public const string CatalogueHtml = "<!doctype html><title>Kazgov</title><div id=\"root\"></div><template data-prerender=\"kk narrow\"></template>";
 
     public string Dist { get; }
 
@@ -43,7 +48,36 @@ public sealed class ClientHostingTests(ClientDistApiFactory factory) : IClassFix
 {
     [Theory]
     [InlineData("/")]
+    [InlineData("/catalogue")]
+    [InlineData("/catalogue/")]
+    [InlineData("/catalogue?lang=ru")]
+    public async Task The_catalogue_gets_the_page_drawn_at_build_time(string path)
+    {
+        var response = await factory.CreateClient().GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        response.Headers.CacheControl!.NoCache.Should().BeTrue();
+        (await response.Content.ReadAsStringAsync()).Should().Be(ClientDistApiFactory.CatalogueHtml);
+    }
+
+    [Fact]
+    public async Task The_catalogue_page_goes_out_as_its_brotli_twin_when_the_browser_accepts_it()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/catalogue");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, br");
+
+        var response = await factory.CreateClient().SendAsync(request);
+
+        response.Content.Headers.ContentEncoding.Should().Equal("br");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        response.Headers.Vary.Should().Contain("Accept-Encoding");
+        (await response.Content.ReadAsByteArrayAsync()).Should().Equal(ClientDistApiFactory.BrotliTwin);
+    }
+
+    [Theory]
     [InlineData("/catalogue/driver-licence")]
+    [InlineData("/cataloguex")]
     [InlineData("/offices?region=astana")]
     [InlineData("/applications/42/documents")]
     public async Task App_routes_get_the_index_page(string path)
