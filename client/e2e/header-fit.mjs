@@ -55,8 +55,8 @@ export function headerProblems() {
   return problems;
 }
 
-/** Whatever the step before left (a phone-sized page, another user): desktop size, English, signed in as login. */
-export async function signInAtDesktop(page, BASE, PASSWORD, login) {
+/** Whatever the step before left (a phone-sized page, another user): desktop size, English, signed out. */
+export async function signOutAtDesktop(page, BASE) {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${BASE}/catalogue`);
   await page.getByText('English', { exact: true }).click();
@@ -65,6 +65,11 @@ export async function signInAtDesktop(page, BASE, PASSWORD, login) {
     await signOut.click();
     await page.getByTestId('signed-out').waitFor();
   }
+}
+
+/** Whatever the step before left: desktop size, English, signed in as login. */
+export async function signInAtDesktop(page, BASE, PASSWORD, login) {
+  await signOutAtDesktop(page, BASE);
   await page.goto(`${BASE}/sign-in`);
   await page.getByLabel('Login').fill(login);
   await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);

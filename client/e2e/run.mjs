@@ -18,6 +18,7 @@ import { queueScenario } from './queue.mjs';
 import { issue22DataSteps } from './issue22-data.mjs';
 import { dashboardScenario } from './dashboard.mjs';
 import { headerFit } from './header-fit.mjs';
+import { catalogueDrawn } from './catalogue-drawn.mjs';
 
 const BASE = (process.env.KAZGOV_E2E_URL ?? 'http://127.0.0.1:8181').replace(/\/$/, '');
 const NOW = process.env.KAZGOV_E2E_NOW ?? '2026-03-10T07:30:00Z';
@@ -1379,6 +1380,7 @@ try {
   await queueScenario({ page, step, base: BASE, text, password: PASSWORD, signInAgainInEnglish });
   await dashboardScenario({ page, step, base: BASE, text, signInAgainInEnglish });
   await headerFit({ page, step, BASE, PASSWORD });
+  await catalogueDrawn({ page, step, BASE, PASSWORD, RESULTS });
 
   await integratorClients({ page, step, BASE, PASSWORD });
 } catch {

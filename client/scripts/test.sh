@@ -87,9 +87,10 @@ fi
 KAZGOV_E2E_URL="$url" KAZGOV_E2E_NOW="$now" node e2e/run.mjs || status=1
 
 # The catalogue visible in under 1.5 s on emulated 4G (issue 22): measured and reported on every
-# run. The target is not met yet (build/bench/README.md: medians of 1 686 and 1 968 ms in the two
-# runs after the language chunks, load average 9-14 on 2 cores), and a timing on a shared machine
-# is a benchmark figure, so it fails the run only with KAZGOV_4G_GATE=1.
+# run (build/bench/README.md has the figures: the cards drawn at build time are on screen in about
+# 0.9 s). A timing on a shared machine is a benchmark figure, so it fails the run only with
+# KAZGOV_4G_GATE=1; the e2e steps catalogue-drawn-* fail it when the page is not drawn before the
+# app's code, or the app's first render moves it.
 say "client: the catalogue on emulated 4G"
 if ! KAZGOV_E2E_URL="$url" node scripts/measure-4g.mjs; then
   if [ "${KAZGOV_4G_GATE:-0}" = 1 ]; then status=1; else say "client: the 4G target is not met (reported; KAZGOV_4G_GATE=1 makes it fail the run)"; fi
