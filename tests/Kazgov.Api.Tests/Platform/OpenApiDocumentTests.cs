@@ -16,24 +16,8 @@ public sealed class OpenApiDocumentTests(KazgovApiFactory factory)
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Fact]
-    public async Task The_checked_in_document_matches_the_generated_one()
-    {
-        var generated = Normalise(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
-        var path = Path.Combine(RepositoryPaths.Root, "api", "openapi", "v1.json");
-        var checkedIn = File.Exists(path) ? Normalise(await File.ReadAllTextAsync(path)) : "(missing)";
-
-        // KAZGOV_UPDATE_OPENAPI=1 (./build/openapi) rewrites a stale file, and the run still fails: the variable
-        // can refresh the document but never make a run with a stale one green.
-        if (checkedIn != generated && Environment.GetEnvironmentVariable("KAZGOV_UPDATE_OPENAPI") == "1")
-        {
-            await File.WriteAllTextAsync(path, generated);
-            Assert.Fail("api/openapi/v1.json differed from the API and has been rewritten (KAZGOV_UPDATE_OPENAPI=1): "
-                + "review the change and commit the file; the next run passes.");
-        }
-
-        checkedIn.Should().Be(generated,
-            "api/openapi/v1.json must match the API; if the change is intended, refresh it with ./build/openapi and commit the file");
-    }
+    public async Task The_checked_in_document_matches_the_generated_one() =>
+        await MatchesCheckedIn(await factory.CreateClient().GetStringAsync("/openapi/v1.json"), "v1.json");
 
     /// <summary>
     /// The catalogue page is drawn into the client's HTML at build time from this copy of
@@ -41,21 +25,28 @@ public sealed class OpenApiDocumentTests(KazgovApiFactory factory)
     /// code runs), so it must equal what the API serves; ./build/openapi refreshes it with the document.
     /// </summary>
     [Fact]
-    public async Task The_checked_in_catalogue_summary_matches_the_served_one()
+    public async Task The_checked_in_catalogue_summary_matches_the_served_one() =>
+        await MatchesCheckedIn(await factory.CreateClient().GetStringAsync("/api/v1/services/summary"), "services-summary.json");
+
+    /// <summary>
+    /// KAZGOV_UPDATE_OPENAPI=1 (./build/openapi) rewrites a stale file, and the run still fails: the variable
+    /// can refresh the file but never make a run with a stale one green.
+    /// </summary>
+    private static async Task MatchesCheckedIn(string served, string file)
     {
-        var served = Normalise(await factory.CreateClient().GetStringAsync("/api/v1/services/summary"));
-        var path = Path.Combine(RepositoryPaths.Root, "api", "openapi", "services-summary.json");
+        var generated = Normalise(served);
+        var path = Path.Combine(RepositoryPaths.Root, "api", "openapi", file);
         var checkedIn = File.Exists(path) ? Normalise(await File.ReadAllTextAsync(path)) : "(missing)";
 
-        if (checkedIn != served && Environment.GetEnvironmentVariable("KAZGOV_UPDATE_OPENAPI") == "1")
+        if (checkedIn != generated && Environment.GetEnvironmentVariable("KAZGOV_UPDATE_OPENAPI") == "1")
         {
-            await File.WriteAllTextAsync(path, served);
-            Assert.Fail("api/openapi/services-summary.json differed from the API and has been rewritten (KAZGOV_UPDATE_OPENAPI=1): "
+            await File.WriteAllTextAsync(path, generated);
+            Assert.Fail($"api/openapi/{file} differed from the API and has been rewritten (KAZGOV_UPDATE_OPENAPI=1): "
                 + "review the change and commit the file; the next run passes.");
         }
 
-        checkedIn.Should().Be(served,
-            "api/openapi/services-summary.json must match GET /services/summary; refresh it with ./build/openapi and commit the file");
+        checkedIn.Should().Be(generated,
+            $"api/openapi/{file} must match the API; if the change is intended, refresh it with ./build/openapi and commit the file");
     }
 
     [Fact]
