@@ -27,6 +27,7 @@ namespace Kazgov.Platform.Integrations;
 /// and becomes a dead letter once it has failed for DeadLetterAfter (a day); a dead letter no longer
 /// blocks its queue;</item>
 /// <item>410 Gone disables the subscription (its deliveries wait until it is enabled again).</item>
+/// <item>A disabled client's deliveries wait the same way until an administrator enables it again.</item>
 /// </list>
 /// </summary>
 public sealed class WebhookDispatcher(
@@ -106,6 +107,9 @@ public sealed class WebhookDispatcher(
                 FROM platform.webhook_deliveries d
                 JOIN platform.webhook_subscriptions s ON s.id = d.subscription_id AND s.enabled
                 WHERE d.delivered_at IS NULL AND d.dead_at IS NULL
+                  -- A disabled (or deleted) client is sent nothing; its deliveries wait, like a disabled subscription's.
+                  AND NOT EXISTS (SELECT 1 FROM platform.api_clients c
+                                  WHERE c.client_id = s.client_id AND (c.disabled OR c.deleted_at IS NOT NULL))
                 ORDER BY d.subscription_id, d.event_tx, d.event_id),
             due AS (
                 SELECT d.id FROM platform.webhook_deliveries d

@@ -153,6 +153,46 @@ public sealed class WebhookTests(WebhookApiFactory factory) : IClassFixture<Webh
     }
 
     [Fact]
+    public async Task A_disabled_clients_deliveries_wait_until_an_administrator_enables_it_again()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var admin = await factory.CreateClientAsAsync("admin");
+        var clientId = "test-client-" + Guid.NewGuid().ToString("N")[..12];
+        var created = await admin.PostAsJsonAsync("/api/v1/admin/clients", new
+        {
+            clientId,
+            displayName = "Test portal",
+            scopes = new[] { "driver-licence:read", "driver-licence:submit", "driver-licence:webhooks" },
+        });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var secret = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["clientSecret"]!.GetValue<string>();
+        var token = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        });
+        var portal = factory.CreateClient();
+        portal.DefaultRequestHeaders.Authorization = new("Bearer", JsonNode.Parse(await token.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>());
+        await SubscribeAsync(portal, receiver, [WebhookEventTypes.Submitted], ["driver-licence"]);
+        // The first attempt fails, so the delivery is queued when the client is disabled.
+        receiver.Answer = HttpStatusCode.ServiceUnavailable;
+        var (application, _) = await SubmitAsync(portal);
+        await PumpUntilAsync(() => receiver.All.Count > 0);
+        receiver.All.Should().ContainSingle();
+
+        (await admin.PatchAsJsonAsync($"/api/v1/admin/clients/{clientId}", new { disabled = true })).StatusCode.Should().Be(HttpStatusCode.OK);
+        receiver.Answer = HttpStatusCode.OK;
+        factory.Clock.Advance(Duration.FromMinutes(5));
+        await PumpUntilAsync(() => false, rounds: 5);
+        receiver.All.Should().ContainSingle("a disabled client is sent nothing, not even a delivery queued before");
+
+        (await admin.PatchAsJsonAsync($"/api/v1/admin/clients/{clientId}", new { disabled = false })).StatusCode.Should().Be(HttpStatusCode.OK);
+        await PumpUntilAsync(() => receiver.Accepted.Count > 0);
+        receiver.Accepted.Single().ApplicationId.Should().Be(application, "the waiting delivery goes out once the client is enabled");
+    }
+
+    [Fact]
     public async Task A_rotated_secret_and_the_previous_one_both_sign_during_the_grace_period_only()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
