@@ -110,19 +110,32 @@ export async function catalogueDrawn({ page, step, BASE, PASSWORD, RESULTS }) {
     } finally {
       await drawn.close();
     }
-    // A signed-in tab: the header is the clerk's, so nothing is drawn before the app's code.
+    // Signed in: the header is the clerk's, so nothing is drawn before the app's code, not even in
+    // a new tab, which is handed the session a moment later.
     await signInAtDesktop(page, BASE, PASSWORD, 'clerk.astana');
     await page.waitForURL(/\/desk\/inbox$/);
-    await page.route(NO_CODE, (route) => route.abort());
+    const tab = await page.context().newPage();
     try {
-      await page.goto(`${BASE}/catalogue`);
-      await page.waitForLoadState('load');
-      assert.equal(await page.locator('[data-service]').count(), 0, 'no drawn catalogue for a signed-in tab');
+      await tab.route(NO_CODE, (route) => route.abort());
+      await tab.goto(`${BASE}/catalogue`);
+      await tab.waitForLoadState('load');
+      assert.equal(await tab.locator('[data-service]').count(), 0, 'no drawn catalogue where a clerk is signed in');
+      await tab.unroute(NO_CODE);
+      await tab.goto(`${BASE}/catalogue`);
+      await tab.getByTestId('signed-in-as').waitFor();
+      await tab.locator('[data-service]').nth(8).waitFor({ state: 'visible' });
     } finally {
-      await page.unroute(NO_CODE);
+      await tab.close();
     }
-    await page.goto(`${BASE}/catalogue`);
-    await page.locator('[data-service]').nth(8).waitFor({ state: 'visible' });
-    await page.getByTestId('signed-in-as').waitFor();
+    // Signed out, the browser is a citizen's again.
+    await signOutAtDesktop(page, BASE);
+    const after = await page.context().newPage();
+    try {
+      await after.route(NO_CODE, (route) => route.abort());
+      await after.goto(`${BASE}/catalogue`);
+      await after.locator('[data-service]').nth(8).waitFor({ state: 'visible' });
+    } finally {
+      await after.close();
+    }
   });
 }

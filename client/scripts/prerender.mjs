@@ -6,8 +6,8 @@
 // The page is rendered by the app's own components (src/prerender/catalogue.tsx, built for Node) in
 // each language at both of the layout's widths, from api/openapi/services-summary.json (a test keeps
 // it equal to GET /services/summary). Each is a <template>; a small script picks the one for the
-// stored language and the screen before anything paints, and none for a signed-in clerk, whose
-// header differs. The host sends this file for / and /catalogue (api/Hosting/ClientHosting.cs).
+// stored language and the screen before anything paints, and none where a clerk is signed in,
+// whose header differs. The host sends this file for / and /catalogue (api/Hosting/ClientHosting.cs).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'vite';
@@ -40,13 +40,15 @@ rmSync(out, { recursive: true, force: true });
 // a signed-in session. / becomes /catalogue here, as the app's router would make it a render later.
 const choose = `<script>
       (function () {
-        var language, session;
-        try { language = localStorage.getItem('kazgov.language'); } catch (e) {}
+        var language, session, staff;
+        try { language = localStorage.getItem('kazgov.language'); staff = localStorage.getItem('kazgov.staff'); } catch (e) {}
         if (['kk', 'ru', 'en'].indexOf(language) < 0) language = 'kk';
         try { session = JSON.parse(sessionStorage.getItem('kazgov.session') || 'null'); } catch (e) {}
         if (location.pathname === '/') history.replaceState(history.state, '', '/catalogue' + location.search + location.hash);
         var width = window.matchMedia(${JSON.stringify(WIDE)}).matches ? 'wide' : 'narrow';
-        var chosen = session && session.status === 'signed-in' ? null
+        // A clerk's header is not the one drawn: nothing for a signed-in tab, or a browser where staff
+        // are signed in (src/auth/session.ts), whose new tab is handed the session a moment later.
+        var chosen = staff || (session && session.status === 'signed-in') ? null
           : document.querySelector('template[data-prerender="' + language + ' ' + width + '"]');
         if (chosen) {
           document.getElementById('root').appendChild(chosen.content);

@@ -36,7 +36,9 @@ describe('the session across tabs', () => {
     expect(session.accessToken()).toBe('a1');
     expect(tabs.asking()).toBe(false);
     expect(JSON.parse(sessionStorage.getItem('kazgov.session')!).accessToken).toBe('a1');
-    expect(Object.keys(localStorage)).toEqual([]);
+    // Only the hint that staff work in this browser (no token), which keeps the drawn catalogue away.
+    expect(Object.keys(localStorage)).toEqual(['kazgov.staff']);
+    expect(localStorage.getItem('kazgov.staff')).toBe('1');
     peer.channel.close();
   });
 
@@ -72,7 +74,9 @@ describe('the session across tabs', () => {
     disconnect = connectTabs();
     const peer = otherTab();
     session.start('a3', 'r3', clerk);
+    expect(localStorage.getItem('kazgov.staff')).toBe('1');
     session.clear();
+    expect(localStorage.getItem('kazgov.staff')).toBeNull();
     await vi.waitFor(() => expect(peer.heard).toEqual([
       { type: 'session', state: { status: 'signed-in', accessToken: 'a3', refreshToken: 'r3', actor: clerk } },
       { type: 'signed-out', actorId: clerk.id },

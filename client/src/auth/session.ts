@@ -48,12 +48,25 @@ function parse(raw: string | null): SessionState {
   return SIGNED_OUT;
 }
 
+/**
+ * Set while a clerk is signed in in this browser (no token, only "1"): the catalogue drawn at build
+ * time has the citizen's header, so a browser where staff work skips it (scripts/prerender.mjs), also
+ * in a new tab that has not been handed the session yet.
+ */
+export const STAFF_HINT_KEY = 'kazgov.staff';
+
 function write(state: SessionState, share = true) {
   try {
     if (state.status === 'signed-out') sessionStorage.removeItem(STORAGE_KEY);
     else sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state));
   } catch {
     // Storage refused (a private mode at its quota): the session cannot be kept.
+  }
+  try {
+    if (state.status === 'signed-in') localStorage.setItem(STAFF_HINT_KEY, '1');
+    else if (state.status === 'signed-out') localStorage.removeItem(STAFF_HINT_KEY);
+  } catch {
+    // Without storage the drawn catalogue is simply replaced by the clerk's page a moment later.
   }
   listeners.forEach((listener) => listener());
   if (share) tell(state);
