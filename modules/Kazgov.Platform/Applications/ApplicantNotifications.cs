@@ -15,7 +15,7 @@ namespace Kazgov.Platform.Applications;
 /// outbox, in the change's transaction), and the written refusal notice with the standard's grounds.
 /// </summary>
 internal sealed class ApplicantNotifications(
-    ServiceCatalogue catalogue, IOfficeDirectory offices, Outbox outbox, ICurrentActor actor, Feedback.IFeedbackLinks feedbackLinks, IClock clock)
+    ServiceCatalogue catalogue, IOfficeDirectory offices, Outbox outbox, Feedback.IFeedbackLinks feedbackLinks, IClock clock)
 {
     public async Task NotifyAsync(ApplicationRow row, ApplicationStatus status, CancellationToken cancellationToken)
     {
@@ -44,7 +44,8 @@ internal sealed class ApplicantNotifications(
     }
 
     /// <summary>The written refusal notice in all three languages, signed by the refusing official.</summary>
-    public async Task<LocalizedText> RefusalNoticeAsync(ApplicationRow row, IReadOnlyList<string> grounds, string explanation, Instant refusedAt, CancellationToken cancellationToken)
+    public async Task<LocalizedText> RefusalNoticeAsync(
+        ApplicationRow row, IReadOnlyList<string> grounds, string explanation, Instant refusedAt, Signer signer, CancellationToken cancellationToken)
     {
         var service = catalogue.Find(row.ServiceCode)!;
         var office = await offices.FindAsync(row.OfficeId, cancellationToken);
@@ -53,7 +54,7 @@ internal sealed class ApplicantNotifications(
         var refused = refusedAt.InZone(WorkingCalendar.Zone).Date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var review = service.Complaints.ReviewTermText.ToLocalized();
         // One language per notice: the office and the official's post in the notice's language too.
-        var position = PositionNames.Of(actor.Position);
+        var position = PositionNames.Of(signer.Position);
         string Render(Language language, string title, string body, string groundsTitle, string explanationTitle, string appeal)
         {
             var lines = new List<string>
@@ -81,7 +82,7 @@ internal sealed class ApplicantNotifications(
             lines.Add("");
             lines.Add(appeal + " " + string.Join("; ", service.Complaints.Route.Select(r => r.Text.ToLocalized().In(language))) + ". " + review.In(language));
             lines.Add("");
-            lines.Add((position is null ? "" : position.In(language) + " ") + actor.DisplayName);
+            lines.Add((position is null ? "" : position.In(language) + " ") + signer.DisplayName);
             return string.Join("\n", lines);
         }
 

@@ -5,6 +5,9 @@ namespace Kazgov.Platform.Security;
 /// <summary>A clerk of an office, as the unit head's workload names them.</summary>
 public sealed record OfficeClerk(string Login, string FullName);
 
+/// <summary>The official who signed a decision: their name and post (a position code of Offices/Data/position-names.json).</summary>
+public sealed record Signer(string DisplayName, string? Position);
+
 /// <summary>
 /// The staff accounts' published query for other capabilities (the workload, reassignment): the
 /// enabled clerks of an office, without reading platform.staff_users themselves.
@@ -15,6 +18,12 @@ public interface IOfficeClerks
 
     /// <summary>The clerk, when <paramref name="login"/> is an enabled clerk of the office who serves the service; else null.</summary>
     Task<OfficeClerk?> FindAsync(string login, string officeId, string service, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The official an actor id ("staff:login") names, disabled or not (a decision keeps its signer):
+    /// null for anyone else.
+    /// </summary>
+    Task<Signer?> SignerAsync(string actorId, CancellationToken cancellationToken = default);
 }
 
 internal sealed class OfficeClerksQuery(DbSession session) : IOfficeClerks
@@ -37,4 +46,12 @@ internal sealed class OfficeClerksQuery(DbSession session) : IOfficeClerks
             """,
             new { login, officeId, service },
             cancellationToken);
+
+    public async Task<Signer?> SignerAsync(string actorId, CancellationToken cancellationToken = default) =>
+        !actorId.StartsWith("staff:", StringComparison.Ordinal)
+            ? null
+            : await session.QuerySingleOrDefaultAsync<Signer>(
+                "SELECT full_name AS DisplayName, nullif(position, '') AS Position FROM platform.staff_users WHERE login = @login",
+                new { login = actorId["staff:".Length..] },
+                cancellationToken);
 }

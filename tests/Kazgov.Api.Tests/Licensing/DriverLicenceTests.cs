@@ -159,6 +159,12 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
         var notice = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/applications/{id}/refusal-notice"))!;
         notice["language"]!.GetValue<string>().Should().Be("ru");
         notice["text"]!.GetValue<string>().Should().Contain("УВЕДОМЛЕНИЕ ОБ ОТКАЗЕ").And.Contain("driver-licence §17.5").And.Contain("Заявителю 17 лет");
+        notice["text"]!.GetValue<string>().Split('\n')[^1].Should().EndWith("Айгерім Болатқызы Сейітова", "the clerk who refused signs it");
+
+        // Read by the unit head, it is still the clerk's notice, word for word.
+        var head = await factory.CreateClientAsAsync("head.astana");
+        var read = JsonNode.Parse(await head.GetStringAsync($"/api/v1/applications/{id}/refusal-notice"))!;
+        read["text"]!.GetValue<string>().Should().Be(notice["text"]!.GetValue<string>());
     }
 
     [Fact]

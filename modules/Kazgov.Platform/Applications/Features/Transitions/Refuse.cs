@@ -1,6 +1,8 @@
 using Kazgov.Platform.Catalogue;
 using Kazgov.Kernel.Localization;
 using Kazgov.Kernel.Problems;
+using Kazgov.Kernel.Security;
+using Kazgov.Platform.Security;
 using Mediator;
 
 namespace Kazgov.Platform.Applications.Features.Transitions;
@@ -12,7 +14,8 @@ internal sealed class RefuseHandler(
     ApplicationChanges changes,
     ApplicationStore store,
     ApplicantNotifications notifications,
-    ServiceCatalogue catalogue) : ICommandHandler<Refuse, ApplicationView>
+    ServiceCatalogue catalogue,
+    ICurrentActor actor) : ICommandHandler<Refuse, ApplicationView>
 {
     public async ValueTask<ApplicationView> Handle(Refuse command, CancellationToken cancellationToken)
     {
@@ -45,7 +48,7 @@ internal sealed class RefuseHandler(
         }
 
         var language = row.ApplicantValue.Language;
-        var notice = await notifications.RefusalNoticeAsync(row, grounds, request.Explanation!, change.Now, cancellationToken);
+        var notice = await notifications.RefusalNoticeAsync(row, grounds, request.Explanation!, change.Now, new Signer(actor.DisplayName, actor.Position), cancellationToken);
         await store.InsertRefusalAsync(row.Id, grounds, request.Explanation!, language, notice.In(language), change.Now, cancellationToken);
         return await changes.CommitAsync(change, ApplicationAction.Refuse, string.Join(", ", grounds), cancellationToken);
     }
