@@ -111,14 +111,20 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
 
     /// <summary>False when the bank's receipt number is already recorded (on any application).</summary>
     public async Task<bool> InsertReceiptAsync(Guid id, ReceiptRequest receipt, Instant now, CancellationToken cancellationToken) =>
-        await session.ExecuteAsync(
+        await InsertReceiptReturningAsync(id, receipt, now, cancellationToken) is not null;
+
+    /// <summary>The receipt as stored (as <see cref="ReceiptsAsync"/> reads it), or null when the bank's receipt number was already recorded.</summary>
+    public async Task<ReceiptView?> InsertReceiptReturningAsync(Guid id, ReceiptRequest receipt, Instant now, CancellationToken cancellationToken) =>
+        await session.QuerySingleOrDefaultAsync<ReceiptView>(
             """
             INSERT INTO platform.fee_receipts (id, application_id, item, bank, receipt_number, paid_on, amount, recorded_at, recorded_by)
             VALUES (@receiptId, @id, @item, @bank, @number, @paidOn, @amount, @now, @by)
             ON CONFLICT (bank, receipt_number) DO NOTHING
+            RETURNING id AS Id, item AS Item, bank AS Bank, receipt_number AS ReceiptNumber, paid_on AS PaidOn, amount AS Amount,
+                      recorded_at AS RecordedAt, recorded_by AS RecordedBy
             """,
             new { receiptId = Guid.CreateVersion7(), id, item = receipt.Item, bank = receipt.Bank!.Trim(), number = receipt.ReceiptNumber!.Trim(), paidOn = receipt.PaidOn, amount = receipt.Amount, now, by = actor.Id },
-            cancellationToken) > 0;
+            cancellationToken);
 
     public async Task<IReadOnlyList<ReceiptView>> ReceiptsAsync(Guid id, CancellationToken cancellationToken) =>
         (await session.QueryAsync<ReceiptView>(
