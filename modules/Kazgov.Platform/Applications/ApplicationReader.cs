@@ -43,13 +43,11 @@ internal sealed class ApplicationReader(
     public async Task<ApplicationView> ViewAsync(Guid id, CancellationToken cancellationToken) =>
         await ViewAsync(await store.FindAsync(id, forUpdate: false, cancellationToken) ?? throw new ProblemException(ApplicationProblems.ApplicationNotFound), cancellationToken);
 
-    public async Task<ApplicationView> ViewAsync(ApplicationRow row, CancellationToken cancellationToken) =>
-        await ViewAsync(
-            row,
-            await store.ReceiptsAsync(row.Id, cancellationToken),
-            await store.RefusalAsync(row.Id, cancellationToken),
-            await store.IssuanceAsync(row.Id, cancellationToken),
-            cancellationToken);
+    public async Task<ApplicationView> ViewAsync(ApplicationRow row, CancellationToken cancellationToken)
+    {
+        var (receipts, refusal, issuance) = await store.DetailsAsync(row.Id, cancellationToken);
+        return await ViewAsync(row, receipts, refusal, issuance, cancellationToken);
+    }
 
     /// <summary>
     /// The view of an application just submitted in this transaction: its receipts are the ones the
