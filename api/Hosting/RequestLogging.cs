@@ -7,6 +7,13 @@ internal sealed class RequestLogging(RequestDelegate next, ILogger<RequestLoggin
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // At Warning and above (production's level) the line is never written: skip its boxed arguments.
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            await next(context);
+            return;
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {

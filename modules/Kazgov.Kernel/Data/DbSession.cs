@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Data;
+using System.Reflection;
 using Dapper;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Kazgov.Kernel.Data;
 
@@ -15,6 +18,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
     private bool _replicaPreferred;
     private NpgsqlTransaction? _transaction;
     private List<Action>? _afterCommit;
+    private List<(string Sql, object? Parameters)>? _deferred;
 
     public NpgsqlTransaction? Transaction => _transaction;
 
@@ -43,7 +47,15 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
     /// </summary>
     public void ReadFromReplica() => _replicaPreferred = true;
 
+    /// <summary>The request's connection, with the writes deferred so far sent (a caller may run its own commands on it).</summary>
     public async Task<NpgsqlConnection> ConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (_connection is null)
         {
@@ -70,7 +82,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
         }
 
         _replicaPreferred = false;
-        var connection = await ConnectionAsync(cancellationToken);
+        var connection = await OpenAsync(cancellationToken);
         if (_transaction is not null)
         {
             return new TransactionScope(this, owner: false);
@@ -95,8 +107,72 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
     public async Task<int> ExecuteAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
         await (await ConnectionAsync(cancellationToken)).ExecuteAsync(Command(sql, parameters, cancellationToken));
 
+    /// <summary>
+    /// A write whose result nobody reads (an audit row, an integration event, an outbox message, a stored
+    /// response): inside a transaction it is queued and sent before the session's next statement or the
+    /// commit, together with the other queued writes in one round trip, in the order they were queued;
+    /// without a transaction it runs at once. A failing write fails that next statement or the commit,
+    /// still inside the transaction. <paramref name="parameters"/>: an object whose public properties
+    /// are the parameters, as for Dapper.
+    /// </summary>
+    public async Task ExecuteDeferredAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        if (_transaction is null)
+        {
+            await ExecuteAsync(sql, parameters, cancellationToken);
+            return;
+        }
+
+        (_deferred ??= []).Add((sql, parameters));
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_deferred is not { Count: > 0 } deferred)
+        {
+            return;
+        }
+
+        _deferred = null;
+        if (deferred.Count == 1)
+        {
+            await _connection!.ExecuteAsync(Command(deferred[0].Sql, deferred[0].Parameters, cancellationToken));
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        foreach (var (sql, parameters) in deferred)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            if (parameters is not null)
+            {
+                foreach (var property in PropertiesOf(parameters.GetType()))
+                {
+                    command.Parameters.Add(ParameterOf(property, property.GetValue(parameters)));
+                }
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+
+    private static PropertyInfo[] PropertiesOf(Type type) =>
+        Properties.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance));
+
+    // As Dapper sends them: a null string is a text null; other values take Npgsql's default mapping
+    // (NodaTime's types included, by the data source's plugin).
+    private static NpgsqlParameter ParameterOf(PropertyInfo property, object? value) =>
+        value is null && property.PropertyType == typeof(string)
+            ? new NpgsqlParameter(property.Name, NpgsqlDbType.Text) { Value = DBNull.Value }
+            : new NpgsqlParameter(property.Name, value ?? DBNull.Value);
+
     public async ValueTask DisposeAsync()
     {
+        _deferred = null;
         if (_transaction is not null)
         {
             await _transaction.DisposeAsync();
@@ -120,6 +196,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
             return;
         }
 
+        await FlushAsync(CancellationToken.None);
         await _transaction.CommitAsync();
         await _transaction.DisposeAsync();
         _transaction = null;
@@ -135,6 +212,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
             return;
         }
 
+        _deferred = null;
         await _transaction.RollbackAsync();
         await _transaction.DisposeAsync();
         _transaction = null;

@@ -15,7 +15,7 @@ public sealed class IntegrationEvents(DbSession session, IClock clock)
 {
     public async Task PublishAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken = default)
         where TEvent : IIntegrationEvent =>
-        await session.ExecuteAsync(
+        await session.ExecuteDeferredAsync(
             "INSERT INTO platform.integration_events (type, payload, occurred_at) VALUES (@type, @payload::jsonb, @now)",
             new { type = TEvent.EventType, payload = JsonSerializer.Serialize(integrationEvent, PlatformJson.Options), now = clock.GetCurrentInstant() },
             cancellationToken);

@@ -92,7 +92,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         var status = context.Response.StatusCode;
         if (status is >= 200 and < 300)
         {
-            await session.ExecuteAsync(
+            await session.ExecuteDeferredAsync(
                 """
                 INSERT INTO platform.idempotency_records
                     (caller, key, method, path, request_fingerprint, status_code, content_type, location, etag, body, created_at)

@@ -19,7 +19,7 @@ public sealed class Outbox(DbSession session, IClock clock)
 
         var id = Guid.CreateVersion7();
         var now = clock.GetCurrentInstant();
-        await session.ExecuteAsync(
+        await session.ExecuteDeferredAsync(
             """
             INSERT INTO platform.outbox_messages (id, channel, recipient, language, subject, body, reference, created_at, next_attempt_at)
             VALUES (@id, @channel, @recipient, @language, @subject, @body, @reference, @now, @now)

@@ -69,7 +69,7 @@ internal sealed class AuditTrail(DbSession session, ICurrentActor actor, IHttpCo
         }
 
         var context = http.HttpContext;
-        await session.ExecuteAsync(
+        await session.ExecuteDeferredAsync(
             """
             INSERT INTO platform.audit_log
                 (occurred_at, actor_id, actor_kind, operation, subject_kind, subject_id, object_id, service_code, office_id, remote_address, correlation_id)
@@ -104,7 +104,7 @@ internal sealed class AuditTrail(DbSession session, ICurrentActor actor, IHttpCo
     public async Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
         var context = http.HttpContext;
-        await session.ExecuteAsync(
+        await session.ExecuteDeferredAsync(
             """
             INSERT INTO platform.audit_log
                 (occurred_at, actor_id, actor_kind, operation, subject_kind, subject_id, object_id, service_code, office_id, remote_address, correlation_id)

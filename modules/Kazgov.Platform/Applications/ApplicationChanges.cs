@@ -69,13 +69,8 @@ internal sealed class ApplicationChanges(
         var from = row.StatusValue;
         var to = ApplicationLifecycle.Target(action, row.StatusBeforeSuspension is null ? null : ApplicationStatusCodes.ParseStatus(row.StatusBeforeSuspension));
         var suspending = action == ApplicationAction.Suspend;
-        await store.UpdateStatusAsync(row.Id, to, suspending ? from : null, suspending ? change.Now : null, dueAt ?? row.DueAt, change.Now, cancellationToken);
+        var (updated, sequence) = await store.UpdateStatusReturningAsync(row.Id, to, suspending ? from : null, suspending ? change.Now : null, dueAt ?? row.DueAt, change.Now, cancellationToken);
         await store.AppendEventAsync(row.Id, action.ToCode(), from, to, reason, change.Now, cancellationToken);
-        // The row is locked, so the application's changes count up one by one without gaps (webhooks, change feed).
-        var sequence = await session.ExecuteScalarAsync<int>(
-            "UPDATE platform.applications SET status_sequence = status_sequence + 1 WHERE id = @id RETURNING status_sequence",
-            new { id = row.Id },
-            cancellationToken);
         await events.PublishAsync(new ApplicationStatusChanged(row.Id, row.RegistrationNumber, row.ServiceCode, row.OfficeId, from.ToCode(), to.ToCode(), change.Now, sequence, row.SubmittedBy), cancellationToken);
         if (to is ApplicationStatus.ReadyForIssue or ApplicationStatus.Refused)
         {
@@ -84,7 +79,8 @@ internal sealed class ApplicationChanges(
 
         await reader.AuditAsync("application." + action.ToCode(), row, cancellationToken);
         Count(row, to);
-        return await reader.ViewAsync(row.Id, cancellationToken);
+        // The updated row as the statement returned it: the rest of the transaction does not change it.
+        return await reader.ViewAsync(updated, cancellationToken);
     }
 
     // Counted when the change commits (an Idempotency-Key request may still roll it back).

@@ -45,9 +45,27 @@ internal sealed class ApplicationReader(
 
     public async Task<ApplicationView> ViewAsync(ApplicationRow row, CancellationToken cancellationToken)
     {
+        var (receipts, refusal, issuance) = await store.DetailsAsync(row.Id, cancellationToken);
+        return await ViewAsync(row, receipts, refusal, issuance, cancellationToken);
+    }
+
+    /// <summary>
+    /// The view of an application just submitted in this transaction: its receipts are the ones the
+    /// submission inserted (in the order <see cref="ApplicationStore.ReceiptsAsync"/> reads them), and a
+    /// new application has no refusal or issuance, so nothing is read back.
+    /// </summary>
+    public async Task<ApplicationView> ViewOfSubmittedAsync(ApplicationRow row, IReadOnlyList<ReceiptView> inserted, CancellationToken cancellationToken) =>
+        await ViewAsync(
+            row,
+            inserted.Count <= 1 ? inserted : await store.ReceiptsAsync(row.Id, cancellationToken),
+            refusal: null,
+            issuance: null,
+            cancellationToken);
+
+    private async Task<ApplicationView> ViewAsync(ApplicationRow row, IReadOnlyList<ReceiptView> receipts, RefusalView? refusal, IssuanceView? issuance, CancellationToken cancellationToken)
+    {
         var now = clock.GetCurrentInstant();
         var status = row.StatusValue;
-        var receipts = await store.ReceiptsAsync(row.Id, cancellationToken);
         return new ApplicationView(
             row.Id, row.RegistrationNumber, row.ServiceCode, row.SubType, row.OfficeId, row.Channel, row.Status,
             ApplicationLifecycle.AllowedActions(status).Select(a => a.ToCode()).ToList(),
@@ -55,8 +73,7 @@ internal sealed class ApplicationReader(
             await FeesAsync(row, receipts, cancellationToken), receipts,
             row.TermVariant, row.Term, row.AcceptedAt, AcceptingOfficial.Of(row.AcceptedBy, row.AcceptedByName, row.AcceptedByPosition),
             row.DueAt, DueDateOf(row.DueAt), !ApplicationLifecycle.IsFinal(status) && row.DueAt <= now, row.SuspendedSince,
-            row.FindingsValue, row.ResultReference, await store.RefusalAsync(row.Id, cancellationToken),
-            await store.IssuanceAsync(row.Id, cancellationToken), row.ModuleDataValue, row.Version);
+            row.FindingsValue, row.ResultReference, refusal, issuance, row.ModuleDataValue, row.Version);
     }
 
     public async Task<FeeStatus> FeesAsync(ApplicationRow row, CancellationToken cancellationToken) =>

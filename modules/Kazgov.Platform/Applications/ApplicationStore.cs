@@ -66,16 +66,30 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
             cancellationToken);
     }
 
-    public async Task UpdateStatusAsync(Guid id, ApplicationStatus to, ApplicationStatus? before, Instant? suspendedSince, Instant dueAt, Instant now, CancellationToken cancellationToken) =>
-        await session.ExecuteAsync(
-            """
-            UPDATE platform.applications
-            SET status = @to, status_before_suspension = @before, suspended_since = @suspendedSince, due_at = @dueAt,
-                version = version + 1, updated_at = @now
-            WHERE id = @id
-            """,
-            new { id, to = to.ToCode(), before = before?.ToCode(), suspendedSince, dueAt, now },
-            cancellationToken);
+    /// <summary>
+    /// A transition's new status with the next version and the next status sequence (the row is locked,
+    /// so the application's changes count up one by one without gaps: webhooks, change feed), in one
+    /// statement that returns the updated row and that sequence.
+    /// </summary>
+    public async Task<(ApplicationRow Row, int Sequence)> UpdateStatusReturningAsync(Guid id, ApplicationStatus to, ApplicationStatus? before, Instant? suspendedSince, Instant dueAt, Instant now, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ApplicationRow, int, (ApplicationRow, int)>(
+            new CommandDefinition(
+                $"""
+                UPDATE platform.applications
+                SET status = @to, status_before_suspension = @before, suspended_since = @suspendedSince, due_at = @dueAt,
+                    version = version + 1, updated_at = @now, status_sequence = status_sequence + 1
+                WHERE id = @id
+                RETURNING {ApplicationRow.Columns}, status_sequence AS StatusSequence
+                """,
+                new { id, to = to.ToCode(), before = before?.ToCode(), suspendedSince, dueAt, now },
+                session.Transaction,
+                cancellationToken: cancellationToken),
+            (row, sequence) => (row, sequence),
+            splitOn: "StatusSequence");
+        return rows.Single();
+    }
 
     /// <summary>A change that is not a transition (a receipt recorded) still makes the old ETag stale.</summary>
     public async Task TouchAsync(Guid id, Instant now, CancellationToken cancellationToken) =>
@@ -90,8 +104,9 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
     public async Task SetResultReferenceAsync(Guid id, string? reference, CancellationToken cancellationToken) =>
         await session.ExecuteAsync("UPDATE platform.applications SET result_reference = @reference WHERE id = @id", new { id, reference }, cancellationToken);
 
+    /// <summary>The history entry: deferred (<see cref="DbSession.ExecuteDeferredAsync"/>), sent before the transaction's next statement.</summary>
     public async Task AppendEventAsync(Guid id, string action, ApplicationStatus? from, ApplicationStatus to, string? reason, Instant at, CancellationToken cancellationToken) =>
-        await session.ExecuteAsync(
+        await session.ExecuteDeferredAsync(
             """
             INSERT INTO platform.application_events (application_id, at, actor_id, actor_name, action, from_status, to_status, reason)
             VALUES (@id, @at, @actorId, @actorName, @action, @from, @to, @reason)
@@ -111,22 +126,24 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
 
     /// <summary>False when the bank's receipt number is already recorded (on any application).</summary>
     public async Task<bool> InsertReceiptAsync(Guid id, ReceiptRequest receipt, Instant now, CancellationToken cancellationToken) =>
-        await session.ExecuteAsync(
+        await InsertReceiptReturningAsync(id, receipt, now, cancellationToken) is not null;
+
+    /// <summary>The receipt as stored (as <see cref="ReceiptsAsync"/> reads it), or null when the bank's receipt number was already recorded.</summary>
+    public async Task<ReceiptView?> InsertReceiptReturningAsync(Guid id, ReceiptRequest receipt, Instant now, CancellationToken cancellationToken) =>
+        await session.QuerySingleOrDefaultAsync<ReceiptView>(
             """
             INSERT INTO platform.fee_receipts (id, application_id, item, bank, receipt_number, paid_on, amount, recorded_at, recorded_by)
             VALUES (@receiptId, @id, @item, @bank, @number, @paidOn, @amount, @now, @by)
             ON CONFLICT (bank, receipt_number) DO NOTHING
+            RETURNING id AS Id, item AS Item, bank AS Bank, receipt_number AS ReceiptNumber, paid_on AS PaidOn, amount AS Amount,
+                      recorded_at AS RecordedAt, recorded_by AS RecordedBy
             """,
             new { receiptId = Guid.CreateVersion7(), id, item = receipt.Item, bank = receipt.Bank!.Trim(), number = receipt.ReceiptNumber!.Trim(), paidOn = receipt.PaidOn, amount = receipt.Amount, now, by = actor.Id },
-            cancellationToken) > 0;
+            cancellationToken);
 
     public async Task<IReadOnlyList<ReceiptView>> ReceiptsAsync(Guid id, CancellationToken cancellationToken) =>
         (await session.QueryAsync<ReceiptView>(
-            """
-            SELECT id AS Id, item AS Item, bank AS Bank, receipt_number AS ReceiptNumber, paid_on AS PaidOn, amount AS Amount,
-                   recorded_at AS RecordedAt, recorded_by AS RecordedBy
-            FROM platform.fee_receipts WHERE application_id = @id ORDER BY recorded_at, id
-            """,
+            ReceiptsSql,
             new { id },
             cancellationToken)).ToList();
 
@@ -141,17 +158,39 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
 
     public async Task<RefusalView?> RefusalAsync(Guid id, CancellationToken cancellationToken)
     {
-        var row = await session.QuerySingleOrDefaultAsync<RefusalRow>(
-            """
-            SELECT grounds AS Grounds, explanation AS Explanation, notice_language AS NoticeLanguage, notice AS Notice,
-                   refused_at AS RefusedAt, refused_by AS RefusedBy
-            FROM platform.refusals WHERE application_id = @id
-            """,
-            new { id },
-            cancellationToken);
-        return row is null
-            ? null
-            : new RefusalView(row.Grounds, row.Explanation, LanguageCodes.TryParse(row.NoticeLanguage, out var language) ? language : Language.Kk, row.Notice, row.RefusedAt, row.RefusedBy);
+        var row = await session.QuerySingleOrDefaultAsync<RefusalRow>(RefusalSql, new { id }, cancellationToken);
+        return RefusalOf(row);
+    }
+
+    private static RefusalView? RefusalOf(RefusalRow? row) => row is null
+        ? null
+        : new RefusalView(row.Grounds, row.Explanation, LanguageCodes.TryParse(row.NoticeLanguage, out var language) ? language : Language.Kk, row.Notice, row.RefusedAt, row.RefusedBy);
+
+    private const string ReceiptsSql = """
+        SELECT id AS Id, item AS Item, bank AS Bank, receipt_number AS ReceiptNumber, paid_on AS PaidOn, amount AS Amount,
+               recorded_at AS RecordedAt, recorded_by AS RecordedBy
+        FROM platform.fee_receipts WHERE application_id = @id ORDER BY recorded_at, id
+        """;
+
+    private const string RefusalSql = """
+        SELECT grounds AS Grounds, explanation AS Explanation, notice_language AS NoticeLanguage, notice AS Notice,
+               refused_at AS RefusedAt, refused_by AS RefusedBy
+        FROM platform.refusals WHERE application_id = @id
+        """;
+
+    private const string IssuanceSql =
+        "SELECT received_by AS ReceivedBy, identity_document AS IdentityDocument, issued_at AS IssuedAt, issued_by AS IssuedBy FROM platform.issuances WHERE application_id = @id";
+
+    /// <summary>What the view shows beside the row — receipts, refusal, issuance — read in one round trip.</summary>
+    public async Task<(IReadOnlyList<ReceiptView> Receipts, RefusalView? Refusal, IssuanceView? Issuance)> DetailsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
+            ReceiptsSql + ";\n" + RefusalSql + ";\n" + IssuanceSql, new { id }, session.Transaction, cancellationToken: cancellationToken));
+        var receipts = (await grid.ReadAsync<ReceiptView>()).ToList();
+        var refusal = RefusalOf(await grid.ReadSingleOrDefaultAsync<RefusalRow>());
+        var issuance = await grid.ReadSingleOrDefaultAsync<IssuanceView>();
+        return (receipts, refusal, issuance);
     }
 
     public async Task InsertIssuanceAsync(Guid id, string receivedBy, string identityDocument, Instant now, CancellationToken cancellationToken) =>
@@ -165,7 +204,7 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
 
     public async Task<IssuanceView?> IssuanceAsync(Guid id, CancellationToken cancellationToken) =>
         await session.QuerySingleOrDefaultAsync<IssuanceView>(
-            "SELECT received_by AS ReceivedBy, identity_document AS IdentityDocument, issued_at AS IssuedAt, issued_by AS IssuedBy FROM platform.issuances WHERE application_id = @id",
+            IssuanceSql,
             new { id },
             cancellationToken);
 

@@ -196,18 +196,17 @@ internal sealed class SubmitApplicationHandler(
                 JsonSerializer.Serialize(findings, PlatformJson.Options)),
             today.Year,
             cancellationToken);
+        var receipts = new List<ReceiptView>();
         foreach (var receipt in request.Receipts ?? [])
         {
-            if (!await store.InsertReceiptAsync(id, receipt, now, cancellationToken))
-            {
-                throw IntakeRules.ReceiptAlreadyRecorded(receipt);
-            }
+            receipts.Add(await store.InsertReceiptReturningAsync(id, receipt, now, cancellationToken)
+                ?? throw IntakeRules.ReceiptAlreadyRecorded(receipt));
         }
 
         await events.PublishAsync(new ApplicationStatusChanged(id, row.RegistrationNumber, service.Code, office.Id, null, row.Status, now, Sequence: 1, SubmittedBy: row.SubmittedBy), cancellationToken);
         await reader.AuditAsync("application.submit", row, cancellationToken);
         session.AfterCommit(() => metrics.ApplicationSubmitted(service.Code, office.Id));
-        return new SubmittedApplication(await reader.ViewAsync(row, cancellationToken), await reader.SlipAsync(row, cancellationToken));
+        return new SubmittedApplication(await reader.ViewOfSubmittedAsync(row, receipts, cancellationToken), await reader.SlipAsync(row, cancellationToken));
     }
 
     /// <summary>
