@@ -276,7 +276,8 @@ public sealed class ResidencePermitTests(KazgovApiFactory factory) : IAsyncLifet
                     transaction: transaction);
             }
 
-            waiting.Should().Be(2, "both approvals are inside their transactions at the same time");
+            // At least: a parallel test's idempotency or register write can be waiting at the same moment too.
+            waiting.Should().BeGreaterThanOrEqualTo(2, "both approvals are inside their transactions at the same time");
             await transaction.CommitAsync();
         }
 
