@@ -20,6 +20,12 @@ start_bench_host() {
   die "the benchmark host is not ready"
 }
 
+# Seconds of unmeasured load before a measured run (KAZGOV_BENCH_WARMUP, default 20): a host in
+# service runs tier-1 code, and a fresh one spends its first ~20 s on this machine compiling it (a
+# submission costs 5-8 ms of host CPU then, 1.4-2.6 ms warm; README). ./build/test's 2-second smoke
+# runs set 2. Each script prints the warm-up it used.
+bench_warmup() { echo "${KAZGOV_BENCH_WARMUP:-20}"; }
+
 # A bearer token from the benchmark host: bench_token <port> <json body of /api/v1/auth/token>
 bench_token() {
   local token
