@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Dapper;
+using Kazgov.Platform.Security.Clients;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ namespace Kazgov.Platform.Integrations;
 /// </summary>
 public sealed class WebhookDispatcher(
     NpgsqlDataSource dataSource,
+    InactiveClients inactiveClients,
     IHttpClientFactory httpClients,
     IClock clock,
     IOptions<WebhookOptions> options,
@@ -99,6 +101,7 @@ public sealed class WebhookDispatcher(
     {
         var settings = options.Value;
         var now = clock.GetCurrentInstant();
+        var inactive = await inactiveClients.ListAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ClaimedDelivery>(new CommandDefinition(
             """
@@ -108,8 +111,7 @@ public sealed class WebhookDispatcher(
                 JOIN platform.webhook_subscriptions s ON s.id = d.subscription_id AND s.enabled
                 WHERE d.delivered_at IS NULL AND d.dead_at IS NULL
                   -- A disabled (or deleted) client is sent nothing; its deliveries wait, like a disabled subscription's.
-                  AND NOT EXISTS (SELECT 1 FROM platform.api_clients c
-                                  WHERE c.client_id = s.client_id AND (c.disabled OR c.deleted_at IS NOT NULL))
+                  AND NOT (s.client_id = ANY (@inactive))
                 ORDER BY d.subscription_id, d.event_tx, d.event_id),
             due AS (
                 SELECT d.id FROM platform.webhook_deliveries d
@@ -126,7 +128,7 @@ public sealed class WebhookDispatcher(
                       CASE WHEN s.previous_secret_until > @now THEN s.previous_secret END AS PreviousSecret,
                       d.payload::text AS Payload, d.attempts AS Attempts, d.first_failed_at AS FirstFailedAt
             """,
-            new { now, limit = Math.Max(1, settings.BatchSize), name = Name, until = now + Duration.FromTimeSpan(settings.LeaseDuration) },
+            new { now, limit = Math.Max(1, settings.BatchSize), name = Name, until = now + Duration.FromTimeSpan(settings.LeaseDuration), inactive },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }

@@ -1,5 +1,7 @@
+using Dapper;
 using Kazgov.Kernel.Caching;
 using Kazgov.Kernel.Data;
+using Npgsql;
 
 namespace Kazgov.Platform.Security.Clients;
 
@@ -26,4 +28,24 @@ public sealed class ClientStates(ReferenceData reference, DbSession session)
                 new { clientId },
                 token) ?? ClientState.Unknown,
             cancellationToken);
+}
+
+/// <summary>
+/// The clients that may be sent nothing now (disabled or deleted), from memory, for background work
+/// that has no request (the webhook dispatcher). The same area as <see cref="ClientStates"/>: a change
+/// drops it on every host.
+/// </summary>
+public sealed class InactiveClients(ReferenceDataCache cache, NpgsqlDataSource dataSource)
+{
+    // Not a client id (those start with a letter or digit), so it never meets one in the area.
+    private const string Key = "*inactive";
+
+    public ValueTask<string[]> ListAsync(CancellationToken cancellationToken = default) =>
+        cache.GetAsync(ReferenceAreas.Clients, Key, async token =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(token);
+            return (await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT client_id FROM platform.api_clients WHERE disabled OR deleted_at IS NOT NULL ORDER BY client_id",
+                cancellationToken: token))).ToArray();
+        }, cancellationToken);
 }

@@ -18,6 +18,7 @@ internal static class ClientsRegistration
         services.AddOptions<ClientUsageOptions>().Bind(configuration.GetSection(ClientUsageOptions.SectionName));
         services.AddScoped<ApiClientRegistry>();
         services.AddScoped<ClientStates>();
+        services.AddSingleton<InactiveClients>();
         services.AddSingleton<ClientUsageRecorder>();
         services.AddHostedService<ClientUsageFlusher>();
     }
