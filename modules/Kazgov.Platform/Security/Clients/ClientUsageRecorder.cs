@@ -171,7 +171,8 @@ internal sealed class ClientUsageFlusher(ClientUsageRecorder recorder, IOptions<
         {
             await recorder.FlushAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException)
+        // A host torn down twice (a test server disposed again) has lost its data source already.
+        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or ObjectDisposedException)
         {
             logger.LogWarning(exception, "Client usage counts of the last seconds were not saved at shutdown");
         }
