@@ -171,7 +171,7 @@ internal sealed class ClientUsageFlusher(ClientUsageRecorder recorder, IOptions<
         {
             await recorder.FlushAsync(cancellationToken);
         }
-        // A host torn down twice (a test server disposed again) has lost its data source already.
+        // A test server may dispose the data source before its hosted services have stopped.
         catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or ObjectDisposedException)
         {
             logger.LogWarning(exception, "Client usage counts of the last seconds were not saved at shutdown");
