@@ -146,22 +146,22 @@ internal sealed class ApplicationReader(
 
     /// <summary>Who read or changed whose data: one audit record per application touched.</summary>
     public async Task AuditAsync(string operation, ApplicationRow row, CancellationToken cancellationToken) =>
-        await audit.RecordAsync(AuditEventOf(operation, row), cancellationToken);
+        await audit.RecordAsync(AuditEventOf(operation, row.Id, row.ServiceCode, row.OfficeId, row.ApplicantValue), cancellationToken);
 
     /// <summary>Lists show names and identifiers: one audit record per person shown, written in one statement.</summary>
-    public async Task AuditAsync(string operation, IReadOnlyList<ApplicationRow> rows, CancellationToken cancellationToken) =>
-        await audit.RecordManyAsync([.. rows.Select(row => AuditEventOf(operation, row))], cancellationToken);
+    public async Task AuditAsync(string operation, IReadOnlyList<ApplicationListRow> rows, CancellationToken cancellationToken) =>
+        await audit.RecordManyAsync(
+            [.. rows.Select(row => AuditEventOf(operation, row.Id, row.ServiceCode, row.OfficeId, row.ApplicantValue))], cancellationToken);
 
-    private static AuditEvent AuditEventOf(string operation, ApplicationRow row)
+    private static AuditEvent AuditEventOf(string operation, Guid id, string serviceCode, string officeId, ApplicantDetails applicant)
     {
-        var applicant = row.ApplicantValue;
         var kind = applicant.Kind switch
         {
             ApplicantKind.Individual => AuditSubjects.Iin,
             ApplicantKind.LegalEntity => AuditSubjects.Bin,
             _ => AuditSubjects.Document,
         };
-        return new AuditEvent(operation, kind, applicant.SubjectId) { ObjectId = row.Id.ToString(), ServiceCode = row.ServiceCode, OfficeId = row.OfficeId };
+        return new AuditEvent(operation, kind, applicant.SubjectId) { ObjectId = id.ToString(), ServiceCode = serviceCode, OfficeId = officeId };
     }
 
     /// <summary>The due date as a day: a term that ends at midnight ends on the day before.</summary>

@@ -79,7 +79,7 @@ internal sealed class ApplicationRow
 
     public ApplicationStatus StatusValue => ApplicationStatusCodes.ParseStatus(Status);
 
-    /// <summary>Parsed once per row: a list reads it for the name and again for the audit record.</summary>
+    /// <summary>Parsed once per row: the view reads it, and the audit record again.</summary>
     public ApplicantDetails ApplicantValue => _applicant ??= JsonSerializer.Deserialize<ApplicantDetails>(Applicant, PlatformJson.Options)!;
 
     private ApplicantDetails? _applicant;
@@ -91,4 +91,41 @@ internal sealed class ApplicationRow
 
     public IReadOnlyList<EligibilityFinding> FindingsValue =>
         JsonSerializer.Deserialize<List<EligibilityFinding>>(EligibilityFindings, PlatformJson.Options) ?? [];
+}
+
+/// <summary>
+/// What the inbox shows of an application, and what its audit record needs: a page of fifty reads
+/// these columns only, not the documents, module data and findings of each row.
+/// </summary>
+internal sealed class ApplicationListRow
+{
+    public const string Columns = """
+        id AS Id, registration_number AS RegistrationNumber, service_code AS ServiceCode, office_id AS OfficeId,
+        status AS Status, applicant::text AS Applicant, subject_id AS SubjectId, accepted_at AS AcceptedAt, due_at AS DueAt
+        """;
+
+    public Guid Id { get; set; }
+
+    public string RegistrationNumber { get; set; } = "";
+
+    public string ServiceCode { get; set; } = "";
+
+    public string OfficeId { get; set; } = "";
+
+    public string Status { get; set; } = "";
+
+    public string Applicant { get; set; } = "{}";
+
+    public string SubjectId { get; set; } = "";
+
+    public Instant AcceptedAt { get; set; }
+
+    public Instant DueAt { get; set; }
+
+    public ApplicationStatus StatusValue => ApplicationStatusCodes.ParseStatus(Status);
+
+    /// <summary>Parsed once per row: the list reads it for the name and again for the audit record.</summary>
+    public ApplicantDetails ApplicantValue => _applicant ??= JsonSerializer.Deserialize<ApplicantDetails>(Applicant, PlatformJson.Options)!;
+
+    private ApplicantDetails? _applicant;
 }

@@ -228,7 +228,7 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
             cancellationToken);
 
     /// <summary>A page of the list, by due moment then id, with the overdue count and the total under the same filter.</summary>
-    public async Task<(IReadOnlyList<ApplicationRow> Rows, long OverdueCount, long Total)> ListAsync(ApplicationListFilter filter, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<ApplicationListRow> Rows, long OverdueCount, long Total)> ListAsync(ApplicationListFilter filter, CancellationToken cancellationToken)
     {
         // Every filter is a plain column comparison, written only when it applies, so the open list
         // reads applications_open_by_due (office_id, due_at, id) and stops after limit + 1 rows, and
@@ -285,9 +285,9 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
             parameters.Add($"word{i}", "%" + words[i] + "%");
         }
 
-        var rows = (await session.QueryAsync<ApplicationRow>(
+        var rows = (await session.QueryAsync<ApplicationListRow>(
             $"""
-            SELECT {ApplicationRow.Columns} FROM platform.applications a
+            SELECT {ApplicationListRow.Columns} FROM platform.applications a
             WHERE {where}
               {(filter.OverdueOnly ? "AND a.status = ANY(@open) AND a.due_at <= @now" : "")}
               {(filter.After is null ? "" : "AND (a.due_at, a.id) > (@afterDue, @afterId)")}
