@@ -313,10 +313,10 @@ public sealed class LifecycleTests(PlainServicesApiFactory factory) : IAsyncLife
         // office (on real volumes the planner picks the partial index of open applications itself).
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         await connection.OpenAsync();
-        // Bitmap scans are off too: on a tiny table the planner may prefer one plus a sort, which says nothing of real volumes.
         // An index-only scan costs less than a plain one only where the visibility map says the pages are
         // all visible; other tests keep writing, so vacuum first or the planner's choice is a coin toss.
         await connection.ExecuteAsync("VACUUM (ANALYZE) platform.applications");
+        // Bitmap scans are off too: on a tiny table the planner may prefer one plus a sort, which says nothing of real volumes.
         await connection.ExecuteAsync("SET enable_seqscan = off; SET enable_bitmapscan = off");
         var explain = string.Join("\n", await connection.QueryAsync<string>(
             """
