@@ -83,9 +83,23 @@ internal static class Observability
 
         if (port > 0 || onMainPort)
         {
-            app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+            bool IsScrape(HttpContext context) =>
                 IsMetrics(context.Request.Path) && HttpMethods.IsGet(context.Request.Method)
-                && (onMainPort || context.Connection.LocalPort == port));
+                && (onMainPort || context.Connection.LocalPort == port);
+
+            // The gauges' callbacks only look at cached readings; a scrape reads the stale ones again
+            // first, asynchronously, so that it sees values at most a few seconds old.
+            var metrics = app.Services.GetRequiredService<KazgovMetrics>();
+            app.Use(async (context, next) =>
+            {
+                if (IsScrape(context))
+                {
+                    await metrics.RefreshGaugesAsync(context.RequestAborted);
+                }
+
+                await next(context);
+            });
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(IsScrape);
         }
     }
 

@@ -53,7 +53,7 @@ internal sealed class AgencyPasswords(DbSession session, ICurrentActor actor, IC
             INSERT INTO address_bureau.agency_passwords (agency_code, password_hash, valid_from, valid_until, issued_by, issued_at)
             VALUES (@agency, @hash, @from, @until, @by, @now)
             """,
-            new { agency = agency.Code, hash = Hasher.HashPassword(string.Empty, password), from, until, by = actor.Id, now },
+            new { agency = agency.Code, hash = await Task.Run(() => Hasher.HashPassword(string.Empty, password), cancellationToken), from, until, by = actor.Id, now },
             cancellationToken);
         await audit.RecordAsync(new AuditEvent("agency-password-issued", AuditSubjects.Bin, agency.Bin) { ObjectId = agency.Code }, cancellationToken);
         await transaction.CommitAsync();
@@ -89,8 +89,10 @@ internal sealed class AgencyPasswords(DbSession session, ICurrentActor actor, IC
             """,
             new { agency = agency.Code, now },
             cancellationToken);
-        var ok = !string.IsNullOrEmpty(password)
-            && hashes.Any(hash => Hasher.VerifyHashedPassword(string.Empty, hash, password) != PasswordVerificationResult.Failed);
+        // PBKDF2 on a thread-pool thread, not on the socket thread that continued after the read (with inline socket completions; BufferedRows).
+        var ok = !string.IsNullOrEmpty(password) && await Task.Run(
+            () => hashes.Any(hash => Hasher.VerifyHashedPassword(string.Empty, hash, password) != PasswordVerificationResult.Failed),
+            cancellationToken);
         var id = await session.ExecuteScalarAsync<long>(
             """
             INSERT INTO address_bureau.password_attempts (agency_code, attempted_at, succeeded, actor_id)

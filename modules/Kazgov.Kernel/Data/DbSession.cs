@@ -92,14 +92,15 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
         return new TransactionScope(this, owner: true);
     }
 
+    // Rows are read whole before they are mapped (BufferedRows): no column read blocks on the socket.
     public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
-        await (await ConnectionAsync(cancellationToken)).QueryAsync<T>(Command(sql, parameters, cancellationToken));
+        await (await ConnectionAsync(cancellationToken)).QueryRowsAsync<T>(Command(sql, parameters, cancellationToken));
 
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
-        await (await ConnectionAsync(cancellationToken)).QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
+        await (await ConnectionAsync(cancellationToken)).QuerySingleRowOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
 
     public async Task<T> QuerySingleAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
-        await (await ConnectionAsync(cancellationToken)).QuerySingleAsync<T>(Command(sql, parameters, cancellationToken));
+        await (await ConnectionAsync(cancellationToken)).QuerySingleRowAsync<T>(Command(sql, parameters, cancellationToken));
 
     public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
         await (await ConnectionAsync(cancellationToken)).ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken));

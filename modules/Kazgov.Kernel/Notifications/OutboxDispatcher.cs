@@ -1,4 +1,5 @@
 using Dapper;
+using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Observability;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -131,7 +132,7 @@ public sealed class OutboxDispatcher(
         var now = clock.GetCurrentInstant();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // One statement, so one short transaction: the row locks last only as long as the UPDATE.
-        var rows = await connection.QueryAsync<ClaimedMessage>(new CommandDefinition(
+        var rows = await connection.QueryRowsAsync<ClaimedMessage>(new CommandDefinition(
             """
             WITH due AS (
                 SELECT id FROM platform.outbox_messages

@@ -68,12 +68,23 @@ public sealed class KazgovMetrics : IDisposable
 
     public void Lockout() => Lockouts.Add(1);
 
+    private readonly List<Func<CancellationToken, Task>> _refreshers = [];
+
     /// <summary>
-    /// An observable gauge of the meter, read through <paramref name="observe"/> (which must be cheap:
-    /// cache what it reads) until this host is disposed.
+    /// An observable gauge of the meter, read through <paramref name="observe"/> until this host is
+    /// disposed. The callback must not do I/O: it returns the last reading of a
+    /// <see cref="CachedReading{T}"/>, which <paramref name="refresh"/> reads again before each scrape.
     /// </summary>
-    public void ObserveGauge(string name, Func<IEnumerable<Measurement<double>>> observe, string? unit = null, string? description = null)
+    public void ObserveGauge(string name, Func<IEnumerable<Measurement<double>>> observe, Func<CancellationToken, Task>? refresh = null, string? unit = null, string? description = null)
     {
+        if (refresh is not null)
+        {
+            lock (_refreshers)
+            {
+                _refreshers.Add(refresh);
+            }
+        }
+
         lock (GaugesLock)
         {
             if (!GaugeSources.TryGetValue(name, out var sources))
@@ -85,6 +96,21 @@ public sealed class KazgovMetrics : IDisposable
 
             sources.Add(observe);
             _registered.Add((name, observe));
+        }
+    }
+
+    /// <summary>Reads the gauges' cached values again where they are stale (the scrape endpoint, before it collects).</summary>
+    public async Task RefreshGaugesAsync(CancellationToken cancellationToken)
+    {
+        Func<CancellationToken, Task>[] refreshers;
+        lock (_refreshers)
+        {
+            refreshers = [.. _refreshers.Distinct()];
+        }
+
+        foreach (var refresh in refreshers)
+        {
+            await refresh(cancellationToken);
         }
     }
 

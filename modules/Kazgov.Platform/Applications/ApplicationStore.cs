@@ -74,21 +74,25 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
     public async Task<(ApplicationRow Row, int Sequence)> UpdateStatusReturningAsync(Guid id, ApplicationStatus to, ApplicationStatus? before, Instant? suspendedSince, Instant dueAt, Instant now, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ApplicationRow, int, (ApplicationRow, int)>(
-            new CommandDefinition(
-                $"""
-                UPDATE platform.applications
-                SET status = @to, status_before_suspension = @before, suspended_since = @suspendedSince, due_at = @dueAt,
-                    version = version + 1, updated_at = @now, status_sequence = status_sequence + 1
-                WHERE id = @id
-                RETURNING {ApplicationRow.Columns}, status_sequence AS StatusSequence
-                """,
-                new { id, to = to.ToCode(), before = before?.ToCode(), suspendedSince, dueAt, now },
-                session.Transaction,
-                cancellationToken: cancellationToken),
-            (row, sequence) => (row, sequence),
-            splitOn: "StatusSequence");
-        return rows.Single();
+        await using var reader = await connection.QueryResultsAsync(new CommandDefinition(
+            $"""
+            UPDATE platform.applications
+            SET status = @to, status_before_suspension = @before, suspended_since = @suspendedSince, due_at = @dueAt,
+                version = version + 1, updated_at = @now, status_sequence = status_sequence + 1
+            WHERE id = @id
+            RETURNING {ApplicationRow.Columns}, status_sequence
+            """,
+            new { id, to = to.ToCode(), before = before?.ToCode(), suspendedSince, dueAt, now },
+            session.Transaction,
+            cancellationToken: cancellationToken));
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException($"Application {id} is gone.");
+        }
+
+        // The row's columns, then the sequence in the last one.
+        var sequence = reader.FieldCount - 1;
+        return (BufferedRows.ParserOf<ApplicationRow>(reader, length: sequence)(reader), reader.GetInt32(sequence));
     }
 
     /// <summary>A change that is not a transition (a receipt recorded) still makes the old ETag stale.</summary>
@@ -185,11 +189,11 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
     public async Task<(IReadOnlyList<ReceiptView> Receipts, RefusalView? Refusal, IssuanceView? Issuance)> DetailsAsync(Guid id, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
-        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
+        await using var results = await connection.QueryResultsAsync(new CommandDefinition(
             ReceiptsSql + ";\n" + RefusalSql + ";\n" + IssuanceSql, new { id }, session.Transaction, cancellationToken: cancellationToken));
-        var receipts = (await grid.ReadAsync<ReceiptView>()).ToList();
-        var refusal = RefusalOf(await grid.ReadSingleOrDefaultAsync<RefusalRow>());
-        var issuance = await grid.ReadSingleOrDefaultAsync<IssuanceView>();
+        var receipts = await results.ReadRowsAsync<ReceiptView>(cancellationToken);
+        var refusal = RefusalOf(await results.ReadSingleRowOrDefaultAsync<RefusalRow>(cancellationToken));
+        var issuance = await results.ReadSingleRowOrDefaultAsync<IssuanceView>(cancellationToken);
         return (receipts, refusal, issuance);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Dapper;
+using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Observability;
 using NodaTime;
 using Npgsql;
@@ -17,17 +18,18 @@ internal sealed class OverdueApplications : IGaugeSource
     public OverdueApplications(NpgsqlDataSource dataSource, IClock clock)
     {
         _reading = new CachedReading<IReadOnlyList<Row>>(
-            () =>
+            async cancellationToken =>
             {
-                using var connection = dataSource.OpenConnection();
-                return connection.Query<Row>(
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                return await connection.QueryRowsAsync<Row>(new CommandDefinition(
                     """
                     SELECT service_code AS Service, office_id AS Office, count(*) AS Count
                     FROM platform.applications
                     WHERE status = ANY(@open) AND due_at <= @now
                     GROUP BY service_code, office_id
                     """,
-                    new { open = ApplicationStore.OpenStatuses, now = clock.GetCurrentInstant() }).ToList();
+                    new { open = ApplicationStore.OpenStatuses, now = clock.GetCurrentInstant() },
+                    cancellationToken: cancellationToken));
             },
             TimeSpan.FromSeconds(10));
     }
@@ -37,6 +39,7 @@ internal sealed class OverdueApplications : IGaugeSource
             "kazgov.applications.overdue",
             () => (_reading.Value ?? []).Select(row => new Measurement<double>(
                 row.Count, new KeyValuePair<string, object?>("service", row.Service), new KeyValuePair<string, object?>("office", row.Office))),
+            _reading.ReadAsync,
             description: "Open applications past their due moment, per service and office.");
 
     private sealed record Row(string Service, string Office, long Count);

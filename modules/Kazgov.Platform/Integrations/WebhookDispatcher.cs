@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Dapper;
+using Kazgov.Kernel.Data;
 using Kazgov.Platform.Security.Clients;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -103,7 +104,7 @@ public sealed class WebhookDispatcher(
         var now = clock.GetCurrentInstant();
         var inactive = await inactiveClients.ListAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ClaimedDelivery>(new CommandDefinition(
+        var rows = await connection.QueryRowsAsync<ClaimedDelivery>(new CommandDefinition(
             """
             WITH heads AS (
                 SELECT DISTINCT ON (d.subscription_id) d.id, d.next_attempt_at, d.claimed_until

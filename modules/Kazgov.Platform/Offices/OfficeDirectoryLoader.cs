@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Http;
 using Kazgov.Kernel.Modules;
 using Kazgov.Platform.Reference;
@@ -125,7 +126,7 @@ public sealed class OfficeDirectoryLoader(
         }).ToList();
         var hashes = rows.Select(r => Hash(JsonSerializer.Serialize(r, PlatformJson.Options))).ToArray();
 
-        var upserted = (await connection.QueryAsync<bool>(new CommandDefinition(
+        var upserted = (await connection.QueryRowsAsync<bool>(new CommandDefinition(
             """
             INSERT INTO platform.offices (id, directory, region_code, name, district, town, address, postcode, phones_raw, phones,
                                           e_address_raw, email, website, sources, search_text, sort_order, content_hash,
@@ -186,7 +187,7 @@ public sealed class OfficeDirectoryLoader(
         var ids = rows.Select(r => r.Id).ToArray();
         // Retired offices leave the search order: they take sort orders below zero (and below any
         // earlier retired office), so the file's positive sort orders never clash with them.
-        var retired = (await connection.QueryAsync<string>(new CommandDefinition(
+        var retired = (await connection.QueryRowsAsync<string>(new CommandDefinition(
             """
             WITH gone AS (
                 SELECT id, row_number() OVER (ORDER BY sort_order, id) AS n

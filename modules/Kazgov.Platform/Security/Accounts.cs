@@ -119,7 +119,7 @@ internal sealed class Accounts(
             $"SELECT {StaffUserRow.Columns} FROM platform.staff_users WHERE login = @login", new { login }, cancellationToken);
         if (user is null || user.Disabled)
         {
-            Secrets.SpendDecoyTime(password);
+            await Secrets.SpendDecoyTimeAsync(password);
             metrics.LoginFailure(user is null ? "unknown-login" : "disabled");
             throw new ProblemException(SecurityProblems.InvalidCredentials);
         }
@@ -131,7 +131,7 @@ internal sealed class Accounts(
             throw Locked(lockedUntil - now);
         }
 
-        var verification = Secrets.Verify(user.PasswordHash, password);
+        var verification = await Secrets.VerifyAsync(user.PasswordHash, password);
         if (verification == PasswordVerificationResult.Failed)
         {
             var lockUntil = now + Duration.FromMinutes(Options.Lockout.LockoutMinutes);
@@ -168,7 +168,7 @@ internal sealed class Accounts(
             SET failed_attempts = 0, locked_until = NULL, password_hash = COALESCE(@rehash, password_hash)
             WHERE login = @login
             """,
-            new { login, rehash = verification == PasswordVerificationResult.SuccessRehashNeeded ? Secrets.Hash(password) : null },
+            new { login, rehash = verification == PasswordVerificationResult.SuccessRehashNeeded ? await Secrets.HashAsync(password) : null },
             cancellationToken);
 
         var refreshToken = await StoreRefreshTokenAsync(login, Guid.NewGuid(), now, cancellationToken);
@@ -216,15 +216,15 @@ internal sealed class Accounts(
         var client = await FindClientAsync(clientId.Trim(), cancellationToken);
         if (client is null || client.Disabled || client.AuthMethod != ClientAuthMethods.ClientSecret)
         {
-            Secrets.SpendDecoyTime(clientSecret);
+            await Secrets.SpendDecoyTimeAsync(clientSecret);
             RecordTokenRequest(client, StatusCodes.Status401Unauthorized);
             throw new ProblemException(SecurityProblems.InvalidCredentials);
         }
 
         // The current secret, or during a rotation's overlap the previous one.
-        var valid = Secrets.Verify(client.SecretHash!, clientSecret) != PasswordVerificationResult.Failed
+        var valid = await Secrets.VerifyAsync(client.SecretHash!, clientSecret) != PasswordVerificationResult.Failed
             || (client.PreviousSecretHash is not null && client.PreviousSecretUntil > clock.GetCurrentInstant()
-                && Secrets.Verify(client.PreviousSecretHash, clientSecret) != PasswordVerificationResult.Failed);
+                && await Secrets.VerifyAsync(client.PreviousSecretHash, clientSecret) != PasswordVerificationResult.Failed);
         if (!valid)
         {
             RecordTokenRequest(client, StatusCodes.Status401Unauthorized);
@@ -355,7 +355,7 @@ internal sealed class Accounts(
     private async Task RevokeIfReusedAsync(byte[] hash, Instant now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var revoked = await connection.QueryFirstOrDefaultAsync<ConsumedRefreshToken>(new CommandDefinition(
+        var revoked = await connection.QueryFirstRowOrDefaultAsync<ConsumedRefreshToken>(new CommandDefinition(
             """
             UPDATE platform.refresh_tokens SET revoked_at = @now
             WHERE family_id = (SELECT family_id FROM platform.refresh_tokens WHERE token_hash = @hash AND used_at IS NOT NULL AND revoked_at IS NULL)

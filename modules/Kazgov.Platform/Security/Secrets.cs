@@ -20,12 +20,15 @@ internal static class Secrets
 
     public const int MinPasswordLength = 10;
 
-    public static string Hash(string secret) => Hasher.HashPassword(string.Empty, secret);
+    // PBKDF2 takes tens of milliseconds of CPU: it runs on a thread-pool thread, never on the thread
+    // that continued the request after a socket read (with inline socket completions, one of the few socket threads; BufferedRows).
+    public static Task<string> HashAsync(string secret) => Task.Run(() => Hasher.HashPassword(string.Empty, secret));
 
-    public static PasswordVerificationResult Verify(string hash, string provided) =>
-        Hasher.VerifyHashedPassword(string.Empty, hash, provided);
+    public static Task<PasswordVerificationResult> VerifyAsync(string hash, string provided) =>
+        Task.Run(() => Hasher.VerifyHashedPassword(string.Empty, hash, provided));
 
-    public static void SpendDecoyTime(string provided) => Hasher.VerifyHashedPassword(string.Empty, DecoyHash, provided);
+    public static Task SpendDecoyTimeAsync(string provided) =>
+        Task.Run(() => Hasher.VerifyHashedPassword(string.Empty, DecoyHash, provided));
 
     public static string NewRefreshToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -145,7 +145,7 @@ internal sealed class SecurityDataLoader(
             VALUES (@login, @hash, @fullName, @position, 'admin', @now, @now)
             ON CONFLICT (login) DO NOTHING
             """,
-            new { login = admin.Login.Trim().ToLowerInvariant(), hash = Secrets.Hash(admin.Password), fullName = admin.FullName, position = admin.Position, now },
+            new { login = admin.Login.Trim().ToLowerInvariant(), hash = await Secrets.HashAsync(admin.Password), fullName = admin.FullName, position = admin.Position, now },
             cancellationToken: cancellationToken));
         logger.LogInformation("Created the first administrator {Login} from Security:BootstrapAdmin", admin.Login);
     }
@@ -168,7 +168,7 @@ internal sealed class SecurityDataLoader(
                 new
                 {
                     login = user.Login,
-                    hash = Secrets.Hash(DemoAccounts.StaffPassword),
+                    hash = await Secrets.HashAsync(DemoAccounts.StaffPassword),
                     fullName = user.FullName,
                     position = user.Position,
                     role = user.Role,
@@ -194,7 +194,7 @@ internal sealed class SecurityDataLoader(
             new
             {
                 clientId = DemoAccounts.PortalClientId,
-                hash = Secrets.Hash(DemoAccounts.PortalClientSecret),
+                hash = await Secrets.HashAsync(DemoAccounts.PortalClientSecret),
                 displayName = "Электрондық үкімет порталы (demo)",
                 scopes = DemoAccounts.PortalScopes.ToArray(),
                 now,
@@ -216,7 +216,7 @@ internal sealed class SecurityDataLoader(
             new
             {
                 clientId = DemoAccounts.PoliceClientId,
-                hash = Secrets.Hash(DemoAccounts.PoliceClientSecret),
+                hash = await Secrets.HashAsync(DemoAccounts.PoliceClientSecret),
                 displayName = "Астана қаласының Полиция департаменті (demo)",
                 scopes = DemoAccounts.PoliceScopes.ToArray(),
                 now,

@@ -109,7 +109,7 @@ internal static partial class StaffEndpoints
             new
             {
                 login,
-                hash = Secrets.Hash(request.Password!),
+                hash = await Secrets.HashAsync(request.Password!),
                 fullName = request.FullName!.Trim(),
                 position = request.Position!.Trim(),
                 role = request.Role,
@@ -144,7 +144,7 @@ internal static partial class StaffEndpoints
             SET password_hash = @hash, password_changed_at = @now, failed_attempts = 0, locked_until = NULL
             WHERE login = @login
             """,
-            new { login, hash = Secrets.Hash(request.Password!), now },
+            new { login, hash = await Secrets.HashAsync(request.Password!), now },
             cancellationToken);
         if (updated == 0)
         {

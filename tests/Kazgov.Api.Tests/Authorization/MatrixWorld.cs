@@ -81,7 +81,7 @@ internal sealed class MatrixWorld
                     VALUES (@client, @hash, @client, @scopes, now())
                     ON CONFLICT (client_id) DO UPDATE SET secret_hash = EXCLUDED.secret_hash, scopes = EXCLUDED.scopes, disabled = false
                     """,
-                    new { client, hash = Secrets.Hash(ClientSecret), scopes });
+                    new { client, hash = await Secrets.HashAsync(ClientSecret), scopes });
             }
 
             foreach (var service in services)
@@ -93,7 +93,7 @@ internal sealed class MatrixWorld
                     ON CONFLICT (login) DO UPDATE SET office_id = EXCLUDED.office_id, service_codes = EXCLUDED.service_codes,
                         password_hash = EXCLUDED.password_hash, failed_attempts = 0, locked_until = NULL, disabled = false
                     """,
-                    new { login = NoServiceClerk(service), hash = Secrets.Hash(DemoAccounts.StaffPassword), office = StaffOf(service).Office, others = services.Where(s => s != service).ToArray() });
+                    new { login = NoServiceClerk(service), hash = await Secrets.HashAsync(DemoAccounts.StaffPassword), office = StaffOf(service).Office, others = services.Where(s => s != service).ToArray() });
             }
 
             var vehicle = await connection.QuerySingleAsync<(Guid Id, string OwnerId, string Certificate)>(

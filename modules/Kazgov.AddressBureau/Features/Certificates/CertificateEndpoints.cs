@@ -84,7 +84,10 @@ internal static class CertificateEndpoints
         var verification = $"{http.Scheme}://{http.Host}{http.PathBase}{CertificateTexts.VerificationPath(c.VerificationCode)}";
         // Inline: the browser shows it in its PDF viewer, from where the clerk prints it.
         http.HttpContext.Response.Headers.ContentDisposition = $"inline; filename=\"{c.Number}.pdf\"";
-        return Results.File(CertificatePdf.Render(c, verification), "application/pdf");
+        // Rendering (font subsetting, deflate) is CPU work of tens of milliseconds: on a thread-pool
+        // thread, not on the socket thread that continued this request after its last read (with inline socket completions; BufferedRows).
+        var pdf = await Task.Run(() => CertificatePdf.Render(c, verification), cancellationToken);
+        return Results.File(pdf, "application/pdf");
     }
 
     private static async Task<IResult> VerifyAsync(string code, DbSession session, CancellationToken cancellationToken)

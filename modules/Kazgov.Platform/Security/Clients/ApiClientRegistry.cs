@@ -88,7 +88,7 @@ internal sealed partial class ApiClientRegistry(DbSession session, ReferenceData
             new
             {
                 clientId,
-                hash = secret is null ? null : Secrets.Hash(secret),
+                hash = secret is null ? null : await Secrets.HashAsync(secret),
                 displayName = request.DisplayName!.Trim(),
                 scopes = scopes!.ToArray(),
                 rateLimit = request.RateLimitPerMinute,
@@ -209,7 +209,7 @@ internal sealed partial class ApiClientRegistry(DbSession session, ReferenceData
                 secret_hash = @hash, secret_rotated_at = @now, updated_at = @now
             WHERE client_id = @clientId
             """,
-            new { clientId = existing.ClientId, hash = Secrets.Hash(secret), previousUntil, now },
+            new { clientId = existing.ClientId, hash = await Secrets.HashAsync(secret), previousUntil, now },
             cancellationToken);
         await audit.RecordAsync(new AuditEvent("api-client.rotate-secret", AuditSubjects.Client, existing.ClientId), cancellationToken);
         reference.Changed(ReferenceAreas.Clients);

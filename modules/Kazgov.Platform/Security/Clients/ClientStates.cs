@@ -44,7 +44,7 @@ public sealed class InactiveClients(ReferenceDataCache cache, NpgsqlDataSource d
         cache.GetAsync(ReferenceAreas.Clients, Key, async token =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(token);
-            return (await connection.QueryAsync<string>(new CommandDefinition(
+            return (await connection.QueryRowsAsync<string>(new CommandDefinition(
                 "SELECT client_id FROM platform.api_clients WHERE disabled OR deleted_at IS NOT NULL ORDER BY client_id",
                 cancellationToken: token))).ToArray();
         }, cancellationToken);

@@ -1,0 +1,114 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+
+namespace Kazgov.Kernel.Data;
+
+/// <summary>
+/// Dapper's mapping over rows that Npgsql has read whole, asynchronously. Dapper's own async queries
+/// open the reader with <see cref="CommandBehavior.SequentialAccess"/> and then read each column with
+/// the synchronous getters: when a row straddles Npgsql's 8 KB read buffer (a page of 51 inbox rows, a
+/// batch of outbox messages) the rest is read from the socket synchronously, blocking the thread. With
+/// inline socket completions (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1, build/bench/README.md)
+/// that thread is one of the runtime's few socket threads, and two such reads at once stop every
+/// connection of the process. Here the reader runs in the default
+/// mode, where <c>ReadAsync</c> brings the whole row into memory first and the getters never do I/O.
+/// Every query of the product reads its rows through these methods (an architecture test checks it).
+/// </summary>
+public static class BufferedRows
+{
+    /// <summary>Every row of the (first) result, mapped as Dapper's <c>QueryAsync&lt;T&gt;</c> maps it.</summary>
+    public static async Task<List<T>> QueryRowsAsync<T>(this DbConnection connection, CommandDefinition command)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(command, CommandBehavior.Default);
+        return await reader.ReadRowsAsync<T>(command.CancellationToken);
+    }
+
+    /// <summary>The only row, or default when there is none; more than one is an error (as Dapper's <c>QuerySingleOrDefaultAsync</c>).</summary>
+    public static async Task<T?> QuerySingleRowOrDefaultAsync<T>(this DbConnection connection, CommandDefinition command)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(command, CommandBehavior.Default);
+        return await reader.ReadSingleRowOrDefaultAsync<T>(command.CancellationToken);
+    }
+
+    /// <summary>The only row; none or more than one is an error (as Dapper's <c>QuerySingleAsync</c>).</summary>
+    public static async Task<T> QuerySingleRowAsync<T>(this DbConnection connection, CommandDefinition command)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(command, CommandBehavior.Default);
+        if (!await reader.HasRowAsync(command.CancellationToken))
+        {
+            throw new InvalidOperationException("Sequence contains no elements");
+        }
+
+        return (await reader.ReadSingleRowOrDefaultAsync<T>(alreadyRead: true, command.CancellationToken))!;
+    }
+
+    /// <summary>The first row, or default when there is none (as Dapper's <c>QueryFirstOrDefaultAsync</c>).</summary>
+    public static async Task<T?> QueryFirstRowOrDefaultAsync<T>(this DbConnection connection, CommandDefinition command)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(command, CommandBehavior.Default);
+        return await reader.ReadAsync(command.CancellationToken) ? ParserOf<T>(reader)(reader) : default;
+    }
+
+    /// <summary>A reader over several results (statements separated by ';'), each read with the methods below.</summary>
+    public static Task<DbDataReader> QueryResultsAsync(this DbConnection connection, CommandDefinition command) =>
+        connection.ExecuteReaderAsync(command, CommandBehavior.Default);
+
+    /// <summary>Every row of the reader's current result; then moves to the next result.</summary>
+    public static async Task<List<T>> ReadRowsAsync<T>(this DbDataReader reader, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<T>();
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            var parse = ParserOf<T>(reader);
+            do
+            {
+                rows.Add(parse(reader));
+            }
+            while (await reader.ReadAsync(cancellationToken));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        return rows;
+    }
+
+    /// <summary>The only row of the reader's current result, or default; then moves to the next result.</summary>
+    public static Task<T?> ReadSingleRowOrDefaultAsync<T>(this DbDataReader reader, CancellationToken cancellationToken = default) =>
+        reader.ReadSingleRowOrDefaultAsync<T>(alreadyRead: false, cancellationToken);
+
+    private static async Task<T?> ReadSingleRowOrDefaultAsync<T>(this DbDataReader reader, bool alreadyRead, CancellationToken cancellationToken)
+    {
+        var value = default(T);
+        if (alreadyRead || await reader.ReadAsync(cancellationToken))
+        {
+            value = ParserOf<T>(reader)(reader);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                throw new InvalidOperationException("Sequence contains more than one element");
+            }
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        return value;
+    }
+
+    /// <summary>
+    /// Dapper's mapping of the current result's rows to <typeparamref name="T"/> (a class, a value tuple or
+    /// a single column's value), converted as Dapper's Query converts it (a bigint column to an int, say).
+    /// </summary>
+    public static Func<DbDataReader, T> ParserOf<T>(DbDataReader reader, int length = -1)
+    {
+        var parse = reader.GetRowParser(typeof(T), length: length);
+        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        return row => parse(row) switch
+        {
+            null or DBNull => default!,
+            T value => value,
+            var other when target.IsEnum => (T)Enum.ToObject(target, other),
+            var other => (T)Convert.ChangeType(other, target, CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static Task<bool> HasRowAsync(this DbDataReader reader, CancellationToken cancellationToken) => reader.ReadAsync(cancellationToken);
+}
