@@ -30,9 +30,11 @@ public sealed class KazgovMetrics : IDisposable
 
     // Observable gauges exist once per process; each reads the newest live host's source.
     private static readonly Lock GaugesLock = new();
-    private static readonly Dictionary<string, List<Func<IEnumerable<Measurement<double>>>>> GaugeSources = [];
+    private static readonly Dictionary<string, List<GaugeSource>> GaugeSources = [];
 
-    private readonly List<(string Name, Func<IEnumerable<Measurement<double>>> Source)> _registered = [];
+    private readonly List<(string Name, GaugeSource Source)> _registered = [];
+
+    private sealed record GaugeSource(Func<IEnumerable<Measurement<double>>> Observe, Func<CancellationToken, Task>? Refresh);
 
     /// <summary>The Prometheus names the host exports for the Meter "Kazgov" (counters end in _total).</summary>
     public static IReadOnlyList<string> ExportedNames { get; } =
@@ -68,8 +70,6 @@ public sealed class KazgovMetrics : IDisposable
 
     public void Lockout() => Lockouts.Add(1);
 
-    private readonly List<Func<CancellationToken, Task>> _refreshers = [];
-
     /// <summary>
     /// An observable gauge of the meter, read through <paramref name="observe"/> until this host is
     /// disposed. The callback must not do I/O: it returns the last reading of a
@@ -77,14 +77,6 @@ public sealed class KazgovMetrics : IDisposable
     /// </summary>
     public void ObserveGauge(string name, Func<IEnumerable<Measurement<double>>> observe, Func<CancellationToken, Task>? refresh = null, string? unit = null, string? description = null)
     {
-        if (refresh is not null)
-        {
-            lock (_refreshers)
-            {
-                _refreshers.Add(refresh);
-            }
-        }
-
         lock (GaugesLock)
         {
             if (!GaugeSources.TryGetValue(name, out var sources))
@@ -94,18 +86,20 @@ public sealed class KazgovMetrics : IDisposable
                 Meter.CreateObservableGauge(name, () => Observe(name), unit, description);
             }
 
-            sources.Add(observe);
-            _registered.Add((name, observe));
+            var source = new GaugeSource(observe, refresh);
+            sources.Add(source);
+            _registered.Add((name, source));
         }
     }
 
     /// <summary>Reads the gauges' cached values again where they are stale (the scrape endpoint, before it collects).</summary>
     public async Task RefreshGaugesAsync(CancellationToken cancellationToken)
     {
+        // The sources the gauges read: each gauge's newest (see Observe).
         Func<CancellationToken, Task>[] refreshers;
-        lock (_refreshers)
+        lock (GaugesLock)
         {
-            refreshers = [.. _refreshers.Distinct()];
+            refreshers = [.. GaugeSources.Values.Where(sources => sources.Count > 0).Select(sources => sources[^1].Refresh).OfType<Func<CancellationToken, Task>>().Distinct()];
         }
 
         foreach (var refresh in refreshers)
@@ -132,7 +126,7 @@ public sealed class KazgovMetrics : IDisposable
         Func<IEnumerable<Measurement<double>>>? newest;
         lock (GaugesLock)
         {
-            newest = GaugeSources[name] is { Count: > 0 } sources ? sources[^1] : null;
+            newest = GaugeSources[name] is { Count: > 0 } sources ? sources[^1].Observe : null;
         }
 
         return newest is null ? [] : newest();
