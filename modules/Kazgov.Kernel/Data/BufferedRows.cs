@@ -36,7 +36,7 @@ public static class BufferedRows
     public static async Task<T> QuerySingleRowAsync<T>(this DbConnection connection, CommandDefinition command)
     {
         await using var reader = await connection.ExecuteReaderAsync(command, CommandBehavior.Default);
-        if (!await reader.HasRowAsync(command.CancellationToken))
+        if (!await reader.ReadAsync(command.CancellationToken))
         {
             throw new InvalidOperationException("Sequence contains no elements");
         }
@@ -109,6 +109,4 @@ public static class BufferedRows
             var other => (T)Convert.ChangeType(other, target, CultureInfo.InvariantCulture),
         };
     }
-
-    private static Task<bool> HasRowAsync(this DbDataReader reader, CancellationToken cancellationToken) => reader.ReadAsync(cancellationToken);
 }
