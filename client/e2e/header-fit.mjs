@@ -122,4 +122,29 @@ export async function headerFit({ page, step, BASE, PASSWORD }) {
       await page.setViewportSize({ width: 1280, height: 900 });
     });
   }
+
+  // The phone's menu slides in (0.2 s), unless the system asks for less motion: then it is there at once.
+  await step('menu-reduced-motion', async () => {
+    await signOutAtDesktop(page, BASE);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByTestId('menu-button').waitFor();
+    const panel = page.getByTestId('menu');
+    // The shell drops its transitions while the window is being resized, so each state is waited for.
+    const slides = (duration) => page.waitForFunction(
+      (expected) => getComputedStyle(document.querySelector('[data-testid="menu"]')).transitionDuration === expected, duration, { timeout: 5_000 });
+    try {
+      await page.emulateMedia({ reducedMotion: 'no-preference' });
+      await slides('0.2s');
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await slides('0s');
+      await page.getByTestId('menu-button').click();
+      await panel.waitFor();
+      const box = await panel.boundingBox();
+      assert.equal(box?.x, 0, 'the menu in place at once');
+      await page.getByTestId('menu-button').click();
+    } finally {
+      await page.emulateMedia({ reducedMotion: null });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
 }

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect } from 'react';
 import { AppShell, Anchor, Box, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery, useReducedMotion } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n/I18nProvider';
@@ -80,6 +80,8 @@ export function AppLayout() {
   const measured = useMediaQuery(WIDE, true, { getInitialValueInEffect: false });
   const wide = forcedWidth ?? measured;
   const [opened, { toggle, close }] = useDisclosure(false);
+  // Whoever asked their system for less motion gets the menu at once, not slid in.
+  const reducedMotion = useReducedMotion();
   // A followed link closes the panel.
   useEffect(close, [location.pathname, location.search, close]);
 
@@ -119,6 +121,7 @@ export function AppLayout() {
       header={{ height: navRow ? ROW + NAV_ROW : ROW }}
       navbar={wide ? undefined : { width: 300, breakpoint: 100_000, collapsed: { mobile: !opened, desktop: !opened } }}
       padding="md"
+      transitionDuration={reducedMotion ? 0 : 200}
     >
       <a href="#main" className="kazgov-skip-link" data-testid="skip-link">{t('nav.skip')}</a>
       <AppShell.Header data-no-print>
