@@ -14,51 +14,66 @@ namespace Kazgov.Kernel.Data;
 /// </summary>
 public sealed class DatabaseMigrator(string connectionString, ILogger logger)
 {
+    // DbUp works synchronously, so it runs on the thread pool (Task.Run): the code around it may continue on
+    // one of the runtime's socket threads (inline completions, SocketCompletions), where a synchronous read
+    // waits for that same thread. Its connections bypass the pool, so none of them is ever used both ways.
+    private readonly string _unpooled = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+
     /// <summary>
     /// Migrates every module, then runs <paramref name="loadReferenceData"/>, both under one lock so
     /// that two hosts never load the same reference data at once.
     /// </summary>
     public async Task MigrateAsync(IEnumerable<IKazgovModule> modules, Func<CancellationToken, Task> loadReferenceData, CancellationToken cancellationToken)
     {
-        try
-        {
-            EnsureDatabase.For.PostgresqlDatabase(connectionString, new LogAdapter(logger));
-        }
-        catch (Npgsql.PostgresException exception) when (exception.SqlState is "42P04" or "23505")
-        {
-            // Another host created the database between DbUp's check and its CREATE DATABASE.
-        }
+        await Task.Run(EnsureDatabaseExists, cancellationToken);
 
         // One session-level advisory lock: hosts starting side by side (tests, replicas) migrate one at a time.
-        // The connection bypasses the pool so the lock can never outlive this method on a pooled session.
-        using var gate = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        gate.Open();
-        Execute(gate, "SELECT pg_advisory_lock(3622007)");
+        // Unpooled, the lock can never outlive this method on a pooled session.
+        await using var gate = new Npgsql.NpgsqlConnection(_unpooled);
+        await gate.OpenAsync(cancellationToken);
+        await ExecuteAsync(gate, "SELECT pg_advisory_lock(3622007)", cancellationToken);
         try
         {
-            foreach (var module in modules)
-            {
-                Apply(module.Schema, module.GetType().Assembly, module.MigrationsNamespace + ".");
-            }
+            await Task.Run(
+                () =>
+                {
+                    foreach (var module in modules)
+                    {
+                        Apply(module.Schema, module.GetType().Assembly, module.MigrationsNamespace + ".");
+                    }
+                },
+                cancellationToken);
 
             await loadReferenceData(cancellationToken);
         }
         finally
         {
-            Execute(gate, "SELECT pg_advisory_unlock(3622007)");
+            await ExecuteAsync(gate, "SELECT pg_advisory_unlock(3622007)", CancellationToken.None);
         }
     }
 
-    private static void Execute(Npgsql.NpgsqlConnection connection, string sql)
+    private void EnsureDatabaseExists()
     {
-        using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
+        try
+        {
+            EnsureDatabase.For.PostgresqlDatabase(_unpooled, new LogAdapter(logger));
+        }
+        catch (Npgsql.PostgresException exception) when (exception.SqlState is "42P04" or "23505")
+        {
+            // Another host created the database between DbUp's check and its CREATE DATABASE.
+        }
+    }
+
+    private static async Task ExecuteAsync(Npgsql.NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private void Apply(string schema, Assembly assembly, string scriptPrefix)
     {
         var upgrader = DeployChanges.To
-            .PostgresqlDatabase(connectionString, schema)
+            .PostgresqlDatabase(_unpooled, schema)
             .WithScriptsEmbeddedInAssembly(assembly, name => name.StartsWith(scriptPrefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
             .JournalToPostgresqlTable(schema, "schema_versions")
             .WithTransactionPerScript()
@@ -66,7 +81,7 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger)
             .Build();
 
         // DbUp journals into the schema, so it must exist before the first script runs.
-        using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+        using (var connection = new Npgsql.NpgsqlConnection(_unpooled))
         {
             connection.Open();
             using var command = connection.CreateCommand();
