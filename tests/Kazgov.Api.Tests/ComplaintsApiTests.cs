@@ -8,6 +8,7 @@ using Kazgov.Api.Tests.Infrastructure;
 using Kazgov.Tests;
 using NodaTime;
 using Npgsql;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests;
 
@@ -239,7 +240,7 @@ public sealed partial class ComplaintsApiTests(KazgovApiFactory factory)
 
         // The answer went to the outbox in the complainant's language (Russian), the head's post too, in the same transaction.
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        var mail = (await connection.QueryAsync<(string Channel, string Recipient, string Language, string Subject, string Body)>(
+        var mail = (await connection.QueryRowsAsync<(string Channel, string Recipient, string Language, string Subject, string Body)>(
             "SELECT channel, recipient, language, subject, body FROM platform.outbox_messages WHERE reference = @number",
             new { number })).ToList();
         mail.Should().ContainSingle();
@@ -252,7 +253,7 @@ public sealed partial class ComplaintsApiTests(KazgovApiFactory factory)
             + "Кезек ұйымдастырылды.\n\nНачальник регистрационно-экзаменационного отделения, Ерлан Маратұлы Жақсылықов");
 
         // Every read and change was audited with the complainant's IIN as the subject.
-        var audit = (await connection.QueryAsync<(string Operation, string SubjectKind, string SubjectId, string ActorId)>(
+        var audit = (await connection.QueryRowsAsync<(string Operation, string SubjectKind, string SubjectId, string ActorId)>(
             "SELECT operation, subject_kind, subject_id, actor_id FROM platform.audit_log WHERE object_id = @number ORDER BY id",
             new { number })).ToList();
         audit.Should().Equal(
@@ -383,13 +384,13 @@ public sealed partial class ComplaintsApiTests(KazgovApiFactory factory)
         // A test table is small enough for a sequential scan to be cheapest; forbid it to see which index serves the query.
         await connection.ExecuteAsync("SET LOCAL enable_seqscan = off", transaction: transaction);
 
-        var plan = string.Join("\n", await connection.QueryAsync<string>(
+        var plan = string.Join("\n", await connection.QueryRowsAsync<string>(new CommandDefinition(
             $"""
             EXPLAIN SELECT c.id FROM platform.complaints c
             WHERE {officeFilter}c.status IN ('received', 'under-review') AND c.due_at <= now()
             ORDER BY c.due_at, c.id LIMIT 51
             """,
-            transaction: transaction));
+            transaction: transaction)));
 
         plan.Should().MatchRegex("complaints_open_by_(office_)?due").And.NotContain("Seq Scan");
     }
@@ -531,7 +532,7 @@ public sealed partial class ComplaintsApiTests(KazgovApiFactory factory)
         entry.GetProperty("complainant").GetProperty("iin").ValueKind.Should().Be(JsonValueKind.Null);
         entry.GetProperty("complainant").GetProperty("language").GetString().Should().Be("kk");
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        var audit = await connection.QuerySingleAsync<(string SubjectKind, string SubjectId)>(
+        var audit = await connection.QuerySingleRowAsync<(string SubjectKind, string SubjectId)>(
             "SELECT subject_kind, subject_id FROM platform.audit_log WHERE object_id = @number AND operation = 'complaint.register'",
             new { number = entry.GetProperty("journalNumber").GetString() });
         audit.Should().Be(("name", name));

@@ -51,6 +51,18 @@ public static class BufferedRows
         return await reader.ReadAsync(command.CancellationToken) ? ParserOf<T>(reader)(reader) : default;
     }
 
+    /// <inheritdoc cref="QueryRowsAsync{T}(DbConnection, CommandDefinition)"/>
+    public static Task<List<T>> QueryRowsAsync<T>(this DbConnection connection, string sql, object? parameters = null) =>
+        connection.QueryRowsAsync<T>(new CommandDefinition(sql, parameters));
+
+    /// <inheritdoc cref="QuerySingleRowAsync{T}(DbConnection, CommandDefinition)"/>
+    public static Task<T> QuerySingleRowAsync<T>(this DbConnection connection, string sql, object? parameters = null) =>
+        connection.QuerySingleRowAsync<T>(new CommandDefinition(sql, parameters));
+
+    /// <inheritdoc cref="QueryFirstRowOrDefaultAsync{T}(DbConnection, CommandDefinition)"/>
+    public static Task<T?> QueryFirstRowOrDefaultAsync<T>(this DbConnection connection, string sql, object? parameters = null) =>
+        connection.QueryFirstRowOrDefaultAsync<T>(new CommandDefinition(sql, parameters));
+
     /// <summary>A reader over several results (statements separated by ';'), each read with the methods below.</summary>
     public static Task<DbDataReader> QueryResultsAsync(this DbConnection connection, CommandDefinition command) =>
         connection.ExecuteReaderAsync(command, CommandBehavior.Default);

@@ -10,6 +10,7 @@ using Kazgov.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Npgsql;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests.AddressBureau;
 
@@ -152,7 +153,7 @@ public sealed class AddressBureauTests(KazgovApiFactory factory) : IAsyncLifetim
         var audit = await AuditAsync(iin);
         audit.Should().Contain(("address-lookup-by-iin", number)).And.Contain(("address-lookup-by-name", number)).And.Contain(("address-search-by-name", number));
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        var actors = await connection.QueryAsync<string>(
+        var actors = await connection.QueryRowsAsync<string>(
             "SELECT DISTINCT actor_id FROM platform.audit_log WHERE subject_id = @iin AND operation LIKE 'address-%' AND object_id = @number", new { iin, number });
         actors.Should().Equal("staff:" + Clerk);
         var reason = await connection.ExecuteScalarAsync<string>("SELECT reason FROM address_bureau.requests WHERE registration_number = @number", new { number });
@@ -317,7 +318,7 @@ public sealed class AddressBureauTests(KazgovApiFactory factory) : IAsyncLifetim
         }
 
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        var row = await connection.QuerySingleAsync<(string Region, string Source)>(
+        var row = await connection.QuerySingleRowAsync<(string Region, string Source)>(
             "SELECT region, source FROM address_bureau.registrations WHERE person_id = @id", new { id = "UZB:" + document });
         row.Should().Be(("astana", "migration-event"));
     }
@@ -353,7 +354,7 @@ public sealed class AddressBureauTests(KazgovApiFactory factory) : IAsyncLifetim
             await Task.Delay(100);
         }
 
-        var persons = (await connection.QueryAsync<(string PersonId, string LastName, string FirstName, string SearchLast, string BirthDate)>(
+        var persons = (await connection.QueryRowsAsync<(string PersonId, string LastName, string FirstName, string SearchLast, string BirthDate)>(
             "SELECT person_id, last_name, first_name, search_last, birth_date::text FROM address_bureau.persons WHERE person_id = ANY(@ids) ORDER BY person_id",
             new { ids = new[] { iin, document } })).ToList();
         persons.Should().HaveCount(2);
@@ -432,7 +433,7 @@ public sealed class AddressBureauTests(KazgovApiFactory factory) : IAsyncLifetim
     private static async Task<List<(string Operation, string ObjectId)>> AuditAsync(string subject)
     {
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        return (await connection.QueryAsync<(string, string)>(
+        return (await connection.QueryRowsAsync<(string, string)>(
             "SELECT operation, coalesce(object_id, '') FROM platform.audit_log WHERE subject_id = @subject AND operation LIKE 'address-%' AND operation NOT LIKE 'address-re%'",
             new { subject })).ToList();
     }

@@ -8,6 +8,7 @@ using Kazgov.Api.Tests.Infrastructure;
 using Kazgov.Tests;
 using NodaTime;
 using Npgsql;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests.Applications;
 
@@ -318,7 +319,7 @@ public sealed class LifecycleTests(PlainServicesApiFactory factory) : IAsyncLife
         await connection.ExecuteAsync("VACUUM (ANALYZE) platform.applications");
         // Bitmap scans are off too: on a tiny table the planner may prefer one plus a sort, which says nothing of real volumes.
         await connection.ExecuteAsync("SET enable_seqscan = off; SET enable_bitmapscan = off");
-        var explain = string.Join("\n", await connection.QueryAsync<string>(
+        var explain = string.Join("\n", await connection.QueryRowsAsync<string>(
             """
             EXPLAIN SELECT id FROM platform.applications
             WHERE office_id = 'x' AND status = ANY('{submitted,in-review,approved,ready-for-issue,suspended}') AND due_at <= now()
@@ -327,14 +328,14 @@ public sealed class LifecycleTests(PlainServicesApiFactory factory) : IAsyncLife
         explain.Should().MatchRegex("Index (Only )?Scan using (applications_open_by_due|applications_by_office_due)").And.NotContain("Sort");
         // The inbox's counts (overdue and total, with every page) read the open index alone: it includes
         // the status and service code a clerk's scope compares (migration 0026).
-        string.Join("\n", await connection.QueryAsync<string>(
+        string.Join("\n", await connection.QueryRowsAsync<string>(
             """
             EXPLAIN SELECT count(*) FILTER (WHERE a.status = ANY('{submitted,in-review}') AND a.due_at <= now()), count(*)
             FROM platform.applications a
             WHERE a.office_id = 'x' AND a.service_code = ANY('{driver-licence}')
               AND a.status = ANY('{submitted,in-review,approved,ready-for-issue,suspended}')
             """)).Should().Contain("Index Only Scan using applications_open_by_due");
-        (await connection.QueryAsync<string>("SELECT indexname FROM pg_indexes WHERE tablename = 'applications' AND schemaname = 'platform' ORDER BY 1"))
+        (await connection.QueryRowsAsync<string>("SELECT indexname FROM pg_indexes WHERE tablename = 'applications' AND schemaname = 'platform' ORDER BY 1"))
             .Should().Equal(
                 "applications_applicant_search", "applications_by_office_due", "applications_by_subject", "applications_by_submitter_due",
                 "applications_open_by_due", "applications_pkey", "applications_registration_number_key");
@@ -342,9 +343,9 @@ public sealed class LifecycleTests(PlainServicesApiFactory factory) : IAsyncLife
         // The inbox search (q=): by IIN/BIN and by a word of a name, each through its index (a trigram
         // index is read by a bitmap scan only).
         await connection.ExecuteAsync("SET enable_bitmapscan = on");
-        string.Join("\n", await connection.QueryAsync<string>("EXPLAIN SELECT id FROM platform.applications WHERE subject_id = '850315300128'"))
+        string.Join("\n", await connection.QueryRowsAsync<string>("EXPLAIN SELECT id FROM platform.applications WHERE subject_id = '850315300128'"))
             .Should().Contain("applications_by_subject");
-        string.Join("\n", await connection.QueryAsync<string>("EXPLAIN SELECT id FROM platform.applications WHERE applicant_search LIKE '%ахмет%'"))
+        string.Join("\n", await connection.QueryRowsAsync<string>("EXPLAIN SELECT id FROM platform.applications WHERE applicant_search LIKE '%ахмет%'"))
             .Should().Contain("applications_applicant_search");
     }
 
@@ -511,7 +512,7 @@ public sealed class LifecycleTests(PlainServicesApiFactory factory) : IAsyncLife
     private static async Task<List<string>> OutboxTextsAsync(string reference)
     {
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        return (await connection.QueryAsync<string>("SELECT body FROM platform.outbox_messages WHERE reference = @reference", new { reference })).ToList();
+        return (await connection.QueryRowsAsync<string>("SELECT body FROM platform.outbox_messages WHERE reference = @reference", new { reference })).ToList();
     }
 }
 

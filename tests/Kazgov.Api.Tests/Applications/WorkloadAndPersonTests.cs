@@ -7,6 +7,7 @@ using Kazgov.Api.Tests.Infrastructure;
 using Kazgov.Tests;
 using NodaTime;
 using Npgsql;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests.Applications;
 
@@ -79,7 +80,7 @@ public sealed class WorkloadAndPersonTests(PlainServicesApiFactory factory) : IA
         body.GetProperty("assignedTo").GetString().Should().Be("clerk.astana");
 
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        var events = (await connection.QueryAsync<(string Action, string Actor, string Reason)>(
+        var events = (await connection.QueryRowsAsync<(string Action, string Actor, string Reason)>(
             "SELECT action, actor_id, reason FROM platform.application_events WHERE application_id = @id::uuid ORDER BY id", new { id })).ToList();
         events.Should().ContainSingle(e => e.Action == "reassign" && e.Actor == "staff:head.astana" && e.Reason == "отпуск");
 

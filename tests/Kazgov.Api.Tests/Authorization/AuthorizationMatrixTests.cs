@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit.Abstractions;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests.Authorization;
 
@@ -82,7 +83,7 @@ public sealed class AuthorizationMatrixTests(KazgovApiFactory factory, ITestOutp
 
         // One query for the whole run: which requests left an audit record, and under which actor.
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        var audited = (await connection.QueryAsync<(string CorrelationId, string ActorId)>(
+        var audited = (await connection.QueryRowsAsync<(string CorrelationId, string ActorId)>(
                 "SELECT DISTINCT correlation_id, actor_id FROM platform.audit_log WHERE correlation_id LIKE @prefix",
                 new { prefix = prefix + "-%" }))
             .ToHashSet();

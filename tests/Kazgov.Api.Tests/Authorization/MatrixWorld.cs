@@ -12,6 +12,7 @@ using Kazgov.Platform.Security;
 using Kazgov.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests.Authorization;
 
@@ -96,7 +97,7 @@ internal sealed class MatrixWorld
                     new { login = NoServiceClerk(service), hash = await Secrets.HashAsync(DemoAccounts.StaffPassword), office = StaffOf(service).Office, others = services.Where(s => s != service).ToArray() });
             }
 
-            var vehicle = await connection.QuerySingleAsync<(Guid Id, string OwnerId, string Certificate)>(
+            var vehicle = await connection.QuerySingleRowAsync<(Guid Id, string OwnerId, string Certificate)>(
                 "SELECT id, owner_id, certificate_number FROM vehicles.vehicles WHERE vin = 'JTNB11HK5K3012345'");
             world.VehicleId = vehicle.Id.ToString();
             world.VehicleOwner = vehicle.OwnerId;
@@ -127,7 +128,7 @@ internal sealed class MatrixWorld
         await factory.Services.GetRequiredService<IntegrationEventDispatcher>().DispatchOnceAsync(CancellationToken.None);
         await using (var connection = new NpgsqlConnection(TestDatabase.ConnectionString))
         {
-            var delivery = await connection.QueryFirstOrDefaultAsync<Guid?>(
+            var delivery = await connection.QueryFirstRowOrDefaultAsync<Guid?>(
                 "SELECT id FROM platform.webhook_deliveries WHERE subscription_id = @id", new { id = Guid.Parse(world.SubscriptionId) });
             delivery.Should().NotBeNull("the owner's applications fan out to its subscription");
             world.DeliveryId = delivery!.Value.ToString();

@@ -8,6 +8,7 @@ using Kazgov.Api.Tests.Infrastructure;
 using Kazgov.Tests;
 using NodaTime;
 using Npgsql;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests.Feedback;
 
@@ -127,7 +128,7 @@ public sealed partial class FeedbackApiTests(PlainServicesApiFactory factory) : 
     private static async Task<(int, int, int)> StoredAsync(string id)
     {
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        var row = await connection.QuerySingleAsync<(short, short, short)>(
+        var row = await connection.QuerySingleRowAsync<(short, short, short)>(
             "SELECT quality, information, courtesy FROM platform.feedback WHERE application_id = @id", new { id = Guid.Parse(id) });
         return (row.Item1, row.Item2, row.Item3);
     }

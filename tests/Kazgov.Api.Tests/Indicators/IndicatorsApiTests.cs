@@ -10,6 +10,7 @@ using Kazgov.Tests;
 using MiniExcelLibs;
 using NodaTime;
 using Npgsql;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests.Indicators;
 
@@ -527,7 +528,7 @@ public sealed class IndicatorsApiTests(PlainServicesApiFactory factory) : IAsync
         var result = new Dictionary<string, RawCounts>(StringComparer.Ordinal);
         RawCounts Of(string service) => result.TryGetValue(service, out var c) ? c : result[service] = new RawCounts();
 
-        foreach (var row in await connection.QueryAsync<(string Service, long Decided, long InTerm)>(
+        foreach (var row in await connection.QueryRowsAsync<(string Service, long Decided, long InTerm)>(
             """
             SELECT a.service_code, count(*), count(*) FILTER (WHERE e.at <= a.due_at)
             FROM platform.applications a JOIN platform.application_events e ON e.application_id = a.id AND e.action IN ('issue', 'refuse')
@@ -539,7 +540,7 @@ public sealed class IndicatorsApiTests(PlainServicesApiFactory factory) : IAsync
             Of(row.Service).DecidedInTerm = row.InTerm;
         }
 
-        foreach (var row in await connection.QueryAsync<(string Service, long Normed, long Within)>(
+        foreach (var row in await connection.QueryRowsAsync<(string Service, long Normed, long Within)>(
             """
             SELECT service_code, count(*) FILTER (WHERE norm_minutes IS NOT NULL), count(*) FILTER (WHERE wait_minutes <= norm_minutes)
             FROM platform.queue_tickets WHERE called_at IS NOT NULL AND day BETWEEN @from AND @to AND (@office::text IS NULL OR office_id = @office)
@@ -550,7 +551,7 @@ public sealed class IndicatorsApiTests(PlainServicesApiFactory factory) : IAsync
             Of(row.Service).Within = row.Within;
         }
 
-        foreach (var row in await connection.QueryAsync<(string Service, long All, long Quality, long Information, long Courtesy)>(
+        foreach (var row in await connection.QueryRowsAsync<(string Service, long All, long Quality, long Information, long Courtesy)>(
             """
             SELECT service_code, count(*), count(*) FILTER (WHERE quality >= 4), count(*) FILTER (WHERE information >= 4), count(*) FILTER (WHERE courtesy >= 4)
             FROM platform.feedback WHERE (answered_at AT TIME ZONE 'Asia/Almaty')::date BETWEEN @from AND @to AND (@office::text IS NULL OR office_id = @office)
@@ -560,7 +561,7 @@ public sealed class IndicatorsApiTests(PlainServicesApiFactory factory) : IAsync
             (Of(row.Service).Feedback, Of(row.Service).Quality, Of(row.Service).Information, Of(row.Service).Courtesy) = (row.All, row.Quality, row.Information, row.Courtesy);
         }
 
-        foreach (var row in await connection.QueryAsync<(string Service, long Justified, long WithTerm, long InTerm)>(
+        foreach (var row in await connection.QueryRowsAsync<(string Service, long Justified, long WithTerm, long InTerm)>(
             """
             SELECT service_code, count(*) FILTER (WHERE justified), count(*) FILTER (WHERE justified AND due_at IS NOT NULL),
                    count(*) FILTER (WHERE justified AND answered_at <= due_at)

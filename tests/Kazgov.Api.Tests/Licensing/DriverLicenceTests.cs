@@ -8,6 +8,7 @@ using Kazgov.Tests;
 using NodaTime;
 using NodaTime.Text;
 using Npgsql;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests.Licensing;
 
@@ -265,7 +266,7 @@ public sealed class DriverLicenceTests(KazgovApiFactory factory) : IAsyncLifetim
 
         listed.Should().Contain(application["id"]!.GetValue<string>()).And.NotContain(clerksId);
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        var owners = (await connection.QueryAsync<(Guid Id, string SubmittedBy)>(
+        var owners = (await connection.QueryRowsAsync<(Guid Id, string SubmittedBy)>(
             "SELECT id, submitted_by FROM platform.applications WHERE id = ANY(@ids)", new { ids = listed.Select(Guid.Parse).ToArray() })).ToList();
         owners.Should().HaveCount(listed.Count, "every listed application exists");
         owners.Should().OnlyContain(o => o.SubmittedBy == ApiAuth.Portal, "the portal sees only what it submitted, on every row");

@@ -8,6 +8,7 @@ using Kazgov.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Npgsql;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests.Migration;
 
@@ -513,7 +514,7 @@ public sealed class PermanentResidenceTests(PermanentResidenceApiFactory factory
     private static async Task<List<JsonNode>> EventsAsync(string applicationId)
     {
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        var payloads = await connection.QueryAsync<string>(
+        var payloads = await connection.QueryRowsAsync<string>(
             "SELECT payload::text FROM platform.integration_events WHERE type = 'migration.permanent-residence-registered' AND payload->>'applicationId' = @applicationId",
             new { applicationId });
         return [.. payloads.Select(p => JsonNode.Parse(p)!)];

@@ -8,6 +8,7 @@ using Kazgov.Api.Tests.Infrastructure;
 using Kazgov.Tests;
 using NodaTime;
 using Npgsql;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests.Migration;
 
@@ -542,7 +543,7 @@ public sealed class TemporaryRegistrationTests(KazgovApiFactory factory) : IAsyn
     private static async Task<List<JsonElement>> EventsAsync(string number)
     {
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        var payloads = await connection.QueryAsync<string>(
+        var payloads = await connection.QueryRowsAsync<string>(
             "SELECT payload::text FROM platform.integration_events WHERE type = 'migration.foreigner-registered-at-address' AND payload->>'registrationNumber' = @number",
             new { number });
         return [.. payloads.Select(p => JsonDocument.Parse(p).RootElement)];

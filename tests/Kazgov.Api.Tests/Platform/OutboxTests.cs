@@ -375,7 +375,7 @@ public sealed class OutboxTests : IAsyncLifetime
     private static async Task<MessageState> StateAsync(Guid id)
     {
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        return await connection.QuerySingleAsync<MessageState>(
+        return await connection.QuerySingleRowAsync<MessageState>(
             """
             SELECT delivered_at IS NOT NULL AS Delivered, attempts AS Attempts, attempts_before_replay AS AttemptsBeforeReplay,
                    last_error AS LastError, claimed_by AS ClaimedBy, dead_at AS DeadAt
@@ -402,7 +402,7 @@ public sealed class OutboxTests : IAsyncLifetime
     private static async Task<List<(int Attempt, bool Succeeded)>> AttemptsAsync(Guid id)
     {
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        return (await connection.QueryAsync<(int, bool)>(
+        return (await connection.QueryRowsAsync<(int, bool)>(
             "SELECT attempt, succeeded FROM platform.outbox_attempts WHERE message_id = @id ORDER BY attempt", new { id })).ToList();
     }
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using Npgsql;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests.Platform;
 
@@ -69,7 +70,7 @@ public sealed class RetentionTests(KazgovApiFactory factory)
 
         deleted.Should().BeGreaterThanOrEqualTo(5);
         await using var check = new NpgsqlConnection(TestDatabase.ConnectionString);
-        (await check.QueryAsync<string>("SELECT key FROM platform.idempotency_records WHERE caller = @caller ORDER BY key", new { caller }))
+        (await check.QueryRowsAsync<string>("SELECT key FROM platform.idempotency_records WHERE caller = @caller ORDER BY key", new { caller }))
             .Should().Equal("exactly-24h", "young-1", "young-2");
     }
 
@@ -116,7 +117,7 @@ public sealed class RetentionTests(KazgovApiFactory factory)
 
         deleted.Should().BeGreaterThanOrEqualTo(3);
         await using var check = new NpgsqlConnection(TestDatabase.ConnectionString);
-        var left = (await check.QueryAsync<byte[]>("SELECT token_hash FROM platform.refresh_tokens WHERE family_id = @family", new { family })).ToList();
+        var left = (await check.QueryRowsAsync<byte[]>("SELECT token_hash FROM platform.refresh_tokens WHERE family_id = @family", new { family })).ToList();
         hashes.Where(h => left.Any(l => l.SequenceEqual(h.Value))).Select(h => h.Key)
             .Should().BeEquivalentTo("used-recently", "used-not-yet-expired", "live");
     }
@@ -167,7 +168,7 @@ public sealed class RetentionTests(KazgovApiFactory factory)
 
         deleted.Should().BeGreaterThanOrEqualTo(2);
         await using var check = new NpgsqlConnection(TestDatabase.ConnectionString);
-        (await check.QueryAsync<string>("SELECT body FROM platform.outbox_messages WHERE reference = @reference", new { reference }))
+        (await check.QueryRowsAsync<string>("SELECT body FROM platform.outbox_messages WHERE reference = @reference", new { reference }))
             .Should().BeEquivalentTo("delivered-recently", "undelivered-old", "dead-old");
         (await check.ExecuteScalarAsync<long>(
                 "SELECT count(*) FROM platform.outbox_attempts WHERE message_id = ANY(@ids)",

@@ -18,6 +18,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using static Kazgov.Api.Tests.Security.TokenTests;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests.Security;
 
@@ -114,7 +115,7 @@ public sealed class ForwardedHeadersTests(GuardsApiFactory factory)
         await SearchAuditAsync(auditor, subject + "-direct", peer: "198.51.100.10", forwardedFor: null);
 
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        var recorded = (await connection.QueryAsync<(string Subject, string Address)>(
+        var recorded = (await connection.QueryRowsAsync<(string Subject, string Address)>(
                 "SELECT subject_id, remote_address FROM platform.audit_log WHERE subject_id LIKE @prefix", new { prefix = subject + "-%" }))
             .ToDictionary(row => row.Subject[(subject.Length + 1)..], row => row.Address);
         recorded.Should().BeEquivalentTo(new Dictionary<string, string>

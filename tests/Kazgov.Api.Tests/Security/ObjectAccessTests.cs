@@ -9,6 +9,7 @@ using Kazgov.Platform.Security;
 using Kazgov.Tests;
 using Npgsql;
 using static Kazgov.Api.Tests.Security.TokenTests;
+using Kazgov.Kernel.Data;
 
 namespace Kazgov.Api.Tests.Security;
 
@@ -77,7 +78,7 @@ public sealed class ObjectAccessTests(KazgovApiFactory factory)
         while (cursor is not null);
 
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        var rows = (await connection.QueryAsync<ApplicationOwner>(
+        var rows = (await connection.QueryRowsAsync<ApplicationOwner>(
                 "SELECT id AS Id, office_id AS OfficeId, service_code AS ServiceCode, submitted_by AS SubmittedBy FROM platform.applications WHERE id = ANY(@ids)",
                 new { ids = listed.Select(item => Guid.Parse(item["id"]!.GetValue<string>())).ToArray() }))
             .ToDictionary(row => row.Id.ToString());
