@@ -13,6 +13,7 @@ using Kazgov.Platform.Security;
 using NodaTime;
 using Npgsql;
 
+SocketCompletions.RunInlineUnlessSet();
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 var configuration = builder.Configuration;
@@ -119,6 +120,9 @@ if (configuration.GetValue("Database:MigrateOnStart", true))
                 }
             },
             CancellationToken.None);
+    // The migration's last read completed on a socket thread (SocketCompletions), where the rest of the start,
+    // seconds of building endpoints, would hold up every connection of the process: continue on the pool.
+    await Task.Yield();
 }
 
 app.UseKazgovManagement();
