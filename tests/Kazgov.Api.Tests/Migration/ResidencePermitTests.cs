@@ -277,7 +277,10 @@ public sealed class ResidencePermitTests(KazgovApiFactory factory) : IAsyncLifet
             }
 
             // At least: a parallel test's idempotency or register write can be waiting at the same moment too.
-            waiting.Should().BeGreaterThanOrEqualTo(2, "both approvals are inside their transactions at the same time");
+            waiting.Should().BeGreaterThanOrEqualTo(
+                2,
+                "both approvals are inside their transactions at the same time (approvals: {0})",
+                string.Join(", ", approvals.Select(a => a.IsCompleted ? $"answered {(a.IsCompletedSuccessfully ? (int)a.Result.StatusCode : -1)}" : "in flight")));
             await transaction.CommitAsync();
         }
 
