@@ -120,6 +120,8 @@ stop_database() {
 }
 
 psql_admin() {
+  # Usable on its own too (e.g. recreate_database from a shell that has not started the cluster).
+  [ -n "${PG_BIN:-}" ] || ensure_postgres
   as_postgres "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$KAZGOV_DB_PORT" -U postgres "$@"
 }
 
