@@ -254,7 +254,7 @@ public sealed partial class ComplaintsApiTests(KazgovApiFactory factory)
 
         // Every read and change was audited with the complainant's IIN as the subject.
         var audit = (await connection.QueryRowsAsync<(string Operation, string SubjectKind, string SubjectId, string ActorId)>(
-            "SELECT operation, subject_kind, subject_id, actor_id FROM platform.audit_log WHERE object_id = @number ORDER BY id",
+            "SELECT operation, subject_kind, subject_id, actor_id FROM platform.audit_entries WHERE object_id = @number ORDER BY id",
             new { number })).ToList();
         audit.Should().Equal(
             ("complaint.register", "iin", Iin, "staff:clerk.astana"),

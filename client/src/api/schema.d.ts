@@ -242,7 +242,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Searches the audit log (auditors, administrators); the search is itself audited */
+        /**
+         * Searches the audit log (auditors, administrators); the search is itself audited
+         * @description Newest first. A read of several people at once (a list) is one record of subjectKind `several` whose `entries` name each person read; searched by `subject`, such a record shows that person's entries only.
+         */
         get: operations["SearchAudit"];
         put?: never;
         post?: never;
@@ -2848,6 +2851,13 @@ export interface components {
             /** Format: int32 */
             version: number | string;
         };
+        AuditEntry: {
+            subjectKind: string;
+            subjectId?: null | string;
+            objectId?: null | string;
+            serviceCode?: null | string;
+            officeId?: null | string;
+        };
         AuditPage: {
             items: components["schemas"]["AuditRecord"][];
             nextCursor?: null | string;
@@ -2866,6 +2876,7 @@ export interface components {
             officeId?: null | string;
             remoteAddress?: null | string;
             correlationId?: null | string;
+            entries?: null | components["schemas"]["AuditEntry"][];
         };
         CallNextRequest: {
             window?: null | string;

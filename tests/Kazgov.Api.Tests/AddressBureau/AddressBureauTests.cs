@@ -154,7 +154,7 @@ public sealed class AddressBureauTests(KazgovApiFactory factory) : IAsyncLifetim
         audit.Should().Contain(("address-lookup-by-iin", number)).And.Contain(("address-lookup-by-name", number)).And.Contain(("address-search-by-name", number));
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         var actors = await connection.QueryRowsAsync<string>(
-            "SELECT DISTINCT actor_id FROM platform.audit_log WHERE subject_id = @iin AND operation LIKE 'address-%' AND object_id = @number", new { iin, number });
+            "SELECT DISTINCT actor_id FROM platform.audit_entries WHERE subject_id = @iin AND operation LIKE 'address-%' AND object_id = @number", new { iin, number });
         actors.Should().Equal("staff:" + Clerk);
         var reason = await connection.ExecuteScalarAsync<string>("SELECT reason FROM address_bureau.requests WHERE registration_number = @number", new { number });
         reason.Should().Be("Туысының мекенжайы", "why: the request's reason, joined by its number");
@@ -434,7 +434,7 @@ public sealed class AddressBureauTests(KazgovApiFactory factory) : IAsyncLifetim
     {
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         return (await connection.QueryRowsAsync<(string, string)>(
-            "SELECT operation, coalesce(object_id, '') FROM platform.audit_log WHERE subject_id = @subject AND operation LIKE 'address-%' AND operation NOT LIKE 'address-re%'",
+            "SELECT operation, coalesce(object_id, '') FROM platform.audit_entries WHERE subject_id = @subject AND operation LIKE 'address-%' AND operation NOT LIKE 'address-re%'",
             new { subject })).ToList();
     }
 }

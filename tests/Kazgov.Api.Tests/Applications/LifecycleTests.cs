@@ -372,6 +372,59 @@ public sealed class LifecycleTests(PlainServicesApiFactory factory) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_page_of_the_inbox_is_one_audit_record_naming_each_person_and_found_by_any_of_them()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        for (var i = 0; i < 2; i++)
+        {
+            await SubmittedAsync(clerk);
+        }
+
+        var correlationId = "inbox-audit-" + Guid.NewGuid().ToString("N")[..12];
+        clerk.DefaultRequestHeaders.Add("X-Correlation-Id", correlationId);
+        var shown = JsonNode.Parse(await clerk.GetStringAsync("/api/v1/applications?status=all&limit=50"))!["items"]!.AsArray()
+            .Select(i => i!["id"]!.GetValue<string>()).ToList();
+        shown.Should().HaveCountGreaterThan(1);
+
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        var records = (await connection.QueryRowsAsync<(string Operation, string SubjectKind, string? SubjectId)>(
+            "SELECT operation, subject_kind, subject_id FROM platform.audit_log WHERE correlation_id = @correlationId",
+            new { correlationId })).ToList();
+        records.Should().Equal([("application.list", "several", null)], "one page is one record, however many people it shows");
+        var entries = await connection.QueryRowsAsync<(string ObjectId, string SubjectId)>(
+            """
+            SELECT e.object_id, e.subject_id FROM platform.audit_log,
+                unnest(object_ids, subject_ids) WITH ORDINALITY AS e (object_id, subject_id, n)
+            WHERE correlation_id = @correlationId ORDER BY e.n
+            """,
+            new { correlationId });
+        entries.Select(e => e.ObjectId).Should().Equal(shown, "one entry per application shown, in the page's order");
+        foreach (var (objectId, subjectId) in entries)
+        {
+            subjectId.Should().Be(await connection.ExecuteScalarAsync<string>(
+                "SELECT subject_id FROM platform.applications WHERE id = @id::uuid", new { id = objectId }), "each entry names the applicant it showed");
+        }
+
+        (await CountAsync("SELECT count(*) FROM platform.audit_entries WHERE correlation_id = @correlationId", new { correlationId }))
+            .Should().Be(shown.Count, "the entries view shows one row per person read");
+
+        // An auditor asking about one of them finds the page, with that person's entries alone.
+        var someone = entries[1].SubjectId;
+        var auditor = await factory.CreateClientAsAsync("auditor");
+        var found = JsonNode.Parse(await auditor.GetStringAsync($"/api/v1/audit?subject={someone}&actor=staff:clerk.astana&limit=200"))!["items"]!.AsArray()
+            .Single(item => item!["correlationId"]?.GetValue<string>() == correlationId)!;
+        found["subjectKind"]!.GetValue<string>().Should().Be("several");
+        found["subjectId"].Should().BeNull();
+        var theirs = found["entries"]!.AsArray();
+        theirs.Select(e => e!["objectId"]!.GetValue<string>()).Should().Equal(entries.Where(e => e.SubjectId == someone).Select(e => e.ObjectId));
+        theirs[0]!["subjectKind"]!.GetValue<string>().Should().Be("iin");
+        theirs[0]!["subjectId"]!.GetValue<string>().Should().Be(someone);
+        theirs[0]!["serviceCode"]!.GetValue<string>().Should().Be(await connection.ExecuteScalarAsync<string>(
+            "SELECT service_code FROM platform.applications WHERE id = @id::uuid", new { id = theirs[0]!["objectId"]!.GetValue<string>() }));
+        theirs[0]!["officeId"]!.GetValue<string>().Should().Be(AstanaOffice);
+    }
+
+    [Fact]
     public async Task Paging_returns_every_application_once()
     {
         var head = await factory.CreateClientAsAsync("head.astana");
@@ -392,7 +445,7 @@ public sealed class LifecycleTests(PlainServicesApiFactory factory) : IAsyncLife
         while (cursor is not null);
 
         seen.Should().OnlyHaveUniqueItems();
-        (await CountAsync("SELECT count(*) FROM platform.audit_log WHERE operation = 'application.list' AND object_id = @id", new { id = seen[0] }))
+        (await CountAsync("SELECT count(*) FROM platform.audit_entries WHERE operation = 'application.list' AND object_id = @id", new { id = seen[0] }))
             .Should().BeGreaterThanOrEqualTo(1, "showing a person's data in a list is a read of personal data");
         seen.Count.Should().Be((int)await CountAsync("SELECT count(*) FROM platform.applications WHERE office_id = @office", new { office = AstanaOffice }));
     }
