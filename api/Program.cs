@@ -131,6 +131,7 @@ app.UseKazgovCompression();
 app.Use(CorrelationId.Middleware);
 app.UseMiddleware<RequestLogging>();
 app.UseProblemResponses();
+app.Use(ClientAbort.Middleware);
 app.UseMiddleware<RequestLimits>(configuration.GetValue("Http:MaxRequestBodyBytes", 1024L * 1024));
 app.UseRouting();
 app.UseKazgovClient();

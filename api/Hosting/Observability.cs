@@ -94,7 +94,8 @@ internal static class Observability
             {
                 if (IsScrape(context))
                 {
-                    await metrics.RefreshGaugesAsync(context.RequestAborted);
+                    // Not the request's token: a query cancelled mid-read can stop the host (ClientAbort).
+                    await metrics.RefreshGaugesAsync(CancellationToken.None);
                 }
 
                 await next(context);

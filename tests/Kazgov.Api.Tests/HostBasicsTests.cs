@@ -18,6 +18,34 @@ public sealed class HostBasicsTests(KazgovApiFactory factory)
     }
 
     [Fact]
+    public async Task A_request_s_work_does_not_see_its_client_leave_and_the_error_handler_does()
+    {
+        using var left = new CancellationTokenSource();
+        await left.CancelAsync();
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestAborted = left.Token };
+        CancellationToken seen = left.Token;
+
+        await Kazgov.Api.Hosting.ClientAbort.Middleware(context, inner =>
+        {
+            seen = inner.RequestAborted;
+            return Task.CompletedTask;
+        });
+
+        seen.CanBeCanceled.Should().BeFalse("no query of the request's is cancelled when its client goes away (ClientAbort)");
+        context.RequestAborted.Should().Be(left.Token, "on the way out the error handler sees that the caller left (499)");
+    }
+
+    [Fact]
+    public void The_host_detaches_request_work_from_client_aborts_inside_the_error_handler()
+    {
+        var program = File.ReadAllLines(Path.Combine(Kazgov.Tests.RepositoryPaths.Root, "api", "Program.cs")).Select(line => line.Trim()).ToList();
+
+        program.IndexOf("app.Use(ClientAbort.Middleware);").Should().Be(
+            program.IndexOf("app.UseProblemResponses();") + 1,
+            "inside the error handler (which answers 499 from the client's own token) and before everything that queries");
+    }
+
+    [Fact]
     public async Task The_tests_run_under_the_production_socket_completions()
     {
         (await factory.CreateClient().GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
