@@ -92,7 +92,7 @@ internal sealed class AuditTrail(DbSession session, ICurrentActor actor, IHttpCo
             INSERT INTO platform.audit_log
                 (occurred_at, actor_id, actor_kind, operation, subject_kind, subject_kinds, subject_ids, object_ids, service_codes, office_ids,
                  remote_address, correlation_id)
-            VALUES (@occurredAt, @actorId, @actorKind, @operation, 'several', @subjectKinds, @subjectIds, @objectIds, @serviceCodes, @officeIds,
+            VALUES (@occurredAt, @actorId, @actorKind, @operation, @subjectKind, @subjectKinds, @subjectIds, @objectIds, @serviceCodes, @officeIds,
                     @remoteAddress, @correlationId)
             """,
             new
@@ -101,6 +101,7 @@ internal sealed class AuditTrail(DbSession session, ICurrentActor actor, IHttpCo
                 actorId = context is null ? "system" : actor.Id,
                 actorKind = ActorKindOf(context),
                 operation = OperationOf(auditEvents),
+                subjectKind = AuditSubjects.Several,
                 subjectKinds = auditEvents.Select(e => e.SubjectKind).ToArray(),
                 subjectIds = auditEvents.Select(e => e.SubjectId).ToArray(),
                 objectIds = auditEvents.Select(e => e.ObjectId).ToArray(),
