@@ -1,3 +1,4 @@
+using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Problems;
 
 namespace Kazgov.Kernel.Security;
@@ -90,8 +91,8 @@ public static class ActorAccess
 /// <summary>
 /// Which office-bound records an actor may read, for list queries (see <see cref="ActorAccess.ReadScopeOf"/>).
 /// <see cref="Sql"/> writes the filter for a table with office_id, service_code and submitted_by
-/// columns; pass <see cref="OfficeId"/>, <see cref="Services"/> and <see cref="SubmittedBy"/> as
-/// the parameters scopeOffice, scopeServices and scopeSubmittedBy.
+/// columns; pass <see cref="OfficeId"/> and <see cref="SubmittedBy"/> as the parameters scopeOffice and
+/// scopeSubmittedBy (the services are written as literals, <see cref="SqlCodes"/>).
 /// </summary>
 public sealed record ReadScope(string? OfficeId, IReadOnlyList<string>? Services, string? SubmittedBy, bool None = false)
 {
@@ -116,7 +117,7 @@ public sealed record ReadScope(string? OfficeId, IReadOnlyList<string>? Services
 
         if (Services is not null)
         {
-            conditions.Add($"{alias}.service_code = ANY(@scopeServices)");
+            conditions.Add(SqlCodes.In($"{alias}.service_code", Services));
         }
 
         if (hasSubmittedBy && SubmittedBy is not null)
@@ -126,6 +127,4 @@ public sealed record ReadScope(string? OfficeId, IReadOnlyList<string>? Services
 
         return string.Join(" AND ", conditions);
     }
-
-    public string[]? ServicesArray => Services?.ToArray();
 }

@@ -1,5 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Kazgov.Platform.Calendar;
 using Kazgov.Platform.Catalogue;
 using Kazgov.Platform.Fees;
@@ -151,18 +152,29 @@ internal sealed class ApplicationReader(
     /// <summary>Lists show names and identifiers: one audit record per person shown, written in one statement.</summary>
     public async Task AuditAsync(string operation, IReadOnlyList<ApplicationListRow> rows, CancellationToken cancellationToken) =>
         await audit.RecordManyAsync(
-            [.. rows.Select(row => AuditEventOf(operation, row.Id, row.ServiceCode, row.OfficeId, row.ApplicantValue))], cancellationToken);
+            [.. rows.Select(row => AuditEventOf(operation, row.Id, row.ServiceCode, row.OfficeId, SubjectKindOf(row.ApplicantKind), row.SubjectId))],
+            cancellationToken);
 
-    private static AuditEvent AuditEventOf(string operation, Guid id, string serviceCode, string officeId, ApplicantDetails applicant)
+    private static AuditEvent AuditEventOf(string operation, Guid id, string serviceCode, string officeId, ApplicantDetails applicant) =>
+        AuditEventOf(operation, id, serviceCode, officeId, SubjectKindOf(applicant.Kind), applicant.SubjectId);
+
+    private static AuditEvent AuditEventOf(string operation, Guid id, string serviceCode, string officeId, string subjectKind, string subjectId) =>
+        new(operation, subjectKind, subjectId) { ObjectId = id.ToString(), ServiceCode = serviceCode, OfficeId = officeId };
+
+    private static string SubjectKindOf(ApplicantKind kind) => kind switch
     {
-        var kind = applicant.Kind switch
-        {
-            ApplicantKind.Individual => AuditSubjects.Iin,
-            ApplicantKind.LegalEntity => AuditSubjects.Bin,
-            _ => AuditSubjects.Document,
-        };
-        return new AuditEvent(operation, kind, applicant.SubjectId) { ObjectId = id.ToString(), ServiceCode = serviceCode, OfficeId = officeId };
-    }
+        ApplicantKind.Individual => AuditSubjects.Iin,
+        ApplicantKind.LegalEntity => AuditSubjects.Bin,
+        _ => AuditSubjects.Document,
+    };
+
+    // The kind as the stored JSON writes it (PlatformJson names enums in kebab-case); a row without one
+    // reads as an individual, as the JSON reader would read it.
+    private static readonly Dictionary<string, ApplicantKind> KindsByCode =
+        Enum.GetValues<ApplicantKind>().ToDictionary(kind => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString()));
+
+    private static string SubjectKindOf(string? kindCode) =>
+        SubjectKindOf(kindCode is not null && KindsByCode.TryGetValue(kindCode, out var kind) ? kind : ApplicantKind.Individual);
 
     /// <summary>The due date as a day: a term that ends at midnight ends on the day before.</summary>
     public static LocalDate DueDateOf(Instant dueAt) => (dueAt - Duration.FromTicks(1)).InZone(WorkingCalendar.Zone).Date;

@@ -239,6 +239,8 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
         // the counts read that index alone (it includes status, service_code and submitted_by).
         // A search adds plain comparisons too: subject_id and registration_number have their indexes,
         // each name word its own LIKE so that the trigram index on applicant_search serves it.
+        // Statuses, services and the limit are literals (SqlCodes): the two statements are planned once
+        // per connection, not on every page.
         var words = filter.Search?.NameWords ?? [];
         var conditions = new List<string> { filter.Scope.Sql("a") };
         if (filter.OfficeId is not null)
@@ -253,7 +255,7 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
 
         if (filter.Statuses is not null)
         {
-            conditions.Add("a.status = ANY(@statuses)");
+            conditions.Add(SqlCodes.In("a.status", filter.Statuses));
         }
 
         if (filter.Search?.SubjectId is not null)
@@ -268,48 +270,45 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
 
         conditions.AddRange(words.Select((_, i) => $"a.applicant_search LIKE @word{i}"));
         var where = string.Join("\n  AND ", conditions);
+        var overdue = $"{SqlCodes.In("a.status", OpenStatuses)} AND a.due_at <= @now";
         var parameters = new DynamicParameters(new
         {
             subjectId = filter.Search?.SubjectId,
             number = filter.Search?.RegistrationNumber,
             scopeOffice = filter.Scope.OfficeId,
-            scopeServices = filter.Scope.ServicesArray,
             scopeSubmittedBy = filter.Scope.SubmittedBy,
             office = filter.OfficeId,
             service = filter.ServiceCode,
-            statuses = filter.Statuses?.ToArray(),
-            open = OpenStatuses,
             now = filter.Now,
             afterDue = filter.After?.DueAt,
             afterId = filter.After?.Id,
-            limit = filter.Limit + 1,
         });
         for (var i = 0; i < words.Count; i++)
         {
             parameters.Add($"word{i}", "%" + words[i] + "%");
         }
 
-        var rows = (await session.QueryAsync<ApplicationListRow>(
+        // The page and both counts in one round trip. The counts take one pass over the rows the filter
+        // selects (the same index as the page): the overdue ones, and every row the list would show page
+        // after page (the total).
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryResultsAsync(new CommandDefinition(
             $"""
             SELECT {ApplicationListRow.Columns} FROM platform.applications a
             WHERE {where}
-              {(filter.OverdueOnly ? "AND a.status = ANY(@open) AND a.due_at <= @now" : "")}
+              {(filter.OverdueOnly ? "AND " + overdue : "")}
               {(filter.After is null ? "" : "AND (a.due_at, a.id) > (@afterDue, @afterId)")}
             ORDER BY a.due_at, a.id
-            LIMIT @limit
-            """,
-            parameters,
-            cancellationToken)).ToList();
-        // Both counts in one pass over the rows the filter selects (the same index as the page): the
-        // overdue ones, and every row the list would show page after page (the total).
-        var counts = (await session.QuerySingleOrDefaultAsync<ListCounts>(
-            $"""
-            SELECT count(*) FILTER (WHERE a.status = ANY(@open) AND a.due_at <= @now) AS overdue,
-                   {(filter.OverdueOnly ? "count(*) FILTER (WHERE a.status = ANY(@open) AND a.due_at <= @now)" : "count(*)")} AS total
+            LIMIT {filter.Limit + 1};
+            SELECT count(*) FILTER (WHERE {overdue}) AS overdue,
+                   {(filter.OverdueOnly ? $"count(*) FILTER (WHERE {overdue})" : "count(*)")} AS total
             FROM platform.applications a WHERE {where}
             """,
             parameters,
-            cancellationToken))!;
+            session.Transaction,
+            cancellationToken: cancellationToken));
+        var rows = await results.ReadRowsAsync<ApplicationListRow>(cancellationToken);
+        var counts = (await results.ReadSingleRowOrDefaultAsync<ListCounts>(cancellationToken))!;
         return (rows, counts.Overdue, counts.Total);
     }
 

@@ -140,7 +140,6 @@ internal sealed class ComplaintStore(DbSession session)
             new
             {
                 scopeOffice = scope.OfficeId,
-                scopeServices = scope.ServicesArray,
                 office = filter.OfficeId,
                 service = filter.ServiceCode,
                 status = filter.Status is { } status ? ComplaintLifecycle.ToCode(status) : null,

@@ -397,6 +397,19 @@ public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IAsync
         var (_, _, domestic) = await SubmitAsync(clerk, entity);
         domestic["application"]!["applicantType"]!.GetValue<string>().Should().Be("legal-entity");
         domestic["application"]!["moduleData"]!["registrationChannel"]!.GetValue<string>().Should().Be("road-police");
+
+        // The inbox names the entity by its organisation, and its audit record reads it against the BIN.
+        var correlationId = "entity-search-" + Guid.NewGuid().ToString("N")[..12];
+        using var search = new HttpRequestMessage(HttpMethod.Get, "/api/v1/applications?q=050440001000&limit=100");
+        search.Headers.Add("X-Correlation-Id", correlationId);
+        var listed = JsonNode.Parse(await (await clerk.SendAsync(search)).Content.ReadAsStringAsync())!["items"]!.AsArray()
+            .Single(item => item!["id"]!.GetValue<string>() == domestic["application"]!["id"]!.GetValue<string>())!;
+        listed["applicantName"]!.GetValue<string>().Should().Be("ТОО «Дала Логистик»");
+        listed["subjectId"]!.GetValue<string>().Should().Be("050440001000");
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        (await connection.QueryAsync<(string Kind, string Subject)>(
+                "SELECT DISTINCT subject_kind, subject_id FROM platform.audit_entries WHERE correlation_id = @correlationId", new { correlationId }))
+            .Should().Equal([("bin", "050440001000")], "every application found is the entity's, read against its BIN");
         entity["vehicle"]!["vin"] = NextVin();
         entity["foreignParticipationPercent"] = 10;
         entity["mfaReferenceNumber"] = "МИД-ДП-2026/115";

@@ -69,7 +69,7 @@ internal sealed class ListApplicationsHandler(
         {
             var isOpen = !ApplicationLifecycle.IsFinal(row.StatusValue);
             return new ApplicationSummary(
-                row.Id, row.RegistrationNumber, row.ServiceCode, row.OfficeId, row.Status, row.ApplicantValue.FullName, row.SubjectId,
+                row.Id, row.RegistrationNumber, row.ServiceCode, row.OfficeId, row.Status, row.ApplicantName, row.SubjectId,
                 row.AcceptedAt, row.DueAt, isOpen && row.DueAt <= now, isOpen && ApplicationReader.DueDateOf(row.DueAt) == today);
         }).ToList();
         var next = rows.Count > limit ? Paging.EncodeDue(CursorList, page[^1].DueAt, page[^1].Id) : null;
