@@ -5,7 +5,7 @@
 # Usage: start_bench_host <database> <port> <log file>
 start_bench_host() {
   local database="$1" port="$2" log="$3"
-  dotnet build "$KAZGOV_ROOT/api/Kazgov.Api.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+  build_project "$KAZGOV_ROOT/api/Kazgov.Api.csproj"
   ConnectionStrings__Kazgov="$(connection_string "$database")" ASPNETCORE_ENVIRONMENT=Staging \
     ReferenceData__LoadDemoData=true Notifications__FakeGatewayEnabled=true \
     Security__Jwt__SigningKey="bench-only-signing-key-0123456789abcdef" \

@@ -123,24 +123,29 @@ async function sweepSize({ browser, size, sessions, base, now, dir, counts }) {
         // KAZGOV_SWEEP_ONLY (a regular expression of names) sweeps some pages, when fixing one.
         if (process.env.KAZGOV_SWEEP_ONLY && !new RegExp(process.env.KAZGOV_SWEEP_ONLY).test(name)) continue;
         const problems = [];
+        const t = { start: Date.now() };
         try {
           await page.goto(`${base}${path}`);
           await page.locator('h1').first().waitFor();
           // Loaded: no spinner left (a page without one waits for nothing).
           await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'), null, { timeout: 10_000 });
+          t.loaded = Date.now();
           const lang = await page.evaluate(() => document.documentElement.lang);
           if (lang !== language) problems.push(`html lang is ${lang}`);
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           if (width > size.width) problems.push(`scrollWidth ${width} > ${size.width}`);
           if (size.name === 'phone') problems.push(...await checkMenu(page, size, first, !!signedIn));
           first = false;
-          const t0 = Date.now();
+          t.checked = Date.now();
           problems.push(...await checkAxe(page));
-          if (process.env.KAZGOV_SWEEP_TIMING) console.log(`    ${name}: axe ${Date.now() - t0} ms`);
+          t.axe = Date.now();
           await page.evaluate(() => window.scrollTo(0, 0));
           // JPEG: a hundred and more full pages in PNG cost the run minutes.
           // A long page while both sizes share two cores took more than the default 10 s once.
           await page.screenshot({ path: join(dir, `${name}.jpeg`), fullPage: true, type: 'jpeg', quality: 70, timeout: 30_000 });
+          if (process.env.KAZGOV_SWEEP_TIMING) {
+            console.log(`    ${name}: load ${t.loaded - t.start} ms, checks ${t.checked - t.loaded} ms, axe ${t.axe - t.checked} ms, screenshot ${Date.now() - t.axe} ms`);
+          }
         } catch (error) {
           problems.push(String(error?.message ?? error).split('\n')[0]);
           await page.screenshot({ path: join(dir, `${name}-FAILED.png`), fullPage: true }).catch(() => {});

@@ -41,7 +41,7 @@ require_dotnet
 # KAZGOV_CLIENT_BUILT=1: ./build/test's release artifact built client/dist from these sources already.
 if [ "${KAZGOV_CLIENT_BUILT:-}" != 1 ] || [ ! -f dist/index.html ]; then npm run --silent build >&2; fi
 say "client: building the API ($KAZGOV_CONFIGURATION)"
-dotnet build "$KAZGOV_ROOT/api/Kazgov.Api.csproj" -c "$KAZGOV_CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
+build_project "$KAZGOV_ROOT/api/Kazgov.Api.csproj" "$KAZGOV_CONFIGURATION"
 start_database
 database="${KAZGOV_E2E_DB:-kazgov_e2e}"
 recreate_database "$database"
