@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Kazgov.Api.Tests.Applications;
 using Kazgov.Api.Tests.Infrastructure;
+using Kazgov.Kernel.Data;
 using Kazgov.Tests;
 using NodaTime;
 using Npgsql;
@@ -407,7 +408,7 @@ public sealed class VehicleRegistrationTests(VehicleApiFactory factory) : IAsync
         listed["applicantName"]!.GetValue<string>().Should().Be("ТОО «Дала Логистик»");
         listed["subjectId"]!.GetValue<string>().Should().Be("050440001000");
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        (await connection.QueryAsync<(string Kind, string Subject)>(
+        (await connection.QueryRowsAsync<(string Kind, string Subject)>(
                 "SELECT DISTINCT subject_kind, subject_id FROM platform.audit_entries WHERE correlation_id = @correlationId", new { correlationId }))
             .Should().Equal([("bin", "050440001000")], "every application found is the entity's, read against its BIN");
         entity["vehicle"]!["vin"] = NextVin();
