@@ -470,6 +470,7 @@ public sealed class WebhookTests(WebhookApiFactory factory) : IClassFixture<Webh
         var response = await portal.PostAsJsonAsync("/api/v1/driver-licences/applications", intake);
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var id = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["application"]!["id"]!.GetValue<Guid>();
+        WebhookReceiver.OurApplications[id] = true;
         return (id, response.Headers.ETag!.ToString());
     }
 
