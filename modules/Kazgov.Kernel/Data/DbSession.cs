@@ -141,6 +141,16 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
             return;
         }
 
+        await SendAsync(deferred, commit: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// The queued writes in one batch, and with <paramref name="commit"/> the transaction's COMMIT as its
+    /// last statement: a write transaction ends in one round trip instead of two. A failing write stops
+    /// the batch before the COMMIT (the server skips the rest), so the transaction is rolled back as before.
+    /// </summary>
+    private async Task SendAsync(List<(string Sql, object? Parameters)> deferred, bool commit, CancellationToken cancellationToken)
+    {
         await using var batch = new NpgsqlBatch(_connection, _transaction);
         foreach (var (sql, parameters) in deferred)
         {
@@ -154,6 +164,11 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
             }
 
             batch.BatchCommands.Add(command);
+        }
+
+        if (commit)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -197,8 +212,18 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
             return;
         }
 
-        await FlushAsync(CancellationToken.None);
-        await _transaction.CommitAsync();
+        if (_deferred is { Count: > 0 } deferred)
+        {
+            // Npgsql reads the end of the transaction from the server's answer: the transaction object
+            // counts as completed after the batch's COMMIT, and disposing it rolls nothing back.
+            _deferred = null;
+            await SendAsync(deferred, commit: true, CancellationToken.None);
+        }
+        else
+        {
+            await _transaction.CommitAsync();
+        }
+
         await _transaction.DisposeAsync();
         _transaction = null;
         var committed = _afterCommit;

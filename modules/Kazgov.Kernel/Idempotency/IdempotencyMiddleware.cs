@@ -48,19 +48,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         var fingerprint = await FingerprintAsync(context.Request, context.RequestAborted);
 
         await using var transaction = await session.BeginAsync(context.RequestAborted);
-        await session.ExecuteAsync(
-            "SELECT pg_advisory_xact_lock(hashtextextended(@lockKey, 0))",
-            new { lockKey = "idempotency:" + caller + ":" + key },
-            context.RequestAborted);
-
-        var stored = await session.QuerySingleOrDefaultAsync<StoredResponse>(
-            """
-            SELECT request_fingerprint AS RequestFingerprint, status_code AS StatusCode, content_type AS ContentType,
-                   location AS Location, etag AS ETag, body AS Body
-            FROM platform.idempotency_records WHERE caller = @caller AND key = @key
-            """,
-            new { caller, key },
-            context.RequestAborted);
+        var stored = await LockAndFindAsync(session, caller, key, context.RequestAborted);
 
         if (stored is not null)
         {
@@ -118,6 +106,28 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         buffer.Position = 0;
         await buffer.CopyToAsync(originalBody, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Takes the key's lock, then looks the key up, in one round trip: two statements, so the lookup
+    /// runs after the lock is granted, with a snapshot of its own (read committed) that sees a response
+    /// the lock's previous holder committed.
+    /// </summary>
+    private static async Task<StoredResponse?> LockAndFindAsync(DbSession session, string caller, string key, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryResultsAsync(new Dapper.CommandDefinition(
+            """
+            SELECT pg_advisory_xact_lock(hashtextextended(@lockKey, 0));
+            SELECT request_fingerprint AS RequestFingerprint, status_code AS StatusCode, content_type AS ContentType,
+                   location AS Location, etag AS ETag, body AS Body
+            FROM platform.idempotency_records WHERE caller = @caller AND key = @key;
+            """,
+            new { lockKey = "idempotency:" + caller + ":" + key, caller, key },
+            session.Transaction,
+            cancellationToken: cancellationToken));
+        await results.NextResultAsync(cancellationToken);
+        return await results.ReadSingleRowOrDefaultAsync<StoredResponse>(cancellationToken);
     }
 
     /// <summary>Who the key belongs to: the authenticated caller, or "anonymous" until one is known.</summary>

@@ -1,0 +1,141 @@
+using Kazgov.Kernel.Data;
+using Kazgov.Tests;
+using Npgsql;
+
+namespace Kazgov.Platform.Tests.Foundation;
+
+/// <summary>
+/// The unit of work's deferred writes: queued in the transaction, sent with its COMMIT in one batch,
+/// and lost with the transaction when one of them fails. One pooled connection, so a connection left
+/// in a broken transaction would show in the next session.
+/// </summary>
+public sealed class DbSessionTests : IAsyncLifetime
+{
+    private readonly NpgsqlDataSource _dataSource = new NpgsqlDataSourceBuilder(TestDatabase.ConnectionString + ";Maximum Pool Size=1").Build();
+    private readonly string _table = "session_" + Guid.NewGuid().ToString("N")[..12];
+
+    public async Task InitializeAsync()
+    {
+        await using var command = _dataSource.CreateCommand($"CREATE TABLE public.{_table} (name text NOT NULL UNIQUE)");
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await using (var command = _dataSource.CreateCommand($"DROP TABLE public.{_table}"))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await _dataSource.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Deferred_writes_are_sent_with_the_commit_and_the_after_commit_actions_run()
+    {
+        var committed = false;
+        await using (var session = new DbSession(_dataSource))
+        {
+            await using var transaction = await session.BeginAsync();
+            await session.ExecuteAsync($"INSERT INTO public.{_table} (name) VALUES ('direct')");
+            await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "first" });
+            await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "second" });
+            session.AfterCommit(() => committed = true);
+
+            (await CountOutsideAsync()).Should().Be(0, "nothing is visible before the commit");
+            await transaction.CommitAsync();
+        }
+
+        committed.Should().BeTrue();
+        (await NamesAsync()).Should().Equal("direct", "first", "second");
+    }
+
+    [Fact]
+    public async Task A_single_deferred_write_is_committed_too()
+    {
+        await using (var session = new DbSession(_dataSource))
+        {
+            await using var transaction = await session.BeginAsync();
+            await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "only" });
+            await transaction.CommitAsync();
+        }
+
+        (await NamesAsync()).Should().Equal("only");
+    }
+
+    [Fact]
+    public async Task A_deferred_write_that_fails_at_the_commit_rolls_the_whole_transaction_back()
+    {
+        var committed = false;
+        await using (var session = new DbSession(_dataSource))
+        {
+            var act = async () =>
+            {
+                await using var transaction = await session.BeginAsync();
+                await session.ExecuteAsync($"INSERT INTO public.{_table} (name) VALUES ('direct')");
+                await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "twice" });
+                await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "twice" });
+                session.AfterCommit(() => committed = true);
+                await transaction.CommitAsync();
+            };
+
+            (await act.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.UniqueViolation);
+        }
+
+        committed.Should().BeFalse();
+        (await NamesAsync()).Should().BeEmpty("the direct insert went with the failed batch");
+
+        // The pool's one connection is usable, and a new transaction on it commits only its own write.
+        await using (var next = new DbSession(_dataSource))
+        {
+            await using var transaction = await next.BeginAsync();
+            await next.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "after" });
+            await transaction.CommitAsync();
+        }
+
+        (await NamesAsync()).Should().Equal("after");
+    }
+
+    [Fact]
+    public async Task A_session_after_a_batched_commit_begins_a_new_transaction_on_the_same_connection()
+    {
+        await using (var session = new DbSession(_dataSource))
+        {
+            await using (var transaction = await session.BeginAsync())
+            {
+                await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "one" });
+                await transaction.CommitAsync();
+            }
+
+            await using (var transaction = await session.BeginAsync())
+            {
+                await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "two" });
+                // Disposed without a commit: the second transaction's write is rolled back.
+            }
+        }
+
+        (await NamesAsync()).Should().Equal("one");
+    }
+
+    private async Task<long> CountOutsideAsync()
+    {
+        // The data source's only connection is the session's: count on a connection of its own.
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM public.{_table}", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<List<string>> NamesAsync()
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT name FROM public.{_table} ORDER BY name = 'direct' DESC, name");
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+}
