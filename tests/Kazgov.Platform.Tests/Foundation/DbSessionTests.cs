@@ -9,37 +9,18 @@ namespace Kazgov.Platform.Tests.Foundation;
 /// and lost with the transaction when one of them fails. One pooled connection, so a connection left
 /// in a broken transaction would show in the next session.
 /// </summary>
-public sealed class DbSessionTests : IAsyncLifetime
+public sealed class DbSessionTests() : ScratchTableTests("session", "UNIQUE", ";Maximum Pool Size=1")
 {
-    private readonly NpgsqlDataSource _dataSource = new NpgsqlDataSourceBuilder(TestDatabase.ConnectionString + ";Maximum Pool Size=1").Build();
-    private readonly string _table = "session_" + Guid.NewGuid().ToString("N")[..12];
-
-    public async Task InitializeAsync()
-    {
-        await using var command = _dataSource.CreateCommand($"CREATE TABLE public.{_table} (name text NOT NULL UNIQUE)");
-        await command.ExecuteNonQueryAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await using (var command = _dataSource.CreateCommand($"DROP TABLE public.{_table}"))
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-
-        await _dataSource.DisposeAsync();
-    }
-
     [Fact]
     public async Task Deferred_writes_are_sent_with_the_commit_and_the_after_commit_actions_run()
     {
         var committed = false;
-        await using (var session = new DbSession(_dataSource))
+        await using (var session = new DbSession(DataSource))
         {
             await using var transaction = await session.BeginAsync();
-            await session.ExecuteAsync($"INSERT INTO public.{_table} (name) VALUES ('direct')");
-            await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "first" });
-            await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "second" });
+            await session.ExecuteAsync($"INSERT INTO public.{Table} (name) VALUES ('direct')");
+            await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "first" });
+            await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "second" });
             session.AfterCommit(() => committed = true);
 
             (await CountOutsideAsync()).Should().Be(0, "nothing is visible before the commit");
@@ -53,10 +34,10 @@ public sealed class DbSessionTests : IAsyncLifetime
     [Fact]
     public async Task A_single_deferred_write_is_committed_too()
     {
-        await using (var session = new DbSession(_dataSource))
+        await using (var session = new DbSession(DataSource))
         {
             await using var transaction = await session.BeginAsync();
-            await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "only" });
+            await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "only" });
             await transaction.CommitAsync();
         }
 
@@ -67,14 +48,14 @@ public sealed class DbSessionTests : IAsyncLifetime
     public async Task A_deferred_write_that_fails_at_the_commit_rolls_the_whole_transaction_back()
     {
         var committed = false;
-        await using (var session = new DbSession(_dataSource))
+        await using (var session = new DbSession(DataSource))
         {
             var act = async () =>
             {
                 await using var transaction = await session.BeginAsync();
-                await session.ExecuteAsync($"INSERT INTO public.{_table} (name) VALUES ('direct')");
-                await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "twice" });
-                await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "twice" });
+                await session.ExecuteAsync($"INSERT INTO public.{Table} (name) VALUES ('direct')");
+                await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "twice" });
+                await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "twice" });
                 session.AfterCommit(() => committed = true);
                 await transaction.CommitAsync();
             };
@@ -86,10 +67,10 @@ public sealed class DbSessionTests : IAsyncLifetime
         (await NamesAsync()).Should().BeEmpty("the direct insert went with the failed batch");
 
         // The pool's one connection is usable, and a new transaction on it commits only its own write.
-        await using (var next = new DbSession(_dataSource))
+        await using (var next = new DbSession(DataSource))
         {
             await using var transaction = await next.BeginAsync();
-            await next.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "after" });
+            await next.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "after" });
             await transaction.CommitAsync();
         }
 
@@ -99,17 +80,17 @@ public sealed class DbSessionTests : IAsyncLifetime
     [Fact]
     public async Task A_session_after_a_batched_commit_begins_a_new_transaction_on_the_same_connection()
     {
-        await using (var session = new DbSession(_dataSource))
+        await using (var session = new DbSession(DataSource))
         {
             await using (var transaction = await session.BeginAsync())
             {
-                await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "one" });
+                await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "one" });
                 await transaction.CommitAsync();
             }
 
             await using (var transaction = await session.BeginAsync())
             {
-                await session.ExecuteDeferredAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name = "two" });
+                await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "two" });
                 // Disposed without a commit: the second transaction's write is rolled back.
             }
         }
@@ -122,13 +103,13 @@ public sealed class DbSessionTests : IAsyncLifetime
         // The data source's only connection is the session's: count on a connection of its own.
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM public.{_table}", connection);
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM public.{Table}", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<List<string>> NamesAsync()
     {
-        await using var command = _dataSource.CreateCommand($"SELECT name FROM public.{_table} ORDER BY name = 'direct' DESC, name");
+        await using var command = DataSource.CreateCommand($"SELECT name FROM public.{Table} ORDER BY name = 'direct' DESC, name");
         await using var reader = await command.ExecuteReaderAsync();
         var names = new List<string>();
         while (await reader.ReadAsync())

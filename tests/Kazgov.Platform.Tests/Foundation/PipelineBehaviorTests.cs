@@ -1,38 +1,17 @@
 using Kazgov.Kernel.Data;
 using Kazgov.Kernel.Mediation;
 using Kazgov.Kernel.Problems;
-using Kazgov.Tests;
 using Mediator;
-using Npgsql;
 
 namespace Kazgov.Platform.Tests.Foundation;
 
 /// <summary>The mediator's validation and transaction behaviours, against the real database.</summary>
-public sealed class PipelineBehaviorTests : IAsyncLifetime
+public sealed class PipelineBehaviorTests() : ScratchTableTests("unit")
 {
-    private readonly NpgsqlDataSource _dataSource = new NpgsqlDataSourceBuilder(TestDatabase.ConnectionString).Build();
-    private readonly string _table = "unit_" + Guid.NewGuid().ToString("N")[..12];
-
-    public async Task InitializeAsync()
-    {
-        await using var command = _dataSource.CreateCommand($"CREATE TABLE public.{_table} (name text NOT NULL)");
-        await command.ExecuteNonQueryAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await using (var command = _dataSource.CreateCommand($"DROP TABLE public.{_table}"))
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-
-        await _dataSource.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_command_commits_when_its_handler_returns()
     {
-        await using (var session = new DbSession(_dataSource))
+        await using (var session = new DbSession(DataSource))
         {
             var behavior = new TransactionBehavior<Insert, int>(session);
             await behavior.Handle(new Insert("kept"), (message, ct) => InsertAsync(session, message.Name), CancellationToken.None);
@@ -44,7 +23,7 @@ public sealed class PipelineBehaviorTests : IAsyncLifetime
     [Fact]
     public async Task A_command_rolls_back_when_its_handler_throws()
     {
-        await using (var session = new DbSession(_dataSource))
+        await using (var session = new DbSession(DataSource))
         {
             var behavior = new TransactionBehavior<Insert, int>(session);
             var act = async () => await behavior.Handle(new Insert("lost"), async (message, ct) =>
@@ -62,7 +41,7 @@ public sealed class PipelineBehaviorTests : IAsyncLifetime
     [Fact]
     public async Task A_command_inside_an_outer_transaction_commits_with_it_not_before()
     {
-        await using var session = new DbSession(_dataSource);
+        await using var session = new DbSession(DataSource);
         await using (var outer = await session.BeginAsync())
         {
             var behavior = new TransactionBehavior<Insert, int>(session);
@@ -89,11 +68,11 @@ public sealed class PipelineBehaviorTests : IAsyncLifetime
     }
 
     private async ValueTask<int> InsertAsync(DbSession session, string name) =>
-        await session.ExecuteAsync($"INSERT INTO public.{_table} (name) VALUES (@name)", new { name });
+        await session.ExecuteAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name });
 
     private async Task<long> CountAsync()
     {
-        await using var command = _dataSource.CreateCommand($"SELECT count(*) FROM public.{_table}");
+        await using var command = DataSource.CreateCommand($"SELECT count(*) FROM public.{Table}");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
