@@ -19,8 +19,8 @@ public sealed class DbSessionTests() : ScratchTableTests("session", "UNIQUE", ";
         {
             await using var transaction = await session.BeginAsync();
             await session.ExecuteAsync($"INSERT INTO public.{Table} (name) VALUES ('direct')");
-            await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "first" });
-            await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "second" });
+            await session.ExecuteDeferredAsync(InsertName, new { name = "first" });
+            await session.ExecuteDeferredAsync(InsertName, new { name = "second" });
             session.AfterCommit(() => committed = true);
 
             (await CountOutsideAsync()).Should().Be(0, "nothing is visible before the commit");
@@ -36,9 +36,7 @@ public sealed class DbSessionTests() : ScratchTableTests("session", "UNIQUE", ";
     {
         await using (var session = new DbSession(DataSource))
         {
-            await using var transaction = await session.BeginAsync();
-            await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "only" });
-            await transaction.CommitAsync();
+            await CommitDeferredAsync(session, "only");
         }
 
         (await NamesAsync()).Should().Equal("only");
@@ -54,8 +52,8 @@ public sealed class DbSessionTests() : ScratchTableTests("session", "UNIQUE", ";
             {
                 await using var transaction = await session.BeginAsync();
                 await session.ExecuteAsync($"INSERT INTO public.{Table} (name) VALUES ('direct')");
-                await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "twice" });
-                await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "twice" });
+                await session.ExecuteDeferredAsync(InsertName, new { name = "twice" });
+                await session.ExecuteDeferredAsync(InsertName, new { name = "twice" });
                 session.AfterCommit(() => committed = true);
                 await transaction.CommitAsync();
             };
@@ -69,9 +67,7 @@ public sealed class DbSessionTests() : ScratchTableTests("session", "UNIQUE", ";
         // The pool's one connection is usable, and a new transaction on it commits only its own write.
         await using (var next = new DbSession(DataSource))
         {
-            await using var transaction = await next.BeginAsync();
-            await next.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "after" });
-            await transaction.CommitAsync();
+            await CommitDeferredAsync(next, "after");
         }
 
         (await NamesAsync()).Should().Equal("after");
@@ -82,20 +78,26 @@ public sealed class DbSessionTests() : ScratchTableTests("session", "UNIQUE", ";
     {
         await using (var session = new DbSession(DataSource))
         {
-            await using (var transaction = await session.BeginAsync())
-            {
-                await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "one" });
-                await transaction.CommitAsync();
-            }
+            await CommitDeferredAsync(session, "one");
 
             await using (var transaction = await session.BeginAsync())
             {
-                await session.ExecuteDeferredAsync($"INSERT INTO public.{Table} (name) VALUES (@name)", new { name = "two" });
+                await session.ExecuteDeferredAsync(InsertName, new { name = "two" });
                 // Disposed without a commit: the second transaction's write is rolled back.
             }
         }
 
         (await NamesAsync()).Should().Equal("one");
+    }
+
+    private string InsertName => $"INSERT INTO public.{Table} (name) VALUES (@name)";
+
+    /// <summary>One deferred insert in a transaction of its own, committed.</summary>
+    private async Task CommitDeferredAsync(DbSession session, string name)
+    {
+        await using var transaction = await session.BeginAsync();
+        await session.ExecuteDeferredAsync(InsertName, new { name });
+        await transaction.CommitAsync();
     }
 
     private async Task<long> CountOutsideAsync()
