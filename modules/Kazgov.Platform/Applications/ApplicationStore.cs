@@ -31,15 +31,30 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
     /// answers the stored row. The office's counter row stays locked until the transaction ends, so
     /// taking the number in the same round trip as the inserts keeps concurrent submissions at one
     /// office from queueing behind more than that. Numbers are gapless: a rollback returns the number.
+    /// The receipts handed in with it go in a second statement of the same round trip; each comes back
+    /// as stored, in the order given, or null when the bank's receipt number was already recorded
+    /// (on any application, or earlier in the same list).
     /// </summary>
-    public async Task<ApplicationRow> InsertSubmittedAsync(NewApplication application, int year, CancellationToken cancellationToken)
+    public async Task<(ApplicationRow Row, IReadOnlyList<ReceiptView?> Receipts)> InsertSubmittedAsync(
+        NewApplication application, int year, IReadOnlyList<ReceiptRequest> receipts, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(application);
         parameters.Add("Year", year);
+        if (receipts.Count > 0)
+        {
+            parameters.Add("ReceiptIds", receipts.Select(_ => Guid.CreateVersion7()).ToArray());
+            parameters.Add("ReceiptItems", receipts.Select(r => r.Item).ToArray());
+            parameters.Add("ReceiptBanks", receipts.Select(r => r.Bank!.Trim()).ToArray());
+            parameters.Add("ReceiptNumbers", receipts.Select(r => r.ReceiptNumber!.Trim()).ToArray());
+            parameters.Add("ReceiptPaidOn", receipts.Select(r => r.PaidOn!.Value).ToArray());
+            parameters.Add("ReceiptAmounts", receipts.Select(r => r.Amount!.Value).ToArray());
+        }
+
         // e.g. 671C3429-2026-000012: the office code is the part that ends the office's directory id,
         // so the number is unique across offices and readable over the phone.
         parameters.Add("NumberPrefix", string.Create(CultureInfo.InvariantCulture, $"{application.OfficeId[(application.OfficeId.LastIndexOf('-') + 1)..].ToUpperInvariant()}-{year}-"));
-        return await session.QuerySingleAsync<ApplicationRow>(
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await using var reader = await connection.QueryResultsAsync(new CommandDefinition(
             $"""
             WITH counter AS (
                 INSERT INTO platform.registration_counters (office_id, year, last) VALUES (@OfficeId, @Year, 1)
@@ -61,10 +76,45 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
                 SELECT id, @AcceptedAt, @ActorId, @ActorName, 'submit', NULL, 'submitted', NULL FROM inserted
             )
             SELECT {ApplicationRow.Columns} FROM inserted
-            """,
+            """ + (receipts.Count == 0 ? "" : ";\n" + InsertReceiptsSql),
             parameters,
-            cancellationToken);
+            session.Transaction,
+            cancellationToken: cancellationToken));
+        var row = await reader.ReadSingleRowOrDefaultAsync<ApplicationRow>(cancellationToken)
+            ?? throw new InvalidOperationException("The submission's insert returned no row.");
+        if (receipts.Count == 0)
+        {
+            return (row, []);
+        }
+
+        // Matched back to the request by bank and number: a duplicate within the list finds its row taken.
+        var stored = await reader.ReadRowsAsync<ReceiptView>(cancellationToken);
+        return (row, [.. receipts.Select(r => Take(stored, r.Bank!.Trim(), r.ReceiptNumber!.Trim()))]);
+
+        static ReceiptView? Take(List<ReceiptView> stored, string bank, string number)
+        {
+            var index = stored.FindIndex(v => v.Bank == bank && v.ReceiptNumber == number);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var view = stored[index];
+            stored.RemoveAt(index);
+            return view;
+        }
     }
+
+    // The submission's receipts; ON CONFLICT skips a number already recorded, so it is missing from RETURNING.
+    private const string InsertReceiptsSql = """
+        INSERT INTO platform.fee_receipts (id, application_id, item, bank, receipt_number, paid_on, amount, recorded_at, recorded_by)
+        SELECT r.id, @Id, r.item, r.bank, r.number, r.paid_on, r.amount, @AcceptedAt, @ActorId
+        FROM unnest(@ReceiptIds, @ReceiptItems, @ReceiptBanks, @ReceiptNumbers, @ReceiptPaidOn, @ReceiptAmounts)
+             AS r (id, item, bank, number, paid_on, amount)
+        ON CONFLICT (bank, receipt_number) DO NOTHING
+        RETURNING id AS Id, item AS Item, bank AS Bank, receipt_number AS ReceiptNumber, paid_on AS PaidOn, amount AS Amount,
+                  recorded_at AS RecordedAt, recorded_by AS RecordedBy
+        """;
 
     /// <summary>
     /// A transition's new status with the next version and the next status sequence (the row is locked,
@@ -130,20 +180,14 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
 
     /// <summary>False when the bank's receipt number is already recorded (on any application).</summary>
     public async Task<bool> InsertReceiptAsync(Guid id, ReceiptRequest receipt, Instant now, CancellationToken cancellationToken) =>
-        await InsertReceiptReturningAsync(id, receipt, now, cancellationToken) is not null;
-
-    /// <summary>The receipt as stored (as <see cref="ReceiptsAsync"/> reads it), or null when the bank's receipt number was already recorded.</summary>
-    public async Task<ReceiptView?> InsertReceiptReturningAsync(Guid id, ReceiptRequest receipt, Instant now, CancellationToken cancellationToken) =>
-        await session.QuerySingleOrDefaultAsync<ReceiptView>(
+        await session.ExecuteAsync(
             """
             INSERT INTO platform.fee_receipts (id, application_id, item, bank, receipt_number, paid_on, amount, recorded_at, recorded_by)
             VALUES (@receiptId, @id, @item, @bank, @number, @paidOn, @amount, @now, @by)
             ON CONFLICT (bank, receipt_number) DO NOTHING
-            RETURNING id AS Id, item AS Item, bank AS Bank, receipt_number AS ReceiptNumber, paid_on AS PaidOn, amount AS Amount,
-                      recorded_at AS RecordedAt, recorded_by AS RecordedBy
             """,
             new { receiptId = Guid.CreateVersion7(), id, item = receipt.Item, bank = receipt.Bank!.Trim(), number = receipt.ReceiptNumber!.Trim(), paidOn = receipt.PaidOn, amount = receipt.Amount, now, by = actor.Id },
-            cancellationToken);
+            cancellationToken) == 1;
 
     public async Task<IReadOnlyList<ReceiptView>> ReceiptsAsync(Guid id, CancellationToken cancellationToken) =>
         (await session.QueryAsync<ReceiptView>(

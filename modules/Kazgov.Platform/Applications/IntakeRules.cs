@@ -132,7 +132,7 @@ internal static class IntakeRules
         new(ApplicationProblems.ReceiptAlreadyRecorded, new LocalizedText(
             "{0} банкінің {1} түбіртегі бұрын тіркелген",
             "Квитанция {1} банка {0} уже зарегистрирована",
-            "Receipt {1} of {0} has already been recorded").Format(receipt.Bank, receipt.ReceiptNumber));
+            "Receipt {1} of {0} has already been recorded").Format(receipt.Bank?.Trim(), receipt.ReceiptNumber?.Trim()));
 
     /// <summary>A module naming a ground its standard does not have is a programming error, not the caller's.</summary>
     public static void EnsureGroundsOfService(ServiceEntry service, IEnumerable<string> grounds)

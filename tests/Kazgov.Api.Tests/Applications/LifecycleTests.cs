@@ -167,6 +167,74 @@ public sealed class LifecycleTests(PlainServicesApiFactory factory) : IAsyncLife
     }
 
     [Fact]
+    public async Task Receipts_handed_in_with_a_submission_are_stored_in_the_order_given()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var (first, second) = ("R-" + Guid.NewGuid(), "R-" + Guid.NewGuid());
+        var request = WithReceipts(VehicleRegistration(), ("registration", first, 1081.25m), ("registration-certificate", second, 5406.25m));
+
+        var response = await SubmitAsync(clerk, request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var application = (await Json(response))["application"]!;
+        application["receipts"]!.AsArray().Select(r => r!["receiptNumber"]!.GetValue<string>()).Should().Equal(first, second);
+        application["receipts"]!.AsArray().Select(r => r!["amount"]!.GetValue<decimal>()).Should().Equal(1081.25m, 5406.25m);
+        application["fees"]!["totalPaid"]!.GetValue<decimal>().Should().Be(6487.50m);
+        (await CountAsync("SELECT count(*) FROM platform.fee_receipts WHERE receipt_number IN (@first, @second) AND recorded_by = 'staff:clerk.astana'", new { first, second }))
+            .Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_receipt_already_recorded_refuses_the_submission_and_keeps_nothing_of_it()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var number = "R-" + Guid.NewGuid();
+        (await SubmitAsync(clerk, WithReceipts(VehicleRegistration(), ("registration", number, 1081.25m)))).StatusCode.Should().Be(HttpStatusCode.Created);
+        var again = WithReceipts(VehicleRegistration(), ("registration-certificate", "R-" + Guid.NewGuid(), 5406.25m), ("registration", " " + number + " ", 1081.25m));
+
+        var response = await SubmitAsync(clerk, again);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "receipt-already-recorded");
+        problem.GetProperty("detail").GetString().Should().Be($"Halyk Bank банкінің {number} түбіртегі бұрын тіркелген");
+        (await CountAsync("SELECT count(*) FROM platform.applications WHERE subject_id = @iin", new { iin = Iin(again) })).Should().Be(0);
+        (await CountAsync("SELECT count(*) FROM platform.fee_receipts WHERE receipt_number = @number", new { number })).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task One_receipt_given_twice_in_a_submission_is_refused()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var number = "R-" + Guid.NewGuid();
+        var request = WithReceipts(VehicleRegistration(), ("registration", number, 1081.25m), ("registration", number, 1081.25m));
+
+        var response = await SubmitAsync(clerk, request);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "receipt-already-recorded");
+        (await CountAsync("SELECT count(*) FROM platform.applications WHERE subject_id = @iin", new { iin = Iin(request) })).Should().Be(0);
+        (await CountAsync("SELECT count(*) FROM platform.fee_receipts WHERE receipt_number = @number", new { number })).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Recording_a_receipt_already_recorded_on_another_application_is_a_conflict()
+    {
+        var clerk = await factory.CreateClientAsAsync("clerk.astana");
+        var number = "R-" + Guid.NewGuid();
+        var (firstId, firstETag) = await SubmittedAsync(clerk);
+        await PayAsync(clerk, firstId, firstETag, "registration", 1081.25m, number);
+        var (id, etag) = await SubmittedAsync(clerk);
+
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/receipts")
+        {
+            Content = JsonContent.Create(new { item = "registration", bank = "Halyk Bank", receiptNumber = number, paidOn = "2026-03-10", amount = 1081.25m }),
+        };
+        message.Headers.TryAddWithoutValidation("If-Match", etag);
+        var response = await clerk.SendAsync(message);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "receipt-already-recorded");
+        (await CountAsync("SELECT count(*) FROM platform.fee_receipts WHERE application_id = @id", new { id = Guid.Parse(id) })).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Invalid_transitions_name_the_allowed_actions()
     {
         var clerk = await factory.CreateClientAsAsync("clerk.astana");
@@ -504,6 +572,20 @@ public sealed class LifecycleTests(PlainServicesApiFactory factory) : IAsyncLife
         ["documents"] = new JsonArray((documents ?? ["application-form", "identity-document", "duty-and-payment-receipts", "vehicle", "ownership-documents"]).Select(d => (JsonNode)d!).ToArray()),
         ["feeItems"] = new JsonArray("registration-certificate", "registration"),
     };
+
+    /// <summary>The request with receipts of Halyk Bank paid on 10 March 2026 (the tests' today).</summary>
+    private static JsonObject WithReceipts(JsonObject request, params (string Item, string Number, decimal Amount)[] receipts)
+    {
+        request["receipts"] = new JsonArray(receipts.Select(r => (JsonNode)new JsonObject
+        {
+            ["item"] = r.Item,
+            ["bank"] = "Halyk Bank",
+            ["receiptNumber"] = r.Number,
+            ["paidOn"] = "2026-03-10",
+            ["amount"] = r.Amount,
+        }).ToArray());
+        return request;
+    }
 
     /// <summary>A complete generic submission of the free proxy-driver-registration, which has no module rules yet.</summary>
     internal static JsonObject ProxyDriverRegistration() => new()

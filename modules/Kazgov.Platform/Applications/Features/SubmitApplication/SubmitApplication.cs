@@ -171,7 +171,8 @@ internal sealed class SubmitApplicationHandler(
 
         var (variant, deadline) = await deadlines.ComputeAsync(service.Code, TermVariantOf(service, group!.ApplicantType, request.TermVariant), now, office.Id, Duration.Zero, cancellationToken);
         var id = Guid.CreateVersion7();
-        var row = await store.InsertSubmittedAsync(
+        var requestedReceipts = request.Receipts ?? [];
+        var (row, stored) = await store.InsertSubmittedAsync(
             new NewApplication(
                 id,
                 service.Code,
@@ -195,12 +196,13 @@ internal sealed class SubmitApplicationHandler(
                 moduleData.GetRawText(),
                 JsonSerializer.Serialize(findings, PlatformJson.Options)),
             today.Year,
+            requestedReceipts,
             cancellationToken);
-        var receipts = new List<ReceiptView>();
-        foreach (var receipt in request.Receipts ?? [])
+        var receipts = new List<ReceiptView>(stored.Count);
+        for (var i = 0; i < stored.Count; i++)
         {
-            receipts.Add(await store.InsertReceiptReturningAsync(id, receipt, now, cancellationToken)
-                ?? throw IntakeRules.ReceiptAlreadyRecorded(receipt));
+            // The transaction is rolled back: nothing of this submission is kept.
+            receipts.Add(stored[i] ?? throw IntakeRules.ReceiptAlreadyRecorded(requestedReceipts[i]));
         }
 
         await events.PublishAsync(new ApplicationStatusChanged(id, row.RegistrationNumber, service.Code, office.Id, null, row.Status, now, Sequence: 1, SubmittedBy: row.SubmittedBy), cancellationToken);
