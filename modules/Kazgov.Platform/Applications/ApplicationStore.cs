@@ -55,28 +55,7 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
         parameters.Add("NumberPrefix", string.Create(CultureInfo.InvariantCulture, $"{application.OfficeId[(application.OfficeId.LastIndexOf('-') + 1)..].ToUpperInvariant()}-{year}-"));
         var connection = await session.ConnectionAsync(cancellationToken);
         await using var reader = await connection.QueryResultsAsync(new CommandDefinition(
-            $"""
-            WITH counter AS (
-                INSERT INTO platform.registration_counters (office_id, year, last) VALUES (@OfficeId, @Year, 1)
-                ON CONFLICT (office_id, year) DO UPDATE SET last = registration_counters.last + 1
-                RETURNING last
-            ), inserted AS (
-                INSERT INTO platform.applications
-                    (id, registration_number, service_code, sub_type, office_id, channel, status, applicant_type, applicant, subject_id,
-                     representative, documents, fee_items, fee_exemption, term_variant, term, accepted_at, accepted_by, accepted_by_name,
-                     accepted_by_position, due_at, submitted_by, module_data, eligibility_findings, version, updated_at)
-                SELECT @Id, @NumberPrefix || lpad(counter.last::text, greatest(6, length(counter.last::text)), '0'), @ServiceCode, @SubType,
-                     @OfficeId, @Channel, 'submitted', @ApplicantType, @Applicant::jsonb, @SubjectId,
-                     @Representative::jsonb, @Documents, @FeeItems, @FeeExemption, @TermVariant, @Term, @AcceptedAt, @ActorId, @ActorName,
-                     @ActorPosition, @DueAt, @ActorId, @ModuleData::jsonb, @Findings::jsonb, 1, @AcceptedAt
-                FROM counter
-                RETURNING *
-            ), history AS (
-                INSERT INTO platform.application_events (application_id, at, actor_id, actor_name, action, from_status, to_status, reason)
-                SELECT id, @AcceptedAt, @ActorId, @ActorName, 'submit', NULL, 'submitted', NULL FROM inserted
-            )
-            SELECT {ApplicationRow.Columns} FROM inserted
-            """ + (receipts.Count == 0 ? "" : ";\n" + InsertReceiptsSql),
+            receipts.Count == 0 ? InsertSubmittedSql : InsertSubmittedWithReceiptsSql,
             parameters,
             session.Transaction,
             cancellationToken: cancellationToken));
@@ -115,6 +94,31 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
         RETURNING id AS Id, item AS Item, bank AS Bank, receipt_number AS ReceiptNumber, paid_on AS PaidOn, amount AS Amount,
                   recorded_at AS RecordedAt, recorded_by AS RecordedBy
         """;
+
+    private const string InsertSubmittedSql = $"""
+        WITH counter AS (
+            INSERT INTO platform.registration_counters (office_id, year, last) VALUES (@OfficeId, @Year, 1)
+            ON CONFLICT (office_id, year) DO UPDATE SET last = registration_counters.last + 1
+            RETURNING last
+        ), inserted AS (
+            INSERT INTO platform.applications
+                (id, registration_number, service_code, sub_type, office_id, channel, status, applicant_type, applicant, subject_id,
+                 representative, documents, fee_items, fee_exemption, term_variant, term, accepted_at, accepted_by, accepted_by_name,
+                 accepted_by_position, due_at, submitted_by, module_data, eligibility_findings, version, updated_at)
+            SELECT @Id, @NumberPrefix || lpad(counter.last::text, greatest(6, length(counter.last::text)), '0'), @ServiceCode, @SubType,
+                 @OfficeId, @Channel, 'submitted', @ApplicantType, @Applicant::jsonb, @SubjectId,
+                 @Representative::jsonb, @Documents, @FeeItems, @FeeExemption, @TermVariant, @Term, @AcceptedAt, @ActorId, @ActorName,
+                 @ActorPosition, @DueAt, @ActorId, @ModuleData::jsonb, @Findings::jsonb, 1, @AcceptedAt
+            FROM counter
+            RETURNING *
+        ), history AS (
+            INSERT INTO platform.application_events (application_id, at, actor_id, actor_name, action, from_status, to_status, reason)
+            SELECT id, @AcceptedAt, @ActorId, @ActorName, 'submit', NULL, 'submitted', NULL FROM inserted
+        )
+        SELECT {ApplicationRow.Columns} FROM inserted
+        """;
+
+    private const string InsertSubmittedWithReceiptsSql = InsertSubmittedSql + ";\n" + InsertReceiptsSql;
 
     /// <summary>
     /// A transition's new status with the next version and the next status sequence (the row is locked,

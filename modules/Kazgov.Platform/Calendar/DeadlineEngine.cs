@@ -256,15 +256,18 @@ public sealed class DeadlineEngine(WorkingCalendar calendar)
 
         var dueAt = due.InZoneLeniently(WorkingCalendar.Zone).ToInstant();
         var path = string.Join(", ", segments);
+        // Each part formatted once for the three languages.
+        var (since, until) = (Minutes.Format(local), Minutes.Format(due));
+        var counted = reception is null ? hours.ToString() : Week(reception);
         var rule = reception is null
             ? new LocalizedText(
-                $"{iso} жұмыс уақытымен (жұмыс күндері, {hours}) {Minutes.Format(local)} бастап: {path} → мерзім {Minutes.Format(due)} аяқталады (Asia/Almaty).",
-                $"{iso} рабочего времени (рабочие дни, {hours}) с {Minutes.Format(local)}: {path} → срок истекает {Minutes.Format(due)} (Asia/Almaty).",
-                $"{iso} of working time (working days, {hours}) from {Minutes.Format(local)}: {path} → due at {Minutes.Format(due)} (Asia/Almaty).")
+                $"{iso} жұмыс уақытымен (жұмыс күндері, {counted}) {since} бастап: {path} → мерзім {until} аяқталады (Asia/Almaty).",
+                $"{iso} рабочего времени (рабочие дни, {counted}) с {since}: {path} → срок истекает {until} (Asia/Almaty).",
+                $"{iso} of working time (working days, {counted}) from {since}: {path} → due at {until} (Asia/Almaty).")
             : new LocalizedText(
-                $"{iso} бөлімшенің қабылдау уақытымен ({Week(reception)}) {Minutes.Format(local)} бастап: {path} → мерзім {Minutes.Format(due)} аяқталады (Asia/Almaty).",
-                $"{iso} времени приёма подразделения ({Week(reception)}) с {Minutes.Format(local)}: {path} → срок истекает {Minutes.Format(due)} (Asia/Almaty).",
-                $"{iso} of the office's reception hours ({Week(reception)}) from {Minutes.Format(local)}: {path} → due at {Minutes.Format(due)} (Asia/Almaty).");
+                $"{iso} бөлімшенің қабылдау уақытымен ({counted}) {since} бастап: {path} → мерзім {until} аяқталады (Asia/Almaty).",
+                $"{iso} времени приёма подразделения ({counted}) с {since}: {path} → срок истекает {until} (Asia/Almaty).",
+                $"{iso} of the office's reception hours ({counted}) from {since}: {path} → due at {until} (Asia/Almaty).");
         if (weekendDays.Count > 0)
         {
             var days = string.Join(", ", weekendDays.Select(Iso));

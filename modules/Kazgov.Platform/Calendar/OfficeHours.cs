@@ -28,5 +28,6 @@ public sealed record OfficeHours(LocalTime Opens, LocalTime Closes, LocalTime? B
         ? $"{Hm(Opens)}–{Hm(Closes)} / {Hm(b)}–{Hm(e)}"
         : $"{Hm(Opens)}–{Hm(Closes)}";
 
-    internal static string Hm(LocalTime time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    // The same text as the "HH:mm" pattern, without the pattern engine's builder (it runs for every deadline's explanation).
+    internal static string Hm(LocalTime time) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{time.Hour:D2}:{time.Minute:D2}");
 }
