@@ -52,16 +52,12 @@ internal sealed class ApplicationReader(
 
     /// <summary>
     /// The view of an application just submitted in this transaction: its receipts are the ones the
-    /// submission inserted (in the order <see cref="ApplicationStore.ReceiptsAsync"/> reads them), and a
+    /// submission inserted, in the order given, which is the order <see cref="ApplicationStore.ReceiptsAsync"/>
+    /// reads them (<see cref="ApplicationStore.InsertSubmittedAsync"/> gives them ascending ids), and a
     /// new application has no refusal or issuance, so nothing is read back.
     /// </summary>
     public async Task<ApplicationView> ViewOfSubmittedAsync(ApplicationRow row, IReadOnlyList<ReceiptView> inserted, CancellationToken cancellationToken) =>
-        await ViewAsync(
-            row,
-            inserted.Count <= 1 ? inserted : await store.ReceiptsAsync(row.Id, cancellationToken),
-            refusal: null,
-            issuance: null,
-            cancellationToken);
+        await ViewAsync(row, inserted, refusal: null, issuance: null, cancellationToken);
 
     private async Task<ApplicationView> ViewAsync(ApplicationRow row, IReadOnlyList<ReceiptView> receipts, RefusalView? refusal, IssuanceView? issuance, CancellationToken cancellationToken)
     {

@@ -42,7 +42,9 @@ internal sealed class ApplicationStore(DbSession session, ICurrentActor actor)
         parameters.Add("Year", year);
         if (receipts.Count > 0)
         {
-            parameters.Add("ReceiptIds", receipts.Select(_ => Guid.CreateVersion7()).ToArray());
+            // Ascending, so the receipts, all recorded at one instant, are read back (by recorded_at, id) in the order given:
+            // two version-7 ids of one millisecond are otherwise in random order.
+            parameters.Add("ReceiptIds", receipts.Select(_ => Guid.CreateVersion7()).Order().ToArray());
             parameters.Add("ReceiptItems", receipts.Select(r => r.Item).ToArray());
             parameters.Add("ReceiptBanks", receipts.Select(r => r.Bank!.Trim()).ToArray());
             parameters.Add("ReceiptNumbers", receipts.Select(r => r.ReceiptNumber!.Trim()).ToArray());
