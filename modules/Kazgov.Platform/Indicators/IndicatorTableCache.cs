@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Kazgov.Platform.Indicators;
 
 /// <summary>
@@ -11,7 +9,9 @@ namespace Kazgov.Platform.Indicators;
 /// office's table — the unit head's, or the auditor's drill-down — is never cached and stays exact at
 /// every commit (Indicators/README.md).
 /// </summary>
-internal sealed class IndicatorTableCache(double seconds)
+/// <param name="seconds">How long a table is kept.</param>
+/// <param name="time">The clock of the lifetime (the system's; a test passes its own).</param>
+internal sealed class IndicatorTableCache(double seconds, TimeProvider? time = null)
 {
     /// <summary>What makes two requests the same table (the caller's reach is part of it: only auditors' unnarrowed tables are kept).</summary>
     public readonly record struct Key(string? Period, string? Start, string? By, string? Region, string? Service, Kazgov.Kernel.Localization.Language Language);
@@ -19,7 +19,8 @@ internal sealed class IndicatorTableCache(double seconds)
     private sealed record Entry(long Started, Lazy<Task<byte[]>> Json);
 
     private const int MaxEntries = 32;
-    private readonly long _lifetime = (long)(seconds * Stopwatch.Frequency);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly long _lifetime = (long)(seconds * (time ?? TimeProvider.System).TimestampFrequency);
     private readonly Dictionary<Key, Entry> _entries = [];
     private readonly Lock _gate = new();
 
@@ -30,7 +31,7 @@ internal sealed class IndicatorTableCache(double seconds)
         Entry entry;
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
+            var now = _time.GetTimestamp();
             if (!_entries.TryGetValue(key, out entry!) || now - entry.Started >= _lifetime)
             {
                 foreach (var stale in _entries.Where(e => now - e.Value.Started >= _lifetime).Select(e => e.Key).ToList())

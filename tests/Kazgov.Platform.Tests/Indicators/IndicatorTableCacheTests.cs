@@ -10,7 +10,9 @@ public sealed class IndicatorTableCacheTests
     [Fact]
     public async Task Concurrent_and_later_requests_within_the_lifetime_share_one_build_and_a_new_one_follows_it()
     {
-        var cache = new IndicatorTableCache(0.3);
+        // The test's own clock: a slow machine between two calls cannot make the lifetime run out.
+        var time = new ManualTime();
+        var cache = new IndicatorTableCache(5, time);
         var builds = 0;
         var release = new TaskCompletionSource();
         async Task<byte[]> Build()
@@ -28,8 +30,9 @@ public sealed class IndicatorTableCacheTests
         (await first).Should().Equal(1);
         (await second).Should().Equal(new byte[] { 1 }, "the same table asked for at once is built once");
         (await otherLanguage).Should().Equal(new byte[] { 2 }, "another language is another table");
-        (await cache.GetAsync(Month, Build)).Should().Equal(new byte[] { 1 }, "still within its lifetime");
-        await Task.Delay(400);
+        time.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromTicks(1));
+        (await cache.GetAsync(Month, Build)).Should().Equal(new byte[] { 1 }, "still within its lifetime, the moment before it ends");
+        time.Advance(TimeSpan.FromTicks(1));
         (await cache.GetAsync(Month, Build)).Should().Equal(new byte[] { 3 }, "built again once its lifetime is over");
         builds.Should().Be(3);
     }
@@ -45,4 +48,16 @@ public sealed class IndicatorTableCacheTests
         new IndicatorTableCache(0).Enabled.Should().BeFalse();
         cache.Enabled.Should().BeTrue();
     }
+}
+
+/// <summary>A clock for the cache's lifetime that moves only when told to (timestamps in ticks of 100 ns).</summary>
+internal sealed class ManualTime : TimeProvider
+{
+    private long _now = 1_000_000;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => Interlocked.Read(ref _now);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _now, by.Ticks);
 }
