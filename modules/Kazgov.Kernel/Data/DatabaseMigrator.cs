@@ -12,8 +12,19 @@ namespace Kazgov.Kernel.Data;
 /// resources under a module's Migrations/ folder, named NNNN_what.sql, and never edited once
 /// they have shipped.
 /// </summary>
-public sealed class DatabaseMigrator(string connectionString, ILogger logger)
+/// <param name="connectionString">The database's.</param>
+/// <param name="logger">Where DbUp's progress and the start's retries are written.</param>
+/// <param name="retryDelays">The waits between attempts to reach the database; <see cref="DefaultRetryDelays"/> unless given.</param>
+public sealed class DatabaseMigrator(string connectionString, ILogger logger, IReadOnlyList<TimeSpan>? retryDelays = null)
 {
+    /// <summary>
+    /// A host started while PostgreSQL is starting, failing over or briefly unreachable waits for it
+    /// (15 s in all, besides each attempt's connection timeout) instead of exiting on the first refused
+    /// or unanswered connection. A database that answers with an error (a wrong password) is not waited for.
+    /// </summary>
+    public static readonly IReadOnlyList<TimeSpan> DefaultRetryDelays =
+        [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
+
     // DbUp works synchronously, so it runs on the thread pool (Task.Run): the code around it may continue on
     // one of the runtime's socket threads (inline completions, SocketCompletions), where a synchronous read
     // waits for that same thread. Its connections bypass the pool, so none of them is ever used both ways.
@@ -25,12 +36,9 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger)
     /// </summary>
     public async Task MigrateAsync(IEnumerable<IKazgovModule> modules, Func<CancellationToken, Task> loadReferenceData, CancellationToken cancellationToken)
     {
-        await Task.Run(EnsureDatabaseExists, cancellationToken);
-
         // One session-level advisory lock: hosts starting side by side (tests, replicas) migrate one at a time.
         // Unpooled, the lock can never outlive this method on a pooled session.
-        await using var gate = new Npgsql.NpgsqlConnection(_unpooled);
-        await gate.OpenAsync(cancellationToken);
+        await using var gate = await ConnectAsync(cancellationToken);
         await ExecuteAsync(gate, "SELECT pg_advisory_lock(3622007)", cancellationToken);
         try
         {
@@ -51,6 +59,43 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger)
             await ExecuteAsync(gate, "SELECT pg_advisory_unlock(3622007)", CancellationToken.None);
         }
     }
+
+    /// <summary>The database made if missing, and the gate's connection open: tried again on a transient failure.</summary>
+    private async Task<Npgsql.NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var delays = retryDelays ?? DefaultRetryDelays;
+        for (var attempt = 0; ; attempt++)
+        {
+            var gate = new Npgsql.NpgsqlConnection(_unpooled);
+            try
+            {
+                await Task.Run(EnsureDatabaseExists, cancellationToken);
+                await gate.OpenAsync(cancellationToken);
+                return gate;
+            }
+            catch (Exception exception) when (IsUnreachable(exception) && attempt < delays.Count)
+            {
+                await gate.DisposeAsync();
+                logger.LogWarning(
+                    exception,
+                    "The database did not answer at start (attempt {Attempt} of {Attempts}); trying again in {Delay}",
+                    attempt + 1,
+                    delays.Count + 1,
+                    delays[attempt]);
+                await Task.Delay(delays[attempt], cancellationToken);
+            }
+            catch
+            {
+                await gate.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    // Npgsql's own transient failures, and the socket errors it sometimes lets through unwrapped when the
+    // other side hangs up during the connection's start.
+    private static bool IsUnreachable(Exception exception) =>
+        exception is Npgsql.NpgsqlException { IsTransient: true } or IOException or System.Net.Sockets.SocketException or TimeoutException;
 
     private void EnsureDatabaseExists()
     {
