@@ -60,9 +60,8 @@ export async function changeStatus(id: string, action: Action, etag: string, bod
 
 export async function recordReceipt(id: string, etag: string, receipt: Schemas['ReceiptRequest']): Promise<Versioned> {
   const { data, response } = await callWithResponse(api.POST('/api/v1/applications/{id}/receipts', {
-    params: { path: { id } },
+    params: { path: { id }, header: { 'If-Match': etag } },
     body: receipt,
-    headers: { 'If-Match': etag },
   }));
   return { application: data, etag: etagOf(response, data) };
 }

@@ -32,6 +32,7 @@ internal static class ApplicationEndpoints
             .Produces<SubmittedApplication>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         applications.MapGet("", async (string? office, string? service, string? status, bool? overdue, int? limit, string? cursor, string? q, ISender sender, CancellationToken cancellationToken) =>
@@ -89,8 +90,11 @@ internal static class ApplicationEndpoints
                 WithETag(context, await sender.Send(new RecordReceipt(id, context.Request.Headers.IfMatch, receipt), cancellationToken)))
             .RequirePolicy(Policies.ApplicationsSubmit)
             .WithName("RecordReceipt")
-            .WithSummary("Records a bank receipt for one of the application's fee items (If-Match required).")
-            .Produces<ApplicationView>();
+            .WithSummary("Records a bank receipt for one of the application's fee items (If-Match required); 409 receipt-already-recorded when the bank's number is on record.")
+            .Produces<ApplicationView>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         MapAction(applications, "start-review", "Takes the application into review.",
             (Guid id, string? ifMatch) => new StartReview(id, ifMatch));

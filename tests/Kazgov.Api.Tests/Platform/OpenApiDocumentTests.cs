@@ -58,6 +58,27 @@ public sealed class OpenApiDocumentTests(KazgovApiFactory factory)
         applicant["required"]!.AsArray().Select(r => r!.GetValue<string>()).Should().BeEquivalentTo("kind", "language");
     }
 
+    /// <summary>
+    /// A receipt whose bank number is already on record answers 409 receipt-already-recorded, wherever
+    /// receipts are taken: an integrator's generated client must know that answer.
+    /// </summary>
+    [Fact]
+    public async Task Every_operation_that_takes_receipts_declares_the_conflict_of_a_receipt_on_record()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        var schemas = document["components"]!["schemas"]!;
+
+        var takingReceipts = document["paths"]!.AsObject()
+            .Where(path => path.Value!["post"] is not null)
+            .Select(path => (Path: path.Key, Operation: path.Value!["post"]!))
+            .Where(post => post.Operation["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>().Split('/')[^1] is { } name
+                && (name == "ReceiptRequest" || schemas[name]?["properties"]?["receipts"] is not null))
+            .ToList();
+
+        takingReceipts.Select(post => post.Path).Should().Contain(["/api/v1/applications", "/api/v1/applications/{id}/receipts", "/api/v1/driver-licences/applications"]);
+        takingReceipts.Should().OnlyContain(post => post.Operation["responses"]!["409"] != null);
+    }
+
     private static string Normalise(string json) => JsonNode.Parse(json)!.ToJsonString(Indented).Replace("\r\n", "\n") + "\n";
 }
 

@@ -78,6 +78,7 @@ internal static class SubmitCitizenshipApplications
             .WithSummary("Takes an application for admission to citizenship (categories 1–7 of §6): the common and the category's §12.1 documents, the category's facts, a fee exemption; answers with the acknowledgement slip.")
             .Produces<SubmittedApplication>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/renunciations", RenounceAsync)
@@ -86,6 +87,7 @@ internal static class SubmitCitizenshipApplications
             .WithSummary("Takes an application to renounce citizenship (category 8 of §6): the §12.2 documents; answers with the acknowledgement slip.")
             .Produces<SubmittedApplication>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 

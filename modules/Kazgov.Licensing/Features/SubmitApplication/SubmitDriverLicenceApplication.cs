@@ -45,6 +45,7 @@ internal static class SubmitDriverLicenceApplication
             .WithSummary("Takes a driver-licence application: §12 documents and categories; answers with the acknowledgement slip.")
             .Produces<SubmittedApplication>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(SubmitDriverLicenceApplicationRequest request, IApplications applications, HttpContext context, CancellationToken cancellationToken)

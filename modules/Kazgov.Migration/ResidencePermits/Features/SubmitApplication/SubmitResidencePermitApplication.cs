@@ -47,6 +47,7 @@ internal static class SubmitResidencePermitApplication
                 + "§18 findings (`valid-document-already-held`, `passport-expired-or-expiring`) are recorded on the application and block approval.")
             .Produces<SubmittedApplication>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(SubmitResidencePermitApplicationRequest request, IApplications applications, HttpContext context, CancellationToken cancellationToken)
