@@ -130,7 +130,7 @@ internal sealed class MatrixWorld
         await using (var connection = new NpgsqlConnection(TestDatabase.ConnectionString))
         {
             Guid? delivery = null;
-            for (var round = 0; round < 50 && delivery is null; round++)
+            for (var round = 0; round < 150 && delivery is null; round++)
             {
                 if (round > 0)
                 {

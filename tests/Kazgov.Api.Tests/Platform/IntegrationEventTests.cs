@@ -81,7 +81,8 @@ public sealed class IntegrationEventTests(PlainServicesApiFactory factory)
 
     private static async Task<List<ApplicationStatusChanged>> EventuallyAsync(Func<List<ApplicationStatusChanged>> read, Func<List<ApplicationStatusChanged>, bool> done)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
+        // Up to about 30 s: on a loaded machine the dispatcher may take seconds to get round to it.
+        for (var attempt = 0; attempt < 300; attempt++)
         {
             var events = read();
             if (done(events))
