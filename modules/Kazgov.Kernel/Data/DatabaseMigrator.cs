@@ -32,13 +32,42 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger, IR
 
     /// <summary>
     /// Migrates every module, then runs <paramref name="loadReferenceData"/>, both under one lock so
-    /// that two hosts never load the same reference data at once.
+    /// that two hosts never load the same reference data at once. A transient failure on the way (the
+    /// database refusing, closing or not answering a connection) starts the whole step again after the
+    /// next of <see cref="DefaultRetryDelays"/>: a script's transaction is rolled back, and the journal
+    /// and the reference data's upserts make a second pass safe.
     /// </summary>
     public async Task MigrateAsync(IEnumerable<IKazgovModule> modules, Func<CancellationToken, Task> loadReferenceData, CancellationToken cancellationToken)
     {
+        var delays = retryDelays ?? DefaultRetryDelays;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await MigrateOnceAsync(modules, loadReferenceData, cancellationToken);
+                return;
+            }
+            catch (Exception exception) when (IsUnreachable(exception) && attempt < delays.Count)
+            {
+                logger.LogWarning(
+                    exception,
+                    "The database did not answer at start (attempt {Attempt} of {Attempts}); trying again in {Delay}",
+                    attempt + 1,
+                    delays.Count + 1,
+                    delays[attempt]);
+                await Task.Delay(delays[attempt], cancellationToken);
+            }
+        }
+    }
+
+    private async Task MigrateOnceAsync(IEnumerable<IKazgovModule> modules, Func<CancellationToken, Task> loadReferenceData, CancellationToken cancellationToken)
+    {
+        await Task.Run(EnsureDatabaseExists, cancellationToken);
+
         // One session-level advisory lock: hosts starting side by side (tests, replicas) migrate one at a time.
         // Unpooled, the lock can never outlive this method on a pooled session.
-        await using var gate = await ConnectAsync(cancellationToken);
+        await using var gate = new Npgsql.NpgsqlConnection(_unpooled);
+        await gate.OpenAsync(cancellationToken);
         await ExecuteAsync(gate, "SELECT pg_advisory_lock(3622007)", cancellationToken);
         try
         {
@@ -56,46 +85,23 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger, IR
         }
         finally
         {
-            await ExecuteAsync(gate, "SELECT pg_advisory_unlock(3622007)", CancellationToken.None);
-        }
-    }
-
-    /// <summary>The database made if missing, and the gate's connection open: tried again on a transient failure.</summary>
-    private async Task<Npgsql.NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var delays = retryDelays ?? DefaultRetryDelays;
-        for (var attempt = 0; ; attempt++)
-        {
-            var gate = new Npgsql.NpgsqlConnection(_unpooled);
-            try
+            // A broken gate connection has ended its session, and the lock with it.
+            if (gate.State == System.Data.ConnectionState.Open)
             {
-                await Task.Run(EnsureDatabaseExists, cancellationToken);
-                await gate.OpenAsync(cancellationToken);
-                return gate;
-            }
-            catch (Exception exception) when (IsUnreachable(exception) && attempt < delays.Count)
-            {
-                await gate.DisposeAsync();
-                logger.LogWarning(
-                    exception,
-                    "The database did not answer at start (attempt {Attempt} of {Attempts}); trying again in {Delay}",
-                    attempt + 1,
-                    delays.Count + 1,
-                    delays[attempt]);
-                await Task.Delay(delays[attempt], cancellationToken);
-            }
-            catch
-            {
-                await gate.DisposeAsync();
-                throw;
+                await ExecuteAsync(gate, "SELECT pg_advisory_unlock(3622007)", CancellationToken.None);
             }
         }
     }
 
     // Npgsql's own transient failures, and the socket errors it sometimes lets through unwrapped when the
-    // other side hangs up during the connection's start.
-    private static bool IsUnreachable(Exception exception) =>
-        exception is Npgsql.NpgsqlException { IsTransient: true } or IOException or System.Net.Sockets.SocketException or TimeoutException;
+    // other side hangs up during the connection's start; DbUp reports a failed upgrade over the provider's error.
+    private static bool IsUnreachable(Exception? exception) => exception switch
+    {
+        null => false,
+        Npgsql.NpgsqlException { IsTransient: true } or IOException or System.Net.Sockets.SocketException or TimeoutException => true,
+        Npgsql.NpgsqlException => false,
+        _ => IsUnreachable(exception.InnerException),
+    };
 
     private void EnsureDatabaseExists()
     {

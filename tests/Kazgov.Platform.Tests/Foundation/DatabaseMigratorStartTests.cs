@@ -61,6 +61,44 @@ public sealed class DatabaseMigratorStartTests
         logger.Warnings.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_connection_lost_during_the_migrations_or_the_reference_data_runs_the_step_again()
+    {
+        var logger = new WarningsLogger();
+        var calls = 0;
+
+        // As DbUp reports a failed upgrade: its own exception over the provider's timeout.
+        await new DatabaseMigrator(TestDatabase.ConnectionString, logger, [TimeSpan.FromMilliseconds(50)])
+            .MigrateAsync(
+                [],
+                _ => Interlocked.Increment(ref calls) == 1
+                    ? throw new InvalidOperationException("Migration of schema 'x' failed at .", new NpgsqlException("The operation has timed out", new TimeoutException()))
+                    : Task.CompletedTask,
+                CancellationToken.None);
+
+        calls.Should().Be(2);
+        logger.Warnings.Should().ContainSingle().Which.Should().Contain("attempt 1 of 2");
+    }
+
+    [Fact]
+    public async Task A_failure_that_is_not_the_connections_fails_the_start_at_once()
+    {
+        var logger = new WarningsLogger();
+        var calls = 0;
+
+        var start = () => new DatabaseMigrator(TestDatabase.ConnectionString, logger, [TimeSpan.FromMilliseconds(50)])
+            .MigrateAsync(
+                [],
+                _ => Interlocked.Increment(ref calls) == 1
+                    ? throw new InvalidOperationException("Migration of schema 'x' failed at 0001_bad.sql.", new InvalidOperationException("syntax error"))
+                    : Task.CompletedTask,
+                CancellationToken.None);
+
+        await start.Should().ThrowAsync<InvalidOperationException>().WithMessage("*0001_bad.sql*");
+        calls.Should().Be(1);
+        logger.Warnings.Should().BeEmpty();
+    }
+
     /// <summary>
     /// Accepts connections on a port of its own: the first <c>withheld</c> are held open and never answered
     /// (a database not up yet) or closed at once (one going down), the rest are forwarded to the test database.
