@@ -71,7 +71,17 @@ export async function signOutAtDesktop(page, BASE) {
 export async function signInAtDesktop(page, BASE, PASSWORD, login) {
   await signOutAtDesktop(page, BASE);
   await page.goto(`${BASE}/sign-in`);
-  await page.getByLabel('Login').fill(login);
+  // The header may not have shown the session yet when signOutAtDesktop looked: a page that is still
+  // signed in sends /sign-in on to the desk. Sign out there, then come back.
+  const loginField = page.getByLabel('Login');
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await loginField.or(signOut).first().waitFor();
+  if (await loginField.count() === 0) {
+    await signOut.click();
+    await page.getByTestId('signed-out').waitFor();
+    await page.goto(`${BASE}/sign-in`);
+  }
+  await loginField.fill(login);
   await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).last().click();
 }
