@@ -9,7 +9,7 @@ namespace Kazgov.Api.Hosting;
 /// The condition it puts on the code: nothing that runs after a socket read may block on I/O or compute
 /// for long. Rows are read whole before mapping (<see cref="Kernel.Data.BufferedRows"/>, kept so by an
 /// architecture test); PBKDF2, PDF rendering and the synchronous migrations run on the thread pool; no
-/// query is cancelled mid-read (<see cref="ClientAbort"/>).
+/// statement is cancelled while it runs (<see cref="ClientAbort"/>, <see cref="Kernel.Data.QueryCancellation"/>).
 /// </summary>
 public static class SocketCompletions
 {

@@ -20,11 +20,13 @@ public sealed class ReferenceChangeListener(NpgsqlDataSource dataSource, Referen
         {
             try
             {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                // Statements are not cancelled by the stopping token while they run (QueryCancellation);
+                // the wait is: Npgsql ends a wait without a cancel request to PostgreSQL.
+                await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
                 connection.Notification += (_, e) => cache.Invalidate(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {ReferenceAreas.Channel}", connection))
                 {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                    await listen.ExecuteNonQueryAsync(CancellationToken.None);
                 }
 
                 cache.SetListening(true);
@@ -34,7 +36,7 @@ public sealed class ReferenceChangeListener(NpgsqlDataSource dataSource, Referen
                     if (!await connection.WaitAsync(Heartbeat, stoppingToken))
                     {
                         await using var ping = new NpgsqlCommand("SELECT 1", connection);
-                        await ping.ExecuteScalarAsync(stoppingToken);
+                        await ping.ExecuteScalarAsync(CancellationToken.None);
                     }
                 }
             }

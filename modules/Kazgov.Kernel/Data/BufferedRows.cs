@@ -21,34 +21,34 @@ public static class BufferedRows
     /// <summary>Every row of the (first) result, mapped as Dapper's <c>QueryAsync&lt;T&gt;</c> maps it.</summary>
     public static async Task<List<T>> QueryRowsAsync<T>(this DbConnection connection, CommandDefinition command)
     {
-        await using var reader = await connection.ExecuteReaderAsync(command, CommandBehavior.Default);
-        return await reader.ReadRowsAsync<T>(command.CancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(command.CheckedAndDetached(), CommandBehavior.Default);
+        return await reader.ReadRowsAsync<T>();
     }
 
     /// <summary>The only row, or default when there is none; more than one is an error (as Dapper's <c>QuerySingleOrDefaultAsync</c>).</summary>
     public static async Task<T?> QuerySingleRowOrDefaultAsync<T>(this DbConnection connection, CommandDefinition command)
     {
-        await using var reader = await connection.ExecuteReaderAsync(command, CommandBehavior.Default);
-        return await reader.ReadSingleRowOrDefaultAsync<T>(command.CancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(command.CheckedAndDetached(), CommandBehavior.Default);
+        return await reader.ReadSingleRowOrDefaultAsync<T>();
     }
 
     /// <summary>The only row; none or more than one is an error (as Dapper's <c>QuerySingleAsync</c>).</summary>
     public static async Task<T> QuerySingleRowAsync<T>(this DbConnection connection, CommandDefinition command)
     {
-        await using var reader = await connection.ExecuteReaderAsync(command, CommandBehavior.Default);
-        if (!await reader.ReadAsync(command.CancellationToken))
+        await using var reader = await connection.ExecuteReaderAsync(command.CheckedAndDetached(), CommandBehavior.Default);
+        if (!await reader.ReadAsync(CancellationToken.None))
         {
             throw new InvalidOperationException("Sequence contains no elements");
         }
 
-        return (await reader.ReadSingleRowOrDefaultAsync<T>(alreadyRead: true, command.CancellationToken))!;
+        return (await reader.ReadSingleRowOrDefaultAsync<T>(alreadyRead: true, CancellationToken.None))!;
     }
 
     /// <summary>The first row, or default when there is none (as Dapper's <c>QueryFirstOrDefaultAsync</c>).</summary>
     public static async Task<T?> QueryFirstRowOrDefaultAsync<T>(this DbConnection connection, CommandDefinition command)
     {
-        await using var reader = await connection.ExecuteReaderAsync(command, CommandBehavior.Default);
-        return await reader.ReadAsync(command.CancellationToken) ? ParserOf<T>(reader)(reader) : default;
+        await using var reader = await connection.ExecuteReaderAsync(command.CheckedAndDetached(), CommandBehavior.Default);
+        return await reader.ReadAsync(CancellationToken.None) ? ParserOf<T>(reader)(reader) : default;
     }
 
     /// <inheritdoc cref="QueryRowsAsync{T}(DbConnection, CommandDefinition)"/>
@@ -65,23 +65,27 @@ public static class BufferedRows
 
     /// <summary>A reader over several results (statements separated by ';'), each read with the methods below.</summary>
     public static Task<DbDataReader> QueryResultsAsync(this DbConnection connection, CommandDefinition command) =>
-        connection.ExecuteReaderAsync(command, CommandBehavior.Default);
+        connection.ExecuteReaderAsync(command.CheckedAndDetached(), CommandBehavior.Default);
 
-    /// <summary>Every row of the reader's current result; then moves to the next result.</summary>
+    /// <summary>
+    /// Every row of the reader's current result; then moves to the next result. The token is checked
+    /// before reading, never handed to Npgsql (<see cref="QueryCancellation"/>), as in every method here.
+    /// </summary>
     public static async Task<List<T>> ReadRowsAsync<T>(this DbDataReader reader, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var rows = new List<T>();
-        if (await reader.ReadAsync(cancellationToken))
+        if (await reader.ReadAsync(CancellationToken.None))
         {
             var parse = ParserOf<T>(reader);
             do
             {
                 rows.Add(parse(reader));
             }
-            while (await reader.ReadAsync(cancellationToken));
+            while (await reader.ReadAsync(CancellationToken.None));
         }
 
-        await reader.NextResultAsync(cancellationToken);
+        await reader.NextResultAsync(CancellationToken.None);
         return rows;
     }
 
@@ -91,17 +95,18 @@ public static class BufferedRows
 
     private static async Task<T?> ReadSingleRowOrDefaultAsync<T>(this DbDataReader reader, bool alreadyRead, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var value = default(T);
-        if (alreadyRead || await reader.ReadAsync(cancellationToken))
+        if (alreadyRead || await reader.ReadAsync(CancellationToken.None))
         {
             value = ParserOf<T>(reader)(reader);
-            if (await reader.ReadAsync(cancellationToken))
+            if (await reader.ReadAsync(CancellationToken.None))
             {
                 throw new InvalidOperationException("Sequence contains more than one element");
             }
         }
 
-        await reader.NextResultAsync(cancellationToken);
+        await reader.NextResultAsync(CancellationToken.None);
         return value;
     }
 

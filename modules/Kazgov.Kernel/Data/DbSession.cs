@@ -57,16 +57,18 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        // Tokens are checked here and never handed to Npgsql (QueryCancellation says why).
+        cancellationToken.ThrowIfCancellationRequested();
         if (_connection is null)
         {
             if (_replicaPreferred && replica is { Usable: true, DataSource: { } replicaSource })
             {
-                _connection = await replicaSource.OpenConnectionAsync(cancellationToken);
+                _connection = await replicaSource.OpenConnectionAsync(CancellationToken.None);
                 OnReplica = true;
             }
             else
             {
-                _connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                _connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
             }
         }
 
@@ -88,7 +90,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
             return new TransactionScope(this, owner: false);
         }
 
-        _transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        _transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, CancellationToken.None);
         return new TransactionScope(this, owner: true);
     }
 
@@ -171,7 +173,8 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        await batch.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
@@ -202,8 +205,11 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ReadReplica? replica 
         }
     }
 
-    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
-        new(sql, parameters, _transaction, cancellationToken: cancellationToken);
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(sql, parameters, _transaction);
+    }
 
     private async Task CommitAsync()
     {

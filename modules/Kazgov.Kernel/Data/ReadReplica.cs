@@ -66,7 +66,8 @@ public sealed class ReplicaLagMonitor(ReadReplica replica, ILogger<ReplicaLagMon
                                 ELSE coalesce(extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0) END::float8
                     """);
                 command.CommandTimeout = 2;
-                replica.Record(await command.ExecuteScalarAsync(stoppingToken) as double?);
+                // Not cancelled by the stopping token while it runs (QueryCancellation): it lasts 2 s at most.
+                replica.Record(await command.ExecuteScalarAsync(CancellationToken.None) as double?);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {

@@ -72,6 +72,9 @@ public sealed class IntegrationEventDispatcher(
             var current = scope.ServiceProvider.GetService<CurrentIntegrationEvent>();
             foreach (var row in events)
             {
+                // A stopping host cuts the batch between events, never during a statement
+                // (QueryCancellation): what was handled rolls back with the cursor.
+                cancellationToken.ThrowIfCancellationRequested();
                 if (current is not null)
                 {
                     current.Id = row.Id;

@@ -129,8 +129,10 @@ public sealed class OutboxDispatcher(
 
     private async Task<List<ClaimedMessage>> ClaimAsync(NotificationOptions settings, CancellationToken cancellationToken)
     {
+        // The stopping token ends the round between statements, never during one (QueryCancellation).
+        cancellationToken.ThrowIfCancellationRequested();
         var now = clock.GetCurrentInstant();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         // One statement, so one short transaction: the row locks last only as long as the UPDATE.
         var rows = await connection.QueryRowsAsync<ClaimedMessage>(new CommandDefinition(
             """
@@ -149,8 +151,7 @@ public sealed class OutboxDispatcher(
                       m.reference AS Reference, m.attempts AS Attempts, m.attempts_before_replay AS AttemptsBeforeReplay,
                       m.next_attempt_at AS NextAttemptAt, m.claimed_until AS ClaimedUntil
             """,
-            new { now, limit = Math.Max(1, settings.BatchSize), name = Name, until = now + Duration.FromTimeSpan(settings.LeaseDuration) },
-            cancellationToken: cancellationToken));
+            new { now, limit = Math.Max(1, settings.BatchSize), name = Name, until = now + Duration.FromTimeSpan(settings.LeaseDuration) }));
         return rows.OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToList();
     }
 

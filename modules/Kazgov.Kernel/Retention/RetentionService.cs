@@ -65,11 +65,12 @@ public sealed class RetentionService(
         var cutoff = clock.GetCurrentInstant() - age;
         var batch = Math.Max(1, settings.BatchSize);
         var total = 0;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         while (true)
         {
+            // A stopping host ends the purge between batches, never during one (QueryCancellation).
             cancellationToken.ThrowIfCancellationRequested();
-            var deleted = await connection.ExecuteAsync(new CommandDefinition(sql, new { cutoff, batch }, cancellationToken: cancellationToken));
+            var deleted = await connection.ExecuteAsync(new CommandDefinition(sql, new { cutoff, batch }));
             total += deleted;
             if (deleted < batch)
             {

@@ -103,7 +103,9 @@ public sealed class WebhookDispatcher(
         var settings = options.Value;
         var now = clock.GetCurrentInstant();
         var inactive = await inactiveClients.ListAsync(cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // The stopping token ends the round between statements, never during one (QueryCancellation).
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         var rows = await connection.QueryRowsAsync<ClaimedDelivery>(new CommandDefinition(
             """
             WITH heads AS (
@@ -129,8 +131,7 @@ public sealed class WebhookDispatcher(
                       CASE WHEN s.previous_secret_until > @now THEN s.previous_secret END AS PreviousSecret,
                       d.payload::text AS Payload, d.attempts AS Attempts, d.first_failed_at AS FirstFailedAt
             """,
-            new { now, limit = Math.Max(1, settings.BatchSize), name = Name, until = now + Duration.FromTimeSpan(settings.LeaseDuration), inactive },
-            cancellationToken: cancellationToken));
+            new { now, limit = Math.Max(1, settings.BatchSize), name = Name, until = now + Duration.FromTimeSpan(settings.LeaseDuration), inactive }));
         return rows.ToList();
     }
 

@@ -90,6 +90,39 @@ public sealed class DbSessionTests() : ScratchTableTests("session", "UNIQUE", ";
         (await NamesAsync()).Should().Equal("one");
     }
 
+    [Fact]
+    public async Task A_token_cancelled_while_a_statement_runs_does_not_cancel_it()
+    {
+        // Npgsql would cancel it from the cancelling thread with synchronous socket calls, which under
+        // inline socket completions stall the process (QueryCancellation): the statement ends on its own.
+        await using var session = new DbSession(DataSource);
+        using var stopping = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        var rows = await session.QueryAsync<int>("SELECT 7 FROM pg_sleep(0.5)", cancellationToken: stopping.Token);
+
+        stopping.IsCancellationRequested.Should().BeTrue();
+        rows.Should().Equal(7);
+    }
+
+    [Fact]
+    public async Task A_token_cancelled_before_a_statement_stops_it_and_nothing_is_written()
+    {
+        using var stopped = new CancellationTokenSource();
+        await stopped.CancelAsync();
+        await using (var session = new DbSession(DataSource))
+        {
+            var act = () => session.ExecuteAsync(InsertName, new { name = "never" }, stopped.Token);
+            await act.Should().ThrowAsync<OperationCanceledException>();
+
+            await using var transaction = await session.BeginAsync();
+            await session.ExecuteDeferredAsync(InsertName, new { name = "deferred" });
+            var read = () => session.QueryAsync<string>($"SELECT name FROM public.{Table}", cancellationToken: stopped.Token);
+            await read.Should().ThrowAsync<OperationCanceledException>();
+        }
+
+        (await CountOutsideAsync()).Should().Be(0);
+    }
+
     private string InsertName => $"INSERT INTO public.{Table} (name) VALUES (@name)";
 
     /// <summary>One deferred insert in a transaction of its own, committed.</summary>

@@ -48,7 +48,9 @@ public sealed class ClientUsageRecorder(NpgsqlDataSource dataSource, IClock cloc
         var rows = batch.ToList();
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            // The token is checked before the statement, never during it (QueryCancellation).
+            cancellationToken.ThrowIfCancellationRequested();
+            await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO platform.api_client_usage AS u
@@ -71,8 +73,7 @@ public sealed class ClientUsageRecorder(NpgsqlDataSource dataSource, IClock cloc
                     serverErrors = rows.Select(row => row.Value.ServerErrors).ToArray(),
                     rateLimited = rows.Select(row => row.Value.RateLimited).ToArray(),
                     lastUsed = rows.Select(row => row.Value.LastUsedAt).ToArray(),
-                },
-                cancellationToken: cancellationToken));
+                }));
         }
         catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException)
         {
