@@ -25,6 +25,9 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger, IR
     public static readonly IReadOnlyList<TimeSpan> DefaultRetryDelays =
         [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
 
+    // How often a host waiting for another's migrations asks for the gate again.
+    private static readonly TimeSpan GateRetryDelay = TimeSpan.FromMilliseconds(100);
+
     // DbUp works synchronously, so it runs on the thread pool (Task.Run): the code around it may continue on
     // one of the runtime's socket threads (inline completions, SocketCompletions), where a synchronous read
     // waits for that same thread. Its connections bypass the pool, so none of them is ever used both ways.
@@ -66,9 +69,15 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger, IR
 
         // One session-level advisory lock: hosts starting side by side (tests, replicas) migrate one at a time.
         // Unpooled, the lock can never outlive this method on a pooled session.
+        // The host may be told to stop while it waits: it waits between statements, never inside one
+        // (QueryCancellation), so a stop does not cancel a statement in flight.
         await using var gate = new Npgsql.NpgsqlConnection(_unpooled);
-        await gate.OpenAsync(cancellationToken);
-        await ExecuteAsync(gate, "SELECT pg_advisory_lock(3622007)", cancellationToken);
+        await gate.OpenAsync(CancellationToken.None);
+        while (!await TryLockAsync(gate))
+        {
+            await Task.Delay(GateRetryDelay, cancellationToken);
+        }
+
         try
         {
             await Task.Run(
@@ -81,14 +90,16 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger, IR
                 },
                 cancellationToken);
 
-            await loadReferenceData(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            await loadReferenceData(CancellationToken.None);
         }
         finally
         {
             // A broken gate connection has ended its session, and the lock with it.
             if (gate.State == System.Data.ConnectionState.Open)
             {
-                await ExecuteAsync(gate, "SELECT pg_advisory_unlock(3622007)", CancellationToken.None);
+                await using var unlock = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock(3622007)", gate);
+                await unlock.ExecuteNonQueryAsync(CancellationToken.None);
             }
         }
     }
@@ -115,10 +126,10 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger, IR
         }
     }
 
-    private static async Task ExecuteAsync(Npgsql.NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<bool> TryLockAsync(Npgsql.NpgsqlConnection gate)
     {
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT pg_try_advisory_lock(3622007)", gate);
+        return (bool)(await command.ExecuteScalarAsync(CancellationToken.None))!;
     }
 
     private void Apply(string schema, Assembly assembly, string scriptPrefix)

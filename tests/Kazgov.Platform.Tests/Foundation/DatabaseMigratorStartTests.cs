@@ -49,6 +49,39 @@ public sealed class DatabaseMigratorStartTests
     }
 
     [Fact]
+    public async Task A_host_waits_for_the_gate_while_another_migrates_and_stops_waiting_when_told()
+    {
+        await using var other = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await other.OpenAsync();
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(3622007)", other))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var loaded = 0;
+        using var stopping = new CancellationTokenSource();
+        var start = new DatabaseMigrator(TestDatabase.ConnectionString, new WarningsLogger())
+            .MigrateAsync([], _ => Task.FromResult(Interlocked.Increment(ref loaded)), stopping.Token);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        start.IsCompleted.Should().BeFalse("the gate is another host's");
+
+        // The wait is between statements (QueryCancellation): the stop ends it without a cancel request.
+        await stopping.CancelAsync();
+        var waited = () => start;
+        await waited.Should().ThrowAsync<OperationCanceledException>();
+        loaded.Should().Be(0);
+
+        await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock(3622007)", other))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
+        await new DatabaseMigrator(TestDatabase.ConnectionString, new WarningsLogger())
+            .MigrateAsync([], _ => Task.FromResult(Interlocked.Increment(ref loaded)), CancellationToken.None);
+        loaded.Should().Be(1, "once the gate is free the start goes on");
+    }
+
+    [Fact]
     public async Task A_database_that_answers_with_an_error_is_not_waited_for()
     {
         var wrongDatabase = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Username = "no_such_role_" + Guid.NewGuid().ToString("N")[..8] };
