@@ -14,10 +14,7 @@ public sealed partial class BufferedRowsTests
     [Fact]
     public void No_product_code_nor_api_test_calls_dappers_async_queries()
     {
-        var calls = new[] { "api", "modules", Path.Combine("tests", "Kazgov.Api.Tests") }
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, folder), "*.cs", SearchOption.AllDirectories))
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var calls = RepositoryPaths.SourceFiles("api", "modules", Path.Combine("tests", "Kazgov.Api.Tests"))
             .SelectMany(file => DapperAsyncQuery().Matches(File.ReadAllText(file))
                 .Select(match => $"{Path.GetRelativePath(RepositoryPaths.Root, file)}: {match.Value}"))
             .ToList();

@@ -15,9 +15,7 @@ public sealed partial class QueryCancellationTests
     [Fact]
     public void No_background_service_hands_a_token_to_a_database_statement()
     {
-        var files = new[] { "api", "modules" }
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, folder), "*.cs", SearchOption.AllDirectories))
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var files = RepositoryPaths.SourceFiles("api", "modules")
             .Where(file => BackgroundService().IsMatch(File.ReadAllText(file)) || Path.GetFileName(file) == "DatabaseMigrator.cs")
             .ToList();
         files.Should().HaveCountGreaterThanOrEqualTo(7, "the dispatchers, the retention job, the listeners, the flusher and the start's migrations are found");

@@ -16,6 +16,13 @@ public static class RepositoryPaths
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
         || Directory.Exists(Path.GetDirectoryName(Seed));
 
+    /// <summary>The C# files under the given folders of the repository, build output (bin, obj) left out.</summary>
+    public static IEnumerable<string> SourceFiles(params string[] folders) =>
+        folders
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
